@@ -1,0 +1,141 @@
+"""The Python API: lint text or paths and get typed, immutable results."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from medlint.config import ConfigError, Settings, find_config_file, load_config_file, settings_from_table
+from medlint.discover import Excluder, walk
+from medlint.engine import Linter
+from medlint.findings import FileResult, Finding, InputError, Report
+from medlint.rules import RulePackError
+
+
+def _settings(config: Settings | Mapping[str, Any] | str | Path | None) -> Settings:
+    if config is None:
+        return Settings()
+    if isinstance(config, Settings):
+        return config
+    if isinstance(config, (str, Path)):
+        return load_config_file(Path(config))
+    return settings_from_table(config, "config", Path.cwd(), None)
+
+
+_DEFAULT: Linter | None = None
+
+
+def lint_text(
+    text: str,
+    *,
+    path: str | None = None,
+    format: str | None = None,
+    config: Settings | Mapping[str, Any] | str | Path | None = None,
+) -> tuple[Finding, ...]:
+    """Lint a string. `format` is "markdown", "html" or "text" (default: from `path`, else Markdown).
+
+    `config` is a Settings, a `[tool.medlint]`-shaped mapping, or a path to a config file.
+    The default linter is built once and reused.
+    """
+    global _DEFAULT
+    if config is None:
+        if _DEFAULT is None:
+            _DEFAULT = Linter()
+        linter = _DEFAULT
+    else:
+        linter = Linter(_settings(config))
+    return linter.lint_text(text, path=path, format=format).findings
+
+
+class Session:
+    """Lints many paths, each with the nearest configuration file above it (or an override)."""
+
+    def __init__(self, override: Settings | None = None, cli: Mapping[str, Any] | None = None) -> None:
+        self.override = override
+        self.cli = dict(cli or {})
+        self._configs: dict[Path, Settings | ConfigError] = {}
+        self._linters: dict[Path | None, Linter | Exception] = {}
+
+    def _apply_cli(self, settings: Settings) -> Settings:
+        cli = dict(self.cli)
+        extra_ignore = tuple(cli.pop("ignore", ()))
+        settings = settings.merged(**cli)
+        return replace(settings, ignore=settings.ignore + extra_ignore) if extra_ignore else settings
+
+    def settings_for(self, path: Path) -> Settings:
+        if self.override is not None:
+            return self._apply_cli(self.override)
+        found = find_config_file(path)
+        key = found or Path()
+        if key not in self._configs:
+            try:
+                self._configs[key] = self._apply_cli(load_config_file(found) if found else Settings())
+            except ConfigError as exc:
+                self._configs[key] = exc
+        cached = self._configs[key]
+        if isinstance(cached, ConfigError):
+            raise cached
+        return cached
+
+    def linter_for(self, path: Path) -> Linter:
+        settings = self.settings_for(path)
+        key = settings.source
+        if key not in self._linters:
+            try:
+                self._linters[key] = Linter(settings)
+            except (RulePackError, ConfigError) as exc:
+                self._linters[key] = exc
+        linter = self._linters[key]
+        if isinstance(linter, Exception):
+            raise linter
+        return linter
+
+    def expand(self, paths: Iterable[str | Path]) -> tuple[list[Path], list[InputError]]:
+        files: list[Path] = []
+        errors: list[InputError] = []
+        for raw in paths:
+            p = Path(raw)
+            if p.is_dir():
+                try:
+                    settings = self.settings_for(p / "_")
+                except ConfigError as exc:
+                    errors.append(InputError(str(p), str(exc)))
+                    continue
+                excluder = Excluder((*settings.exclude, *settings.extend_exclude), settings.root)
+                files.extend(walk(p, excluder))
+            elif p.exists():
+                files.append(p)
+            else:
+                errors.append(InputError(str(p), "no such file or directory"))
+        return files, errors
+
+    def lint(self, paths: Iterable[str | Path]) -> Report:
+        files, errors = self.expand(paths)
+        findings: list[Finding] = []
+        results: list[FileResult] = []
+        sources: dict[str, str] = {}
+        rules: dict[str, Any] = {}
+        for path in files:
+            try:
+                linter = self.linter_for(path)
+            except (ConfigError, RulePackError) as exc:
+                errors.append(InputError(str(path), str(exc)))
+                continue
+            outcome = linter.lint_path(path)
+            findings.extend(outcome.findings)
+            errors.extend(outcome.errors)
+            if outcome.file is not None:
+                results.append(outcome.file)
+                sources[str(path)] = outcome.source
+            for rule in linter.rules:
+                rules.setdefault(rule.code, rule.info())
+        return Report(tuple(findings), tuple(results), tuple(errors), tuple(rules.values()), sources)
+
+
+def lint_paths(
+    paths: Iterable[str | Path], *, config: Settings | Mapping[str, Any] | str | Path | None = None
+) -> Report:
+    """Lint files and directories; each file uses the nearest config unless `config` is given."""
+    return Session(_settings(config) if config is not None else None).lint(paths)

@@ -1,0 +1,143 @@
+"""Baselines: remember today's findings so that only new ones fail a run.
+
+A finding is identified by what it is about (path, rule, matched text and the words
+around it), never by where it is: inserting a paragraph above a known problem must not
+make it "new". Identical findings are counted, so a baseline holding two copies of a
+problem absorbs two and reports the third.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from medlint.findings import Finding, Report
+
+BASELINE_VERSION = 1
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _normalize(text: str) -> str:
+    # Collapsing whitespace keeps fingerprints when a file is re-wrapped or its
+    # line endings change from CRLF to LF.
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def _line_around(text: str, start: int, end: int) -> str:
+    """The full line(s) holding text[start:end], used when a finding has no context."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    ends = [i for i in (text.find("\n", end), text.find("\r", end)) if i != -1]
+    return text[line_start : min(ends) if ends else len(text)]
+
+
+def fingerprint(finding: Finding, source_text: str | None = None) -> str:
+    """A location-independent identity for `finding` (32 hex characters).
+
+    `source_text` is the decoded file text; it is only consulted when the finding has
+    no `match` or `context` of its own.
+    """
+    if finding.scope == "document":
+        # Document findings point at the title, which says nothing about the problem.
+        match, context = "", ""
+    else:
+        match, context = finding.match or "", finding.context
+        start, end = finding.start_offset, finding.end_offset
+        if source_text is not None and 0 <= start <= end <= len(source_text):
+            match = match or source_text[start:end]
+            context = context or _line_around(source_text, start, end)
+    parts = (
+        "medlint-fingerprint-v1",
+        finding.path.replace("\\", "/").removeprefix("./"),
+        finding.code,
+        finding.scope,
+        _normalize(match),
+        _normalize(context),
+    )
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def _position_order(findings: Sequence[Finding]) -> list[int]:
+    return sorted(
+        range(len(findings)),
+        key=lambda i: (findings[i].path, findings[i].start_offset, findings[i].end_offset, i),
+    )
+
+
+def occurrence_fingerprints(
+    findings: Sequence[Finding], sources: Mapping[str, str]
+) -> tuple[str, ...]:
+    """Fingerprints made unique by numbering repeats in file order, for formats such as
+    GitLab Code Quality that need one distinct id per finding. Returned in input order."""
+    plain = [fingerprint(f, sources.get(f.path)) for f in findings]
+    seen: Counter[str] = Counter()
+    result = [""] * len(findings)
+    for i in _position_order(findings):
+        n = seen[plain[i]]
+        seen[plain[i]] += 1
+        result[i] = plain[i] if n == 0 else f"{plain[i]}-{n}"
+    return tuple(result)
+
+
+def write_baseline(report: Report, path: str | Path) -> None:
+    entries = [
+        {
+            "path": f.path,
+            "code": f.code,
+            "fingerprint": fingerprint(f, report.sources.get(f.path)),
+            "line": f.line,
+            "match": f.match,
+        }
+        for f in report.findings
+    ]
+    entries.sort(key=lambda e: (e["path"], e["line"], e["code"], e["fingerprint"]))
+    data = {"version": BASELINE_VERSION, "findings": entries}
+    Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def load_baseline(path: str | Path) -> Counter[str]:
+    """The baseline's fingerprints with their multiplicities."""
+    try:
+        data: Any = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ValueError(f"cannot read baseline {path}: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        reason = str(exc).splitlines()[0]
+        raise ValueError(f"baseline {path} is not valid JSON: {reason}") from None
+    entries = data.get("findings") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or data.get("version") != BASELINE_VERSION:
+        raise ValueError(
+            f"baseline {path} is not a medlint baseline (expected an object with "
+            f'"version": {BASELINE_VERSION} and a "findings" list)'
+        )
+    counts: Counter[str] = Counter()
+    for index, entry in enumerate(entries):
+        fp = entry.get("fingerprint") if isinstance(entry, dict) else None
+        if not isinstance(fp, str) or not fp:
+            raise ValueError(f'baseline {path}: finding #{index + 1} has no "fingerprint"')
+        counts[fp] += 1
+    return counts
+
+
+def filter_new(
+    findings: Iterable[Finding], baseline: Counter[str], sources: Mapping[str, str]
+) -> tuple[Finding, ...]:
+    """Findings not absorbed by `baseline`, in input order.
+
+    When a baseline entry has more current copies than it recorded, the copies that come
+    first in the file are treated as old and the later ones as new.
+    """
+    items = list(findings)
+    remaining = Counter(baseline)
+    new = [False] * len(items)
+    for i in _position_order(items):
+        fp = fingerprint(items[i], sources.get(items[i].path))
+        if remaining[fp] > 0:
+            remaining[fp] -= 1
+        else:
+            new[i] = True
+    return tuple(f for f, is_new in zip(items, new, strict=True) if is_new)

@@ -1,0 +1,260 @@
+"""`medlint check | rules | explain | baseline`. Exit codes: 0 clean, 1 findings, 2 errors."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from medlint import __version__
+from medlint.findings import Report, Severity
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from medlint.report import FORMATS
+
+    parser = argparse.ArgumentParser(prog="medlint", description="A content-quality linter for health writing.")
+    parser.add_argument("--version", action="version", version=f"medlint {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="lint files and directories")
+    check.add_argument("paths", nargs="*", default=["."], help="files, directories, or - for stdin")
+    check.add_argument("--format", choices=FORMATS, default="text")
+    check.add_argument("-o", "--output", help="write the report to this file instead of stdout")
+    check.add_argument("--select", type=_codes, help="comma-separated codes, prefixes, packs or names")
+    check.add_argument("--extend-select", type=_codes)
+    check.add_argument("--ignore", type=_codes)
+    check.add_argument("--fail-level", choices=("error", "warning", "info"))
+    check.add_argument("--audience", choices=("patient", "general", "professional"))
+    check.add_argument("--config", help="use this config file instead of searching for one")
+    check.add_argument("--stdin-filename", help="path to report (and pick the format from) for - input")
+    check.add_argument("--format-input", dest="input_format", choices=("markdown", "html", "text"),
+                       help="parse every input as this format instead of by extension")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--no-source", action="store_true", help="text format: omit source lines and carets")
+    check.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
+    check.add_argument("--explain-type", action="store_true", help="print each file's article type and why")
+    check.add_argument("--diff-base", metavar="REF", help="only report findings on lines changed since REF")
+    check.add_argument("--baseline", metavar="FILE", help="only report findings not in this baseline")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+
+    rules = sub.add_parser("rules", help="list the rules")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--all", action="store_true", help="include rules that are off by default")
+
+    explain = sub.add_parser("explain", help="show a rule's documentation")
+    explain.add_argument("rule", help="code, name or alias")
+
+    baseline = sub.add_parser("baseline", help="record today's findings so later runs report only new ones")
+    baseline.add_argument("paths", nargs="*", default=["."])
+    baseline.add_argument("-o", "--output", default=".medlint-baseline.json")
+    baseline.add_argument("--config")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_ERROR if exc.code not in (0, None) else EXIT_CLEAN
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rules":
+            return _rules(args)
+        if args.command == "explain":
+            return _explain(args)
+        return _baseline(args)
+    except BrokenPipeError:
+        return EXIT_CLEAN
+    except KeyboardInterrupt:
+        return 130
+
+
+def _cli_overrides(args: argparse.Namespace) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if getattr(args, "select", None):
+        out["select"] = args.select
+    if getattr(args, "extend_select", None):
+        out["extend_select"] = args.extend_select
+    if getattr(args, "fail_level", None):
+        out["fail_level"] = Severity.parse(args.fail_level)
+    if getattr(args, "audience", None):
+        out["audience"] = args.audience
+    return out
+
+
+def _session(args: argparse.Namespace) -> Any:
+    from medlint.api import Session
+    from medlint.config import load_config_file
+
+    override = load_config_file(Path(args.config)) if getattr(args, "config", None) else None
+    overrides = _cli_overrides(args)
+    if getattr(args, "ignore", None):
+        overrides["ignore"] = args.ignore
+    return Session(override, overrides)
+
+
+def _lint(args: argparse.Namespace) -> Report:
+    from medlint.config import ConfigError
+    from medlint.findings import InputError
+
+    try:
+        session = _session(args)
+    except ConfigError as exc:
+        return Report((), (), (InputError(args.config, str(exc)),))
+    paths = [p for p in args.paths if p != "-"]
+    report = session.lint(paths) if paths else Report((), (), ())
+    if "-" in args.paths:
+        report = _merge(report, _lint_stdin(session, args))
+    return report
+
+
+def _lint_stdin(session: Any, args: argparse.Namespace) -> Report:
+    from medlint.config import ConfigError
+    from medlint.findings import InputError
+    from medlint.parse import InputProblem, decode
+    from medlint.rules import RulePackError
+
+    shown = getattr(args, "stdin_filename", None) or "-"
+    try:
+        text = decode(sys.stdin.buffer.read())
+        linter = session.linter_for(Path(shown if shown != "-" else "stdin.md").absolute())
+    except (InputProblem, ConfigError, RulePackError) as exc:
+        return Report((), (), (InputError(shown, str(exc)),))
+    outcome = linter.lint_text(text, path=shown, format=getattr(args, "input_format", None))
+    files = (outcome.file,) if outcome.file else ()
+    return Report(outcome.findings, files, outcome.errors, tuple(r.info() for r in linter.rules),
+                  {shown: outcome.source})
+
+
+def _merge(a: Report, b: Report) -> Report:
+    rules = {r.code: r for r in (*a.rules, *b.rules)}
+    return Report(a.findings + b.findings, a.files + b.files, a.errors + b.errors, tuple(rules.values()),
+                  {**a.sources, **b.sources})
+
+
+def _check(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from medlint.findings import InputError
+
+    report = _lint(args)
+    if args.diff_base:
+        from medlint.changed_lines import changed_lines, filter_changed
+
+        try:
+            changed = changed_lines(args.diff_base, [Path(p) for p in args.paths if p != "-"], Path.cwd())
+            report = replace(report, findings=tuple(filter_changed(report.findings, changed,
+                                                                   lambda p: str(Path(p).resolve()))))
+        except ValueError as exc:
+            report = replace(report, errors=report.errors + (InputError("--diff-base", str(exc)),))
+    if args.baseline:
+        from medlint.baseline import filter_new, load_baseline
+
+        try:
+            known = load_baseline(Path(args.baseline))
+            report = replace(report, findings=tuple(filter_new(report.findings, known, report.sources)))
+        except ValueError as exc:
+            report = replace(report, errors=report.errors + (InputError(args.baseline, str(exc)),))
+    out = _render(report, args)
+    _write(out, args.output)
+    if report.errors:
+        return EXIT_ERROR
+    fail_level = Severity.parse(args.fail_level) if args.fail_level else _fail_level(args)
+    if not args.exit_zero and any(f.severity >= fail_level for f in report.findings):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _fail_level(args: argparse.Namespace) -> Severity:
+    from medlint.config import ConfigError, Settings, find_config_file, load_config_file
+
+    try:
+        if args.config:
+            return load_config_file(Path(args.config)).fail_level
+        found = find_config_file(Path(args.paths[0]) if args.paths and args.paths[0] != "-" else Path.cwd())
+        return load_config_file(found).fail_level if found else Settings().fail_level
+    except ConfigError:
+        return Settings().fail_level
+
+
+def _render(report: Report, args: argparse.Namespace) -> str:
+    from medlint.report import render
+
+    if args.statistics:
+        from medlint.report.statistics import render as stats
+
+        return stats(report)
+    color = args.color == "always" or (
+        args.color == "auto" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
+    out = render(report, args.format, color=color, show_source=not args.no_source)
+    if args.explain_type and args.format == "text":
+        lines = [f"{f.path}: type {f.doc_type} ({f.doc_type_reason})" for f in report.files]
+        out = "\n".join(lines) + "\n" + out
+    return out
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from medlint.engine import Linter
+
+    linter = Linter()
+    rules = linter.all_rules if args.all else [r for r in linter.all_rules if r.enabled]
+    if args.format == "json":
+        import json
+
+        data = [{"code": r.code, "name": r.name, "pack": r.pack, "severity": r.severity.label,
+                 "summary": r.summary, "kind": r.kind_name, "enabled": r.enabled,
+                 "aliases": list(r.aliases)} for r in rules]
+        _write(json.dumps(data, indent=2) + "\n", None)
+        return EXIT_CLEAN
+    width = max((len(r.name) for r in rules), default=10)
+    lines = [f"{'code':<7} {'name':<{width}} {'pack':<13} {'severity':<8} summary"]
+    lines += [f"{r.code:<7} {r.name:<{width}} {r.pack:<13} {r.severity.label:<8} {r.summary}" for r in rules]
+    _write("\n".join(lines) + "\n", None)
+    return EXIT_CLEAN
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from medlint.docs import rule_markdown
+    from medlint.engine import Linter
+
+    linter = Linter()
+    code = linter.names.get(args.rule) or linter.names.get(args.rule.upper())
+    if code is None:
+        sys.stderr.write(f"medlint: no rule {args.rule!r}; `medlint rules` lists them\n")
+        return EXIT_ERROR
+    _write(rule_markdown(linter.by_code[code]), None)
+    return EXIT_CLEAN
+
+
+def _baseline(args: argparse.Namespace) -> int:
+    from medlint.baseline import write_baseline
+
+    report = _lint(args)
+    write_baseline(report, Path(args.output))
+    sys.stderr.write(f"medlint: wrote {len(report.findings)} findings to {args.output}\n")
+    return EXIT_ERROR if report.errors else EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,155 @@
+"""Settings: defaults < `.medlint.toml` or `[tool.medlint]` in pyproject.toml < command line.
+
+The nearest configuration file above a linted file wins (no merging of several files), as in
+ruff; relative paths and globs in it are relative to its directory.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from medlint.findings import Severity
+
+AUDIENCES = ("patient", "general", "professional")
+
+
+class ConfigError(Exception):
+    """Broken configuration; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    fail_level: Severity = Severity.WARNING
+    exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    rule_packs: tuple[Path, ...] = ()
+    audience: str = "patient"
+    nlp_model: str | None = None
+    max_file_size: int = 10 * 1024 * 1024
+    today: str | None = None
+    source: Path | None = None
+    """The file these settings came from (None: defaults)."""
+    root: Path = field(default_factory=Path.cwd)
+
+    def merged(self, **overrides: Any) -> Settings:
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _str_tuple(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _severity(value: Any, key: str, where: str) -> Severity:
+    try:
+        return Severity.parse(str(value))
+    except ValueError as exc:
+        raise ConfigError(f"{where}: '{key}': {exc}") from None
+
+
+_KEYS = (
+    "select", "ignore", "extend-select", "per-file-ignores", "severity", "rules", "fail-level",
+    "exclude", "extend-exclude", "rule-packs", "audience", "nlp-model", "max-file-size", "today",
+)
+
+
+def settings_from_table(table: Mapping[str, Any], where: str, root: Path, source: Path | None) -> Settings:
+    """Validate a `[tool.medlint]`-shaped table; unknown keys are errors with a hint."""
+    for key in table:
+        if key not in _KEYS:
+            close = difflib.get_close_matches(key, _KEYS, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(_KEYS)})"
+            raise ConfigError(f"{where}: unknown key '{key}'{hint}")
+    out: dict[str, Any] = {"source": source, "root": root}
+    if "select" in table:
+        out["select"] = _str_tuple(table["select"], "select", where)
+    for key in ("ignore", "extend-select", "exclude", "extend-exclude"):
+        if key in table:
+            out[key.replace("-", "_")] = _str_tuple(table[key], key, where)
+    if "per-file-ignores" in table:
+        pfi = table["per-file-ignores"]
+        if not isinstance(pfi, dict):
+            raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
+        out["per_file_ignores"] = {g: _str_tuple(v, f"per-file-ignores.{g}", where) for g, v in pfi.items()}
+    if "severity" in table:
+        sev = table["severity"]
+        if not isinstance(sev, dict):
+            raise ConfigError(f"{where}: 'severity' must be a table of code = \"error|warning|info\"")
+        out["severity"] = {k: _severity(v, f"severity.{k}", where) for k, v in sev.items()}
+    if "rules" in table:
+        rules = table["rules"]
+        if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
+            raise ConfigError(f"{where}: 'rules' must hold one table of options per rule, e.g. [tool.medlint.rules.RDB002]")
+        out["rules"] = {k: {o.replace("-", "_"): x for o, x in v.items()} for k, v in rules.items()}
+    if "fail-level" in table:
+        out["fail_level"] = _severity(table["fail-level"], "fail-level", where)
+    if "rule-packs" in table:
+        out["rule_packs"] = tuple((root / p).resolve() for p in _str_tuple(table["rule-packs"], "rule-packs", where))
+    if "audience" in table:
+        if table["audience"] not in AUDIENCES:
+            raise ConfigError(f"{where}: 'audience' must be one of {', '.join(AUDIENCES)}")
+        out["audience"] = table["audience"]
+    if "nlp-model" in table:
+        if not isinstance(table["nlp-model"], str):
+            raise ConfigError(f"{where}: 'nlp-model' must be the name of an installed spaCy package")
+        out["nlp_model"] = table["nlp-model"]
+    if "max-file-size" in table:
+        size = table["max-file-size"]
+        if not isinstance(size, int) or isinstance(size, bool) or size <= 0:
+            raise ConfigError(f"{where}: 'max-file-size' must be a positive number of bytes")
+        out["max_file_size"] = size
+    if "today" in table:
+        out["today"] = str(table["today"])
+    return Settings(**out)
+
+
+def load_config_file(path: Path) -> Settings:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("medlint", {})
+        where = f"{path} [tool.medlint]"
+    else:
+        table = data
+        where = str(path)
+    return settings_from_table(table, where, path.parent.resolve(), path.resolve())
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest `.medlint.toml`, or `pyproject.toml` with a [tool.medlint] table, upwards."""
+    directory = start if start.is_dir() else start.parent
+    for d in [directory.resolve(), *directory.resolve().parents]:
+        candidate = d / ".medlint.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = d / "pyproject.toml"
+        if pyproject.is_file() and _has_medlint_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_medlint_table(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return "[tool.medlint" in text

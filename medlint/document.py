@@ -1,0 +1,154 @@
+"""The parsed shape of an article: blocks of prose with source maps, sections, front matter."""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+from medlint.prose import Prose
+
+
+class BlockKind(enum.Enum):
+    TITLE = "title"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    QUOTE = "quote"
+    TABLE_CELL = "table_cell"
+
+
+@dataclass(slots=True)
+class Block:
+    kind: BlockKind
+    prose: Prose
+    level: int = 0
+    """Heading level (1-6); the title counts as level 1; 0 for other blocks."""
+    links: list[str] = field(default_factory=list)
+    """Link targets inside the block (citations count as evidence)."""
+    index: int = 0
+    section: int = -1
+    """Index into Document.sections of the innermost section holding this block (-1: none)."""
+    sentences: list[tuple[int, int]] | None = None
+    """Sentence spans in prose offsets, filled by the NLP step when a rule needs them."""
+
+    @property
+    def text(self) -> str:
+        return self.prose.text
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind in (BlockKind.TITLE, BlockKind.HEADING)
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading and the blocks after it, up to the next heading of the same or a higher level."""
+
+    heading: int
+    """Block index of the heading."""
+    level: int
+    start: int
+    """First block index after the heading."""
+    end: int
+    """One past the last block index (nested subsections included)."""
+    parent: int = -1
+
+
+@dataclass(slots=True)
+class Comment:
+    """An HTML comment in the source (suppressions live in these)."""
+
+    text: str
+    start: int
+    end: int
+
+
+class LineIndex:
+    """Turns 0-based character offsets into 1-based line and column numbers."""
+
+    def __init__(self, source: str) -> None:
+        self.starts = [0]
+        pos = source.find("\n")
+        while pos != -1:
+            self.starts.append(pos + 1)
+            pos = source.find("\n", pos + 1)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def offset(self, line: int, column: int = 1) -> int:
+        """0-based offset of a 1-based line and column."""
+        return self.starts[line - 1] + column - 1
+
+
+@dataclass(slots=True)
+class Document:
+    path: str
+    source: str
+    """Decoded text, BOM removed: every offset in medlint is into this string."""
+    format: str
+    blocks: list[Block] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter_end: int = 0
+    """Source offset just past the front matter (0 when there is none)."""
+    comments: list[Comment] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    """Every link target in the document, including those outside prose blocks."""
+    title_block: int | None = None
+    _lines: LineIndex | None = None
+
+    @property
+    def lines(self) -> LineIndex:
+        if self._lines is None:
+            self._lines = LineIndex(self.source)
+        return self._lines
+
+    @property
+    def title(self) -> str:
+        if self.title_block is not None:
+            return self.blocks[self.title_block].text
+        value = self.front_matter.get("title")
+        return str(value) if value else ""
+
+    def add_block(self, kind: BlockKind, prose: Prose, level: int = 0, links: list[str] | None = None) -> None:
+        prose.strip()
+        if not prose.text.strip():
+            return
+        block = Block(kind, prose, level=level, links=links or [], index=len(self.blocks))
+        self.blocks.append(block)
+        if kind is BlockKind.TITLE:
+            self.title_block = block.index
+
+    def finish(self) -> Document:
+        """Build sections from heading levels once all blocks are in."""
+        open_sections: list[int] = []
+        for block in self.blocks:
+            if block.is_heading:
+                level = block.level or 1
+                while open_sections and self.sections[open_sections[-1]].level >= level:
+                    self.sections[open_sections.pop()].end = block.index
+                parent = open_sections[-1] if open_sections else -1
+                self.sections.append(Section(block.index, level, block.index + 1, len(self.blocks), parent))
+                open_sections.append(len(self.sections) - 1)
+            block.section = open_sections[-1] if open_sections else -1
+        return self
+
+    def anchor(self) -> tuple[int, int]:
+        """Source range that document-level findings point at: the title, else the first line."""
+        if self.title_block is not None:
+            prose = self.blocks[self.title_block].prose
+            return prose.source_start(0), prose.source_end(len(prose.text))
+        first = self.front_matter_end
+        end = self.source.find("\n", first)
+        end = len(self.source) if end == -1 else end
+        return first, end if end > first else first
+
+    def section_blocks(self, section: Section) -> list[Block]:
+        return self.blocks[section.start : section.end]
+
+    def word_count(self) -> int:
+        return sum(len(b.text.split()) for b in self.blocks)

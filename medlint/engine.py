@@ -1,0 +1,255 @@
+"""Document x rules -> findings, then the post-processing chain.
+
+settings -> rules selected and compiled once -> per file: parse -> sentences (only if a rule
+needs them) -> each kind yields hits in prose offsets -> source map -> line/column ->
+limit per rule, suppressions, per-file ignores, dedupe, sort.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import string
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from medlint.classify import DocType, classify
+from medlint.config import Settings
+from medlint.document import Document
+from medlint.findings import FileResult, Finding, InputError, Severity
+from medlint.kinds import Hit, RuleContext
+from medlint.nlp import Pipeline
+from medlint.parse import InputProblem, decode, format_for, parse_document
+from medlint.rules import Rule, load_packs
+from medlint.suppress import Suppressions, parse_suppressions
+
+DEFAULT_LIMIT = 8
+"""Findings of one rule in one document, unless the rule sets `limit` (stops a word flooding a report)."""
+UNUSED_SUPPRESSION = "MED001"
+UNKNOWN_SUPPRESSION = "MED002"
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    findings: tuple[Finding, ...]
+    file: FileResult | None
+    errors: tuple[InputError, ...]
+    source: str = ""
+
+
+def selector_specificity(selector: str, rule: Rule) -> int:
+    """How precisely a select/ignore entry names a rule; -1 if it does not (ruff's precedence)."""
+    if selector in (rule.code, rule.name) or selector in rule.aliases:
+        return 100
+    if selector == "ALL":
+        return 0
+    if selector == rule.pack:
+        return 1
+    if selector.isupper() and rule.code.startswith(selector):
+        return 1 + len(selector)
+    return -1
+
+
+def select_rules(rules: Iterable[Rule], settings: Settings) -> list[Rule]:
+    chosen = []
+    for rule in rules:
+        selects = settings.select if settings.select is not None else ()
+        best = max((selector_specificity(s, rule) for s in (*selects, *settings.extend_select)), default=-1)
+        if settings.select is None and rule.enabled:
+            best = max(best, 0)
+        worst = max((selector_specificity(s, rule) for s in settings.ignore), default=-1)
+        if best >= 0 and best > worst:
+            chosen.append(rule)
+    return chosen
+
+
+class _Formatter(string.Formatter):
+    """Leaves unknown placeholders visible instead of raising, so a typo shows in output."""
+
+    def get_value(self, key: Any, args: Any, kwargs: Any) -> Any:
+        if isinstance(key, str) and key not in kwargs:
+            return "{" + key + "}"
+        return super().get_value(key, args, kwargs)
+
+
+_FMT = _Formatter()
+
+
+class Linter:
+    """Loads and compiles rules once; lints many texts. Not thread-safe (the pipeline is shared)."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.all_rules = load_packs(self.settings.rule_packs)
+        self.names: dict[str, str] = {}
+        for rule in self.all_rules:
+            for ident in (rule.code, rule.name, *rule.aliases):
+                self.names[ident] = rule.code
+        self.rules = self._configure(select_rules(self.all_rules, self.settings))
+        self.by_code = {r.code: r for r in self.all_rules}
+        needs: set[str] = set()
+        for rule in self.rules:
+            needs |= rule.kind.NEEDS
+        self.needs = needs
+        self.pipeline = Pipeline(self.settings.nlp_model) if needs else None
+
+    def _configure(self, rules: list[Rule]) -> list[Rule]:
+        out = []
+        for rule in rules:
+            options = self._lookup(self.settings.rules, rule)
+            if options:
+                rule = rule.with_kind(options)
+            sev = self._lookup(self.settings.severity, rule)
+            if sev is not None:
+                rule = replace(rule, severity=sev)
+            out.append(rule)
+        return out
+
+    @staticmethod
+    def _lookup(table: Mapping[str, Any], rule: Rule) -> Any:
+        for ident in (rule.code, rule.name, *rule.aliases):
+            if ident in table:
+                return table[ident]
+        return None
+
+    # -- entry points -------------------------------------------------------------------
+
+    def lint_text(self, text: str, *, path: str | None = None, format: str | None = None) -> FileOutcome:
+        shown = path or "<text>"
+        try:
+            fmt = format_for(path, format)
+        except InputProblem as exc:
+            return FileOutcome((), None, (InputError(shown, str(exc)),))
+        doc, problem = parse_document(text, path=shown, fmt=fmt)
+        errors = (InputError(shown, problem),) if problem else ()
+        findings, file_result = self.lint_document(doc)
+        return FileOutcome(findings, file_result, errors, doc.source)
+
+    def lint_path(self, path: Path, shown: str | None = None, format: str | None = None) -> FileOutcome:
+        shown = shown or str(path)
+        try:
+            size = path.stat().st_size
+            if size > self.settings.max_file_size:
+                raise InputProblem(f"file is {size / 1e6:.1f} MB, above max-file-size "
+                                   f"({self.settings.max_file_size / 1e6:.1f} MB); not linted")
+            data = path.read_bytes()
+            text = decode(data)
+        except InputProblem as exc:
+            return FileOutcome((), None, (InputError(shown, str(exc)),))
+        except OSError as exc:
+            return FileOutcome((), None, (InputError(shown, f"cannot read: {exc.strerror or exc}"),))
+        return self.lint_text(text, path=shown, format=format)
+
+    # -- the pipeline -------------------------------------------------------------------
+
+    def lint_document(self, doc: Document) -> tuple[tuple[Finding, ...], FileResult]:
+        if self.pipeline is not None and doc.blocks:
+            self.pipeline.add_sentences(doc.blocks)
+        doc_type = classify(doc)
+        ctx = RuleContext(settings=self.settings, doc_type=doc_type)
+        ignored = self._per_file_ignores(doc.path)
+        findings: list[Finding] = []
+        for rule in self.rules:
+            if rule.code in ignored or rule.code in (UNUSED_SUPPRESSION, UNKNOWN_SUPPRESSION):
+                continue
+            limit = rule.limit or DEFAULT_LIMIT
+            count = 0
+            for hit in rule.kind.find(doc, ctx):
+                findings.append(self._finding(doc, rule, hit))
+                count += 1
+                if count >= limit:
+                    break
+        findings = self._suppress(doc, findings, ignored)
+        findings = _dedupe(findings)
+        findings.sort(key=lambda f: (f.line, f.column, f.code, f.end_line, f.end_column))
+        result = FileResult(doc.path, doc.word_count(), doc.format, doc_type.type, doc_type.reason,
+                            tuple(ctx.notes.get("grades", ())))
+        return tuple(findings), result
+
+    def _per_file_ignores(self, path: str) -> set[str]:
+        out: set[str] = set()
+        if not self.settings.per_file_ignores:
+            return out
+        try:
+            rel = Path(path).resolve().relative_to(self.settings.root).as_posix()
+        except ValueError:
+            rel = Path(path).as_posix()
+        for glob, selectors in self.settings.per_file_ignores.items():
+            if fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(Path(path).name, glob):
+                for rule in self.all_rules:
+                    if any(selector_specificity(s, rule) >= 0 for s in selectors):
+                        out.add(rule.code)
+        return out
+
+    def _finding(self, doc: Document, rule: Rule, hit: Hit, severity: Severity | None = None) -> Finding:
+        if hit.block is None:
+            start, end = doc.anchor()
+            match = None
+            scope = "document"
+        else:
+            prose = doc.blocks[hit.block].prose
+            start, end = prose.source_start(hit.start), prose.source_end(hit.end)
+            match = prose.text[hit.start : hit.end]
+            scope = "span"
+        values = {"match": match or "", **hit.values}
+        suggestion = hit.suggestion or (rule.suggestion and _FMT.format(rule.suggestion, **values)) or None
+        values["suggestion"] = suggestion or ""
+        message = _FMT.format(hit.message or rule.message, **values)
+        line, col = doc.lines.line_col(start)
+        end_line, end_col = doc.lines.line_col(end)
+        context = " ".join(doc.source[max(0, start - 30) : end + 30].split())
+        level = severity or hit.severity or rule.severity
+        if hit.bump:
+            level = Severity(min(int(level) + hit.bump, int(Severity.ERROR)))
+        return Finding(
+            path=doc.path, code=rule.code, name=rule.name, pack=rule.pack,
+            severity=level, message=message,
+            line=line, column=col, end_line=end_line, end_column=end_col,
+            start_offset=start, end_offset=end, match=match, suggestion=suggestion,
+            scope=scope, context=context,  # type: ignore[arg-type]
+        )
+
+    def _suppress(self, doc: Document, findings: list[Finding], ignored: set[str]) -> list[Finding]:
+        if not doc.comments:
+            return findings
+        sup: Suppressions = parse_suppressions(doc, self.names)
+        if not sup.items:
+            return findings
+        kept = [f for f in findings if not sup.covers(f.code, f.line)]
+        enabled = {r.code for r in self.rules} - ignored
+        for s in sup.items:
+            for word in s.unknown:
+                if UNKNOWN_SUPPRESSION in enabled:
+                    kept.append(self._comment_finding(doc, UNKNOWN_SUPPRESSION, s.start, s.end,
+                                                      {"code": word}))
+            if not s.used and not s.unknown and UNUSED_SUPPRESSION in enabled:
+                codes = ", ".join(sorted(s.codes)) if s.codes else "all rules"
+                kept.append(self._comment_finding(doc, UNUSED_SUPPRESSION, s.start, s.end, {"code": codes}))
+        return kept
+
+    def _comment_finding(self, doc: Document, code: str, start: int, end: int, values: dict[str, str]) -> Finding:
+        rule = next(r for r in self.rules if r.code == code)
+        line, col = doc.lines.line_col(start)
+        end_line, end_col = doc.lines.line_col(end)
+        text = doc.source[start:end]
+        return Finding(
+            path=doc.path, code=rule.code, name=rule.name, pack=rule.pack, severity=rule.severity,
+            message=_FMT.format(rule.message, match=text, **values), line=line, column=col,
+            end_line=end_line, end_column=end_col, start_offset=start, end_offset=end, match=text,
+            suggestion=None, scope="span", context=text,
+        )
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for f in findings:
+        key = (f.code, f.start_offset, f.end_offset)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+__all__ = ["DocType", "FileOutcome", "Linter", "select_rules", "selector_specificity"]

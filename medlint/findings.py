@@ -1,0 +1,160 @@
+"""Typed, immutable results: findings, per-file summaries, input errors and the whole report."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Scope = Literal["span", "document"]
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that `severity >= fail_level` reads naturally."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(
+                f"unknown severity {value!r} (expected one of: error, warning, info)"
+            ) from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem at one place. Lines and columns are 1-based and count characters.
+
+    `end_line`/`end_column` point one past the last character, like an editor selection,
+    so a one-character match has `end_column == column + 1`.
+    """
+
+    path: str
+    code: str
+    name: str
+    pack: str
+    severity: Severity
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start_offset: int
+    end_offset: int
+    match: str | None
+    suggestion: str | None = None
+    scope: Scope = "span"
+    context: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "code": self.code,
+            "name": self.name,
+            "pack": self.pack,
+            "severity": self.severity.label,
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "match": self.match,
+            "suggestion": self.suggestion,
+            "scope": self.scope,
+            "context": self.context,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What medlint learnt about one linted file beside its findings."""
+
+    path: str
+    words: int
+    format: str
+    doc_type: str = "other"
+    doc_type_reason: str = ""
+    grades: tuple[SectionGrade, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "words": self.words,
+            "format": self.format,
+            "type": self.doc_type,
+            "type_reason": self.doc_type_reason,
+            "grades": [g.to_json() for g in self.grades],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SectionGrade:
+    """Reading grade of one section (or the whole document when `heading` is None)."""
+
+    heading: str | None
+    line: int
+    metric: str
+    value: float | None
+    words: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "heading": self.heading,
+            "line": self.line,
+            "metric": self.metric,
+            "value": self.value,
+            "words": self.words,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    """A file (or the configuration) that could not be linted, in one line."""
+
+    path: str
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What reporters need to describe a rule (SARIF rules, help links, docs)."""
+
+    code: str
+    name: str
+    pack: str
+    severity: Severity
+    summary: str
+    why: str
+    help_uri: str
+
+
+@dataclass(frozen=True)
+class Report:
+    findings: tuple[Finding, ...]
+    files: tuple[FileResult, ...]
+    errors: tuple[InputError, ...]
+    rules: tuple[RuleInfo, ...] = ()
+    sources: dict[str, str] = field(default_factory=dict)
+    """Decoded text of each linted file, keyed by path, for reporters that show context."""
+
+    def to_json(self) -> dict[str, Any]:
+        from medlint import __version__
+
+        return {
+            "version": __version__,
+            "findings": [f.to_json() for f in self.findings],
+            "files": [f.to_json() for f in self.files],
+            "errors": [e.to_json() for e in self.errors],
+        }

@@ -1,0 +1,153 @@
+"""The contract between rule data and matching code.
+
+A rule file names a kind in `check.kind`; the kind validates the rest of `check` when rules
+load (unknown or ill-typed parameters are rule-pack errors with file and line) and, per
+document, yields hits in prose coordinates. The engine maps hits to source positions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from medlint.document import Document
+from medlint.findings import Severity
+
+
+class ParamError(ValueError):
+    """A bad `check` parameter; `key` names it so the loader can report its line."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A match in one block (`block` index, prose offsets) or, with block None, a document finding.
+
+    `anchor` optionally points a document-level finding at a block (a thin section's heading)
+    instead of the title.
+    """
+
+    block: int | None
+    start: int = 0
+    end: int = 0
+    values: Mapping[str, object] = field(default_factory=dict)
+    suggestion: str | None = None
+    severity: Severity | None = None
+    message: str | None = None
+    bump: int = 0
+    """Raise the severity this many levels (an intensifier stacked on a claim), up to error."""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    """What a kind may read besides the document: settings and shared services."""
+
+    settings: Any
+    """The `medlint.config.Settings` in force for this file."""
+    doc_type: Any = None
+    """The `medlint.classify.DocType` of this document."""
+    notes: dict[str, Any] = field(default_factory=dict)
+    """Per-document results a kind shares with the report (e.g. section grades)."""
+
+
+Validator = Callable[[Any], Any]
+
+
+def _type_name(t: type | tuple[type, ...]) -> str:
+    if isinstance(t, tuple):
+        return " or ".join(x.__name__ for x in t)
+    return t.__name__
+
+
+def typed(t: type | tuple[type, ...]) -> Validator:
+    def check(value: Any) -> Any:
+        if isinstance(value, bool) and t in (int, float):
+            raise ValueError(f"expected {_type_name(t)}, got a boolean")
+        if t is float and isinstance(value, int):
+            return float(value)
+        if not isinstance(value, t):
+            raise ValueError(f"expected {_type_name(t)}, got {type(value).__name__}")
+        return value
+
+    return check
+
+
+def string_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError("expected a list of strings")
+    return list(value)
+
+
+def regex_list(value: Any) -> list[re.Pattern[str]]:
+    out = []
+    for item in string_list(value):
+        try:
+            out.append(re.compile(item, re.IGNORECASE))
+        except re.error as exc:
+            raise ValueError(f"bad regular expression {item!r}: {exc}") from None
+    return out
+
+
+def choice(*options: str) -> Validator:
+    def check(value: Any) -> Any:
+        if value not in options:
+            raise ValueError(f"expected one of {', '.join(options)}, got {value!r}")
+        return value
+
+    return check
+
+
+def severity_value(value: Any) -> Severity:
+    return Severity.parse(str(value))
+
+
+class Kind:
+    """Base for rule kinds. Subclasses declare PARAMS and implement `find`."""
+
+    name: ClassVar[str]
+    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {}
+    """Parameter name -> (validator, default). A default of `REQUIRED` makes it mandatory."""
+    NEEDS: ClassVar[frozenset[str]] = frozenset()
+    """NLP layers the kind reads: "sentences" is the only one the blank pipeline provides."""
+
+    def __init__(self, params: Mapping[str, Any], pack_dir: Path) -> None:
+        self.pack_dir = pack_dir
+        unknown = set(params) - set(self.PARAMS) - {"kind"}
+        if unknown:
+            key = sorted(unknown)[0]
+            raise ParamError(key, f"unknown parameter {key!r} for kind {self.name!r} "
+                                  f"(known: {', '.join(sorted(self.PARAMS))})")
+        self.params: dict[str, Any] = {}
+        for key, (validate, default) in self.PARAMS.items():
+            if key in params:
+                try:
+                    self.params[key] = validate(params[key])
+                except ValueError as exc:
+                    raise ParamError(key, f"parameter {key!r}: {exc}") from None
+            elif default is REQUIRED:
+                raise ParamError("kind", f"kind {self.name!r} needs parameter {key!r}")
+            else:
+                self.params[key] = default
+        self.setup()
+
+    def setup(self) -> None:
+        """Compile what `find` needs, once per rule (not per document)."""
+
+    def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+        raise NotImplementedError
+
+
+class _Required:
+    def __repr__(self) -> str:
+        return "REQUIRED"
+
+
+REQUIRED: Any = _Required()

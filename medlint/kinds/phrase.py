@@ -1,0 +1,131 @@
+"""`phrase`: words and patterns that are a problem in context (hype, absolutes, unsupported evidence).
+
+    check:
+      kind: phrase
+      terms: [miracle, {term: holy grail, suggestion: "..."}]   # literal, case-insensitive
+      patterns: ['\\bcure[sd]?\\b']                              # regular expressions
+      where: [title, heading, body]      # which blocks to read
+      negation: true                     # "no cure", "is not a miracle", "avoid ... that promise"
+      hedges: false                      # true: "may", "in some people" make it acceptable
+      citation: none                     # sentence | paragraph: a reference nearby makes it acceptable
+      exceptions: ['breakthrough pain']  # overlapping matches of these are not findings
+      requires: []                       # the sentence must also match one of these
+      intensifiers: true                 # "truly", "dramatically" before the match raise severity
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from medlint.document import Block, BlockKind, Document
+from medlint.findings import Severity
+from medlint.kinds import context
+from medlint.kinds.base import Hit, Kind, ParamError, RuleContext, choice, regex_list, typed
+
+_WHERE = {"title": (BlockKind.TITLE,), "heading": (BlockKind.HEADING,),
+          "body": (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.TABLE_CELL)}
+
+
+def _entries(value: Any, literal: bool) -> list[dict[str, Any]]:
+    if not isinstance(value, list):
+        raise ValueError("expected a list")
+    out = []
+    for item in value:
+        if isinstance(item, str):
+            item = {"term" if literal else "pattern": item}
+        if not isinstance(item, dict):
+            raise ValueError("each entry is a string or a mapping")
+        key = "term" if literal else "pattern"
+        extra = set(item) - {key, "suggestion", "severity"}
+        if key not in item or extra:
+            raise ValueError(f"each entry needs {key!r} and may have 'suggestion' and 'severity'")
+        if "severity" in item:
+            item = {**item, "severity": Severity.parse(str(item["severity"]))}
+        out.append(dict(item))
+    return out
+
+
+def literal_regex(term: str) -> str:
+    """A case-insensitive phrase with flexible spaces and word boundaries at word edges."""
+    words = [re.escape(w) for w in term.split()]
+    body = r"\s+".join(words)
+    lead = r"\b" if term[:1].isalnum() else ""
+    tail = r"\b" if term[-1:].isalnum() else ""
+    return lead + body + tail
+
+
+def _where(value: Any) -> list[str]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items or any(i not in _WHERE for i in items):
+        raise ValueError(f"expected a list of {', '.join(_WHERE)}")
+    return list(items)
+
+
+class PhraseKind(Kind):
+    name = "phrase"
+    PARAMS = {
+        "terms": (lambda v: _entries(v, True), []),
+        "patterns": (lambda v: _entries(v, False), []),
+        "where": (_where, ["title", "heading", "body"]),
+        "negation": (typed(bool), True),
+        "hedges": (typed(bool), False),
+        "citation": (choice("none", "sentence", "paragraph"), "none"),
+        "exceptions": (regex_list, []),
+        "requires": (regex_list, []),
+        "intensifiers": (typed(bool), True),
+    }
+    NEEDS = frozenset({"sentences"})
+
+    def setup(self) -> None:
+        entries = self.params["terms"] + self.params["patterns"]
+        if not entries:
+            raise ParamError("kind", "a phrase rule needs 'terms' or 'patterns'")
+        parts = []
+        self.entries = entries
+        for i, e in enumerate(entries):
+            rx = literal_regex(e["term"]) if "term" in e else e["pattern"]
+            try:
+                re.compile(rx)
+            except re.error as exc:
+                raise ParamError("patterns", f"bad regular expression {rx!r}: {exc}") from None
+            parts.append(f"(?P<t{i}>{rx})")
+        self.regex = re.compile("|".join(parts), re.IGNORECASE)
+        self.kinds = tuple(k for w in self.params["where"] for k in _WHERE[w])
+
+    def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+        for block in doc.blocks:
+            if block.kind not in self.kinds:
+                continue
+            for m in self.regex.finditer(block.text):
+                hit = self._judge(doc, block, m)
+                if hit is not None:
+                    yield hit
+
+    def _judge(self, doc: Document, block: Block, m: re.Match[str]) -> Hit | None:
+        text = block.text
+        start, end = m.start(), m.end()
+        if start == end:
+            return None
+        sent = context.sentence_of(block, start)
+        p = self.params
+        for rx in p["exceptions"]:
+            for e in rx.finditer(text, sent[0], sent[1]):
+                if e.start() < end and start < e.end():
+                    return None
+        if p["requires"] and not any(rx.search(text, sent[0], sent[1]) for rx in p["requires"]):
+            return None
+        if p["negation"] and (context.is_negated(text, sent[0], start) or context.is_refuted_after(text, end, sent[1])):
+            return None
+        intensified = context.intensifier_before(text, sent[0], start) if p["intensifiers"] else None
+        if p["hedges"] and intensified is None and context.is_hedged(text, sent[0], sent[1]):
+            return None
+        if context.is_cited(doc, block, sent, p["citation"]):
+            return None
+        entry = self.entries[int((m.lastgroup or "t0")[1:])]
+        severity: Severity | None = entry.get("severity")
+        if intensified is not None:
+            start = intensified
+        return Hit(block.index, start, end, suggestion=entry.get("suggestion"), severity=severity,
+                   bump=1 if intensified is not None else 0)

@@ -1,0 +1,57 @@
+"""Source text to Document, by format."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from medlint.document import Document
+from medlint.parse.common import InputProblem, decode, split_front_matter
+
+FORMATS = ("markdown", "html", "text")
+EXTENSIONS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+    ".text": "text",
+}
+
+__all__ = ["FORMATS", "EXTENSIONS", "InputProblem", "decode", "format_for", "parse_document"]
+
+
+def format_for(path: str | None, explicit: str | None = None) -> str:
+    if explicit:
+        if explicit not in FORMATS:
+            raise InputProblem(f"unknown format {explicit!r} (expected one of: {', '.join(FORMATS)})")
+        return explicit
+    if path:
+        return EXTENSIONS.get(PurePath(path).suffix.lower(), "text")
+    return "markdown"
+
+
+def parse_document(source: str, *, path: str = "<text>", fmt: str = "markdown") -> tuple[Document, str | None]:
+    """Parse decoded text; returns the document and a front-matter problem, if any."""
+    if source.startswith("\ufeff"):
+        source = source[1:]
+    doc = Document(path=path, source=source, format=fmt)
+    problem = None
+    body_start = 0
+    if fmt in ("markdown", "text"):
+        doc.front_matter, body_start, problem = split_front_matter(source)
+        doc.front_matter_end = body_start
+    if fmt == "markdown":
+        from medlint.parse.markdown import parse_markdown
+
+        body_line = doc.lines.line_col(body_start)[0] - 1 if body_start else 0
+        parse_markdown(doc, body_line)
+    elif fmt == "html":
+        from medlint.parse.html import parse_html
+
+        parse_html(doc, 0)
+    else:
+        from medlint.parse.text import parse_text
+
+        parse_text(doc, body_start)
+    return doc.finish(), problem

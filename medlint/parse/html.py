@@ -1,0 +1,150 @@
+"""HTML to blocks with the standard library's HTMLParser.
+
+Character references are kept apart from text (`convert_charrefs=False`) so `&amp;` maps to
+its five source characters. Script, style, pre, code and template content is never prose.
+"""
+
+from __future__ import annotations
+
+from html import unescape
+from html.parser import HTMLParser
+
+from medlint.document import BlockKind, Comment, Document
+from medlint.prose import Prose
+
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BLOCKS = {
+    "p": BlockKind.PARAGRAPH,
+    "li": BlockKind.LIST_ITEM,
+    "dt": BlockKind.LIST_ITEM,
+    "dd": BlockKind.LIST_ITEM,
+    "td": BlockKind.TABLE_CELL,
+    "th": BlockKind.TABLE_CELL,
+    "blockquote": BlockKind.QUOTE,
+    "figcaption": BlockKind.PARAGRAPH,
+    "caption": BlockKind.PARAGRAPH,
+}
+# Elements that end a run of loose text without being blocks of their own.
+_BREAKS = {"div", "section", "article", "main", "header", "footer", "aside", "nav", "ul", "ol", "dl",
+           "table", "tr", "body", "html", "form", "hr", "figure", "details", "summary"}
+_HIDDEN = {"script", "style", "pre", "code", "template", "noscript", "svg", "math", "head", "kbd", "samp"}
+_VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "area", "base", "col", "embed", "track"}
+
+
+class _Parser(HTMLParser):
+    def __init__(self, doc: Document) -> None:
+        super().__init__(convert_charrefs=False)
+        self.doc = doc
+        self.hidden = 0
+        self.in_title = False
+        self.title: Prose | None = None
+        self.stack: list[tuple[BlockKind, int]] = []
+        self.prose = Prose()
+        self.links: list[str] = []
+        self.link_hidden: list[bool] = []
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.doc.lines.offset(line, col + 1)
+
+    def _flush(self) -> None:
+        if self.stack:
+            kind, level = self.stack[-1]
+        else:
+            kind, level = BlockKind.PARAGRAPH, 0
+        self.doc.add_block(kind, self.prose, level=level, links=self.links)
+        self.doc.links.extend(self.links)
+        self.prose = Prose()
+        self.links = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN:
+            if tag != "head":
+                self.hidden += 1
+            return
+        if tag == "title":
+            self.in_title = True
+            self.title = Prose()
+            return
+        if tag == "a":
+            href = dict(attrs).get("href") or ""
+            self.links.append(href)
+        if tag == "br":
+            self.prose.append_gap(self._offset())
+            return
+        if tag in _HEADINGS or tag in _BLOCKS or tag in _BREAKS:
+            self._flush()
+            if tag in _HEADINGS:
+                level = _HEADINGS[tag]
+                kind = BlockKind.TITLE if level == 1 and self.doc.title_block is None else BlockKind.HEADING
+                self.stack.append((kind, level))
+            elif tag in _BLOCKS:
+                kind = _BLOCKS[tag]
+                if tag == "p" and self.stack and self.stack[-1][0] in (BlockKind.QUOTE, BlockKind.LIST_ITEM):
+                    kind = self.stack[-1][0]
+                self.stack.append((kind, 0))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self.prose.append_gap(self._offset())
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN:
+            if tag != "head":
+                self.hidden = max(0, self.hidden - 1)
+            return
+        if tag == "title":
+            self.in_title = False
+            return
+        if tag in _HEADINGS or tag in _BLOCKS or tag in _BREAKS:
+            self._flush()
+            if (tag in _HEADINGS or tag in _BLOCKS) and self.stack:
+                self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden:
+            return
+        target = self.title if self.in_title else self.prose
+        if target is not None:
+            target.append_run(data, self._offset())
+
+    def _ref(self, raw: str) -> None:
+        if self.hidden:
+            return
+        target = self.title if self.in_title else self.prose
+        if target is None:
+            return
+        start = self._offset()
+        text = unescape(raw)
+        target.append_atom(text, start, start + len(raw))
+
+    def handle_entityref(self, name: str) -> None:
+        raw = f"&{name};"
+        if not self.doc.source.startswith(raw, self._offset()):
+            raw = f"&{name}"
+        self._ref(raw)
+
+    def handle_charref(self, name: str) -> None:
+        raw = f"&#{name};"
+        if not self.doc.source.startswith(raw, self._offset()):
+            raw = f"&#{name}"
+        self._ref(raw)
+
+    def handle_comment(self, data: str) -> None:
+        start = self._offset()
+        self.doc.comments.append(Comment(data, start, start + len(data) + 7))
+
+
+def parse_html(doc: Document, body_start: int) -> None:
+    parser = _Parser(doc)
+    parser.feed(doc.source)
+    parser.close()
+    parser._flush()
+    if doc.title_block is None and parser.title is not None:
+        # <title> comes first in reading order only when no <h1> named the page.
+        doc.add_block(BlockKind.TITLE, parser.title, level=1)
+        title = doc.blocks.pop()
+        doc.blocks.insert(0, title)
+        for i, block in enumerate(doc.blocks):
+            block.index = i
+        doc.title_block = 0

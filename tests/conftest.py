@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medlint.config import Settings
+from medlint.engine import Linter
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "back-injections.txt"
+
+
+@pytest.fixture(scope="session")
+def all_rules_linter() -> Linter:
+    """Every rule, including those off by default, built once for the session."""
+    return Linter(Settings(extend_select=("ALL",)))
+
+
+@pytest.fixture(scope="session")
+def default_linter() -> Linter:
+    return Linter(Settings())
+
+
+def span_text_matches(source: str, start: int, end: int, match: str) -> bool:
+    """The source between two offsets is the matched prose, allowing only markup between words.
+
+    Markup is what a parser removes: emphasis markers, link brackets and destinations, entity
+    spellings, line breaks and container prefixes (`>`, list bullets).
+    """
+    import html
+    import re
+
+    raw = source[start:end]
+    raw = re.sub(r"\]\([^)]*\)", " ", raw)  # link destinations
+    raw = html.unescape(raw)
+    raw = re.sub(r"<[^>]+>", " ", raw)
+    raw = re.sub(r"[*_`\[\]>|\\]", " ", raw)
+    norm = lambda s: " ".join(s.split())  # noqa: E731
+    return norm(raw) == norm(re.sub(r"[*_`\[\]>|\\]", " ", html.unescape(match)))
