@@ -19,6 +19,7 @@ from typing import Any
 from medlint.findings import Finding, Report
 
 BASELINE_VERSION = 1
+_CONTEXT_CHARS = 30
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -28,28 +29,31 @@ def _normalize(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
-def _line_around(text: str, start: int, end: int) -> str:
-    """The full line(s) holding text[start:end], used when a finding has no context."""
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    ends = [i for i in (text.find("\n", end), text.find("\r", end)) if i != -1]
-    return text[line_start : min(ends) if ends else len(text)]
+def _local_context(text: str, start: int, end: int) -> str:
+    """Up to 30 characters either side of the match, without crossing a line end, so
+    that editing or inserting neighbouring lines leaves it unchanged."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    return text[max(line_start, start - _CONTEXT_CHARS) : min(line_end, end + _CONTEXT_CHARS)]
 
 
 def fingerprint(finding: Finding, source_text: str | None = None) -> str:
     """A location-independent identity for `finding` (32 hex characters).
 
-    `source_text` is the decoded file text; it is only consulted when the finding has
-    no `match` or `context` of its own.
+    Made of the path, the rule code, the matched text and the text around it on the
+    same line. With `source_text` (the decoded file) the surroundings are read from it;
+    without, the finding's own `match` and `context` are used. Document findings are
+    identified by path and rule alone: they point at the title, which says nothing
+    about the problem.
     """
-    if finding.scope == "document":
-        # Document findings point at the title, which says nothing about the problem.
-        match, context = "", ""
-    else:
-        match, context = finding.match or "", finding.context
+    match, context = "", ""
+    if finding.scope == "span":
         start, end = finding.start_offset, finding.end_offset
         if source_text is not None and 0 <= start <= end <= len(source_text):
-            match = match or source_text[start:end]
-            context = context or _line_around(source_text, start, end)
+            match, context = source_text[start:end], _local_context(source_text, start, end)
+        else:
+            match, context = finding.match or "", finding.context
     parts = (
         "medlint-fingerprint-v1",
         finding.path.replace("\\", "/").removeprefix("./"),

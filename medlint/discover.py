@@ -24,7 +24,7 @@ class Excluder:
         if patterns:
             import pathspec
 
-            self.spec = pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+            self.spec = pathspec.GitIgnoreSpec.from_lines(patterns)
 
     def excluded(self, path: Path) -> bool:
         if self.spec is None:

@@ -143,9 +143,13 @@ class Document:
             prose = self.blocks[self.title_block].prose
             return prose.source_start(0), prose.source_end(len(prose.text))
         first = self.front_matter_end
+        while first < len(self.source) and self.source[first] in "\r\n":
+            first += 1
         end = self.source.find("\n", first)
         end = len(self.source) if end == -1 else end
-        return first, end if end > first else first
+        if end > first and self.source[end - 1] == "\r":
+            end -= 1
+        return first, max(end, first)
 
     def section_blocks(self, section: Section) -> list[Block]:
         return self.blocks[section.start : section.end]

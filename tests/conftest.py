@@ -33,9 +33,11 @@ def span_text_matches(source: str, start: int, end: int, match: str) -> bool:
     import re
 
     raw = source[start:end]
-    raw = re.sub(r"\]\([^)]*\)", " ", raw)  # link destinations
-    raw = html.unescape(raw)
-    raw = re.sub(r"<[^>]+>", " ", raw)
-    raw = re.sub(r"[*_`\[\]>|\\]", " ", raw)
-    norm = lambda s: " ".join(s.split())  # noqa: E731
-    return norm(raw) == norm(re.sub(r"[*_`\[\]>|\\]", " ", html.unescape(match)))
+    raw = re.sub(r"\]\((?:[^()]|\([^()]*\))*\)", "", raw)  # link destinations
+    raw = re.sub(r"<[a-zA-Z/!][^>]*>", " ", raw)  # tags, not entity-escaped brackets
+    markup = r"[*_`\[\]<>|\\]"
+
+    def norm(s: str) -> str:
+        return " ".join(re.sub(markup, "", html.unescape(s)).split())
+
+    return norm(raw) == norm(match)

@@ -75,6 +75,8 @@ def _looks_like_heading(line: str) -> bool:
         return False
     if line[-1] in ".,;:!\u2026" or line.startswith(("-", "*", "\u2022")):
         return False
+    if not (line[0].isupper() or line[0].isdigit()):
+        return False
     if line[-1] == "?":
         return _title_case(words)
     return True

@@ -21,6 +21,7 @@ from medlint.findings import (
 )
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+_DOT = " \u00b7 "
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 _CSS = """
@@ -124,10 +125,8 @@ def _source_text(text: str) -> str:
 
 
 def _severity_chips(counts: Counter[Severity]) -> str:
-    chips = [
-        f'<span class="chip sev-{s.label}">{counts[s]} {s.label}{"s" if s != Severity.INFO and counts[s] != 1 else ""}</span>'
-        for s in _SEVERITIES
-    ]
+    plural = {s: "s" if s != Severity.INFO and counts[s] != 1 else "" for s in _SEVERITIES}
+    chips = [f'<span class="chip sev-{s.label}">{counts[s]} {s.label}{plural[s]}</span>' for s in _SEVERITIES]
     return f'<div class="chips">{"".join(chips)}</div>'
 
 
@@ -333,7 +332,7 @@ def _file_section(
     charts = _grade_charts(index, result.grades) if result is not None else ""
     return (
         f'<section class="file" id="file-{index}"><h2>{_e(path)}</h2>'
-        f'<p class="meta">{" \u00b7 ".join(meta)}</p>{charts}{_document_box(document)}'
+        f'<p class="meta">{_DOT.join(meta)}</p>{charts}{_document_box(document)}'
         f'<div class="layout"><div>{source}</div>{panel}</div></section>'
     )
 

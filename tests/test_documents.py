@@ -1,0 +1,86 @@
+"""Parsing: blocks, headings, sections, front matter, and what is never linted."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEED
+
+from medlint.document import BlockKind
+from medlint.parse import parse_document
+
+
+def kinds(text: str, fmt: str) -> list[tuple[BlockKind, str]]:
+    doc, _ = parse_document(text, fmt=fmt)
+    return [(b.kind, b.text) for b in doc.blocks]
+
+
+def test_markdown_blocks_and_levels() -> None:
+    text = "# Title\n\nIntro.\n\n## Risks\n\n- one\n- two\n\n> quoted\n\n| a | b |\n|---|---|\n| c | d |\n\n### Deeper\n\nText.\n"
+    doc, _ = parse_document(text, fmt="markdown")
+    got = [(b.kind, b.level, b.text) for b in doc.blocks]
+    assert got[0] == (BlockKind.TITLE, 1, "Title")
+    assert (BlockKind.HEADING, 2, "Risks") in got
+    assert (BlockKind.LIST_ITEM, 0, "one") in got
+    assert (BlockKind.QUOTE, 0, "quoted") in got
+    assert (BlockKind.TABLE_CELL, 0, "d") in got
+    # Sections nest: "Deeper" (h3) lies inside "Risks" (h2), which lies inside the title.
+    by_heading = {doc.blocks[s.heading].text: s for s in doc.sections}
+    assert by_heading["Deeper"].parent == doc.sections.index(by_heading["Risks"])
+    assert by_heading["Risks"].end == len(doc.blocks)
+    assert doc.blocks[-1].section == doc.sections.index(by_heading["Deeper"])
+
+
+def test_code_urls_comments_are_not_prose() -> None:
+    text = "A miracle `cure` here <!-- cure --> and https://cure.example.com/cure end.\n\n```\ncure\n```\n\n    indented cure\n"
+    doc, _ = parse_document(text, fmt="markdown")
+    assert len(doc.blocks) == 1
+    assert "cure" not in doc.blocks[0].text
+    assert doc.blocks[0].text.startswith("A miracle")
+
+
+def test_html_skips_script_style_pre_and_reads_title() -> None:
+    text = "<html><head><title>Page title</title><style>p{}</style></head><body><script>cure()</script><p>Hello <b>there</b></p><pre>cure</pre></body></html>"
+    got = kinds(text, "html")
+    assert got == [(BlockKind.TITLE, "Page title"), (BlockKind.PARAGRAPH, "Hello there")]
+
+
+def test_front_matter_fields_are_available() -> None:
+    text = "---\ntitle: Back pain\ndate: 2024-05-01\nauthor: Dr A. Writer\nreviewed_by: Dr B. Reviewer\ntype: treatment\n---\n\nBody text.\n"
+    doc, problem = parse_document(text, fmt="markdown")
+    assert problem is None
+    assert doc.front_matter["author"] == "Dr A. Writer"
+    assert doc.front_matter["type"] == "treatment"
+    assert doc.title == "Back pain"
+    assert [b.text for b in doc.blocks] == ["Body text."]
+
+
+def test_broken_front_matter_is_reported_not_fatal() -> None:
+    doc, problem = parse_document("---\ntitle: [unclosed\n---\n\nBody.\n", fmt="markdown")
+    assert problem is not None and "front matter" in problem
+    assert [b.text for b in doc.blocks] == ["Body."]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not present")
+def test_seed_plain_text_headings_are_detected() -> None:
+    doc, _ = parse_document(SEED.read_text(encoding="utf-8"), fmt="text")
+    headings = [b.text for b in doc.blocks if b.is_heading]
+    assert headings[0] == "How Injections in the Back Could Change Your Life Forever"
+    assert doc.blocks[0].kind is BlockKind.TITLE
+    for expected in ("Understanding Back Pain and Its Impact", "What Are Injections in the Back?",
+                     "Life-Changing Benefits of Back Injections", "What To Expect During Treatment",
+                     "Are There Risks? Considerations Before Getting Injected"):
+        assert expected in headings
+    # Sentences ending in a full stop are never headings.
+    assert all(not h.endswith(".") for h in headings)
+    assert len(headings) == 6
+
+
+def test_plain_text_question_sentence_is_not_a_heading() -> None:
+    got = kinds("Title Here\n\nis this a heading? no it is not\n\nMore text follows here.\n", "text")
+    assert got[1][0] is BlockKind.PARAGRAPH
+
+
+def test_document_anchor_is_title_or_first_line() -> None:
+    doc, _ = parse_document("---\nx: 1\n---\nFirst line here.\r\nSecond.\n", fmt="markdown")
+    start, end = doc.anchor()
+    assert doc.source[start:end] == "First line here."
