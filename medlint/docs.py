@@ -73,3 +73,32 @@ def write_docs(rules: Iterable[Rule], directory: Path) -> list[Path]:
         path.write_text(rule_markdown(rule), encoding="utf-8")
         written.append(path)
     return written
+
+
+README_START, README_END = "<!-- rules:start -->", "<!-- rules:end -->"
+
+
+def readme_with_rules(readme: str, rules: Iterable[Rule]) -> str:
+    """The README with its generated rule table replaced (between the two markers)."""
+    head, _, rest = readme.partition(README_START)
+    _, _, tail = rest.partition(README_END)
+    return f"{head}{README_START}\n{rules_index(rules)}{README_END}{tail}"
+
+
+def main() -> None:
+    """Regenerate docs/rules/*.md and the README's rule table from the rule files."""
+    from medlint.rules import load_packs
+
+    root = Path(__file__).resolve().parent.parent
+    rules = sorted(load_packs(), key=lambda r: r.code)
+    directory = root / "docs" / "rules"
+    for stale in directory.glob("*.md"):
+        stale.unlink()
+    write_docs(rules, directory)
+    readme = root / "README.md"
+    readme.write_text(readme_with_rules(readme.read_text(encoding="utf-8"), rules), encoding="utf-8")
+    print(f"wrote {len(rules)} rule pages to {directory} and the README's rule table")
+
+
+if __name__ == "__main__":
+    main()
