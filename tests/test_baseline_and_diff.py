@@ -128,13 +128,13 @@ def test_fixed_findings_leave_nothing_new(tmp_path: Path) -> None:
 def test_broken_baseline_raises_one_line_value_error(tmp_path: Path, content: str) -> None:
     path = tmp_path / "bad-baseline.json"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(ValueError, match="bad-baseline.json") as info:
+    with pytest.raises(ValueError, match=r"bad-baseline\.json") as info:
         load_baseline(path)
     assert "\n" not in str(info.value)
 
 
 def test_missing_baseline_raises_value_error(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="nowhere.json"):
+    with pytest.raises(ValueError, match=r"nowhere\.json"):
         load_baseline(tmp_path / "nowhere.json")
 
 

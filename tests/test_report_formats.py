@@ -235,7 +235,10 @@ def test_gitlab_fingerprint_changes_when_the_text_does() -> None:
     changed = findings_for(edited, plain_word="employed")
     before = json.loads(gitlab.render(report))
     after = json.loads(gitlab.render(Report(tuple(changed), report.files, (), (), {PATH: edited})))
-    by_code = lambda issues: {i["check_name"]: i["fingerprint"] for i in issues}  # noqa: E731
+
+    def by_code(issues: list[dict[str, str]]) -> dict[str, str]:
+        return {i["check_name"]: i["fingerprint"] for i in issues}
+
     assert by_code(before)["RD001"] != by_code(after)["RD001"]
     assert by_code(before)["CL200"] == by_code(after)["CL200"]
 

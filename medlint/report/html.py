@@ -6,6 +6,7 @@ no JavaScript: tooltips are `title` attributes, navigation is anchor links.
 
 from __future__ import annotations
 
+import bisect
 import html
 import itertools
 from collections import Counter
@@ -69,6 +70,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .file { border-top: 1px solid var(--border); margin-top: 2rem; padding-top: 1.5rem; }
 .layout { display: grid; grid-template-columns: minmax(0, 1fr) 23rem; gap: 1.5rem;
   align-items: start; }
+.layout.solo { grid-template-columns: minmax(0, 1fr); }
 @media (max-width: 64rem) { .layout { grid-template-columns: minmax(0, 1fr); } }
 .src { font: 13.5px/1.65 ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono",
   monospace; white-space: pre-wrap; overflow-wrap: anywhere; tab-size: 4;
@@ -81,7 +83,8 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .l:target { background: var(--target); }
 mark { color: inherit; background: var(--sev-bg); border-bottom: 2px solid var(--sev);
   border-radius: 2px; scroll-margin-top: 40vh; }
-mark mark { border-bottom-width: 4px; }
+/* Nested marks underline above their parent's border, so both stay visible. */
+mark mark { border-bottom: 0; text-decoration: underline 2px var(--sev); text-underline-offset: .2em; }
 mark:hover { outline: 1px solid var(--sev); }
 mark:target { outline: 2px solid var(--sev); outline-offset: 1px; }
 mark.last::after { content: attr(data-n); font: 700 .68em/1 system-ui, sans-serif;
@@ -124,9 +127,12 @@ def _source_text(text: str) -> str:
     return html.escape(text, quote=False).replace("\r", "&#13;")
 
 
+def _count(n: int, severity: Severity) -> str:
+    return f"{n} {severity.label}{'s' if severity != Severity.INFO and n != 1 else ''}"
+
+
 def _severity_chips(counts: Counter[Severity]) -> str:
-    plural = {s: "s" if s != Severity.INFO and counts[s] != 1 else "" for s in _SEVERITIES}
-    chips = [f'<span class="chip sev-{s.label}">{counts[s]} {s.label}{plural[s]}</span>' for s in _SEVERITIES]
+    chips = [f'<span class="chip sev-{s.label}">{_count(counts[s], s)}</span>' for s in _SEVERITIES]
     return f'<div class="chips">{"".join(chips)}</div>'
 
 
@@ -182,17 +188,24 @@ class _Highlighter:
     def render(self, text: str) -> str:
         starts: dict[int, list[tuple[int, Finding]]] = {}
         empties: dict[int, list[tuple[int, Finding]]] = {}
-        cuts: set[int] = set()
+        cut_set: set[int] = set()
+        # The number badge goes after the last character that is not a line break: after
+        # a "\n" it would start a line of its own.
+        badge_at: dict[int, int] = {}
         for n, f in self.numbered:
             group = starts if f.end_offset > f.start_offset else empties
             group.setdefault(f.start_offset, []).append((n, f))
-            cuts.update((f.start_offset, f.end_offset))
+            visible = text[f.start_offset : f.end_offset].rstrip("\r\n")
+            badge_at[n] = f.start_offset + len(visible) if visible else f.end_offset
+            cut_set.update((f.start_offset, f.end_offset, badge_at[n]))
+        cuts = sorted(cut_set)
         lines = _lines(text)
         out = [f'<div class="src" style="--gutter: {len(str(len(lines)))}ch">']
         active: dict[int, Finding] = {}
         for line_no, (line_start, line_end) in enumerate(lines, start=1):
             out.append(f'<span class="l" id="f{self.file_index}-L{line_no}" data-n="{line_no}">')
-            points = sorted({line_start, line_end} | {c for c in cuts if line_start < c < line_end})
+            inner = cuts[bisect.bisect_right(cuts, line_start) : bisect.bisect_left(cuts, line_end)]
+            points = [line_start, *inner, line_end]
             for a, b in itertools.pairwise(points):
                 out.extend(self.empty_mark(n, f) for n, f in empties.pop(a, []))
                 active.update(starts.pop(a, []))
@@ -202,7 +215,7 @@ class _Highlighter:
                     active.items(), key=lambda item: (item[1].start_offset, -item[1].end_offset, item[0])
                 )
                 out.extend(
-                    self.mark_open(n, f, f.start_offset == a, f.end_offset == b)
+                    self.mark_open(n, f, f.start_offset == a, badge_at[n] == b)
                     for n, f in covering
                 )
                 out.append(_source_text(text[a:b]) + "</mark>" * len(covering))
@@ -309,7 +322,7 @@ def _file_section(
             doc_type += f" ({_e(result.doc_type_reason)})"
         meta += [f"type {doc_type}", f"{result.words:,} words", _e(result.format)]
     counts = Counter(f.severity for f in findings)
-    meta.append(", ".join(f"{counts[s]} {s.label}" for s in _SEVERITIES))
+    meta.append(", ".join(_count(counts[s], s) for s in _SEVERITIES if counts[s]) or "no findings")
     document = [f for f in findings if f.scope == "document"]
     spans = sorted(
         (f for f in findings if f.scope != "document"),
@@ -333,7 +346,7 @@ def _file_section(
     return (
         f'<section class="file" id="file-{index}"><h2>{_e(path)}</h2>'
         f'<p class="meta">{_DOT.join(meta)}</p>{charts}{_document_box(document)}'
-        f'<div class="layout"><div>{source}</div>{panel}</div></section>'
+        f'<div class="layout{"" if spans else " solo"}"><div>{source}</div>{panel}</div></section>'
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from medlint.findings import Finding, Report
+from medlint.findings import Finding, InputError, Report
 
 # XML 1.0 cannot carry most C0 control characters, even escaped; ElementTree would
 # write them through and produce a file no parser accepts.
@@ -30,14 +30,14 @@ def _failure_text(finding: Finding) -> str:
 
 
 def to_junit(report: Report) -> ET.Element:
-    paths = list(dict.fromkeys([f.path for f in report.files]
-                               + [f.path for f in report.findings]
-                               + [e.path for e in report.errors]))
+    by_path: dict[str, tuple[list[Finding], list[InputError]]] = {r.path: ([], []) for r in report.files}
+    for f in report.findings:
+        by_path.setdefault(f.path, ([], []))[0].append(f)
+    for e in report.errors:
+        by_path.setdefault(e.path, ([], []))[1].append(e)
     root = ET.Element("testsuites", name="medlint")
     totals = {"tests": 0, "failures": 0, "errors": 0}
-    for path in paths:
-        findings = [f for f in report.findings if f.path == path]
-        errors = [e for e in report.errors if e.path == path]
+    for path, (findings, errors) in by_path.items():
         suite = ET.SubElement(root, "testsuite", name=_clean(path))
         for finding in findings:
             case = ET.SubElement(

@@ -18,7 +18,8 @@ def render_text(report: Report, *, color: bool = False, show_source: bool = True
 
     out: list[str] = []
     for path, group in groupby(report.findings, key=lambda f: f.path):
-        lines = report.sources.get(path, "").splitlines()
+        # Split on "\n" only, as LineIndex does: splitlines() also breaks on U+2028 and friends.
+        lines = report.sources.get(path, "").split("\n")
         for f in group:
             sev = paint(_COLORS[f.severity], f"[{f.severity.label}]")
             out.append(f"{paint(_BOLD, path)}:{f.line}:{f.column}: {paint(_BOLD, f.code)} {sev} {f.message}")
