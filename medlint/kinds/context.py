@@ -16,7 +16,7 @@ from medlint.document import Block, Document
 NEGATION = re.compile(
     r"\b(?:no|not|never|neither|nor|none|nothing|without|cannot|lack(?:s|ing)?|absence\s+of|"
     r"(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)n[’']t|won[’']t|can[’']t|"
-    r"rather\s+than|instead\s+of|free\s+from\s+claims)\b",
+    r"rather\s+than|instead\s+of|free\s+from\s+claims|difficult|unable|fail(?:s|ed)?\s+to)\b",
     re.IGNORECASE,
 )
 # Words that report or challenge someone else's claim: the claim is the subject, not the speech.
@@ -36,9 +36,14 @@ HEDGE = re.compile(
     r"helps?\s+some|in\s+(?:a|one)\s+(?:\w+\s+){0,3}(?:study|trial))\b",
     re.IGNORECASE,
 )
+# Frequency qualifiers are not uncertainty cues (so HEDGE leaves them out), but they do soften a
+# certainty claim: "surgery usually cures it" is not a promise that it always will.
+FREQUENCY = re.compile(r"\b(?:usually|typically|often|in\s+most\s+cases|not\s+always)\b", re.IGNORECASE)
 CITATION = re.compile(
     r"\[\d+(?:\s*[,–-]\s*\d+)*\]|\[\^?\w+\]|\(\s*[A-Z][A-Za-z'-]+(?:\s+(?:et\s+al\.?|and\s+[A-Z][A-Za-z'-]+))?,?\s+(?:19|20)\d\d[a-z]?\s*\)|"
-    r"\bet\s+al\b|\bpublished\s+in\b|\bjournal\s+of\b|\b(?:Cochrane|NICE|JAMA|BMJ|Lancet|NEJM|PubMed)\b|"
+    r"\bet\s+al\b|\baccording\s+to\s+(?:the\s+)?[A-Z]|"
+    # A footnote number glued to the end of a sentence ("...the gene variant.1 However").
+    r"(?<=[a-z][.,])\d{1,2}(?=\s|$)|\bpublished\s+in\b|\bjournal\s+of\b|\b(?:Cochrane|NICE|JAMA|BMJ|Lancet|NEJM|PubMed)\b|"
     r"\b(?:a|the|one)\s+(?:\d{4}\s+)?(?:randomi[sz]ed\s+|controlled\s+|clinical\s+|systematic\s+)*"
     r"(?:trial|review|meta-analysis|study)\s+(?:of|with|in|involving|published|by|from)\s+(?:\d[\d,]*|[A-Z])",
 )
@@ -47,8 +52,10 @@ INTENSIFIER = re.compile(
     r"amazingly|hugely|tremendously|extraordinarily|radically|profoundly|massively|genuinely)\s+$",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[;:.!?\u2013\u2014]|,\s*(?:but|however|although|though|yet)\b|\b(?:but|however|although|though|whereas)\b",
-                           re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r"[;:.!?\u2013\u2014]|,\s*(?:but|however|although|though|yet)\b|\b(?:but|however|although|though|whereas)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"\S+")
 
 
@@ -85,7 +92,7 @@ def is_refuted_after(text: str, end: int, sent_end: int) -> bool:
 
 
 def is_hedged(text: str, sent_start: int, sent_end: int) -> bool:
-    return bool(HEDGE.search(text, sent_start, sent_end))
+    return bool(HEDGE.search(text, sent_start, sent_end) or FREQUENCY.search(text, sent_start, sent_end))
 
 
 def is_cited(doc: Document, block: Block, sent: tuple[int, int], scope: str) -> bool:

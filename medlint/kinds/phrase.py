@@ -2,7 +2,8 @@
 
     check:
       kind: phrase
-      terms: [miracle, {term: holy grail, suggestion: "..."}]   # literal, case-insensitive
+      terms: [miracle, {term: holy grail, suggestion: "..."}]   # literal, case-insensitive; an entry
+                                                               # may override severity, hedges, citation
       patterns: ['\\bcure[sd]?\\b']                              # regular expressions
       where: [title, heading, body]      # which blocks to read
       negation: true                     # "no cure", "is not a miracle", "avoid ... that promise"
@@ -10,6 +11,8 @@
       citation: none                     # sentence | paragraph: a reference nearby makes it acceptable
       exceptions: ['breakthrough pain']  # overlapping matches of these are not findings
       requires: []                       # the sentence must also match one of these
+      unless: []                         # the sentence matching one of these makes it acceptable
+                                         #   (a number backs a benefit, named risks follow "generally safe")
       intensifiers: true                 # "truly", "dramatically" before the match raise severity
 """
 
@@ -17,12 +20,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 from medlint.document import Block, BlockKind, Document
 from medlint.findings import Severity
 from medlint.kinds import context
-from medlint.kinds.base import Hit, Kind, ParamError, RuleContext, choice, regex_list, typed
+from medlint.kinds.base import Hit, Kind, ParamError, RuleContext, Validator, choice, regex_list, typed
 
 _WHERE = {"title": (BlockKind.TITLE,), "heading": (BlockKind.HEADING,),
           "body": (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.TABLE_CELL)}
@@ -38,11 +41,16 @@ def _entries(value: Any, literal: bool) -> list[dict[str, Any]]:
         if not isinstance(item, dict):
             raise ValueError("each entry is a string or a mapping")
         key = "term" if literal else "pattern"
-        extra = set(item) - {key, "suggestion", "severity"}
+        extra = set(item) - {key, "suggestion", "severity", "hedges", "citation"}
         if key not in item or extra:
-            raise ValueError(f"each entry needs {key!r} and may have 'suggestion' and 'severity'")
+            raise ValueError(f"each entry needs {key!r} and may have 'suggestion', 'severity', "
+                             "'hedges' and 'citation'")
         if "severity" in item:
             item = {**item, "severity": Severity.parse(str(item["severity"]))}
+        if "hedges" in item and not isinstance(item["hedges"], bool):
+            raise ValueError("an entry's 'hedges' is true or false")
+        if "citation" in item and item["citation"] not in ("none", "sentence", "paragraph"):
+            raise ValueError("an entry's 'citation' is none, sentence or paragraph")
         out.append(dict(item))
     return out
 
@@ -65,7 +73,7 @@ def _where(value: Any) -> list[str]:
 
 class PhraseKind(Kind):
     name = "phrase"
-    PARAMS = {
+    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
         "terms": (lambda v: _entries(v, True), []),
         "patterns": (lambda v: _entries(v, False), []),
         "where": (_where, ["title", "heading", "body"]),
@@ -74,6 +82,7 @@ class PhraseKind(Kind):
         "citation": (choice("none", "sentence", "paragraph"), "none"),
         "exceptions": (regex_list, []),
         "requires": (regex_list, []),
+        "unless": (regex_list, []),
         "intensifiers": (typed(bool), True),
     }
     NEEDS = frozenset({"sentences"})
@@ -116,14 +125,17 @@ class PhraseKind(Kind):
                     return None
         if p["requires"] and not any(rx.search(text, sent[0], sent[1]) for rx in p["requires"]):
             return None
+        if any(rx.search(text, sent[0], sent[1]) for rx in p["unless"]):
+            return None
         if p["negation"] and (context.is_negated(text, sent[0], start) or context.is_refuted_after(text, end, sent[1])):
             return None
-        intensified = context.intensifier_before(text, sent[0], start) if p["intensifiers"] else None
-        if p["hedges"] and intensified is None and context.is_hedged(text, sent[0], sent[1]):
-            return None
-        if context.is_cited(doc, block, sent, p["citation"]):
-            return None
         entry = self.entries[int((m.lastgroup or "t0")[1:])]
+        intensified = context.intensifier_before(text, sent[0], start) if p["intensifiers"] else None
+        hedges = entry.get("hedges", p["hedges"])
+        if hedges and intensified is None and context.is_hedged(text, sent[0], sent[1]):
+            return None
+        if context.is_cited(doc, block, sent, entry.get("citation", p["citation"])):
+            return None
         severity: Severity | None = entry.get("severity")
         if intensified is not None:
             start = intensified

@@ -1,0 +1,100 @@
+"""`coverage-balance`: benefit coverage many times larger than risk coverage.
+
+    check:
+      kind: coverage-balance
+      types: [treatment, news]
+      benefit: ['\\brelief\\b', '\\bimprov\\w*']   # a sentence about what the treatment does for you
+      risk: ['\\brisks?\\b', '\\bside effects?\\b']  # a sentence about harms
+      benefit_headings: ['\\bbenefits?\\b']       # sections that are about benefits...
+      risk_headings: ['\\brisks?\\b']             # ...or about risks
+      max_ratio: 3.0                            # benefit words / risk words above this: a finding
+      min_benefit_words: 80                     # too little benefit text to judge below this
+
+Each body sentence is a benefit sentence, a risk sentence or neither. Its own words decide
+when they point one way; a sentence with both cues or none takes the side of the section it is
+in ("Risks" or "Benefits" heading, the nearest such ancestor). The figures are the word counts
+of each side, so the message can say what was measured. An article with no risk sentence at
+all is left to the missing-risks rule: one problem, one finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from medlint.document import BlockKind, Document
+from medlint.kinds.base import Hit, Kind, RuleContext, Validator, regex_list, typed
+from medlint.kinds.required import APPLIES_PARAMS, BODY, applies, positive_int, sentences
+
+
+def _positive_float(value: object) -> float:
+    f: float = typed(float)(value)
+    if f <= 0:
+        raise ValueError("expected a positive number")
+    return f
+
+
+class CoverageBalanceKind(Kind):
+    name = "coverage-balance"
+    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
+        **APPLIES_PARAMS,
+        "benefit": (regex_list, []),
+        "risk": (regex_list, []),
+        "benefit_headings": (regex_list, []),
+        "risk_headings": (regex_list, []),
+        "exceptions": (regex_list, []),
+        "max_ratio": (_positive_float, 3.0),
+        "min_benefit_words": (positive_int, 80),
+    }
+    NEEDS = frozenset({"sentences"})
+
+    def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+        p = self.params
+        if not applies(p, ctx):
+            return
+        benefit, risk = self.measure(doc)
+        if risk == 0 or benefit < p["min_benefit_words"]:
+            return
+        ratio = benefit / risk
+        if ratio <= p["max_ratio"]:
+            return
+        yield Hit(None, values={"benefit_words": benefit, "risk_words": risk, "ratio": f"{ratio:.1f}",
+                                "max_ratio": f"{p['max_ratio']:g}"})
+
+    def _side_of_section(self, doc: Document, section: int) -> str | None:
+        p = self.params
+        while section >= 0:
+            sec = doc.sections[section]
+            heading = doc.blocks[sec.heading]
+            if heading.kind is not BlockKind.TITLE:
+                if any(rx.search(heading.text) for rx in p["risk_headings"]):
+                    return "risk"
+                if any(rx.search(heading.text) for rx in p["benefit_headings"]):
+                    return "benefit"
+            section = sec.parent
+        return None
+
+    def _cue(self, patterns: list[re.Pattern[str]], text: str, span: tuple[int, int]) -> bool:
+        for rx in patterns:
+            for m in rx.finditer(text, span[0], span[1]):
+                if not any(e.start() < m.end() and m.start() < e.end()
+                           for ex in self.params["exceptions"] for e in ex.finditer(text, span[0], span[1])):
+                    return True
+        return False
+
+    def measure(self, doc: Document) -> tuple[int, int]:
+        """Words in benefit sentences and in risk sentences."""
+        p = self.params
+        totals = {"benefit": 0, "risk": 0}
+        for block in doc.blocks:
+            if block.kind not in BODY:
+                continue
+            default = self._side_of_section(doc, block.section)
+            for span in sentences(block):
+                is_benefit = self._cue(p["benefit"], block.text, span)
+                is_risk = self._cue(p["risk"], block.text, span)
+                side = "benefit" if is_benefit and not is_risk else "risk" if is_risk and not is_benefit else default
+                if side is not None:
+                    totals[side] += len(block.text[span[0] : span[1]].split())
+        return totals["benefit"], totals["risk"]

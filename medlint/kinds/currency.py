@@ -1,0 +1,179 @@
+"""`date-currency`: is it clear when the article was written or last reviewed, and is that recent?
+
+    check:
+      kind: date-currency
+      flag: missing                 # missing: no date at all; stale: newest date older than max-age-days
+      front_matter: [date, updated, last_reviewed]   # fields that date the article
+      labels: ['last reviewed', 'published']         # text labels a date must follow
+      dateline_blocks: 2            # a full date in the first blocks (a press-release dateline) counts
+      max_age_days: 1095            # for `stale`
+
+Dates are read from front matter (YAML dates or strings) and from text: a label followed by a
+date ("Last reviewed: 3 March 2025", "Updated 2025-03-03", "Published March 2025"), or a full
+date in the opening lines. Today is `settings.today` when set (tests, reproducible CI), else
+the system date. A stale date found in the text is pointed at; one from front matter is a
+document-level finding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from medlint.document import BlockKind, Document
+from medlint.kinds.base import Hit, Kind, RuleContext, Validator, choice, regex_list, string_list, typed
+from medlint.kinds.required import APPLIES_PARAMS, applies, positive_int
+
+_MONTHS = {m: i for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for m in names}
+_MONTH = (r"(?P<{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE = re.compile(
+    r"\b(?:(?P<y1>(?:19|20)\d\d)-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.format(n="m2") + r",?\s+(?P<y2>(?:19|20)\d\d)"
+    r"|" + _MONTH.format(n="m3") + r"\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y3>(?:19|20)\d\d)"
+    r"|" + _MONTH.format(n="m4") + r",?\s+(?P<y4>(?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
+_FULL = ("y1", "y2", "y3")
+# What may stand between a label and its date: "Last reviewed: Monday, 3 March", "Published on".
+_LABEL_GAP = (r"\s*(?:[:\-\u2013\u2014]|\bon\b|\bin\b)?\s*"
+              r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*|(?:mon|tue|wed|thu|fri|sat|sun)\.?,?\s*)?$")
+
+
+@dataclass(frozen=True)
+class Dated:
+    date: dt.date
+    text: str
+    block: int | None = None
+    start: int = 0
+    end: int = 0
+
+
+def parse_date(m: re.Match[str]) -> dt.date | None:
+    g = m.groupdict()
+    try:
+        if g["y1"]:
+            return dt.date(int(g["y1"]), int(g["m1"]), int(g["d1"]))
+        if g["y2"]:
+            return dt.date(int(g["y2"]), _MONTHS[g["m2"].lower()], int(g["d2"]))
+        if g["y3"]:
+            return dt.date(int(g["y3"]), _MONTHS[g["m3"].lower()], int(g["d3"]))
+        if g["y4"]:
+            # A month without a day: its last day, so a date is never older than it says.
+            month = _MONTHS[g["m4"].lower()]
+            nxt = dt.date(int(g["y4"]) + month // 12, month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def _value_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int) and 1900 < value < 2100:
+        return dt.date(value, 12, 31)
+    if isinstance(value, str):
+        m = _DATE.search(value)
+        if m:
+            return parse_date(m)
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def today(settings: Any) -> dt.date:
+    value = getattr(settings, "today", None)
+    if value:
+        return dt.date.fromisoformat(str(value))
+    return dt.date.today()
+
+
+def _age(days: int) -> str:
+    years, rest = divmod(days, 365)
+    months = rest // 30
+    parts = []
+    if years:
+        parts.append(f"{years} year{'s' if years != 1 else ''}")
+    if months or not years:
+        parts.append(f"{months} month{'s' if months != 1 else ''}")
+    return " ".join(parts)
+
+
+class DateCurrencyKind(Kind):
+    name = "date-currency"
+    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
+        **APPLIES_PARAMS,
+        "flag": (choice("missing", "stale"), "missing"),
+        "front_matter": (string_list, ["date", "updated", "last_reviewed", "reviewed", "published",
+                                       "modified", "last_updated", "lastmod", "review_date", "date_reviewed"]),
+        "labels": (regex_list, []),
+        "dateline_blocks": (typed(int), 2),
+        "max_age_days": (positive_int, 1095),
+    }
+
+    def setup(self) -> None:
+        self.label_rx = [re.compile(rx.pattern + _LABEL_GAP, re.IGNORECASE)
+                         for rx in self.params["labels"]]
+
+    def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+        p = self.params
+        if not applies(p, ctx):
+            return
+        found, has_field = self.dates(doc)
+        if p["flag"] == "missing":
+            if not found and not has_field:
+                yield Hit(None)
+            return
+        if not found:
+            return
+        # A date in the future ("next review due") shows the article is kept current.
+        newest = max(found, key=lambda d: d.date)
+        days = (today(ctx.settings) - newest.date).days
+        if days <= p["max_age_days"]:
+            return
+        values = {"date": newest.date.isoformat(), "age": _age(days), "days": f"{days:,}",
+                  "max_age": _age(p["max_age_days"]), "max_age_days": f"{p['max_age_days']:,}"}
+        if newest.block is None:
+            yield Hit(None, values=values)
+        else:
+            yield Hit(newest.block, newest.start, newest.end, values=values)
+
+    def dates(self, doc: Document) -> tuple[list[Dated], bool]:
+        """Every date that dates the article, and whether a date field exists (even unparsed)."""
+        p = self.params
+        out: list[Dated] = []
+        has_field = False
+        for key in p["front_matter"]:
+            value = doc.front_matter.get(key.lower())
+            if value in (None, ""):
+                continue
+            has_field = True
+            parsed = _value_date(value)
+            if parsed is not None:
+                out.append(Dated(parsed, f"{key}: {value}"))
+        body_seen = 0
+        for block in doc.blocks:
+            text = block.text
+            opening = block.kind is not BlockKind.TITLE and body_seen < p["dateline_blocks"]
+            if block.kind is not BlockKind.TITLE:
+                body_seen += 1
+            for m in _DATE.finditer(text):
+                labelled = any(rx.search(text, max(0, m.start() - 60), m.start()) for rx in self.label_rx)
+                full = any(m.group(g) for g in _FULL)
+                if not labelled and not (opening and full):
+                    continue
+                parsed = parse_date(m)
+                if parsed is not None:
+                    out.append(Dated(parsed, m.group(0), block.index, m.start(), m.end()))
+        return out, has_field

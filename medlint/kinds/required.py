@@ -1,0 +1,296 @@
+"""`required-content` and `section-content`: what an article must contain for its type.
+
+    check:
+      kind: required-content
+      types: [treatment, news]        # document types it applies to (default: every type)
+      only_promotional: false         # true: only selling copy (see medlint.classify)
+      headings: ['\\brisks?\\b']        # a heading matching one of these satisfies the rule
+      patterns: ['\\bside effects?\\b'] # so does a sentence matching one of these
+      where: [heading, body]          # blocks `patterns` are read in
+      exceptions: ['fewer side effects'] # matches overlapping these do not count
+      negation: true                  # "no side effects" does not count
+      links: ['pubmed']               # a link target matching one of these counts
+      front_matter: [author]          # a non-empty front matter field counts
+      trigger: ['\\beffective\\b']      # the rule applies only when one of these is in the text
+      min_trigger: 1                  # ...at least this many times
+      point_at: document              # or `trigger`: point at the first trigger sentence
+
+    check:
+      kind: section-content
+      types: [treatment]
+      headings: ['\\brisks?\\b']        # sections whose heading matches are checked
+      needs:                          # each item: what the section must show
+        - what: "names no specific harm"
+          patterns: ['\\binfection\\b']
+        - what: "gives no sense of how often or how serious"
+          patterns: ['\\brare\\b']
+          with: ['\\brisks?\\b']        # ...in the same sentence (or list and its lead-in)
+
+A missing part is a document-level finding (the engine points it at the title); a section that
+is there but thin is pointed at its heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any, ClassVar
+
+from medlint.classify import DOC_TYPES
+from medlint.document import Block, BlockKind, Document
+from medlint.kinds import context
+from medlint.kinds.base import (
+    REQUIRED,
+    Hit,
+    Kind,
+    ParamError,
+    RuleContext,
+    Validator,
+    choice,
+    regex_list,
+    string_list,
+    typed,
+)
+
+BODY = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.TABLE_CELL)
+_WHERE = {"title": (BlockKind.TITLE,), "heading": (BlockKind.HEADING,), "body": BODY}
+
+
+def doc_types(value: Any) -> list[str]:
+    items = string_list(value)
+    bad = [t for t in items if t not in DOC_TYPES]
+    if bad:
+        raise ValueError(f"unknown document type {bad[0]!r} (known: {', '.join(DOC_TYPES)})")
+    return items
+
+
+def _where(value: Any) -> list[str]:
+    items = string_list(value)
+    if not items or any(i not in _WHERE for i in items):
+        raise ValueError(f"expected a list of {', '.join(_WHERE)}")
+    return items
+
+
+def positive_int(value: Any) -> int:
+    n: int = typed(int)(value)
+    if n < 1:
+        raise ValueError("expected a positive integer")
+    return n
+
+
+APPLIES_PARAMS: dict[str, tuple[Validator, Any]] = {
+    "types": (doc_types, []),
+    "only_promotional": (typed(bool), False),
+}
+
+
+def applies(params: dict[str, Any], ctx: RuleContext) -> bool:
+    """The rule is meant for this kind of article (no doc type known: apply everywhere)."""
+    dt = ctx.doc_type
+    if dt is None:
+        return not params["only_promotional"]
+    if params["types"] and dt.type not in params["types"]:
+        return False
+    return bool(dt.promotional) or not params["only_promotional"]
+
+
+def sentences(block: Block) -> list[tuple[int, int]]:
+    return block.sentences or [(0, len(block.text))]
+
+
+def overlaps_exception(text: str, start: int, end: int, span: tuple[int, int],
+                       exceptions: Iterable[re.Pattern[str]]) -> bool:
+    for rx in exceptions:
+        for e in rx.finditer(text, span[0], span[1]):
+            if e.start() < end and start < e.end():
+                return True
+    return False
+
+
+def counts(text: str, m: re.Match[str], span: tuple[int, int], exceptions: list[re.Pattern[str]],
+           negation: bool) -> bool:
+    """A pattern match that really says what the rule looks for (not excepted, not negated)."""
+    if m.start() == m.end():
+        return False
+    if overlaps_exception(text, m.start(), m.end(), span, exceptions):
+        return False
+    return not (negation and context.is_negated(text, span[0], m.start()))
+
+
+def first_match(patterns: list[re.Pattern[str]], text: str, span: tuple[int, int],
+                exceptions: list[re.Pattern[str]], negation: bool) -> re.Match[str] | None:
+    for rx in patterns:
+        for m in rx.finditer(text, span[0], span[1]):
+            if counts(text, m, span, exceptions, negation):
+                return m
+    return None
+
+
+def _filled(value: Any) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, dict):
+        return any(_filled(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_filled(v) for v in value)
+    return True
+
+
+class RequiredContentKind(Kind):
+    name = "required-content"
+    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
+        **APPLIES_PARAMS,
+        "headings": (regex_list, []),
+        "patterns": (regex_list, []),
+        "where": (_where, ["heading", "body"]),
+        "exceptions": (regex_list, []),
+        "negation": (typed(bool), True),
+        "links": (regex_list, []),
+        "front_matter": (string_list, []),
+        "trigger": (regex_list, []),
+        "min_trigger": (positive_int, 1),
+        "point_at": (choice("document", "trigger"), "document"),
+    }
+    NEEDS = frozenset({"sentences"})
+
+    def setup(self) -> None:
+        p = self.params
+        if not (p["headings"] or p["patterns"] or p["links"] or p["front_matter"]):
+            raise ParamError("kind", "a required-content rule needs at least one of 'headings', 'patterns', "
+                                     "'links' or 'front_matter' (what satisfies it)")
+        if p["point_at"] == "trigger" and not p["trigger"]:
+            raise ParamError("point_at", "'point-at: trigger' needs 'trigger' patterns")
+        self.kinds = tuple(k for w in p["where"] for k in _WHERE[w])
+
+    def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+        p = self.params
+        if not applies(p, ctx):
+            return
+        trigger: tuple[Block, tuple[int, int], str] | None = None
+        if p["trigger"]:
+            found = self._triggers(doc)
+            if len(found) < p["min_trigger"]:
+                return
+            trigger = found[0]
+        if self.satisfied(doc):
+            return
+        values = {"type": ctx.doc_type.type if ctx.doc_type else "article",
+                  "trigger": trigger[2] if trigger else ""}
+        if p["point_at"] == "trigger" and trigger is not None:
+            block, span, _ = trigger
+            text = block.text
+            start, end = span
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            yield Hit(block.index, start, end, values=values)
+        else:
+            yield Hit(None, values=values)
+
+    def _triggers(self, doc: Document) -> list[tuple[Block, tuple[int, int], str]]:
+        out = []
+        for block in doc.blocks:
+            if block.kind not in BODY and block.kind is not BlockKind.HEADING:
+                continue
+            for span in sentences(block):
+                m = first_match(self.params["trigger"], block.text, span, [], False)
+                if m is not None:
+                    out.append((block, span, m.group(0)))
+        return out
+
+    def satisfied(self, doc: Document) -> bool:
+        p = self.params
+        fm = doc.front_matter
+        if any(_filled(fm.get(key.lower())) for key in p["front_matter"]):
+            return True
+        if p["links"] and any(rx.search(link) for link in doc.links for rx in p["links"]):
+            return True
+        for block in doc.blocks:
+            text = block.text
+            if block.kind is BlockKind.HEADING and any(rx.search(text) for rx in p["headings"]):
+                return True
+            if p["patterns"] and block.kind in self.kinds:
+                for span in sentences(block):
+                    if first_match(p["patterns"], text, span, p["exceptions"], p["negation"]):
+                        return True
+        return False
+
+
+def _needs(value: Any) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or not value:
+        raise ValueError("expected a non-empty list of {what, patterns, with}")
+    out = []
+    for item in value:
+        if not isinstance(item, dict) or "what" not in item or "patterns" not in item:
+            raise ValueError("each need is a mapping with 'what' and 'patterns' (and optional 'with')")
+        extra = set(item) - {"what", "patterns", "with"}
+        if extra:
+            raise ValueError(f"unknown key {sorted(extra)[0]!r} in a need (known: what, patterns, with)")
+        out.append({"what": str(item["what"]), "patterns": regex_list(item["patterns"]),
+                    "with": regex_list(item.get("with", []))})
+    return out
+
+
+def section_units(doc: Document, start: int, end: int) -> list[str]:
+    """Sentences of a section's prose; a list counts as one unit together with its lead-in.
+
+    "Rare side effects include:" followed by a list of harms is one statement, so a frequency
+    word in the lead-in and a harm in an item belong together.
+    """
+    units: list[str] = []
+    lead = ""
+    run: list[str] = []
+    for block in doc.blocks[start:end]:
+        if block.kind is BlockKind.LIST_ITEM:
+            run.append(block.text)
+            continue
+        if run:
+            units.append(" ".join([lead, *run]))
+            run = []
+        if block.kind in BODY:
+            units.extend(block.text[s:e] for s, e in sentences(block))
+            lead = block.text
+        else:
+            lead = ""
+    if run:
+        units.append(" ".join([lead, *run]))
+    return units
+
+
+class SectionContentKind(Kind):
+    name = "section-content"
+    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
+        **APPLIES_PARAMS,
+        "headings": (regex_list, REQUIRED),
+        "needs": (_needs, REQUIRED),
+        "exceptions": (regex_list, []),
+        "negation": (typed(bool), True),
+    }
+    NEEDS = frozenset({"sentences"})
+
+    def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+        p = self.params
+        if not applies(p, ctx):
+            return
+        for section in doc.sections:
+            heading = doc.blocks[section.heading]
+            if heading.kind is not BlockKind.HEADING or not any(rx.search(heading.text) for rx in p["headings"]):
+                continue
+            units = section_units(doc, section.start, section.end)
+            missing = [need["what"] for need in p["needs"] if not self._shows(need, units)]
+            if missing:
+                yield Hit(heading.index, 0, len(heading.text),
+                          values={"missing": " and ".join(missing), "heading": heading.text})
+
+    def _shows(self, need: dict[str, Any], units: list[str]) -> bool:
+        p = self.params
+        for unit in units:
+            span = (0, len(unit))
+            if first_match(need["patterns"], unit, span, p["exceptions"], p["negation"]) is None:
+                continue
+            if not need["with"] or any(rx.search(unit) for rx in need["with"]):
+                return True
+        return False

@@ -1,0 +1,249 @@
+"""The completeness pack: what a treatment article must contain, judged by article type.
+
+Fixtures in tests/fixtures/completeness/ are our own articles. `shoulder-injection-parts.md`
+marks each required part with `<!-- part: NAME -->` ... `<!-- end part: NAME -->` so a test can
+take one part out and expect exactly the finding for that part.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from medlint.classify import classify
+from medlint.config import Settings
+from medlint.engine import Linter
+from medlint.kinds import ParamError, kind_class
+from medlint.parse import parse_document
+
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "back-injections.txt"
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "completeness"
+PARTS_FILE = FIXTURES / "shoulder-injection-parts.md"
+TODAY = "2026-11-01"
+"""The fixtures say 'Last reviewed: 3 March 2026': recent on this day."""
+TREATMENT_ONLY = {"CMP001", "CMP002", "CMP003", "CMP004", "CMP005", "CMP006", "CMP011"}
+
+
+def _linter(**settings: object) -> Linter:
+    options: dict[str, object] = {"select": ("CMP",), "today": TODAY, **settings}
+    return Linter(Settings(**options))  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return _linter()
+
+
+def _lint(linter: Linter, text: str, path: str = "article.md") -> list:  # type: ignore[type-arg]
+    outcome = linter.lint_text(text, path=path)
+    assert not outcome.errors
+    return list(outcome.findings)
+
+
+def _codes(findings: list) -> list[str]:  # type: ignore[type-arg]
+    return sorted(f.code for f in findings)
+
+
+def _without(text: str, part: str) -> str:
+    pattern = re.compile(rf"<!-- part: {re.escape(part)} -->.*?<!-- end part: {re.escape(part)} -->", re.DOTALL)
+    out, n = pattern.subn("", text)
+    assert n == 1, f"fixture has no part {part!r}"
+    return out
+
+
+# -- complete articles ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["shoulder-injection-parts.md", "shoulder-injection-front-matter.md",
+                                  "shoulder-injection.html", "shoulder-injection.txt"])
+def test_complete_treatment_article_lints_clean(linter: Linter, name: str) -> None:
+    outcome = linter.lint_path(FIXTURES / name)
+    assert outcome.file is not None and outcome.file.doc_type == "treatment"
+    assert [f"{f.code}: {f.message}" for f in outcome.findings] == []
+
+
+PARTS = {
+    "risks": "CMP001",
+    "risk-figures": "CMP002",
+    "alternatives": "CMP004",
+    "no-treatment": "CMP005",
+    "evidence": "CMP006",
+    "sources": "CMP007",
+    "date": "CMP008",
+    "author": "CMP010",
+    "decision": "CMP011",
+}
+
+
+@pytest.mark.parametrize(("part", "code"), PARTS.items(), ids=list(PARTS))
+def test_removing_a_part_gives_exactly_its_finding(linter: Linter, part: str, code: str) -> None:
+    text = _without(PARTS_FILE.read_text(encoding="utf-8"), part)
+    findings = _lint(linter, text)
+    assert _codes(findings) == [code]
+
+
+def test_document_findings_point_at_the_title(linter: Linter) -> None:
+    text = _without(PARTS_FILE.read_text(encoding="utf-8"), "sources")
+    (finding,) = _lint(linter, text)
+    assert finding.scope == "document"
+    assert (finding.line, finding.column) == (1, 3)  # the title text, after "# "
+
+
+def test_thin_risk_section_points_at_its_heading(linter: Linter) -> None:
+    text = _without(PARTS_FILE.read_text(encoding="utf-8"), "risk-figures")
+    (finding,) = _lint(linter, text)
+    assert finding.code == "CMP002"
+    assert finding.match == "Risks and side effects"
+    assert "how often or how serious" in finding.message
+    assert "names no specific harm" not in finding.message
+
+
+def test_risk_section_without_named_harms(linter: Linter) -> None:
+    text = PARTS_FILE.read_text(encoding="utf-8")
+    vague = "As with any medical procedure, there are some risks, and they are uncommon."
+    text = re.sub(r"## Risks and side effects\n.*?<!-- end part: risks -->",
+                  f"## Risks and side effects\n\n{vague}\n", text, flags=re.DOTALL)
+    (finding,) = _lint(linter, text)
+    assert finding.code == "CMP002"
+    assert "names no specific harm" in finding.message
+    assert "how often" not in finding.message  # "uncommon" says how often
+
+
+# -- what applies to which article -----------------------------------------------------------
+
+
+def test_symptom_page_is_not_asked_for_treatment_parts(linter: Linter) -> None:
+    outcome = linter.lint_path(FIXTURES / "frozen-shoulder-symptom-page.md")
+    assert outcome.file is not None and outcome.file.doc_type == "condition"
+    # No byline and no references in this page: those are true for any article type.
+    assert _codes(list(outcome.findings)) == ["CMP007", "CMP010"]
+
+
+def test_declared_symptom_type_wins_over_treatment_vocabulary(linter: Linter) -> None:
+    text = "---\ntype: symptom\n---\n# Injection site soreness\n\nA sore arm after a vaccine injection is normal.\n"
+    outcome = linter.lint_text(text, path="sore-arm.md")
+    assert outcome.file is not None
+    assert (outcome.file.doc_type, outcome.file.doc_type_reason) == ("condition", "front matter 'type: symptom'")
+    assert not TREATMENT_ONLY & {f.code for f in outcome.findings}
+
+
+def test_promotional_article_needs_a_disclosure(linter: Linter) -> None:
+    base = PARTS_FILE.read_text(encoding="utf-8")
+    promo = ("\nShoulderWell Clinic announces steroid injections at our clinic in Leeds. "
+             "Book your appointment today.\n")
+    assert _codes(_lint(linter, base + promo)) == ["CMP012"]
+    disclosed = promo + "\nDisclosure: ShoulderWell Clinic wrote and paid for this article and sells this treatment.\n"
+    assert _codes(_lint(linter, base + disclosed)) == []
+
+
+def test_ai_declaration_without_medical_review(linter: Linter) -> None:
+    # The byline names an author (CMP010 is satisfied) but is not a statement of medical review.
+    base = PARTS_FILE.read_text(encoding="utf-8")
+    declared = base + "\nThis article was drafted with a large language model and edited for style.\n"
+    (finding,) = _lint(linter, declared)
+    assert finding.code == "CMP013"
+    assert finding.scope == "span"
+    assert finding.match == "This article was drafted with a large language model and edited for style."
+    reviewed = (base + "\nThis article was drafted with a large language model and medically reviewed "
+                "by Dr Tomasz Wójcik.\n")
+    assert _codes(_lint(linter, reviewed)) == []
+
+
+# -- measured figures -----------------------------------------------------------------------
+
+_BENEFITS = [  # ten 5-word sentences, each with a benefit cue and no risk cue
+    "The injection brings fast relief.", "Most people feel better soon.", "Sleep often improves within days.",
+    "Movement improves for many people.", "The benefits can last months.", "It helps people feel better.",
+    "Many describe it as life-changing.", "Pain relief starts within days.", "The effect is often powerful.",
+    "Recovery feels faster after it.",
+]
+BALANCE_TEXT = ("# Knee injections\n\n## Benefits\n\n" + " ".join(_BENEFITS * 2)
+                + "\n\n## Risks\n\nInfection is rare but serious.\n")
+"""100 words of benefit sentences against 5 words of risk."""
+
+
+def test_unbalanced_coverage_reports_measured_ratio() -> None:
+    findings = _lint(_linter(), BALANCE_TEXT)
+    (balance,) = [f for f in findings if f.code == "CMP003"]
+    assert "benefit sentences 100 words vs risk 5 words, ratio 20.0 (max 3)" in balance.message
+    assert balance.scope == "document"
+
+
+def test_unbalanced_coverage_ratio_is_configurable() -> None:
+    relaxed = _linter(rules={"CMP003": {"max_ratio": 25}})
+    assert "CMP003" not in _codes(_lint(relaxed, BALANCE_TEXT))
+
+
+def test_stale_review_date_uses_settings_today() -> None:
+    findings = _lint(_linter(today="2030-01-01"), PARTS_FILE.read_text(encoding="utf-8"))
+    (stale,) = findings
+    assert stale.code == "CMP009"
+    assert stale.match == "3 March 2026"
+    # 2026-03-03 to 2029-03-03 is 1,096 days (2028 is a leap year), then 304 more to 1 January.
+    assert "2026-03-03, 1,400 days" in stale.message
+
+
+def test_press_release_dateline_counts_as_a_date(linter: Linter) -> None:
+    text = ("# Clinic offers knee injections\n\nLeeds, UK (Example Wire) Tuesday Mar 4, 2025 — "
+            "A clinic now offers knee injections.\n")
+    assert "CMP008" not in _codes(_lint(linter, text))
+    undated = "# Clinic offers knee injections\n\nA clinic now offers knee injections.\n"
+    assert "CMP008" in _codes(_lint(linter, undated))
+
+
+# -- the seed article -----------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="seed article not present")
+def test_seed_article() -> None:
+    outcome = _linter().lint_path(SEED)
+    assert outcome.file is not None and outcome.file.doc_type == "treatment"
+    by_code = {f.code: f for f in outcome.findings}
+    for code in ("CMP006", "CMP007", "CMP008", "CMP010", "CMP013"):
+        assert code in by_code, code
+    assert "CMP001" not in by_code  # "Are There Risks? Considerations Before Getting Injected"
+    assert by_code["CMP013"].match.startswith("This text was generated using a large language model")
+    m = re.search(r"benefit sentences (\d+) words vs risk (\d+) words, ratio (\d+\.\d) \(max 3\)",
+                  by_code["CMP003"].message)
+    assert m, by_code["CMP003"].message
+    benefit, risk, ratio = int(m.group(1)), int(m.group(2)), float(m.group(3))
+    assert ratio == round(benefit / risk, 1) and ratio > 3
+
+
+# -- classification and parameters ------------------------------------------------------------
+
+
+def _type(text: str, fmt: str = "markdown") -> tuple[str, str, bool]:
+    doc, _ = parse_document(text, path="x", fmt=fmt)
+    dt = classify(doc)
+    return dt.type, dt.reason, dt.promotional
+
+
+def test_classify_title_names_a_treatment() -> None:
+    kind, reason, promotional = _type("# Ketamine infusions for depression\n\n## What is depression?\n\nText.\n")
+    assert kind == "treatment" and "title" in reason and not promotional
+
+
+def test_classify_condition_by_headings() -> None:
+    text = ("# Gout\n\n## Symptoms\n\nA hot, swollen joint.\n\n## Causes\n\nUric acid crystals.\n\n"
+            "## Treatment from your GP\n\nMedicines can ease an attack.\n")
+    kind, reason, _ = _type(text)
+    assert kind == "condition" and "2 headings" in reason
+
+
+def test_classify_news_and_promotional_press_release() -> None:
+    text = ("# New study finds shockwave therapy eases heel pain\n\nDenver (PRNewswire) — A clinic announced "
+            "results today.\n\nAbout HeelCo\n\nHeelCo makes devices.\n")
+    kind, reason, promotional = _type(text)
+    assert kind == "news" and promotional
+    assert "press release" in reason and "company boilerplate" in reason
+
+
+def test_unknown_doc_type_in_rule_is_a_param_error() -> None:
+    cls = kind_class("required-content")
+    with pytest.raises(ParamError) as exc:
+        cls({"types": ["treatmnt"], "headings": ["risks"]}, FIXTURES)
+    assert exc.value.key == "types"
