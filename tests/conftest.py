@@ -6,6 +6,7 @@ import pytest
 
 from medlint.config import Settings
 from medlint.engine import Linter
+from medlint.prose import _URL
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -27,12 +28,15 @@ def span_text_matches(source: str, start: int, end: int, match: str) -> bool:
     """The source between two offsets is the matched prose, allowing only markup between words.
 
     Markup is what a parser removes: emphasis markers, link brackets and destinations, entity
-    spellings, line breaks and container prefixes (`>`, list bullets).
+    spellings, line breaks, container prefixes (`>`, list bullets) and inline code, which a
+    sentence-long span may contain.
     """
     import html
     import re
 
     raw = source[start:end]
+    raw = re.sub(r"`[^`\n]+`", " ", raw)  # inline code: parsers leave it out of the prose
+    raw = _URL.sub(" ", raw)  # URLs: masked as spaces in the prose, so a paragraph-long span holds them
     raw = re.sub(r"\]\((?:[^()]|\([^()]*\))*\)", "", raw)  # link destinations
     raw = re.sub(r"<[a-zA-Z/!][^>]*>", " ", raw)  # tags, not entity-escaped brackets
     markup = r"[*_`\[\]<>|\\]"

@@ -1,0 +1,148 @@
+"""`abbreviation`: an acronym whose first use in the body is not spelled out.
+
+    check:
+      kind: abbreviation
+      list: lists/known-abbreviations.yml   # `abbreviations: [...]`: every reader knows these
+      known: [NHS]                          # inline additions
+      audiences: [patient, general]
+
+An acronym is a whole token of capitals (digits and `&` allowed inside, "COVID-19", "A&E"),
+with at least two capital letters, optionally followed by a plural "s" ("NSAIDs"). Only the
+first use in the body (paragraphs, list items, quotes, table cells) is judged; headings are
+skipped because a heading often names what the paragraph below then spells out. The first
+use is fine when:
+
+- it stands in parentheses after its expansion, "urinary tract infection (UTI)", or is
+  followed by one (up to two words later): "COPD (chronic obstructive pulmonary disease)",
+  "CT scan (computerised tomography)";
+- "UTI stands for", "UTI, short for", "UTI, or urinary ..." follows;
+- for acronyms of three or more letters, words whose initials spell it ("Accident and
+  Emergency", "non-steroidal anti-inflammatory drug") come earlier in the document or in the
+  same sentence;
+- the document defines it in Markdown's abbreviation syntax (`*[A&E]: Accident and Emergency`).
+
+Not acronyms: Roman numerals after "stage", "type", "grade"...; capitalised English words of
+five or more letters ("WARNING"); words in a sentence that is mostly capitals (shouting).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, ClassVar
+
+from medlint.config import AUDIENCES
+from medlint.document import BlockKind, Document
+from medlint.kinds import context
+from medlint.kinds.base import Hit, Kind, ParamError, RuleContext, Validator, string_list
+from medlint.yamlload import YamlError, load_yaml
+
+_BODY = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.TABLE_CELL)
+_ACRONYM = re.compile(
+    r"(?<![\w&.’'/-])(?P<abbr>[A-Z](?:[A-Z0-9&]*[A-Z0-9])?(?:-\d+)?)(?P<plural>s|[’']s)?(?![\w&-]|[’'][a-z])")
+_ABBR_DEF = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*\S")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_ROMAN_CUE = re.compile(r"\b(?:stage|stages|type|types|grade|grades|class|phase|part|level|step|chapter|section|"
+                        r"schedule|category|factor|and|or|to)\s*$", re.IGNORECASE)
+_IN_PARENS_AFTER_TEXT = re.compile(r"\w[^()]*\(\s*(?:or\s+|also\s+called\s+|called\s+)?$", re.IGNORECASE)
+_PAREN_AFTER = re.compile(r"^(?:s|[’']s)?\s*(?P<words>(?:[\w’'-]+\s+){0,2}?)\(")
+_STANDS_FOR = re.compile(r"^(?:s|[’']s)?\s*(?:,\s*(?:or|short\s+for|which\s+(?:stands|is\s+short)\s+for)\b|"
+                         r"\s+(?:stands|is\s+short)\s+for\b|\s+means\b)", re.IGNORECASE)
+_GLUE = frozenset("with and or to of in for by that which from into than as is are was".split())  # noqa: SIM905
+_JOINERS = r"(?:[\s-]+(?:and|of|the|for|in|on|to|with|&|by)\b)*[\s-]+"
+
+
+def _audiences(value: Any) -> list[str]:
+    items = string_list(value)
+    bad = [a for a in items if a not in AUDIENCES]
+    if bad:
+        raise ValueError(f"unknown audience {bad[0]!r} (known: {', '.join(AUDIENCES)})")
+    return items
+
+
+def load_known(path: Path) -> list[str]:
+    try:
+        data = load_yaml(path)
+    except (OSError, YamlError) as exc:
+        raise ParamError("list", f"cannot read abbreviation list {path}: {exc}") from None
+    items = data.get("abbreviations") if isinstance(data, dict) else None
+    if not isinstance(items, list) or not all(isinstance(i, str | int) for i in items):
+        raise ParamError("list", f"{path}:1: an abbreviation list needs 'abbreviations: [...]' of strings")
+    return [str(i) for i in items]
+
+
+def expansion_regex(abbr: str) -> re.Pattern[str] | None:
+    """Words whose initials spell `abbr` ("A&E" -> "Accident and Emergency"); None under 3 letters."""
+    letters = [c for c in abbr if c.isalpha()]
+    if len(letters) < 3:
+        return None
+    body = _JOINERS.join(rf"{c}[\w’']*" for c in letters)
+    return re.compile(rf"\b{body}\b", re.IGNORECASE)
+
+
+class AbbreviationKind(Kind):
+    name = "abbreviation"
+    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
+        "list": (string_list, []),
+        "known": (string_list, []),
+        "audiences": (_audiences, list(AUDIENCES)),
+    }
+    NEEDS = frozenset({"sentences"})
+
+    def setup(self) -> None:
+        known: list[str] = []
+        for name in self.params["list"]:
+            known.extend(load_known(self.pack_dir / name))
+        self.known = frozenset(known) | frozenset(self.params["known"])
+
+    def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+        if ctx.settings.audience not in self.params["audiences"]:
+            return
+        defined = {m.group("abbr") for b in doc.blocks if (m := _ABBR_DEF.match(b.text))}
+        seen: set[str] = set()
+        earlier: list[str] = []
+        for block in doc.blocks:
+            text = block.text
+            if block.kind in _BODY and not _ABBR_DEF.match(text):
+                for m in _ACRONYM.finditer(text):
+                    abbr = m.group("abbr")
+                    if sum(c.isupper() for c in abbr) < 2 or abbr in seen:
+                        continue
+                    if abbr in self.known or abbr + (m.group("plural") or "") in self.known:
+                        continue
+                    sent = context.sentence_of(block, m.start())
+                    if self._not_an_acronym(text, sent, m):
+                        continue
+                    seen.add(abbr)
+                    if abbr in defined or self._spelled_out(text, sent, m, earlier):
+                        continue
+                    yield Hit(block.index, m.start(), m.start() + len(abbr), values={"abbreviation": abbr})
+            earlier.append(text)
+
+    @staticmethod
+    def _not_an_acronym(text: str, sent: tuple[int, int], m: re.Match[str]) -> bool:
+        abbr = m.group("abbr")
+        if _ROMAN.fullmatch(abbr) and _ROMAN_CUE.search(text[sent[0] : m.start()]):
+            return True
+        if len(abbr) >= 5 and abbr.isalpha():
+            from medlint.readability import pronunciations
+
+            if abbr.lower() in pronunciations():
+                return True
+        words = [w for w in re.findall(r"[A-Za-z]{2,}", text[sent[0] : sent[1]])]
+        return len(words) >= 3 and sum(w.isupper() for w in words) * 2 >= len(words)
+
+    @staticmethod
+    def _spelled_out(text: str, sent: tuple[int, int], m: re.Match[str], earlier: list[str]) -> bool:
+        before = text[sent[0] : m.start()]
+        after = text[m.end() : sent[1]]
+        if _IN_PARENS_AFTER_TEXT.search(before) or _STANDS_FOR.match(after):
+            return True
+        paren = _PAREN_AFTER.match(after)
+        if paren and not any(w.lower() in _GLUE for w in paren.group("words").split()):
+            return True
+        rx = expansion_regex(m.group("abbr"))
+        if rx is None:
+            return False
+        return any(rx.search(t) for t in earlier) or bool(rx.search(text, 0, sent[1]))

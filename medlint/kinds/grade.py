@@ -1,0 +1,187 @@
+"""`reading-grade`: the document's (or each section's) readability against an audience target.
+
+    check:
+      kind: reading-grade
+      scope: document          # or section: one finding per hard section, on its heading
+      metric: flesch-kincaid   # smog, flesch-reading-ease, gunning-fog, coleman-liau, automated-readability
+      target: null             # a number overrides the audience table below
+      fallback: flesch-kincaid # metric for text too short for `metric` (SMOG); none: say so and stop
+      min_words: 100           # less scored prose than this is not graded
+      hardest: 2               # hardest sentences quoted in the message
+
+Only prose is scored (medlint.readability explains what that means). textstat computes every
+figure, so a value medlint reports is the value textstat gives for the same prose. Grades go
+to `ctx.notes["grades"]` for the HTML report, whether or not they fail the target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from medlint.document import Document
+from medlint.findings import SectionGrade, Severity
+from medlint.kinds.base import Hit, Kind, RuleContext, Validator, choice, typed
+from medlint.readability import METRICS, ScoredProse, difficulty, document_prose, score, section_prose
+
+# Targets per metric and audience (None: not graded). Flesch-Kincaid 8 is the top of the
+# "sixth to eighth grade" range health bodies recommend; the other metrics' targets are set
+# to the same strictness on the corpus (see the rule's why). Reading ease is a minimum.
+TARGETS: dict[str, dict[str, float | None]] = {
+    "flesch-kincaid": {"patient": 8, "general": 10, "professional": None},
+    "smog": {"patient": 11, "general": 13, "professional": None},
+    "flesch-reading-ease": {"patient": 60, "general": 50, "professional": None},
+    "gunning-fog": {"patient": 10, "general": 12, "professional": None},
+    "coleman-liau": {"patient": 10, "general": 12, "professional": None},
+    "automated-readability": {"patient": 8, "general": 10, "professional": None},
+}
+_QUOTE_WORDS = 8
+_CACHE = "readability.prose"
+
+
+def _optional_number(value: Any) -> float | None:
+    return None if value is None else typed(float)(value)
+
+
+def _count(value: Any) -> int:
+    n = typed(int)(value)
+    if n < 0:
+        raise ValueError("expected a number of at least 0")
+    return int(n)
+
+
+class ReadingGradeKind(Kind):
+    name = "reading-grade"
+    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
+        "scope": (choice("document", "section"), "document"),
+        "metric": (choice(*METRICS), "flesch-kincaid"),
+        "target": (_optional_number, None),
+        "fallback": (choice("none", *METRICS), "flesch-kincaid"),
+        "min_words": (_count, 100),
+        "hardest": (_count, 2),
+    }
+    NEEDS = frozenset({"sentences"})
+
+    def setup(self) -> None:
+        if self.params["fallback"] == self.params["metric"]:
+            self.params["fallback"] = "none"
+
+    def _target(self, metric: str, audience: str) -> float | None:
+        # An explicit target is on the chosen metric's scale, so a fallback keeps its own table.
+        if self.params["target"] is not None and metric == self.params["metric"]:
+            return float(self.params["target"])
+        return TARGETS[metric].get(audience, TARGETS[metric]["patient"])
+
+    def _prose(self, doc: Document, ctx: RuleContext, section: int | None) -> ScoredProse:
+        cache: dict[int | None, ScoredProse] = ctx.notes.setdefault(_CACHE, {})
+        if section not in cache:
+            cache[section] = document_prose(doc) if section is None else section_prose(doc, section)
+        return cache[section]
+
+    def _metric_for(self, prose: ScoredProse) -> tuple[str | None, str]:
+        """The metric to use for this prose, and a note when it is not the chosen one."""
+        metric = self.params["metric"]
+        n = len(prose.sentences)
+        if n >= METRICS[metric].min_sentences:
+            return metric, ""
+        label = METRICS[metric].label.split()[0]
+        short = (f"too short to score with {label}: {n} sentence{'s' if n != 1 else ''}, "
+                 f"it needs {METRICS[metric].min_sentences}")
+        fallback = self.params["fallback"]
+        if fallback != "none" and n >= METRICS[fallback].min_sentences:
+            return fallback, f" ({short}, so scored with {METRICS[fallback].label.rsplit(' ', 1)[0]})"
+        return None, short
+
+    def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+        if self.params["scope"] == "document":
+            yield from self._document(doc, ctx)
+        else:
+            yield from self._sections(doc, ctx)
+
+    def _document(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+        prose = self._prose(doc, ctx, None)
+        line = 1
+        if doc.title_block is not None:
+            line = doc.lines.line_col(doc.blocks[doc.title_block].prose.source_start(0))[0]
+        if prose.words < self.params["min_words"]:
+            return
+        metric, note = self._metric_for(prose)
+        if metric is None:
+            _record(ctx, SectionGrade(None, line, self.params["metric"], None, prose.words), first=True)
+            yield Hit(None, values={"words": prose.words}, severity=Severity.INFO,
+                      message=f"Reading grade not measured: the prose is {note}.")
+            return
+        value = round(score(metric, prose.text), 1)
+        _record(ctx, SectionGrade(None, line, metric, value, prose.words), first=True)
+        target = self._target(metric, ctx.settings.audience)
+        if target is not None and _fails(metric, value, target):
+            yield Hit(None, values=self._values(doc, metric, value, target, ctx, note, prose))
+
+    def _sections(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+        failing: list[tuple[float, Hit]] = []
+        whole = self._prose(doc, ctx, None).words
+        for i, sec in enumerate(doc.sections):
+            prose = self._prose(doc, ctx, i)
+            if not prose.sentences:
+                continue
+            heading = doc.blocks[sec.heading]
+            line = doc.lines.line_col(heading.prose.source_start(0))[0]
+            metric, note = self._metric_for(prose)
+            if prose.words < self.params["min_words"] or metric is None:
+                _record(ctx, SectionGrade(heading.text, line, metric or self.params["metric"], None, prose.words))
+                continue
+            value = round(score(metric, prose.text), 1)
+            _record(ctx, SectionGrade(heading.text, line, metric, value, prose.words))
+            target = self._target(metric, ctx.settings.audience)
+            # A section holding all the prose (a press release under its title) would repeat
+            # the document finding.
+            if target is not None and _fails(metric, value, target) and prose.words < whole:
+                values = self._values(doc, metric, value, target, ctx, note, prose)
+                excess = value - target if METRICS[metric].higher_is_harder else target - value
+                failing.append((excess, Hit(sec.heading, 0, len(heading.text), values=values)))
+        # Hardest first, so a per-rule limit keeps the sections most worth rewriting.
+        failing.sort(key=lambda item: -item[0])
+        for _, hit in failing:
+            yield hit
+
+    def _values(self, doc: Document, metric: str, value: float, target: float, ctx: RuleContext,
+                note: str, prose: ScoredProse) -> dict[str, object]:
+        m = METRICS[metric]
+        relation = "above" if m.higher_is_harder else "below"
+        return {
+            "measure": f"{m.label} {value:g}",
+            "value": value,
+            "metric": m.label,
+            "target": f"{target:g}",
+            "relation": f"{relation} the target of {target:g}",
+            "audience": ctx.settings.audience,
+            "note": note,
+            "words": prose.words,
+            "hardest": _hardest(doc, prose, self.params["hardest"]),
+        }
+
+
+def _fails(metric: str, value: float, target: float) -> bool:
+    return value > target if METRICS[metric].higher_is_harder else value < target
+
+
+def _record(ctx: RuleContext, grade: SectionGrade, first: bool = False) -> None:
+    grades: list[SectionGrade] = ctx.notes.setdefault("grades", [])
+    if first:
+        grades.insert(0, grade)
+    else:
+        grades.append(grade)
+
+
+def _hardest(doc: Document, prose: ScoredProse, n: int) -> str:
+    """The start of the `n` hardest sentences, in reading order."""
+    if n == 0 or not prose.sentences:
+        return ""
+    ranked = sorted(prose.sentences, key=lambda s: -difficulty(s.text))[:n]
+    ranked.sort(key=lambda s: (s.block, s.start))
+    quotes = []
+    for s in ranked:
+        words = doc.blocks[s.block].text[s.start : s.end].split()
+        start = " ".join(words[:_QUOTE_WORDS])
+        quotes.append(f"“{start}…”" if len(words) > _QUOTE_WORDS else f"“{start}”")
+    return "; ".join(quotes)

@@ -1,0 +1,79 @@
+"""`sentence-length` and `paragraph-length`: sentences and paragraphs too long to read in one go.
+
+    check:
+      kind: sentence-length
+      max_words: 25        # more than this is a finding (span: the sentence)
+      very_long: 40        # at or above this, one severity level higher
+      where: [body]        # body (paragraphs, list items, quotes) and/or heading
+
+    check:
+      kind: paragraph-length
+      max_words: 100       # more than this is a finding (span: the paragraph)
+
+Words are tokens with a letter or digit, as `medlint.readability.count_words` counts them,
+so a dash or a bullet character is not a word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from medlint.document import BlockKind, Document
+from medlint.kinds.base import Hit, Kind, RuleContext, Validator, typed
+from medlint.readability import count_words
+
+_WHERE = {"body": (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE),
+          "heading": (BlockKind.TITLE, BlockKind.HEADING)}
+
+
+def _positive(value: Any) -> int:
+    n = int(typed(int)(value))
+    if n < 1:
+        raise ValueError("expected a positive number of words")
+    return n
+
+
+def _where(value: Any) -> list[str]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items or any(i not in _WHERE for i in items):
+        raise ValueError(f"expected a list of {', '.join(_WHERE)}")
+    return list(items)
+
+
+class SentenceLengthKind(Kind):
+    name = "sentence-length"
+    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
+        "max_words": (_positive, 25),
+        "very_long": (_positive, 40),
+        "where": (_where, ["body"]),
+    }
+    NEEDS = frozenset({"sentences"})
+
+    def setup(self) -> None:
+        self.kinds = tuple(k for w in self.params["where"] for k in _WHERE[w])
+
+    def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+        limit, very_long = self.params["max_words"], self.params["very_long"]
+        for block in doc.blocks:
+            if block.kind not in self.kinds:
+                continue
+            for start, end in block.sentences or [(0, len(block.text))]:
+                words = count_words(block.text[start:end])
+                if words > limit:
+                    yield Hit(block.index, start, end, values={"words": words, "max": limit},
+                              bump=1 if words >= very_long else 0)
+
+
+class ParagraphLengthKind(Kind):
+    name = "paragraph-length"
+    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {"max_words": (_positive, 100)}
+
+    def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+        limit = self.params["max_words"]
+        for block in doc.blocks:
+            if block.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
+                continue
+            words = count_words(block.text)
+            if words > limit:
+                yield Hit(block.index, 0, len(block.text), values={"words": words, "max": limit})

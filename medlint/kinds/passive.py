@@ -1,0 +1,83 @@
+"""`passive-voice`: a passive verb with no "by" agent, so the reader cannot tell who acts.
+
+    check:
+      kind: passive-voice
+      exclude: [called, known]   # participles that are adjectives or naming, never findings
+      agent_words: 8             # how far after the verb a "by ..." agent may come
+
+Rule-based, because the default pipeline has no tagger: a form of "be" (or "get"), up to two
+adverbs, then a past participle: a word ending in -ed or an irregular participle from the
+list below. "Will be given by your nurse" names the actor and is fine; "may be administered"
+is the finding. Participles used as adjectives for a state ("is tired", "are affected",
+"is swollen") or for naming ("is called", "is known as") are excluded: they hide nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from medlint.document import BlockKind, Document
+from medlint.kinds.base import Hit, Kind, RuleContext, Validator, string_list, typed
+
+_BE = r"(?:am|is|are|was|were|be|been|being|get|gets|got|getting|[’']re)"
+_ADVERB = (r"(?:\w+ly|not|also|often|usually|then|still|now|only|just|always|never|sometimes|first|again|"
+           r"rarely|generally)")
+_IRREGULAR = (  # noqa: SIM905
+    "given taken done made seen shown known found told held kept left put set sent built brought "
+    "bought caught taught thought paid said led fed cut hurt spread split won worn torn born drawn "
+    "grown thrown blown chosen frozen spoken stolen broken woken written bitten hidden ridden driven "
+    "forgotten gotten begun run stuck struck hung dug spun bound lost meant felt dealt sold laid "
+    "shaken undertaken overtaken withdrawn mistaken rewritten "
+).split()
+_DEFAULT_EXCLUDE = (  # noqa: SIM905
+    # naming and description
+    "called named known termed titled defined labelled labeled described "
+    # states of mind and body that read as adjectives
+    "tired worried concerned interested scared frightened pleased surprised excited bored confused "
+    "embarrassed upset married divorced dressed finished supposed used based related linked "
+    "associated located situated involved affected infected exposed blocked damaged swollen inflamed "
+    "injured pregnant aged advanced qualified experienced skilled trained registered licensed "
+    "limited prepared determined committed allowed entitled required needed expected born "
+    "covered designed intended suited unable fed lost filled constipated stressed irritated dehydrated "
+    "bloated blistered crowded"
+).split()
+
+
+class PassiveVoiceKind(Kind):
+    name = "passive-voice"
+    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
+        "exclude": (string_list, []),
+        "agent_words": (typed(int), 8),
+    }
+    NEEDS = frozenset({"sentences"})
+
+    def setup(self) -> None:
+        irregular = "|".join(_IRREGULAR)
+        self.regex = re.compile(
+            rf"\b{_BE}\s+(?:{_ADVERB}\s+){{0,2}}(?P<pp>[a-z]{{3,}}ed|{irregular})\b", re.IGNORECASE)
+        self.exclude = {w.lower() for w in (*_DEFAULT_EXCLUDE, *self.params["exclude"])}
+        self.agent = re.compile(
+            rf"^\W*(?:\S+\s+){{0,{max(self.params['agent_words'], 0)}}}?by\b", re.IGNORECASE)
+
+    def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+        for block in doc.blocks:
+            if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE):
+                continue
+            text = block.text
+            for start, end in block.sentences or [(0, len(text))]:
+                for m in self.regex.finditer(text, start, end):
+                    pp = m.group("pp").lower()
+                    if pp in self.exclude:
+                        continue
+                    if pp.endswith("eed") and pp not in ("agreed", "freed", "guaranteed"):
+                        continue
+                    after = text[m.end() : end]
+                    clause = re.split(r"[;:.!?()]|,\s*(?:and|but|or|so)\b", after, maxsplit=1)[0]
+                    if self.agent.search(clause):
+                        continue
+                    # "used to" and "supposed to" are excluded above; "is set to" means "will".
+                    if pp == "set" and after.lstrip().lower().startswith("to "):
+                        continue
+                    yield Hit(block.index, m.start(), m.end(), values={"participle": m.group("pp")})

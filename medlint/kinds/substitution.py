@@ -1,0 +1,251 @@
+"""`substitution`: a hard word with a plain alternative (medical jargon, wordy English).
+
+    check:
+      kind: substitution
+      list: lists/jargon.yml       # file(s) relative to the rule's directory; entries under
+                                   # `terms:` or `words:`: {term, forms?, plain, source}
+      terms: [{term: fluoroscopy, plain: live X-ray}]  # inline entries, same shape
+      where: [body]                # body, heading, title
+      explained: true              # a term explained at first use is fine (see below)
+      first_only: true             # one finding per term: its first use
+      audiences: [patient, general, professional]       # skip for other audience settings
+
+Matching is case-insensitive on whole words (a hyphenated word is one word, so
+"anti-inflammatory" does not contain "inflammatory"); a term's last word also matches with a
+regular plural (-s, -es); at one position the longest entry wins ("pulmonary embolism" over
+"embolism"); words of a phrase must follow each other with only spaces between them. A use
+counts as explained, and the term is then fine everywhere, when at that use:
+
+- a parenthesis follows it (up to two words later: "corticosteroids (steroid medicines)",
+  "epidural steroid injection (an injection ...)") or it stands in one ("painkillers
+  (analgesics)");
+- the sentence already holds the plain alternative ("inflammation, or swelling, ...");
+- a definition follows or introduces it: "X, which is", "X, or", "X means", "X is a",
+  "called X", "known as X".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+from medlint.config import AUDIENCES
+from medlint.document import BlockKind, Document
+from medlint.kinds import context
+from medlint.kinds.base import Hit, Kind, ParamError, RuleContext, Validator, string_list, typed
+from medlint.yamlload import YamlError, load_yaml
+
+_WHERE = {"title": (BlockKind.TITLE,), "heading": (BlockKind.HEADING,),
+          "body": (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.TABLE_CELL)}
+_ENTRY_KEYS = {"term", "forms", "plain", "source", "note"}
+_LIST_KEYS = ("terms", "words")
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+_SMALL = frozenset("a an the of to in on for and or your you it its by with".split())  # noqa: SIM905
+# Words between a term and a parenthesis that still make the parenthesis about the term.
+_GLUE = frozenset("with and or to of in for by that which combined from into than as".split())  # noqa: SIM905
+
+_PAREN_AFTER = re.compile(r"\s*(?P<words>(?:[\w’'-]+\s+){0,2}?)\(")
+_PAREN_BEFORE = re.compile(r"\(\s*(?:or\s+|called\s+|also\s+called\s+|known\s+as\s+|also\s+known\s+as\s+)?$",
+                           re.IGNORECASE)
+_DEFINED_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:or|which\s+(?:is|are|means?)|meaning|also\s+called|also\s+known\s+as|a|an)\b|"
+    r"\s+(?:is|are)\s+(?:a|an|the|when|where)\b|\s+means?\b|\s+refers?\s+to\b|\s*[–—:]\s*(?:a|an|the)\b)",
+    re.IGNORECASE)
+_DEFINED_BEFORE = re.compile(r"\b(?:called|known\s+as|termed|named|the\s+word)\s*[\"“']?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    term: str
+    plain: str
+    source: str
+    forms: tuple[str, ...]
+
+
+def _entry(item: Any, where: str) -> Entry:
+    if isinstance(item, str):
+        raise ValueError(f"{where}: entry {item!r} needs a 'plain' alternative")
+    if not isinstance(item, dict) or "term" not in item or "plain" not in item or set(item) - _ENTRY_KEYS:
+        raise ValueError(f"{where}: each entry is a mapping with 'term', 'plain' and optional "
+                         "'forms' and 'source'")
+    plain = item["plain"]
+    if isinstance(plain, list):
+        plain = " or ".join(str(p) for p in plain)
+    forms = item.get("forms") or []
+    if not isinstance(forms, list):
+        raise ValueError(f"{where}: 'forms' of {item['term']!r} must be a list")
+    return Entry(str(item["term"]), str(plain), str(item.get("source", "")), tuple(str(f) for f in forms))
+
+
+def _inline(value: Any) -> list[Entry]:
+    if not isinstance(value, list):
+        raise ValueError("expected a list of {term, plain} entries")
+    return [_entry(item, "terms") for item in value]
+
+
+def _where(value: Any) -> list[str]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items or any(i not in _WHERE for i in items):
+        raise ValueError(f"expected a list of {', '.join(_WHERE)}")
+    return list(items)
+
+
+def _audiences(value: Any) -> list[str]:
+    items = string_list(value)
+    bad = [a for a in items if a not in AUDIENCES]
+    if bad:
+        raise ValueError(f"unknown audience {bad[0]!r} (known: {', '.join(AUDIENCES)})")
+    return items
+
+
+def load_list(path: Path) -> list[Entry]:
+    """Entries of a list file (`terms:` or `words:`), with file and line in every error."""
+    try:
+        data = load_yaml(path)
+    except (OSError, YamlError) as exc:
+        raise ParamError("list", f"cannot read word list {path}: {exc}") from None
+    if not isinstance(data, dict):
+        raise ParamError("list", f"{path}:1: a word list is a mapping with 'terms' or 'words'")
+    key = next((k for k in _LIST_KEYS if k in data), None)
+    if key is None or not isinstance(data[key], list):
+        raise ParamError("list", f"{path}:1: a word list needs a 'terms' or 'words' list")
+    out = []
+    for item in data[key]:
+        line = getattr(item, "line", 0) or getattr(data, "line_of", lambda _k: 1)(key)
+        try:
+            out.append(_entry(item, f"{path}:{line}"))
+        except ValueError as exc:
+            raise ParamError("list", str(exc)) from None
+    return out
+
+
+class SubstitutionKind(Kind):
+    name = "substitution"
+    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
+        "list": (string_list, []),
+        "terms": (_inline, []),
+        "where": (_where, ["body"]),
+        "explained": (typed(bool), True),
+        "first_only": (typed(bool), True),
+        "audiences": (_audiences, list(AUDIENCES)),
+    }
+    NEEDS = frozenset({"sentences"})
+
+    def setup(self) -> None:
+        entries: list[Entry] = []
+        for name in self.params["list"]:
+            entries.extend(load_list(self.pack_dir / name))
+        entries.extend(self.params["terms"])
+        if not entries:
+            raise ParamError("kind", "a substitution rule needs 'list' or 'terms'")
+        self.entries = entries
+        surface: dict[str, int] = {}
+        for i, e in enumerate(entries):
+            for s in (e.term, *e.forms):
+                surface.setdefault(s.lower(), i)
+        # First word -> (words, entry), longest first: at one position the longest entry wins.
+        index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for text, i in surface.items():
+            words = tuple(text.split())
+            index.setdefault(words[0], []).append((words, i))
+        for candidates in index.values():
+            candidates.sort(key=lambda c: -len(c[0]))
+        self.index = index
+        self.kinds = tuple(k for w in self.params["where"] for k in _WHERE[w])
+        self.plain_words = [_alternatives(e.plain) for e in entries]
+
+    def _matches(self, text: str) -> Iterator[tuple[int, int, int]]:
+        """(start, end, entry) of every entry in `text`, longest at each position, left to right.
+
+        A dictionary lookup per word rather than one regular expression of 900 alternatives,
+        which was the slowest part of the whole pack.
+        """
+        tokens = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+        index = self.index
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i][2]
+            if tok not in index and tok[:-1] not in index and tok[:-2] not in index:
+                i += 1
+                continue
+            best: tuple[int, int] | None = None  # (tokens used, entry)
+            for key in _singulars(tokens[i][2]):
+                for words, entry in self.index.get(key, ()):
+                    n = len(words)
+                    if best is not None and n <= best[0]:
+                        break
+                    if n == 1 or (key == tokens[i][2] and self._phrase_at(text, tokens, i, words)):
+                        best = (n, entry)
+                        break
+            if best is None:
+                i += 1
+                continue
+            n, entry = best
+            yield tokens[i][0], tokens[i + n - 1][1], entry
+            i += n
+
+    @staticmethod
+    def _phrase_at(text: str, tokens: list[tuple[int, int, str]], i: int, words: tuple[str, ...]) -> bool:
+        if i + len(words) > len(tokens):
+            return False
+        for k in range(1, len(words)):
+            start, _, tok = tokens[i + k]
+            if text[tokens[i + k - 1][1] : start].strip():
+                return False  # punctuation between the words: "prior, to" is not "prior to"
+            last = k == len(words) - 1
+            if tok != words[k] and not (last and words[k] in _singulars(tok)):
+                return False
+        return True
+
+    def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+        if ctx.settings.audience not in self.params["audiences"]:
+            return
+        done: set[int] = set()
+        for block in doc.blocks:
+            if block.kind not in self.kinds:
+                continue
+            text = block.text
+            for start, end, i in self._matches(text):
+                if self.params["first_only"] and i in done:
+                    continue
+                done.add(i)
+                sent = context.sentence_of(block, start)
+                if self.params["explained"] and self._explained(text, sent, start, end, i):
+                    continue
+                e = self.entries[i]
+                yield Hit(block.index, start, end, suggestion=e.plain,
+                          values={"plain": e.plain, "term": e.term, "source": e.source})
+
+    def _explained(self, text: str, sent: tuple[int, int], start: int, end: int, i: int) -> bool:
+        after = text[end : sent[1]]
+        paren = _PAREN_AFTER.match(after)
+        if paren and not any(w.lower() in _GLUE for w in paren.group("words").split()):
+            return True
+        before = text[sent[0] : start]
+        if _PAREN_BEFORE.search(before) or _DEFINED_BEFORE.search(before) or _DEFINED_AFTER.match(after):
+            return True
+        rest = (before + " " + after).lower()
+        return any(all(re.search(rf"\b{re.escape(w)}", rest) for w in words)
+                   for words in self.plain_words[i] if words)
+
+
+def _singulars(token: str) -> tuple[str, ...]:
+    """The token and what it may be the regular plural of ("clinics" -> clinic, "abscesses" -> abscess)."""
+    out = [token]
+    if token.endswith("es"):
+        out.append(token[:-2])
+    if token.endswith("s"):
+        out.append(token[:-1])
+    return tuple(out)
+
+
+def _alternatives(plain: str) -> list[list[str]]:
+    """Content words of each alternative in `plain` ("tummy or belly" -> [[tummy], [belly]])."""
+    out = []
+    for alt in re.split(r"\s+or\s+|,|/", plain):
+        words = [w for w in re.findall(r"[\w’'-]+", alt.lower()) if w not in _SMALL]
+        out.append(words)
+    return out

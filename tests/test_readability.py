@@ -1,0 +1,421 @@
+"""The readability pack: prose extraction, grades that agree with textstat, and each rule.
+
+Every text here is written for these tests. Expected counts and positions come from the
+texts (counted by hand or located with str.index in the test), not from running medlint.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+from conftest import SEED
+
+from medlint.config import Settings
+from medlint.engine import FileOutcome, Linter
+from medlint.findings import Finding
+from medlint.parse import parse_document
+from medlint.readability import count_words, document_prose, section_prose, textstat
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def _linter(*codes: str, audience: str = "patient", **rules: dict[str, object]) -> Linter:
+    return Linter(Settings(select=codes, audience=audience, rules=rules))
+
+
+def _lint(linter: Linter, text: str, path: str = "article.md") -> FileOutcome:
+    return linter.lint_text(text, path=path)
+
+
+def _codes(outcome: FileOutcome, code: str) -> list[Finding]:
+    return [f for f in outcome.findings if f.code == code]
+
+
+def _doc(text: str, linter: Linter) -> object:
+    doc, _ = parse_document(text, path="article.md", fmt="markdown")
+    assert linter.pipeline is not None
+    linter.pipeline.add_sentences(doc.blocks)
+    return doc
+
+
+SENTENCE_LINTER = Linter(Settings(select=("RDB003",)))
+
+# -- prose extraction -------------------------------------------------------------------------
+
+EXTRACTION = """# Title words that are not prose
+
+Dr. Patel gives about 2.5 ml of the syrup each day. See https://example.org/a.b.c for more.
+
+## A heading
+
+Signs to look for:
+
+- redness
+- a hot or swollen area of skin
+- You may also have a fever.
+
+Email clinic@example.org with questions today. Type `x.y()` to see it.
+
+Key points
+
+| cell | text of a table cell |
+|---|---|
+| one | two |
+"""
+
+# By hand, from the rules in medlint.readability: headings and the title out; "Dr." and
+# "2.5" lose their inner full stops; the URL and the e-mail address go; the lead-in line
+# ending in ":" counts; list fragments go but the full-sentence item stays; the short
+# unterminated "Key points" goes; table cells go; inline code was never prose, so its dots
+# do not split "Type ... to see it.".
+EXPECTED_PROSE = (
+    "Dr Patel gives about 25 ml of the syrup each day. "
+    "See for more. "
+    "Signs to look for. "
+    "You may also have a fever. "
+    "Email with questions today. "
+    "Type to see it."
+)
+
+
+def test_prose_extraction_drops_headings_lists_urls_and_inner_stops() -> None:
+    doc = _doc(EXTRACTION, SENTENCE_LINTER)
+    prose = document_prose(doc)  # type: ignore[arg-type]
+    assert prose.text == EXPECTED_PROSE
+    # "See for more." has three words and stays; one- and two-word sentences would be dropped.
+    assert prose.words == 11 + 3 + 4 + 6 + 4 + 4
+
+
+def test_section_prose_is_the_sections_own_blocks() -> None:
+    doc = _doc(EXTRACTION, SENTENCE_LINTER)
+    # Section 0 is the title's (its paragraph only); section 1 is "A heading".
+    assert section_prose(doc, 0).text == "Dr Patel gives about 25 ml of the syrup each day. See for more."  # type: ignore[arg-type]
+    assert section_prose(doc, 1).text.startswith("Signs to look for. You may also have a fever.")  # type: ignore[arg-type]
+
+
+def test_short_sentences_are_dropped() -> None:
+    doc = _doc("Call 999. Go now. Then wait for the ambulance to arrive.\n", SENTENCE_LINTER)
+    assert document_prose(doc).text == "Then wait for the ambulance to arrive."  # type: ignore[arg-type]
+
+
+def test_count_words_ignores_punctuation_tokens() -> None:
+    assert count_words("Rest – then ice, then rest again .") == 6
+
+
+# -- grades agree with textstat ---------------------------------------------------------------
+
+HARD_SENTENCES = [
+    "Comprehensive management of chronic musculoskeletal conditions necessitates coordinated "
+    "multidisciplinary involvement.",
+    "Pharmacological interventions, including nonsteroidal medications, frequently generate "
+    "gastrointestinal complications.",
+    "Physiotherapeutic rehabilitation emphasises progressive strengthening, flexibility and functional restoration.",
+    "Psychological approaches address catastrophic interpretation of persistent discomfort.",
+    "Individuals experiencing deteriorating mobility should request specialist reassessment.",
+    "Occupational adaptations facilitate continued employment despite considerable limitations.",
+    "Educational programmes encourage individuals to understand fluctuating symptomatology.",
+    "Community organisations provide additional emotional encouragement and practical information.",
+]
+
+TIPS_SENTENCES = [
+    "Walk a little every day.",
+    "Rest when you need to.",
+    "Ask your doctor about pain relief.",
+    "Keep a diary of good and bad days.",
+    "Tell your family how you feel.",
+    "Find a hobby you enjoy.",
+    "Sleep at the same time each night.",
+    "Eat fruit and vegetables every day.",
+]
+
+EASY_SENTENCES = [
+    "Rest your ankle for the first two days.",
+    "Put ice on it for twenty minutes at a time.",
+    "Wrap it in a towel first so the ice does not hurt your skin.",
+    "Keep your foot up on a pillow when you sit or lie down.",
+    "This helps the swelling go down.",
+    "You can take painkillers if you need them.",
+    "Start to walk on it again when you can.",
+    "Do gentle ankle circles to keep it moving.",
+    "Most sprains get better in a few weeks.",
+    "See a doctor if you cannot stand on it at all.",
+    "Go back if it is not getting better after a week.",
+]
+
+
+def _markdown(title: str, *sections: tuple[str | None, list[str]]) -> str:
+    out = [f"# {title}", ""]
+    for heading, sentences in sections:
+        if heading:
+            out += [f"## {heading}", ""]
+        out += [textwrap.fill(" ".join(sentences), 100), ""]
+    return "\n".join(out)
+
+
+HARD = _markdown("Managing long-term conditions", (None, HARD_SENTENCES), ("Everyday tips", TIPS_SENTENCES))
+EASY = _markdown("Looking after a sprained ankle", (None, EASY_SENTENCES))
+
+
+def _reported(message: str) -> float:
+    m = re.search(r"(?:grade|ease|index) (-?\d+(?:\.\d+)?)", message)
+    assert m, message
+    return float(m.group(1))
+
+
+@pytest.mark.parametrize("metric", ["flesch-kincaid", "smog", "flesch-reading-ease", "gunning-fog"])
+def test_document_grade_agrees_with_textstat(metric: str) -> None:
+    # A target every text fails, so the message carries the figure; the report's grade too.
+    target = -100 if metric != "flesch-reading-ease" else 200
+    linter = _linter("RDB001", RDB001={"metric": metric, "target": target, "fallback": "none"})
+    for text in (HARD, EASY):
+        doc = _doc(text, linter)
+        prose = document_prose(doc)  # type: ignore[arg-type]
+        function = {"flesch-kincaid": "flesch_kincaid_grade", "smog": "smog_index",
+                    "flesch-reading-ease": "flesch_reading_ease", "gunning-fog": "gunning_fog"}[metric]
+        expected = round(getattr(textstat(), function)(prose.text), 1)
+        outcome = _lint(linter, text)
+        if metric == "smog" and len(prose.sentences) < 10:
+            assert "too short to score with SMOG" in outcome.findings[0].message
+            continue
+        (finding,) = _codes(outcome, "RDB001")
+        assert _reported(finding.message) == pytest.approx(expected, abs=0.05)
+        assert outcome.file is not None
+        whole = [g for g in outcome.file.grades if g.heading is None]
+        assert whole[0].value == expected and whole[0].metric == metric
+
+
+def test_extracted_prose_by_hand_agrees_with_textstat() -> None:
+    # The document grade of EXTRACTION-like text is textstat on the prose written out by hand.
+    text = EXTRACTION + "\n" + textwrap.fill(" ".join(EASY_SENTENCES), 100) + "\n"
+    linter = _linter("RDB001", RDB001={"target": -100, "min_words": 10})
+    (finding,) = _codes(_lint(linter, text), "RDB001")
+    expected = round(textstat().flesch_kincaid_grade(EXPECTED_PROSE + " " + " ".join(EASY_SENTENCES)), 1)
+    assert _reported(finding.message) == expected
+
+
+def test_hard_text_fails_and_easy_text_passes_with_defaults() -> None:
+    linter = _linter("RDB001")
+    (finding,) = _codes(_lint(linter, HARD), "RDB001")
+    assert "Flesch-Kincaid grade" in finding.message and "above the target of 8 for patient readers" in finding.message
+    assert finding.scope == "document"
+    # The hardest sentences are quoted by their start; both come from the first section.
+    assert "“Comprehensive management of chronic musculoskeletal conditions" in finding.message \
+        or "“Pharmacological interventions" in finding.message
+    assert not _codes(_lint(linter, EASY), "RDB001")
+
+
+def test_short_text_is_not_graded_and_smog_says_too_short() -> None:
+    assert not _lint(_linter("RDB001"), "# A note\n\nRest your ankle. Use ice.\n").findings
+    nine = _markdown("Ankle", (None, EASY_SENTENCES[:9]))  # 84 words
+    linter = _linter("RDB001", RDB001={"metric": "smog", "fallback": "none", "min_words": 50})
+    (finding,) = _codes(_lint(linter, nine), "RDB001")
+    assert "too short to score with SMOG: 9 sentences, it needs 10" in finding.message
+    assert finding.severity.label == "info"
+    # With the default fallback, a short text is scored with Flesch-Kincaid and says so.
+    first_section = HARD.split("## Everyday tips")[0]  # 8 hard sentences
+    linter = _linter("RDB001", RDB001={"metric": "smog", "min_words": 50})
+    (finding,) = _codes(_lint(linter, first_section), "RDB001")
+    assert "(too short to score with SMOG: 8 sentences, it needs 10, so scored with Flesch-Kincaid)" \
+        in finding.message
+    assert "above the target of 8" in finding.message
+
+
+def test_audience_sets_the_target() -> None:
+    doc_text = HARD
+    assert _codes(_lint(_linter("RDB001", audience="general"), doc_text), "RDB001")
+    assert not _codes(_lint(_linter("RDB001", audience="professional"), doc_text), "RDB001")
+    # An explicit target grades professional texts too.
+    assert _codes(_lint(_linter("RDB001", audience="professional", RDB001={"target": 12}), doc_text), "RDB001")
+
+
+def test_section_findings_point_at_the_heading_and_grades_have_lines() -> None:
+    linter = _linter("RDB002", RDB002={"min_words": 20})
+    outcome = _lint(linter, HARD)
+    (finding,) = _codes(outcome, "RDB002")
+    assert finding.line == 1 and finding.match == "Managing long-term conditions"
+    assert outcome.file is not None
+    by_heading = {g.heading: g for g in outcome.file.grades}
+    assert by_heading["Everyday tips"].line == HARD.splitlines().index("## Everyday tips") + 1
+    assert by_heading["Everyday tips"].value is not None and by_heading["Everyday tips"].value < 8
+
+
+# -- the seed article -------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, FileOutcome]:
+    source = SEED.read_text(encoding="utf-8")
+    return source, Linter(Settings(select=("RDB",))).lint_text(source, path=str(SEED))
+
+
+def test_seed_document_grade(seed: tuple[str, FileOutcome]) -> None:
+    _, outcome = seed
+    (finding,) = _codes(outcome, "RDB001")
+    assert re.search(r"Flesch-Kincaid grade 1[4-9]\.\d is above the target of 8", finding.message)
+    assert "Hardest sentences: “" in finding.message
+
+
+def test_seed_hardest_sections(seed: tuple[str, FileOutcome]) -> None:
+    source, outcome = seed
+    headings = {f.match for f in _codes(outcome, "RDB002")}
+    # The procedure and risks sections are the densest (long sentences, long words).
+    assert {"What To Expect During Treatment", "Are There Risks? Considerations Before Getting Injected"} <= headings
+    for f in _codes(outcome, "RDB002"):
+        assert source.splitlines()[f.line - 1] == f.match
+
+
+def test_seed_long_sentences_at_exact_positions(seed: tuple[str, FileOutcome]) -> None:
+    source, outcome = seed
+    first = ("Back pain is a debilitating condition that affects millions of people worldwide, often "
+             "hindering their ability to perform daily activities and diminishing their quality of life.")
+    start = source.index(first)
+    found = {(f.start_offset, f.end_offset): f for f in _codes(outcome, "RDB003")}
+    assert (start, start + len(first)) in found
+    assert "26 words" in found[(start, start + len(first))].message
+    procedure = source.index("The procedure typically involves")
+    end = source.index("ultrasound visualization.") + len("ultrasound visualization.")
+    assert (procedure, end) in found
+    # 30 words: under `very_long` (40), so info.
+    assert found[(procedure, end)].severity.label == "info"
+
+
+def test_seed_jargon_with_suggestions(seed: tuple[str, FileOutcome]) -> None:
+    _, outcome = seed
+    jargon = {f.match: f for f in _codes(outcome, "RDB006")}
+    assert jargon["corticosteroids"].suggestion == "steroid medicine"
+    assert jargon["epidural"].suggestion
+    assert jargon["inflammation"].suggestion == "swelling"
+    assert jargon["stenosis"].suggestion == "narrowing"
+    # The seed explains "fluoroscopic" in brackets, "(X-ray)": fine at first use. "anesthetics"
+    # is not in the list (NHS pages use "anaesthetic" freely; see lists/README.md).
+    assert "fluoroscopic" not in jargon and "anesthetics" not in jargon
+
+
+def test_explained_in_brackets_is_fine_with_an_inline_term(seed: tuple[str, FileOutcome]) -> None:
+    source, _ = seed
+    linter = _linter("RDB006", RDB006={"terms": [{"term": "fluoroscopic", "plain": "live X-ray"},
+                                                 {"term": "anesthetic", "plain": "numbing medicine"}]})
+    matches = {f.match for f in _codes(_lint(linter, source, "seed.txt"), "RDB006")}
+    assert "anesthetics" in matches and "fluoroscopic" not in matches
+
+
+def test_seed_passive_voice(seed: tuple[str, FileOutcome]) -> None:
+    _, outcome = seed
+    assert "be administered" in {f.match for f in _codes(outcome, "RDB005")}
+
+
+# -- the other rules --------------------------------------------------------------------------
+
+JARGON = _linter("RDB006")
+
+
+@pytest.mark.parametrize("text", [
+    "Your doctor may prescribe an analgesic for a few days.",
+    "Analgesics can upset your stomach.",
+])
+def test_jargon_found(text: str) -> None:
+    (f,) = _codes(_lint(JARGON, text), "RDB006")
+    assert f.suggestion == "painkiller" and f.match.lower().startswith("analgesic")
+
+
+@pytest.mark.parametrize("text", [
+    "Your doctor may prescribe an analgesic (a painkiller) for a few days.",
+    "Your doctor may prescribe a painkiller (analgesic) for a few days.",
+    "Your doctor may prescribe an analgesic, or painkiller, for a few days.",
+    "An analgesic is a medicine that eases pain.",
+    "Your doctor may prescribe a medicine called an analgesic, which is a painkiller.",
+])
+def test_jargon_explained_at_first_use(text: str) -> None:
+    assert not _codes(_lint(JARGON, text + " Take the analgesic with food."), "RDB006")
+
+
+def test_jargon_first_use_only_and_longest_match() -> None:
+    text = "A pulmonary embolism is serious. Another pulmonary embolism can follow. An embolism elsewhere is rarer."
+    found = _codes(_lint(JARGON, text), "RDB006")
+    matches = [f.match for f in found]
+    assert matches.count("pulmonary embolism") == 1
+    assert "pulmonary" not in matches
+
+
+def test_jargon_off_for_professionals() -> None:
+    assert not _lint(_linter("RDB006", audience="professional"), "Hypertension is common.").findings
+
+
+def test_complex_words() -> None:
+    (f,) = _codes(_lint(_linter("RDB008"), "Stop eating six hours prior to the operation."), "RDB008")
+    assert f.match == "prior to" and f.suggestion == "before"
+    assert not _lint(_linter("RDB008"), "Stop eating six hours prior, to be safe.").findings
+
+
+PASSIVE = _linter("RDB005")
+
+
+@pytest.mark.parametrize(("text", "match"), [
+    ("The injection may be administered in clinic.", "be administered"),
+    ("Your stitches are usually removed after a week.", "are usually removed"),
+    ("You will be given a leaflet.", "be given"),
+])
+def test_passive_found(text: str, match: str) -> None:
+    (f,) = _codes(_lint(PASSIVE, text), "RDB005")
+    assert f.match == match
+
+
+@pytest.mark.parametrize("text", [
+    "The injection is given by a specialist nurse.",
+    "Your ankle may be swollen for a week.",
+    "This is called a sprain.",
+    "People who are affected should rest.",
+    "Your nurse will give you a leaflet.",
+])
+def test_passive_not_found(text: str) -> None:
+    assert not _codes(_lint(PASSIVE, text), "RDB005")
+
+
+ABBR = _linter("RDB007")
+
+
+def test_abbreviation_undefined_first_use_only() -> None:
+    text = "People with COPD often cough. COPD gets worse slowly."
+    found = _codes(_lint(ABBR, text), "RDB007")
+    assert [(f.match, f.column) for f in found] == [("COPD", text.index("COPD") + 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "Chronic obstructive pulmonary disease (COPD) makes breathing hard. COPD gets worse slowly.",
+    "COPD (chronic obstructive pulmonary disease) makes breathing hard.",
+    "COPD stands for chronic obstructive pulmonary disease.",
+    "Non-steroidal anti-inflammatory drugs can upset your stomach. Take NSAIDs with food.",
+    "Your GP can arrange an MRI scan or a CT scan.",
+    "Stage IV cancer has spread.",
+    "CALL NOW FOR A FREE QUOTE TODAY.",
+    "Go to A&E if it gets worse.\n\n*[A&E]: Accident and Emergency",
+    "Take HRT with food.\n\n*[HRT]: hormone replacement therapy",
+])
+def test_abbreviation_defined_or_known(text: str) -> None:
+    assert not _codes(_lint(ABBR, text), "RDB007")
+
+
+def test_abbreviation_in_heading_is_not_judged() -> None:
+    text = "# Living with COPD\n\nChronic obstructive pulmonary disease (COPD) makes breathing hard.\n"
+    assert not _codes(_lint(ABBR, text), "RDB007")
+
+
+def test_long_paragraph() -> None:
+    para = " ".join(["Rest and drink plenty of water."] * 21)  # 6 words x 21 = 126
+    (f,) = _codes(_lint(_linter("RDB004"), para), "RDB004")
+    assert "126 words" in f.message and f.start_offset == 0 and f.end_offset == len(para)
+    assert not _codes(_lint(_linter("RDB004"), " ".join(["Rest and drink plenty of water."] * 16)), "RDB004")
+
+
+def test_long_sentence_threshold_is_configurable() -> None:
+    text = "Drink plenty of water and rest for a day or two until you feel better."  # 15 words
+    assert not _lint(_linter("RDB003"), text).findings
+    (f,) = _codes(_lint(_linter("RDB003", RDB003={"max_words": 12}), text), "RDB003")
+    assert "15 words" in f.message and f.match == text
+
+
+def test_very_long_sentence_is_a_warning() -> None:
+    text = " ".join(["word"] * 41) + "."
+    (f,) = _codes(_lint(_linter("RDB003"), text), "RDB003")
+    assert f.severity.label == "warning"
