@@ -23,6 +23,23 @@ _PROVIDERS = {
 }
 
 
+def _sentence_english() -> Language:
+    """Blank English whose tokenizer keeps only the special cases that contain a period.
+
+    Those ("Dr.", "e.g.", "a.m.") are what keep a sentence from splitting early; the other
+    1,200 (contractions, emoticons) never touch a sentence boundary, and loading them is most
+    of the cost of `spacy.blank("en")` at every cold start. Sentence boundaries are identical
+    (checked on every block of the shared corpus; see tests/test_nlp.py).
+    """
+    from spacy.lang.en import English
+
+    class SentenceEnglish(English):
+        class Defaults(English.Defaults):  # type: ignore[misc]
+            tokenizer_exceptions = {k: v for k, v in English.Defaults.tokenizer_exceptions.items() if "." in k}
+
+    return SentenceEnglish()
+
+
 class PipelineError(Exception):
     pass
 
@@ -49,7 +66,7 @@ class Pipeline:
                     f"nlp-model {self.model!r} is not installed ({exc}); install it or remove nlp-model"
                 ) from None
         else:
-            nlp = spacy.blank("en")
+            nlp = _sentence_english()
         if not any(name in nlp.pipe_names for name in _PROVIDERS["sentences"]):
             nlp.add_pipe("sentencizer")
         return nlp

@@ -1,0 +1,48 @@
+"""The default pipeline splits sentences exactly as spaCy's blank English does, and fails loudly."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SHARED
+
+from medlint.nlp import Pipeline, PipelineError
+from medlint.parse import format_for, parse_document
+
+TEXTS = [
+    "Dr. Smith saw 2.5 times more patients, e.g. in the a.m. clinic. She didn't stop! Did it help? Yes.",
+    "Take 1 tablet (500 mg) twice a day... Don't drive. U.S. data show this. It's fine :) really.",
+]
+
+
+def _blank_sentences(texts: list[str]) -> list[list[tuple[int, int]]]:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return [[(s.start_char, s.end_char) for s in nlp(t).sents] for t in texts]
+
+
+def _ours(texts: list[str]) -> list[list[tuple[int, int]]]:
+    nlp = Pipeline().nlp
+    return [[(s.start_char, s.end_char) for s in doc.sents] for doc in nlp.pipe(texts)]
+
+
+def test_same_sentences_as_blank_english_on_our_texts() -> None:
+    assert _ours(TEXTS) == _blank_sentences(TEXTS)
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="shared corpus not present")
+def test_same_sentences_as_blank_english_on_the_corpus() -> None:
+    texts = []
+    for path in sorted((SHARED / "corpus").rglob("*.md"))[::4]:
+        doc, _ = parse_document(path.read_text(encoding="utf-8"), fmt=format_for(str(path)))
+        texts.extend(b.text for b in doc.blocks)
+    assert len(texts) > 500
+    assert _ours(texts) == _blank_sentences(texts)
+
+
+def test_missing_model_and_missing_layer_fail_loudly() -> None:
+    with pytest.raises(PipelineError, match="not installed"):
+        _ = Pipeline("no_such_model_xyz").nlp
+    with pytest.raises(PipelineError, match="'pos'"):
+        Pipeline().require(["pos"])
