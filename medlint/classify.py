@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from medlint.document import BlockKind, Document
+from medlint.kinds.base import RegexList
 
 DOC_TYPES = ("treatment", "condition", "news", "recipe", "other")
 _OPENING_BLOCKS = 3
@@ -52,8 +53,8 @@ class _Vocabulary:
     promotional: dict[str, re.Pattern[str]]
 
 
-def _compile(items: list[str]) -> list[re.Pattern[str]]:
-    return [re.compile(rf"\b(?:{p})\b", re.IGNORECASE) for p in items]
+def _compile(items: list[str]) -> RegexList:
+    return RegexList(re.compile(rf"\b(?:{p})\b", re.IGNORECASE) for p in items)
 
 
 @functools.cache
@@ -74,6 +75,8 @@ def vocabulary() -> _Vocabulary:
 
 
 def _first(patterns: list[re.Pattern[str]], text: str) -> str | None:
+    if isinstance(patterns, RegexList) and not patterns.search_any(text):
+        return None
     for rx in patterns:
         m = rx.search(text)
         if m:
@@ -82,6 +85,8 @@ def _first(patterns: list[re.Pattern[str]], text: str) -> str | None:
 
 
 def _distinct(patterns: list[re.Pattern[str]], text: str) -> list[str]:
+    if isinstance(patterns, RegexList) and not patterns.search_any(text):
+        return []
     return [m.group(0).lower() for rx in patterns if (m := rx.search(text))]
 
 

@@ -23,7 +23,7 @@ KIND_MODULES: dict[str, tuple[str, str]] = {
     "suppression": ("medlint.kinds.noop", "EngineKind"),
 }
 
-__all__ = ["Hit", "Kind", "ParamError", "RuleContext", "KIND_MODULES", "kind_class"]
+__all__ = ["KIND_MODULES", "Hit", "Kind", "ParamError", "RuleContext", "kind_class"]
 
 
 def kind_class(name: str) -> type[Kind]:

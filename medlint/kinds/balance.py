@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from medlint.document import BlockKind, Document
-from medlint.kinds.base import Hit, Kind, RuleContext, Validator, regex_list, typed
+from medlint.kinds.base import Hit, Kind, RegexList, RuleContext, Validator, regex_list, typed
 from medlint.kinds.required import APPLIES_PARAMS, BODY, applies, positive_int, sentences
 
 
@@ -76,6 +76,8 @@ class CoverageBalanceKind(Kind):
         return None
 
     def _cue(self, patterns: list[re.Pattern[str]], text: str, span: tuple[int, int]) -> bool:
+        if isinstance(patterns, RegexList) and not patterns.search_any(text, span[0], span[1]):
+            return False
         for rx in patterns:
             for m in rx.finditer(text, span[0], span[1]):
                 if not any(e.start() < m.end() and m.start() < e.end()
@@ -87,10 +89,13 @@ class CoverageBalanceKind(Kind):
         """Words in benefit sentences and in risk sentences."""
         p = self.params
         totals = {"benefit": 0, "risk": 0}
+        sides: dict[int, str | None] = {}
         for block in doc.blocks:
             if block.kind not in BODY:
                 continue
-            default = self._side_of_section(doc, block.section)
+            if block.section not in sides:
+                sides[block.section] = self._side_of_section(doc, block.section)
+            default = sides[block.section]
             for span in sentences(block):
                 is_benefit = self._cue(p["benefit"], block.text, span)
                 is_risk = self._cue(p["risk"], block.text, span)

@@ -25,7 +25,7 @@ from typing import Any, ClassVar
 from medlint.document import Block, BlockKind, Document
 from medlint.findings import Severity
 from medlint.kinds import context
-from medlint.kinds.base import Hit, Kind, ParamError, RuleContext, Validator, choice, regex_list, typed
+from medlint.kinds.base import Hit, Kind, ParamError, Prefilter, RuleContext, Validator, alternation, choice, regex_list, typed
 
 _WHERE = {"title": (BlockKind.TITLE,), "heading": (BlockKind.HEADING,),
           "body": (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.TABLE_CELL)}
@@ -99,13 +99,14 @@ class PhraseKind(Kind):
                 re.compile(rx)
             except re.error as exc:
                 raise ParamError("patterns", f"bad regular expression {rx!r}: {exc}") from None
-            parts.append(f"(?P<t{i}>{rx})")
-        self.regex = re.compile("|".join(parts), re.IGNORECASE)
+            parts.append((f"t{i}", rx))
+        self.regex = alternation(parts)
+        self.prefilter = Prefilter([rx for _, rx in parts])
         self.kinds = tuple(k for w in self.params["where"] for k in _WHERE[w])
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         for block in doc.blocks:
-            if block.kind not in self.kinds:
+            if block.kind not in self.kinds or not self.prefilter.may_match(block.text.lower()):
                 continue
             for m in self.regex.finditer(block.text):
                 hit = self._judge(doc, block, m)

@@ -44,6 +44,7 @@ from medlint.kinds.base import (
     Hit,
     Kind,
     ParamError,
+    RegexList,
     RuleContext,
     Validator,
     choice,
@@ -119,6 +120,8 @@ def counts(text: str, m: re.Match[str], span: tuple[int, int], exceptions: list[
 
 def first_match(patterns: list[re.Pattern[str]], text: str, span: tuple[int, int],
                 exceptions: list[re.Pattern[str]], negation: bool) -> re.Match[str] | None:
+    if isinstance(patterns, RegexList) and not patterns.search_any(text, span[0], span[1]):
+        return None
     for rx in patterns:
         for m in rx.finditer(text, span[0], span[1]):
             if counts(text, m, span, exceptions, negation):

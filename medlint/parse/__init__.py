@@ -18,7 +18,7 @@ EXTENSIONS = {
     ".text": "text",
 }
 
-__all__ = ["FORMATS", "EXTENSIONS", "InputProblem", "decode", "format_for", "parse_document"]
+__all__ = ["EXTENSIONS", "FORMATS", "InputProblem", "decode", "format_for", "parse_document"]
 
 
 def format_for(path: str | None, explicit: str | None = None) -> str:
