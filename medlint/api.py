@@ -11,6 +11,7 @@ from medlint.config import ConfigError, Settings, find_config_file, load_config_
 from medlint.discover import Excluder, walk
 from medlint.engine import Linter
 from medlint.findings import FileResult, Finding, InputError, Report
+from medlint.nlp import SentenceWorker
 from medlint.rules import RulePackError
 
 
@@ -52,8 +53,10 @@ def lint_text(
 class Session:
     """Lints many paths, each with the nearest configuration file above it (or an override)."""
 
-    def __init__(self, override: Settings | None = None, cli: Mapping[str, Any] | None = None) -> None:
+    def __init__(self, override: Settings | None = None, cli: Mapping[str, Any] | None = None,
+                 worker: SentenceWorker | None = None) -> None:
         self.override = override
+        self.worker = worker
         self.cli = dict(cli or {})
         self._configs: dict[Path, Settings | ConfigError] = {}
         self._linters: dict[Path | None, Linter | Exception] = {}
@@ -84,7 +87,7 @@ class Session:
         key = settings.source
         if key not in self._linters:
             try:
-                self._linters[key] = Linter(settings)
+                self._linters[key] = Linter(settings, worker=self.worker)
             except (RulePackError, ConfigError) as exc:
                 self._linters[key] = exc
         linter = self._linters[key]

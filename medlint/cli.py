@@ -67,6 +67,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return EXIT_ERROR if exc.code not in (0, None) else EXIT_CLEAN
+    worker = None
+    if args.command in ("check", "baseline"):
+        from medlint.nlp import SentenceWorker
+
+        worker = SentenceWorker.start()  # first, so spaCy loads while the rest of medlint does
+        args.worker = worker
     try:
         if args.command == "check":
             return _check(args)
@@ -79,6 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CLEAN
     except KeyboardInterrupt:
         return 130
+    finally:
+        if worker is not None:
+            worker.close()
 
 
 def _cli_overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -102,7 +111,7 @@ def _session(args: argparse.Namespace) -> Any:
     overrides = _cli_overrides(args)
     if getattr(args, "ignore", None):
         overrides["ignore"] = args.ignore
-    return Session(override, overrides)
+    return Session(override, overrides, getattr(args, "worker", None))
 
 
 def _lint(args: argparse.Namespace) -> Report:

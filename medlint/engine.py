@@ -19,7 +19,7 @@ from medlint.config import Settings
 from medlint.document import Document
 from medlint.findings import FileResult, Finding, InputError, Severity
 from medlint.kinds import Hit, RuleContext
-from medlint.nlp import Pipeline
+from medlint.nlp import Pipeline, SentenceWorker
 from medlint.parse import InputProblem, decode, format_for, parse_document
 from medlint.rules import Rule, load_packs
 from medlint.suppress import Suppressions, parse_suppressions
@@ -79,7 +79,7 @@ _FMT = _Formatter()
 class Linter:
     """Loads and compiles rules once; lints many texts. Not thread-safe (the pipeline is shared)."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, *, worker: SentenceWorker | None = None) -> None:
         self.settings = settings or Settings()
         self.all_rules = load_packs(self.settings.rule_packs)
         self.names: dict[str, str] = {}
@@ -92,7 +92,9 @@ class Linter:
         for rule in self.rules:
             needs |= rule.kind.NEEDS
         self.needs = needs
-        self.pipeline = Pipeline(self.settings.nlp_model) if needs else None
+        self.pipeline = Pipeline(self.settings.nlp_model, worker) if needs else None
+        if self.pipeline is not None:
+            self.pipeline.require(needs)
 
     def _configure(self, rules: list[Rule]) -> list[Rule]:
         out = []

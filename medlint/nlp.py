@@ -44,10 +44,125 @@ class PipelineError(Exception):
     pass
 
 
+def sentence_spans(nlp: Language, texts: list[str]) -> list[list[tuple[int, int]]]:
+    """(start, end) character offsets of each text's sentences, trimmed of spaces."""
+    out = []
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=256), strict=True):
+        spans = []
+        for sent in doc.sents:
+            start, end = sent.start_char, sent.end_char
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                spans.append((start, end))
+        out.append(spans)
+    return out
+
+
+class SentenceWorker:
+    """The default pipeline in a forked process, started before medlint loads anything else.
+
+    Importing spaCy is most of a cold start (about 0.4 s), and a pre-commit hook pays it on
+    every commit. The command line forks this worker first thing, so spaCy loads on a second
+    core while the main process loads rules and parses files; sentences then cross a pipe as
+    pickled lists. Linux only (fork is cheap and safe there before any threads exist); anywhere
+    else, or with MEDLINT_NO_WORKER set, the pipeline runs in-process.
+    """
+
+    def __init__(self, pid: int, to_child: Any, from_child: Any) -> None:
+        self.pid = pid
+        self._to = to_child
+        self._from = from_child
+        self._broken: str | None = None
+
+    @classmethod
+    def start(cls) -> SentenceWorker | None:
+        import os
+        import sys
+
+        if sys.platform != "linux" or os.environ.get("MEDLINT_NO_WORKER") or not hasattr(os, "fork"):
+            return None
+        if "spacy" in sys.modules:
+            return None  # already paid for in this process (the API, tests): nothing to overlap
+        down_r, down_w = os.pipe()
+        up_r, up_w = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            for fd in (down_r, down_w, up_r, up_w):
+                os.close(fd)
+            return None
+        if pid == 0:  # the worker: never returns into the caller's code
+            os.close(down_w)
+            os.close(up_r)
+            code = 0
+            try:
+                _serve(os.fdopen(down_r, "rb"), os.fdopen(up_w, "wb"))
+            except BaseException:  # noqa: BLE001 - a dying worker must not run the parent's code
+                code = 1
+            os._exit(code)
+        os.close(down_r)
+        os.close(up_w)
+        return cls(pid, os.fdopen(down_w, "wb"), os.fdopen(up_r, "rb"))
+
+    def sentences(self, texts: list[str]) -> list[list[tuple[int, int]]] | None:
+        """Spans for each text, or None if the worker is gone (the caller then works in-process)."""
+        import pickle
+
+        if self._broken is not None:
+            return None
+        try:
+            pickle.dump(texts, self._to, protocol=pickle.HIGHEST_PROTOCOL)
+            self._to.flush()
+            status, payload = pickle.load(self._from)
+        except (OSError, EOFError, pickle.PickleError) as exc:
+            self._broken = str(exc)
+            return None
+        if status != "ok":
+            self._broken = str(payload)
+            return None
+        spans: list[list[tuple[int, int]]] = payload
+        return spans
+
+    def close(self) -> None:
+        import os
+
+        for f in (self._to, self._from):
+            try:
+                f.close()
+            except OSError:
+                pass
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+
+
+def _serve(inbox: Any, outbox: Any) -> None:
+    import pickle
+
+    nlp = Pipeline().nlp
+    while True:
+        try:
+            texts = pickle.load(inbox)
+        except EOFError:
+            return
+        try:
+            reply: tuple[str, Any] = ("ok", sentence_spans(nlp, texts))
+        except Exception as exc:  # noqa: BLE001 - reported to the parent, which falls back
+            reply = ("error", f"{type(exc).__name__}: {exc}")
+        pickle.dump(reply, outbox, protocol=pickle.HIGHEST_PROTOCOL)
+        outbox.flush()
+
+
 class Pipeline:
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, model: str | None = None, worker: SentenceWorker | None = None) -> None:
         self.model = model
         self._nlp: Language | None = None
+        # The worker runs the default pipeline only; a configured model runs in-process.
+        self.worker = worker if model is None else None
 
     @property
     def nlp(self) -> Language:
@@ -77,7 +192,9 @@ class Pipeline:
             providers = _PROVIDERS.get(layer)
             if providers is None:
                 raise PipelineError(f"unknown NLP layer {layer!r}")
-            if layer != "sentences" and not any(p in self.nlp.pipe_names for p in providers):
+            if layer == "sentences":
+                continue  # every pipeline medlint builds has a sentencizer
+            if not any(p in self.nlp.pipe_names for p in providers):
                 raise PipelineError(
                     f"a selected rule needs {layer!r}, which the pipeline "
                     f"({self.model or 'blank English'}) does not provide; set nlp-model to an "
@@ -87,19 +204,9 @@ class Pipeline:
     def add_sentences(self, blocks: list[Block]) -> None:
         """Fill `block.sentences` with (start, end) prose offsets, trimmed of spaces."""
         todo = [b for b in blocks if b.sentences is None]
-        texts = (b.text for b in todo)
-        for block, doc in zip(todo, self.nlp.pipe(texts, batch_size=256), strict=True):
-            spans = []
-            for sent in doc.sents:
-                start, end = sent.start_char, sent.end_char
-                text = block.text
-                while start < end and text[start].isspace():
-                    start += 1
-                while end > start and text[end - 1].isspace():
-                    end -= 1
-                if end > start:
-                    spans.append((start, end))
-            block.sentences = spans
-
-    def tokens(self, text: str) -> Any:
-        return self.nlp.make_doc(text)
+        texts = [b.text for b in todo]
+        spans = self.worker.sentences(texts) if self.worker is not None else None
+        if spans is None:
+            spans = sentence_spans(self.nlp, texts)
+        for block, found in zip(todo, spans, strict=True):
+            block.sentences = found

@@ -46,3 +46,50 @@ def test_missing_model_and_missing_layer_fail_loudly() -> None:
         _ = Pipeline("no_such_model_xyz").nlp
     with pytest.raises(PipelineError, match="'pos'"):
         Pipeline().require(["pos"])
+
+
+def test_forked_worker_gives_the_same_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from medlint.nlp import SentenceWorker
+
+    # The worker only starts before spaCy is imported; pretend it has not been.
+    saved = sys.modules.pop("spacy", None)
+    try:
+        worker = SentenceWorker.start()
+    finally:
+        if saved is not None:
+            sys.modules["spacy"] = saved
+    if worker is None:
+        pytest.skip("no fork on this platform")
+    try:
+        assert worker.sentences(TEXTS) == _ours(TEXTS)
+        assert worker.sentences([]) == []
+    finally:
+        worker.close()
+
+
+def test_dead_worker_falls_back_to_in_process() -> None:
+    import os
+    import signal
+    import sys
+
+    from medlint.document import Block, BlockKind
+    from medlint.nlp import SentenceWorker
+    from medlint.prose import Prose
+
+    saved = sys.modules.pop("spacy", None)
+    try:
+        worker = SentenceWorker.start()
+    finally:
+        if saved is not None:
+            sys.modules["spacy"] = saved
+    if worker is None:
+        pytest.skip("no fork on this platform")
+    os.kill(worker.pid, signal.SIGKILL)
+    prose = Prose()
+    prose.append_run(TEXTS[0], 0)
+    block = Block(BlockKind.PARAGRAPH, prose)
+    Pipeline(worker=worker).add_sentences([block])
+    assert block.sentences == _ours(TEXTS)[0]
+    worker.close()

@@ -91,16 +91,18 @@ class PhraseKind(Kind):
         entries = self.params["terms"] + self.params["patterns"]
         if not entries:
             raise ParamError("kind", "a phrase rule needs 'terms' or 'patterns'")
-        parts = []
         self.entries = entries
-        for i, e in enumerate(entries):
-            rx = literal_regex(e["term"]) if "term" in e else e["pattern"]
-            try:
-                re.compile(rx)
-            except re.error as exc:
-                raise ParamError("patterns", f"bad regular expression {rx!r}: {exc}") from None
-            parts.append((f"t{i}", rx))
-        self.regex = alternation(parts)
+        parts = [(f"t{i}", literal_regex(e["term"]) if "term" in e else e["pattern"]) for i, e in enumerate(entries)]
+        try:
+            self.regex = alternation(parts)
+        except re.error:
+            # Only now compile entries one by one (a cold-start cost otherwise) to name the bad one.
+            for _, rx in parts:
+                try:
+                    re.compile(rx)
+                except re.error as exc:
+                    raise ParamError("patterns", f"bad regular expression {rx!r}: {exc}") from None
+            raise
         self.prefilter = Prefilter([rx for _, rx in parts])
         self.kinds = tuple(k for w in self.params["where"] for k in _WHERE[w])
 
