@@ -167,7 +167,7 @@ def _check(args: argparse.Namespace) -> int:
             report = replace(report, findings=tuple(filter_changed(report.findings, changed,
                                                                    lambda p: str(Path(p).resolve()))))
         except ValueError as exc:
-            report = replace(report, errors=report.errors + (InputError("--diff-base", str(exc)),))
+            report = replace(report, errors=(*report.errors, InputError("--diff-base", str(exc))))
     if args.baseline:
         from medlint.baseline import filter_new, load_baseline
 
@@ -175,7 +175,7 @@ def _check(args: argparse.Namespace) -> int:
             known = load_baseline(Path(args.baseline))
             report = replace(report, findings=tuple(filter_new(report.findings, known, report.sources)))
         except ValueError as exc:
-            report = replace(report, errors=report.errors + (InputError(args.baseline, str(exc)),))
+            report = replace(report, errors=(*report.errors, InputError(args.baseline, str(exc))))
     out = _render(report, args)
     _write(out, args.output)
     if report.errors:

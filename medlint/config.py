@@ -93,7 +93,9 @@ def settings_from_table(table: Mapping[str, Any], where: str, root: Path, source
     if "rules" in table:
         rules = table["rules"]
         if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
-            raise ConfigError(f"{where}: 'rules' must hold one table of options per rule, e.g. [tool.medlint.rules.RDB002]")
+            raise ConfigError(
+                f"{where}: 'rules' must hold one table of options per rule, e.g. [tool.medlint.rules.RDB002]"
+            )
         out["rules"] = {k: {o.replace("-", "_"): x for o, x in v.items()} for k, v in rules.items()}
     if "fail-level" in table:
         out["fail_level"] = _severity(table["fail-level"], "fail-level", where)

@@ -61,7 +61,8 @@ def rule_markdown(rule: Rule) -> str:
 def rules_index(rules: Iterable[Rule]) -> str:
     rows = ["| code | name | pack | severity | summary |", "|---|---|---|---|---|"]
     for r in rules:
-        rows.append(f"| [{r.code}](docs/rules/{r.code}.md) | `{r.name}` | {r.pack} | {r.severity.label} | {r.summary} |")
+        link = f"[{r.code}](docs/rules/{r.code}.md)"
+        rows.append(f"| {link} | `{r.name}` | {r.pack} | {r.severity.label} | {r.summary} |")
     return "\n".join(rows) + "\n"
 
 

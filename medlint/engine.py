@@ -156,10 +156,8 @@ class Linter:
             if rule.code in ignored or rule.code in (UNUSED_SUPPRESSION, UNKNOWN_SUPPRESSION):
                 continue
             limit = rule.limit or DEFAULT_LIMIT
-            count = 0
-            for hit in rule.kind.find(doc, ctx):
+            for count, hit in enumerate(rule.kind.find(doc, ctx), start=1):
                 findings.append(self._finding(doc, rule, hit))
-                count += 1
                 if count >= limit:
                     break
         findings = self._suppress(doc, findings, ignored)

@@ -7,8 +7,9 @@ rule that needs a layer the pipeline cannot provide is an error, not a silent no
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from medlint.document import Block
 
@@ -33,9 +34,11 @@ def _sentence_english() -> Language:
     """
     from spacy.lang.en import English
 
-    class SentenceEnglish(English):
-        class Defaults(English.Defaults):  # type: ignore[misc]
-            tokenizer_exceptions = {k: v for k, v in English.Defaults.tokenizer_exceptions.items() if "." in k}
+    class SentenceEnglish(English):  # type: ignore[no-untyped-call]
+        class Defaults(English.Defaults):  # type: ignore[misc,valid-type]
+            tokenizer_exceptions: ClassVar[dict[str, Any]] = {
+                k: v for k, v in English.Defaults.tokenizer_exceptions.items() if "." in k
+            }
 
     return SentenceEnglish()
 
@@ -100,7 +103,7 @@ class SentenceWorker:
             code = 0
             try:
                 _serve(os.fdopen(down_r, "rb"), os.fdopen(up_w, "wb"))
-            except BaseException:  # noqa: BLE001 - a dying worker must not run the parent's code
+            except BaseException:
                 code = 1
             os._exit(code)
         os.close(down_r)
@@ -130,14 +133,10 @@ class SentenceWorker:
         import os
 
         for f in (self._to, self._from):
-            try:
+            with contextlib.suppress(OSError):
                 f.close()
-            except OSError:
-                pass
-        try:
+        with contextlib.suppress(ChildProcessError):
             os.waitpid(self.pid, 0)
-        except ChildProcessError:
-            pass
 
 
 def _serve(inbox: Any, outbox: Any) -> None:
@@ -151,7 +150,7 @@ def _serve(inbox: Any, outbox: Any) -> None:
             return
         try:
             reply: tuple[str, Any] = ("ok", sentence_spans(nlp, texts))
-        except Exception as exc:  # noqa: BLE001 - reported to the parent, which falls back
+        except Exception as exc:
             reply = ("error", f"{type(exc).__name__}: {exc}")
         pickle.dump(reply, outbox, protocol=pickle.HIGHEST_PROTOCOL)
         outbox.flush()

@@ -169,12 +169,22 @@ class Pronunciations(Mapping[str, list[list[str]]]):
                     start = prev
                 end = text.find("\n", start)
                 return text[start + len(word) + 1 : end if end != -1 else len(text)]
-        # Not found by bisection: rule out the file's few out-of-order entries.
-        pos = text.find("\n" + word + " ")
-        if pos == -1:
-            return None
-        end = text.find("\n", pos + 1)
-        return text[pos + len(word) + 2 : end if end != -1 else len(text)]
+        # Not found by bisection. The file's few out-of-order entries are swaps of neighbouring
+        # lines, so looking a few lines either side of where the word belongs settles it.
+        start = text.rfind("\n", 0, max(lo - 1, 0)) + 1
+        for _ in range(_NEIGHBOURS):
+            if start <= 1:
+                break
+            start = text.rfind("\n", 0, start - 1) + 1
+        for _ in range(2 * _NEIGHBOURS + 1):
+            end = text.find("\n", start)
+            end = len(text) if end == -1 else end
+            if text.startswith(word + " ", start):
+                return text[start + len(word) + 1 : end]
+            if end >= len(text):
+                break
+            start = end + 1
+        return None
 
     def __getitem__(self, word: str) -> list[list[str]]:
         if word not in self._split:
@@ -204,6 +214,7 @@ class Pronunciations(Mapping[str, list[list[str]]]):
         return sum(1 for _ in self)
 
 
+_NEIGHBOURS = 4
 _PRONUNCIATIONS: Pronunciations | None = None
 
 

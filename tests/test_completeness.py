@@ -247,3 +247,15 @@ def test_unknown_doc_type_in_rule_is_a_param_error() -> None:
     with pytest.raises(ParamError) as exc:
         cls({"types": ["treatmnt"], "headings": ["risks"]}, FIXTURES)
     assert exc.value.key == "types"
+
+
+@pytest.mark.parametrize(("credit", "quiet"), [
+    ("NIH: National Institute on Aging", True),
+    ("CDC: Centers for Disease Control and Prevention", True),
+    ("NIH funds research on ageing.", False),
+])
+def test_agency_credit_line_names_a_source(linter: Linter, credit: str, quiet: bool) -> None:
+    text = ("# Falls in later life\n\nMany falls happen at home. Good lighting and firm shoes help."
+            f"\n\n{credit}\n")
+    codes = _codes(_lint(linter, text))
+    assert ("CMP007" not in codes) == quiet

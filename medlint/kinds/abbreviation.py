@@ -19,10 +19,14 @@ use is fine when:
 - for acronyms of three or more letters, words whose initials spell it ("Accident and
   Emergency", "non-steroidal anti-inflammatory drug") come earlier in the document or in the
   same sentence;
-- the document defines it in Markdown's abbreviation syntax (`*[A&E]: Accident and Emergency`).
+- the document defines it in Markdown's abbreviation syntax (`*[A&E]: Accident and Emergency`);
+- a naming phrase or an apposition introduces it: "dual energy X-ray absorptiometry, also
+  called a DXA or DEXA scan", "gastro-oesophageal reflux disease, or GORD".
 
-Not acronyms: Roman numerals after "stage", "type", "grade"...; capitalised English words of
-five or more letters ("WARNING"); words in a sentence that is mostly capitals (shouting).
+Not acronyms: Roman numerals after "stage", "type", "grade"... (with a sub-stage letter:
+"stage IIIB"); capitalised English words of five or more letters ("WARNING") and short
+function words written in capitals for emphasis ("do NOT", "boil AND filter"); words in a
+sentence that is mostly capitals (shouting); a time zone after a clock time ("9:00 ET").
 """
 
 from __future__ import annotations
@@ -42,14 +46,27 @@ _BODY = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.TA
 _ACRONYM = re.compile(
     r"(?<![\w&.’'/-])(?P<abbr>[A-Z](?:[A-Z0-9&]*[A-Z0-9])?(?:-\d+)?)(?P<plural>s|[’']s)?(?![\w&-]|[’'][a-z])")
 _ABBR_DEF = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*\S")
-_ROMAN = re.compile(r"[IVXLCDM]+")
+_ROMAN = re.compile(r"[IVXLCDM]+|[IV]+[A-C]")
 _ROMAN_CUE = re.compile(r"\b(?:stage|stages|type|types|grade|grades|class|phase|part|level|step|chapter|section|"
                         r"schedule|category|factor|and|or|to)\s*$", re.IGNORECASE)
+# "..., also called a DXA or DEXA scan", "reflux disease, or GORD": the words before name it.
+_NAMED_BEFORE = re.compile(
+    r"(?:\b(?:called|known\s+as|termed|abbreviated(?:\s+(?:as|to))?)|\w,\s*or)\s+(?:(?:an?|the)\s+)?"
+    r"(?-i:[A-Z][A-Z0-9&-]+\s+or\s+)?$", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(r"\d:\d\d\s*(?:[ap]\.?m\.?\s*)?$", re.IGNORECASE)
+# Short English words that writers put in capitals for emphasis ("do NOT"); longer ones are
+# found in the pronouncing dictionary. Words that are also common health acronyms are left out
+# (ALL: acute lymphoblastic leukaemia; IT, ACE, GUM).
+_EMPHASIS = frozenset((
+    "AND OR NOT NO DO DON DOES DID WILL WON MUST ONLY ANY IS ARE BE BUT IF THE TO OF ON AT IN YOU "
+    "NOW CAN MAY ALSO EVEN VERY EACH SAME HAS HAVE WAS THIS THAT WITH FOR FROM STOP CALL SEE GET "
+    "KEEP TAKE NEED WHEN"
+).split())
 _IN_PARENS_AFTER_TEXT = re.compile(r"\w[^()]*\(\s*(?:or\s+|also\s+called\s+|called\s+)?$", re.IGNORECASE)
 _PAREN_AFTER = re.compile(r"^(?:s|[’']s)?\s*(?P<words>(?:[\w’'-]+\s+){0,2}?)\(")
 _STANDS_FOR = re.compile(r"^(?:s|[’']s)?\s*(?:,\s*(?:or|short\s+for|which\s+(?:stands|is\s+short)\s+for)\b|"
                          r"\s+(?:stands|is\s+short)\s+for\b|\s+means\b)", re.IGNORECASE)
-_GLUE = frozenset("with and or to of in for by that which from into than as is are was".split())  # noqa: SIM905
+_GLUE = frozenset("with and or to of in for by that which from into than as is are was".split())
 _JOINERS = r"(?:[\s-]+(?:and|of|the|for|in|on|to|with|&|by)\b)*[\s-]+"
 
 
@@ -123,7 +140,10 @@ class AbbreviationKind(Kind):
     @staticmethod
     def _not_an_acronym(text: str, sent: tuple[int, int], m: re.Match[str]) -> bool:
         abbr = m.group("abbr")
-        if _ROMAN.fullmatch(abbr) and _ROMAN_CUE.search(text[sent[0] : m.start()]):
+        before = text[sent[0] : m.start()]
+        if _ROMAN.fullmatch(abbr) and _ROMAN_CUE.search(before):
+            return True
+        if abbr in _EMPHASIS or _CLOCK_BEFORE.search(before):
             return True
         if len(abbr) >= 5 and abbr.isalpha():
             from medlint.readability import pronunciations
@@ -137,7 +157,7 @@ class AbbreviationKind(Kind):
     def _spelled_out(text: str, sent: tuple[int, int], m: re.Match[str], earlier: list[str]) -> bool:
         before = text[sent[0] : m.start()]
         after = text[m.end() : sent[1]]
-        if _IN_PARENS_AFTER_TEXT.search(before) or _STANDS_FOR.match(after):
+        if _IN_PARENS_AFTER_TEXT.search(before) or _NAMED_BEFORE.search(before) or _STANDS_FOR.match(after):
             return True
         paren = _PAREN_AFTER.match(after)
         if paren and not any(w.lower() in _GLUE for w in paren.group("words").split()):

@@ -177,7 +177,7 @@ def literal_hints(pattern: str) -> frozenset[str] | None:
 
     try:
         return seq(_parser.parse(pattern, re.IGNORECASE))
-    except Exception:  # noqa: BLE001 - an unparsable hint only costs speed
+    except Exception:
         return None
 
 
@@ -193,10 +193,30 @@ class Prefilter:
                 self.always = True
                 break
             hints |= found
-        self.hints = tuple(sorted(hints))
+        # Case-sensitive literals let re skip ahead by first character, unlike the rules' own
+        # case-insensitive patterns; the text is lowercased instead.
+        ordered = sorted(hints, key=len, reverse=True)
+        self.regex = re.compile("|".join(re.escape(h) for h in ordered)) if ordered else None
 
-    def may_match(self, lowered: str) -> bool:
-        return self.always or any(h in lowered for h in self.hints)
+    def may_match(self, lowered: str, start: int = 0, end: int | None = None) -> bool:
+        if self.always:
+            return True
+        if self.regex is None:
+            return False
+        return self.regex.search(lowered, start, len(lowered) if end is None else end) is not None
+
+
+_LOWERED: tuple[str, str] = ("", "")
+
+
+def lowered(text: str) -> str:
+    """`text.lower()`, remembered for the last text (kinds test many spans of one block)."""
+    global _LOWERED
+    if _LOWERED[0] is not text:
+        low = text.lower()
+        # Rare characters change length when lowercased; offsets must still line up.
+        _LOWERED = (text, low if len(low) == len(text) else text)
+    return _LOWERED[1]
 
 
 class RegexList(list[re.Pattern[str]]):
@@ -219,7 +239,7 @@ class RegexList(list[re.Pattern[str]]):
         rx = self.any
         end = len(text) if end is None else end
         assert self._prefilter is not None
-        if not self._prefilter.may_match(text[start:end].lower()):
+        if not self._prefilter.may_match(lowered(text), start, end):
             return False
         return rx.search(text, start, end) is not None
 

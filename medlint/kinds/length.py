@@ -11,11 +11,15 @@
       max_words: 100       # more than this is a finding (span: the paragraph)
 
 Words are tokens with a letter or digit, as `medlint.readability.count_words` counts them,
-so a dash or a bullet character is not a word.
+so a dash or a bullet character is not a word. A list flattened into a paragraph (text pasted
+from a web page: "Symptoms include: - a cough - a fever.") is counted item by item once a colon
+and a bullet open it, or when a sentence holds three or more spaced bullets, because the reader
+still sees a lead-in and a list, not one sentence.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
@@ -23,6 +27,12 @@ from medlint.document import BlockKind, Document
 from medlint.kinds.base import Hit, Kind, RuleContext, Validator, typed
 from medlint.readability import count_words
 
+# A colon (or semicolon) and a bullet open an inline list; after that, each spaced bullet
+# starts an item.
+_LIST_OPEN = re.compile(r"[:;]\s+[-–•*]\s+")
+_ITEM = re.compile(r"\s+[-–•*]\s+")
+# Without a colon, this many spaced bullets in one sentence make a list, not dashes in prose.
+_MIN_ITEMS = 3
 _WHERE = {"body": (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE),
           "heading": (BlockKind.TITLE, BlockKind.HEADING)}
 
@@ -58,11 +68,32 @@ class SentenceLengthKind(Kind):
         for block in doc.blocks:
             if block.kind not in self.kinds:
                 continue
-            for start, end in block.sentences or [(0, len(block.text))]:
-                words = count_words(block.text[start:end])
-                if words > limit:
-                    yield Hit(block.index, start, end, values={"words": words, "max": limit},
-                              bump=1 if words >= very_long else 0)
+            for sent_start, sent_end in block.sentences or [(0, len(block.text))]:
+                for start, end in _pieces(block.text, sent_start, sent_end):
+                    words = count_words(block.text[start:end])
+                    if words > limit:
+                        yield Hit(block.index, start, end, values={"words": words, "max": limit},
+                                  bump=1 if words >= very_long else 0)
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The sentence, or its lead-in and items when it holds a list flattened after a colon."""
+    opened = _LIST_OPEN.search(text, start, end)
+    if opened is not None:
+        yield start, opened.start() + 1
+        pos = opened.end()
+    elif len(_ITEM.findall(text, start, end)) >= _MIN_ITEMS:
+        pos = start
+    else:
+        yield start, end
+        return
+    for m in _ITEM.finditer(text, pos, end):
+        if text[pos : m.start()].strip():
+            yield pos, m.start()
+        pos = m.end()
+    tail = text[pos:end].rstrip(" \t\n-–•*")
+    if tail.strip():
+        yield pos, pos + len(tail)
 
 
 class ParagraphLengthKind(Kind):

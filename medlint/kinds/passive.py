@@ -2,14 +2,17 @@
 
     check:
       kind: passive-voice
-      exclude: [called, known]   # participles that are adjectives or naming, never findings
+      exclude: [called, known, made of]   # participles that are adjectives or naming, never
+                                          # findings; "made of": only when "of" follows
       agent_words: 8             # how far after the verb a "by ..." agent may come
 
 Rule-based, because the default pipeline has no tagger: a form of "be" (or "get"), up to two
 adverbs, then a past participle: a word ending in -ed or an irregular participle from the
 list below. "Will be given by your nurse" names the actor and is fine; "may be administered"
 is the finding. Participles used as adjectives for a state ("is tired", "are affected",
-"is swollen") or for naming ("is called", "is known as") are excluded: they hide nobody.
+"is swollen") or for naming ("is called", "is known as") are excluded: they hide nobody. An
+exclusion of several words excludes the participle only when the rest follows it: "made of"
+describes what something is ("the bone is made of..."), while "is made" alone may hide a maker.
 """
 
 from __future__ import annotations
@@ -24,14 +27,14 @@ from medlint.kinds.base import Hit, Kind, RuleContext, Validator, string_list, t
 _BE = r"(?:am|is|are|was|were|be|been|being|get|gets|got|getting|[’']re)"
 _ADVERB = (r"(?:\w+ly|not|also|often|usually|then|still|now|only|just|always|never|sometimes|first|again|"
            r"rarely|generally)")
-_IRREGULAR = (  # noqa: SIM905
+_IRREGULAR = (
     "given taken done made seen shown known found told held kept left put set sent built brought "
     "bought caught taught thought paid said led fed cut hurt spread split won worn torn born drawn "
     "grown thrown blown chosen frozen spoken stolen broken woken written bitten hidden ridden driven "
     "forgotten gotten begun run stuck struck hung dug spun bound lost meant felt dealt sold laid "
     "shaken undertaken overtaken withdrawn mistaken rewritten "
 ).split()
-_DEFAULT_EXCLUDE = (  # noqa: SIM905
+_DEFAULT_EXCLUDE = (
     # naming and description
     "called named known termed titled defined labelled labeled described "
     # states of mind and body that read as adjectives
@@ -57,7 +60,15 @@ class PassiveVoiceKind(Kind):
         irregular = "|".join(_IRREGULAR)
         self.regex = re.compile(
             rf"\b{_BE}\s+(?:{_ADVERB}\s+){{0,2}}(?P<pp>[a-z]{{3,}}ed|{irregular})\b", re.IGNORECASE)
-        self.exclude = {w.lower() for w in (*_DEFAULT_EXCLUDE, *self.params["exclude"])}
+        self.exclude: set[str] = set()
+        self.exclude_before: dict[str, list[re.Pattern[str]]] = {}
+        for entry in (*_DEFAULT_EXCLUDE, *self.params["exclude"]):
+            first, _, rest = entry.lower().strip().partition(" ")
+            if rest:
+                self.exclude_before.setdefault(first, []).append(
+                    re.compile(r"\s+" + r"\s+".join(map(re.escape, rest.split())) + r"\b", re.IGNORECASE))
+            else:
+                self.exclude.add(first)
         self.agent = re.compile(
             rf"^\W*(?:\S+\s+){{0,{max(self.params['agent_words'], 0)}}}?by\b", re.IGNORECASE)
 
@@ -74,6 +85,8 @@ class PassiveVoiceKind(Kind):
                     if pp.endswith("eed") and pp not in ("agreed", "freed", "guaranteed"):
                         continue
                     after = text[m.end() : end]
+                    if any(rx.match(after) for rx in self.exclude_before.get(pp, ())):
+                        continue
                     clause = re.split(r"[;:.!?()]|,\s*(?:and|but|or|so)\b", after, maxsplit=1)[0]
                     if self.agent.search(clause):
                         continue

@@ -25,7 +25,19 @@ from typing import Any, ClassVar
 from medlint.document import Block, BlockKind, Document
 from medlint.findings import Severity
 from medlint.kinds import context
-from medlint.kinds.base import Hit, Kind, ParamError, Prefilter, RuleContext, Validator, alternation, choice, regex_list, typed
+from medlint.kinds.base import (
+    Hit,
+    Kind,
+    ParamError,
+    Prefilter,
+    RuleContext,
+    Validator,
+    alternation,
+    choice,
+    lowered,
+    regex_list,
+    typed,
+)
 
 _WHERE = {"title": (BlockKind.TITLE,), "heading": (BlockKind.HEADING,),
           "body": (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.TABLE_CELL)}
@@ -108,7 +120,7 @@ class PhraseKind(Kind):
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         for block in doc.blocks:
-            if block.kind not in self.kinds or not self.prefilter.may_match(block.text.lower()):
+            if block.kind not in self.kinds or not self.prefilter.may_match(lowered(block.text)):
                 continue
             for m in self.regex.finditer(block.text):
                 hit = self._judge(doc, block, m)

@@ -21,7 +21,12 @@ counts as explained, and the term is then fine everywhere, when at that use:
   (analgesics)");
 - the sentence already holds the plain alternative ("inflammation, or swelling, ...");
 - a definition follows or introduces it: "X, which is", "X, or", "X means", "X is a",
-  "called X", "known as X".
+  "called X", "known as X", or the next sentence defines it: "... the abdomen. The abdomen is
+  the part of the body between ...".
+
+A capitalised use inside a run of capitalised words is part of a name or title, not the
+writer's word choice, and is skipped: "the Food and Drug Administration", "British Association
+of Dermatologists", a linked "Adult Acute Leukaemia Treatment" summary.
 """
 
 from __future__ import annotations
@@ -43,9 +48,9 @@ _WHERE = {"title": (BlockKind.TITLE,), "heading": (BlockKind.HEADING,),
 _ENTRY_KEYS = {"term", "forms", "plain", "source", "note"}
 _LIST_KEYS = ("terms", "words")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
-_SMALL = frozenset("a an the of to in on for and or your you it its by with".split())  # noqa: SIM905
+_SMALL = frozenset("a an the of to in on for and or your you it its by with".split())
 # Words between a term and a parenthesis that still make the parenthesis about the term.
-_GLUE = frozenset("with and or to of in for by that which combined from into than as".split())  # noqa: SIM905
+_GLUE = frozenset("with and or to of in for by that which combined from into than as".split())
 
 _PAREN_AFTER = re.compile(r"\s*(?P<words>(?:[\w’'-]+\s+){0,2}?)\(")
 _PAREN_BEFORE = re.compile(r"\(\s*(?:or\s+|called\s+|also\s+called\s+|known\s+as\s+|also\s+known\s+as\s+)?$",
@@ -55,6 +60,10 @@ _DEFINED_AFTER = re.compile(
     r"\s+(?:is|are)\s+(?:a|an|the|when|where)\b|\s+means?\b|\s+refers?\s+to\b|\s*[–—:]\s*(?:a|an|the)\b)",
     re.IGNORECASE)
 _DEFINED_BEFORE = re.compile(r"\b(?:called|known\s+as|termed|named|the\s+word)\s*[\"“']?$", re.IGNORECASE)
+_DEFINES = r"\s+(?:is|are|means?|refers?\s+to)\b"
+# A capitalised word (or "of", "and", "for", "the", "&" between capitalised words) right before.
+_NAME_BEFORE = re.compile(r"(?-i:[A-Z][\w’'-]*)(?:\s+(?:of|and|for|the|&))?\s+$")
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,13 +166,14 @@ class SubstitutionKind(Kind):
         self.kinds = tuple(k for w in self.params["where"] for k in _WHERE[w])
         self.plain_words = [_alternatives(e.plain) for e in entries]
 
-    def _matches(self, text: str) -> Iterator[tuple[int, int, int]]:
+    def _matches(self, text: str, tokens: list[tuple[int, int, str]] | None = None) -> Iterator[tuple[int, int, int]]:
         """(start, end, entry) of every entry in `text`, longest at each position, left to right.
 
         A dictionary lookup per word rather than one regular expression of 900 alternatives,
         which was the slowest part of the whole pack.
         """
-        tokens = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+        if tokens is None:
+            tokens = tokenize(text)
         index = self.index
         i = 0
         while i < len(tokens):
@@ -204,15 +214,21 @@ class SubstitutionKind(Kind):
         if ctx.settings.audience not in self.params["audiences"]:
             return
         done: set[int] = set()
+        # Both word-list rules (jargon, wordy words) read the same tokens of each block.
+        cache: dict[int, list[tuple[int, int, str]]] = ctx.notes.setdefault("substitution-tokens", {})
         for block in doc.blocks:
             if block.kind not in self.kinds:
                 continue
             text = block.text
-            for start, end, i in self._matches(text):
+            if block.index not in cache:
+                cache[block.index] = tokenize(text)
+            for start, end, i in self._matches(text, cache[block.index]):
                 if self.params["first_only"] and i in done:
                     continue
-                done.add(i)
                 sent = context.sentence_of(block, start)
+                if _in_name(text, sent[0], start, end):
+                    continue
+                done.add(i)
                 if self.params["explained"] and self._explained(text, sent, start, end, i):
                     continue
                 e = self.entries[i]
@@ -227,9 +243,33 @@ class SubstitutionKind(Kind):
         before = text[sent[0] : start]
         if _PAREN_BEFORE.search(before) or _DEFINED_BEFORE.search(before) or _DEFINED_AFTER.match(after):
             return True
+        if self._defined_next(text, sent, text[start:end]):
+            return True
         rest = (before + " " + after).lower()
         return any(all(re.search(rf"\b{re.escape(w)}", rest) for w in words)
                    for words in self.plain_words[i] if words)
+
+
+    @staticmethod
+    def _defined_next(text: str, sent: tuple[int, int], term: str) -> bool:
+        """The sentence after `sent` opens by defining the term: "The abdomen is ..."."""
+        rest = text[sent[1] :].lstrip()
+        return bool(re.match(rf"(?:(?:the|an?)\s+)?{re.escape(term)}(?:e?s)?{_DEFINES}", rest, re.IGNORECASE))
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, lowercase word) of each word, as the term index is keyed."""
+    return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+
+
+def _in_name(text: str, sent_start: int, start: int, end: int) -> bool:
+    """A capitalised match that is part of a name or title, not the first word of a sentence."""
+    if not text[start].isupper():
+        return False
+    before = text[sent_start:start]
+    if not before.strip(" \t-–—•*(\"“‘'[:"):
+        return False
+    return bool(_NAME_BEFORE.search(before) or _NAME_AFTER.match(text, end))
 
 
 def _singulars(token: str) -> tuple[str, ...]:

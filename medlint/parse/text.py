@@ -18,7 +18,7 @@ _BLANK_LINES = re.compile(r"\n[ \t\r]*\n")
 _BULLET = re.compile(r"[ \t]*(?:[-*\u2022]|\d{1,3}[.)])[ \t]+")
 _MAX_HEADING_WORDS = 14
 _SMALL_WORDS = frozenset(
-    ["a", "an", "and", "are", "as", "at", "by", "for", "from", "in", "into", "is", "of", "on", "or", "the", "to", "with", "vs", "via", "your", "you", "it", "its"]
+    "a an and are as at by for from in into is of on or the to with vs via your you it its".split()
 )
 
 

@@ -87,8 +87,12 @@ mark { color: inherit; background: var(--sev-bg); border-bottom: 2px solid var(-
 mark mark { border-bottom: 0; text-decoration: underline 2px var(--sev); text-underline-offset: .2em; }
 mark:hover { outline: 1px solid var(--sev); }
 mark:target { outline: 2px solid var(--sev); outline-offset: 1px; }
-mark.last::after { content: attr(data-n); font: 700 .68em/1 system-ui, sans-serif;
-  vertical-align: super; color: var(--sev); margin-left: 1px; }
+/* A filled pill, so that the badges of nested findings ending together ("23", "22")
+   read as two numbers rather than one ("2322"). Inline, not inline-block: an atomic
+   inline is a line-break opportunity and the badge would wrap away from its word. */
+mark.last::after { content: attr(data-n); margin: 0 1px 0 2px;
+  padding: .12em .32em; border-radius: .7em; vertical-align: .45em;
+  font: 700 10px/1 system-ui, sans-serif; color: var(--bg); background: var(--sev); }
 .list { position: sticky; top: .75rem; max-height: calc(100vh - 1.5rem); overflow: auto;
   border: 1px solid var(--border); border-radius: 6px; background: var(--panel); }
 .list h3 { margin: 0; padding: .6rem .9rem; border-bottom: 1px solid var(--border);
@@ -237,6 +241,9 @@ def _grade_charts(file_index: int, grades: Sequence[SectionGrade]) -> str:
     charts = []
     for metric, rows in by_metric.items():
         values = [g.value for g in rows if g.value is not None]
+        if not values:
+            # Every section too short to grade: an empty chart would only be noise.
+            continue
         top = max([12.0, *values])
         step = 2 if top <= 20 else 5
         top = step * -(-top // step)
@@ -254,8 +261,9 @@ def _grade_charts(file_index: int, grades: Sequence[SectionGrade]) -> str:
             y = pad + i * row_h
             name = g.heading if g.heading is not None else "Whole document"
             short = name if len(name) <= 36 else name[:35] + "\u2026"
-            value = "n/a" if g.value is None else f"{g.value:.1f}"
-            tip = _e(f"{name}: {value} ({g.words} words, line {g.line})")
+            grade = "not graded" if g.value is None else f"{g.value:.1f}"
+            value = f"{grade} ({g.words} words)" if g.value is None else grade
+            tip = _e(f"{name}: {grade} ({g.words} words, line {g.line})")
             label = (
                 f'<a href="#f{file_index}-L{g.line}"><text x="{label_w - 10}" y="{y + 16}" '
                 f'text-anchor="end">{_e(short)}</text></a>'
@@ -268,9 +276,10 @@ def _grade_charts(file_index: int, grades: Sequence[SectionGrade]) -> str:
                 value_x = label_w + w + 6
             else:
                 value_x = label_w + 6
+            muted = ' class="axis"' if g.value is None else ""
             parts.append(
                 f"<g><title>{tip}</title>{label}{bar}"
-                f'<text x="{value_x:.1f}" y="{y + 16}">{value}</text></g>'
+                f'<text{muted} x="{value_x:.1f}" y="{y + 16}">{value}</text></g>'
             )
         charts.append(
             f'<figure class="grades"><figcaption>Reading grade by section ({_e(metric)})</figcaption>'
