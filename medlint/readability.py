@@ -118,11 +118,14 @@ def document_prose(doc: Document) -> ScoredProse:
     return ScoredProse([s for b in doc.blocks for s in scored_sentences(b)])
 
 
-def section_prose(doc: Document, section: int) -> ScoredProse:
-    """The section's own prose: blocks directly under its heading, not its subsections'."""
-    sec = doc.sections[section]
-    return ScoredProse([s for b in doc.blocks[sec.start : sec.end] if b.section == section
-                        for s in scored_sentences(b)])
+def section_prose(doc: Document, section: int, whole: ScoredProse | None = None) -> ScoredProse:
+    """The section's own prose: blocks directly under its heading, not its subsections'.
+
+    Taken from the document's prose (`whole`, computed here if not given), so a caller that
+    grades every section scores each sentence once.
+    """
+    whole = whole if whole is not None else document_prose(doc)
+    return ScoredProse([s for s in whole.sentences if doc.blocks[s.block].section == section])
 
 
 # -- textstat with offline pronunciations ----------------------------------------------------
@@ -131,8 +134,11 @@ _STUB = "textstat.backend.utils._get_cmudict"
 _IMPORTERS = (_STUB, "textstat.backend.utils", "textstat.backend.counts._count_syllables")
 
 
-class Pronunciations(Mapping[str, list[list[str]]]):
+class Pronunciations(dict[str, list[list[str]]]):
     """word -> [vowel phones of its first pronunciation], in the shape textstat reads.
+
+    A dict filled on demand (`__missing__`): textstat looks up every word of every text, and a
+    word already seen is then a plain dictionary hit at C speed.
 
     textstat counts the phones that end in a stress digit (the vowels), so the consonants are
     left out: the count is the same and its loop over a whole corpus several times shorter.
@@ -143,8 +149,11 @@ class Pronunciations(Mapping[str, list[list[str]]]):
     """
 
     def __init__(self, text: str) -> None:
+        super().__init__()
         self._text = "\n" + text if not text.startswith("\n") else text
-        self._split: dict[str, list[list[str]] | None] = {}
+        self._unknown: set[str] = set()
+        self._full: dict[str, str] | None = None
+        self._searches = 0
 
     def _line(self, word: str) -> str | None:
         text = self._text
@@ -186,15 +195,27 @@ class Pronunciations(Mapping[str, list[list[str]]]):
             start = end + 1
         return None
 
-    def __getitem__(self, word: str) -> list[list[str]]:
-        if word not in self._split:
-            line = self._line(word) if word and "\n" not in word and " " not in word else None
-            self._split[word] = None if line is None else [
-                [p for p in line.split("#", 1)[0].split() if p[-1].isdigit()]
-            ]
-        phones = self._split[word]
-        if phones is None:
+    def _find(self, word: str) -> str | None:
+        if self._full is None:
+            self._searches += 1
+            if self._searches > _SEARCHES_BEFORE_INDEX:
+                # A long run (a whole directory) meets thousands of distinct words: past this
+                # point one pass over the file (about 40 ms) is cheaper than more searches.
+                self._full = dict(_ENTRY.findall(self._text))
+        if self._full is not None:
+            return self._full.get(word)
+        return self._line(word) if word and "\n" not in word and " " not in word else None
+
+    def __missing__(self, word: str) -> list[list[str]]:
+        if word in self._unknown:
             raise KeyError(word)
+        line = self._find(word)
+        if line is None:
+            self._unknown.add(word)
+            raise KeyError(word)
+        # Only the vowels (phones ending in a stress digit) matter to textstat's count.
+        phones = [_VOWEL_PHONE.findall(line.split("#", 1)[0])]
+        self[word] = phones
         return phones
 
     def syllables(self, word: str) -> int | None:
@@ -204,17 +225,12 @@ class Pronunciations(Mapping[str, list[list[str]]]):
         except KeyError:
             return None
 
-    def __iter__(self) -> Iterator[str]:
-        for line in self._text.splitlines():
-            key = line.split(" ", 1)[0]
-            if key and "(" not in key:
-                yield key
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
 
 _NEIGHBOURS = 4
+_VOWEL_PHONE = re.compile(r"[A-Z]+[0-9]")
+_SEARCHES_BEFORE_INDEX = 1500
+# "word PHONES": first pronunciations only; variants are written "word(2) PHONES".
+_ENTRY = re.compile(r"^([^\s(]+) ([^\n]*)$", re.MULTILINE)
 _PRONUNCIATIONS: Pronunciations | None = None
 
 
@@ -238,14 +254,18 @@ class _LazyPyphen:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self._hyphenator: Any = None
+        self._cache: dict[str, list[int]] = {}
 
     def positions(self, word: str) -> list[int]:
-        if self._hyphenator is None:
-            import pyphen
+        # textstat asks for every occurrence of a word missing from cmudict; remember answers.
+        cached = self._cache.get(word)
+        if cached is None:
+            if self._hyphenator is None:
+                import pyphen
 
-            self._hyphenator = pyphen.Pyphen(lang=self.lang)
-        positions: list[int] = self._hyphenator.positions(word)
-        return positions
+                self._hyphenator = pyphen.Pyphen(lang=self.lang)
+            cached = self._cache[word] = self._hyphenator.positions(word)
+        return cached
 
 
 _HYPHENATORS: dict[str, _LazyPyphen] = {}

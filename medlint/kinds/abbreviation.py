@@ -31,6 +31,7 @@ sentence that is mostly capitals (shouting); a time zone after a clock time ("9:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -89,6 +90,7 @@ def load_known(path: Path) -> list[str]:
     return [str(i) for i in items]
 
 
+@functools.lru_cache(maxsize=4096)
 def expansion_regex(abbr: str) -> re.Pattern[str] | None:
     """Words whose initials spell `abbr` ("A&E" -> "Accident and Emergency"); None under 3 letters."""
     letters = [c for c in abbr if c.isalpha()]

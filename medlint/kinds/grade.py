@@ -74,8 +74,10 @@ class ReadingGradeKind(Kind):
 
     def _prose(self, doc: Document, ctx: RuleContext, section: int | None) -> ScoredProse:
         cache: dict[int | None, ScoredProse] = ctx.notes.setdefault(_CACHE, {})
+        if None not in cache:
+            cache[None] = document_prose(doc)
         if section not in cache:
-            cache[section] = document_prose(doc) if section is None else section_prose(doc, section)
+            cache[section] = section_prose(doc, section, cache[None])
         return cache[section]
 
     def _metric_for(self, prose: ScoredProse) -> tuple[str | None, str]:

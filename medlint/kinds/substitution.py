@@ -163,6 +163,9 @@ class SubstitutionKind(Kind):
         for candidates in index.values():
             candidates.sort(key=lambda c: -len(c[0]))
         self.index = index
+        # First two words of every multi-word entry: most tokens that start one ("in", "a")
+        # are followed by something else, and this rules them out without a phrase check.
+        self.pairs = {words[:2] for text in surface for words in [tuple(text.split())] if len(words) > 1}
         self.kinds = tuple(k for w in self.params["where"] for k in _WHERE[w])
         self.plain_words = [_alternatives(e.plain) for e in entries]
 
@@ -182,12 +185,14 @@ class SubstitutionKind(Kind):
                 i += 1
                 continue
             best: tuple[int, int] | None = None  # (tokens used, entry)
+            nxt = _singulars(tokens[i + 1][2]) if i + 1 < len(tokens) else ()
+            phrase_here = any((tok, w) in self.pairs for w in nxt)
             for key in _singulars(tokens[i][2]):
                 for words, entry in self.index.get(key, ()):
                     n = len(words)
                     if best is not None and n <= best[0]:
                         break
-                    if n == 1 or (key == tokens[i][2] and self._phrase_at(text, tokens, i, words)):
+                    if n == 1 or (phrase_here and key == tok and self._phrase_at(text, tokens, i, words)):
                         best = (n, entry)
                         break
             if best is None:
