@@ -76,7 +76,7 @@ class ReadingGradeKind(Kind):
         cache: dict[int | None, ScoredProse] = ctx.notes.setdefault(_CACHE, {})
         if None not in cache:
             cache[None] = document_prose(doc)
-        if section not in cache:
+        if section is not None and section not in cache:
             cache[section] = section_prose(doc, section, cache[None])
         return cache[section]
 
