@@ -124,9 +124,9 @@ class Linter:
         except InputProblem as exc:
             return FileOutcome((), None, (InputError(shown, str(exc)),))
         doc, problem = parse_document(text, path=shown, fmt=fmt)
-        errors = (InputError(shown, problem),) if problem else ()
-        findings, file_result = self.lint_document(doc)
-        return FileOutcome(findings, file_result, errors, doc.source)
+        errors = [InputError(shown, problem)] if problem else []
+        findings, file_result = self.lint_document(doc, errors)
+        return FileOutcome(findings, file_result, tuple(errors), doc.source)
 
     def lint_path(self, path: Path, shown: str | None = None, format: str | None = None) -> FileOutcome:
         shown = shown or str(path)
@@ -145,7 +145,10 @@ class Linter:
 
     # -- the pipeline -------------------------------------------------------------------
 
-    def lint_document(self, doc: Document) -> tuple[tuple[Finding, ...], FileResult]:
+    def lint_document(
+        self, doc: Document, errors: list[InputError] | None = None
+    ) -> tuple[tuple[Finding, ...], FileResult]:
+        """Findings for one parsed document; a rule that crashes is reported in `errors`."""
         if self.pipeline is not None and doc.blocks:
             self.pipeline.add_sentences(doc.blocks)
         doc_type = classify(doc)
@@ -156,10 +159,16 @@ class Linter:
             if rule.code in ignored or rule.code in (UNUSED_SUPPRESSION, UNKNOWN_SUPPRESSION):
                 continue
             limit = rule.limit or DEFAULT_LIMIT
-            for count, hit in enumerate(rule.kind.find(doc, ctx), start=1):
-                findings.append(self._finding(doc, rule, hit))
-                if count >= limit:
-                    break
+            try:
+                for count, hit in enumerate(rule.kind.find(doc, ctx), start=1):
+                    findings.append(self._finding(doc, rule, hit))
+                    if count >= limit:
+                        break
+            except Exception as exc:  # one broken rule must not cost the other rules or files
+                if errors is None:
+                    raise
+                errors.append(InputError(doc.path, f"internal error in rule {rule.code} ({type(exc).__name__}: "
+                                                   f"{exc}); the other rules ran. Please report this."))
         findings = self._suppress(doc, findings, ignored)
         findings = _dedupe(findings)
         findings.sort(key=lambda f: (f.line, f.column, f.code, f.end_line, f.end_column))

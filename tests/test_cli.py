@@ -115,3 +115,22 @@ def test_bad_inputs_give_one_line_errors_and_others_still_lint(tmp_path: Path, c
 def test_python_dash_m_and_console_script() -> None:
     proc = subprocess.run([sys.executable, "-m", "medlint", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("medlint ")
+
+
+def test_a_crashing_rule_is_an_error_line_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from medlint.kinds.phrase import PhraseKind
+
+    def boom(self: PhraseKind, doc: object, ctx: object) -> object:
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(PhraseKind, "find", boom)
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(CLAIM)
+    code, out, err = run(["check", str(tmp_path), "--format", "json", "--select", "CLM001,CMP"], capsys)
+    data = json.loads(out)
+    assert code == 2
+    assert [Path(e["path"]).name for e in data["errors"]] == ["a.md", "b.md"]
+    assert all("internal error in rule CLM001" in e["message"] and "kaboom" in e["message"] for e in data["errors"])
+    assert any(f["code"].startswith("CMP") for f in data["findings"])  # the other rules still ran
+    assert "Traceback" not in err
