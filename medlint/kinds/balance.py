@@ -24,8 +24,8 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from medlint.document import BlockKind, Document
-from medlint.kinds.base import Hit, Kind, RegexList, RuleContext, Validator, regex_list, typed
-from medlint.kinds.required import APPLIES_PARAMS, BODY, applies, positive_int, sentences
+from medlint.kinds.base import BODY, Hit, Kind, RegexList, RuleContext, Validator, regex_list, typed
+from medlint.kinds.required import APPLIES_PARAMS, applies, positive_int, sentences
 
 
 def _positive_float(value: object) -> float:

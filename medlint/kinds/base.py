@@ -8,12 +8,12 @@ document, yields hits in prose coordinates. The engine maps hits to source posit
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
-from medlint.document import Document
+from medlint.document import BlockKind, Document
 from medlint.findings import Severity
 
 
@@ -242,6 +242,34 @@ class RegexList(list[re.Pattern[str]]):
         if not self._prefilter.may_match(lowered(text), start, end):
             return False
         return rx.search(text, start, end) is not None
+
+
+BODY = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.TABLE_CELL)
+WHERE: dict[str, tuple[BlockKind, ...]] = {"title": (BlockKind.TITLE,), "heading": (BlockKind.HEADING,), "body": BODY}
+"""What a `where:` parameter may name, and the blocks each name stands for."""
+
+
+def names_from(options: Iterable[str], what: str) -> Validator:
+    """A validator for a non-empty list of names, each one of `options` (a string is a list of one)."""
+    allowed = tuple(options)
+
+    def check(value: Any) -> list[str]:
+        items = string_list(value)
+        if not items:
+            raise ValueError(f"expected at least one {what} ({', '.join(allowed)})")
+        bad = [i for i in items if i not in allowed]
+        if bad:
+            raise ValueError(f"unknown {what} {bad[0]!r} (known: {', '.join(allowed)})")
+        return items
+
+    return check
+
+
+where_list = names_from(WHERE, "place")
+
+
+def block_kinds(where: Iterable[str], table: Mapping[str, tuple[BlockKind, ...]] = WHERE) -> tuple[BlockKind, ...]:
+    return tuple(k for w in where for k in table[w])
 
 
 def regex_list(value: Any) -> RegexList:

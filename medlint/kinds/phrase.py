@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from medlint.document import Block, BlockKind, Document
+from medlint.document import Block, Document
 from medlint.findings import Severity
 from medlint.kinds import context
 from medlint.kinds.base import (
@@ -33,14 +33,13 @@ from medlint.kinds.base import (
     RuleContext,
     Validator,
     alternation,
+    block_kinds,
     choice,
     lowered,
     regex_list,
     typed,
+    where_list,
 )
-
-_WHERE = {"title": (BlockKind.TITLE,), "heading": (BlockKind.HEADING,),
-          "body": (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.TABLE_CELL)}
 
 
 def _entries(value: Any, literal: bool) -> list[dict[str, Any]]:
@@ -76,19 +75,12 @@ def literal_regex(term: str) -> str:
     return lead + body + tail
 
 
-def _where(value: Any) -> list[str]:
-    items = [value] if isinstance(value, str) else value
-    if not isinstance(items, list) or not items or any(i not in _WHERE for i in items):
-        raise ValueError(f"expected a list of {', '.join(_WHERE)}")
-    return list(items)
-
-
 class PhraseKind(Kind):
     name = "phrase"
     PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
         "terms": (lambda v: _entries(v, True), []),
         "patterns": (lambda v: _entries(v, False), []),
-        "where": (_where, ["title", "heading", "body"]),
+        "where": (where_list, ["title", "heading", "body"]),
         "negation": (typed(bool), True),
         "hedges": (typed(bool), False),
         "citation": (choice("none", "sentence", "paragraph"), "none"),
@@ -116,7 +108,7 @@ class PhraseKind(Kind):
                     raise ParamError("patterns", f"bad regular expression {rx!r}: {exc}") from None
             raise
         self.prefilter = Prefilter([rx for _, rx in parts])
-        self.kinds = tuple(k for w in self.params["where"] for k in _WHERE[w])
+        self.kinds = block_kinds(self.params["where"])
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         for block in doc.blocks:

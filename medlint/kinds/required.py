@@ -40,6 +40,7 @@ from medlint.classify import DOC_TYPES
 from medlint.document import Block, BlockKind, Document
 from medlint.kinds import context
 from medlint.kinds.base import (
+    BODY,
     REQUIRED,
     Hit,
     Kind,
@@ -47,29 +48,16 @@ from medlint.kinds.base import (
     RegexList,
     RuleContext,
     Validator,
+    block_kinds,
     choice,
+    names_from,
     regex_list,
     string_list,
     typed,
+    where_list,
 )
 
-BODY = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.TABLE_CELL)
-_WHERE = {"title": (BlockKind.TITLE,), "heading": (BlockKind.HEADING,), "body": BODY}
-
-
-def doc_types(value: Any) -> list[str]:
-    items = string_list(value)
-    bad = [t for t in items if t not in DOC_TYPES]
-    if bad:
-        raise ValueError(f"unknown document type {bad[0]!r} (known: {', '.join(DOC_TYPES)})")
-    return items
-
-
-def _where(value: Any) -> list[str]:
-    items = string_list(value)
-    if not items or any(i not in _WHERE for i in items):
-        raise ValueError(f"expected a list of {', '.join(_WHERE)}")
-    return items
+doc_types = names_from(DOC_TYPES, "document type")
 
 
 def positive_int(value: Any) -> int:
@@ -147,7 +135,7 @@ class RequiredContentKind(Kind):
         **APPLIES_PARAMS,
         "headings": (regex_list, []),
         "patterns": (regex_list, []),
-        "where": (_where, ["heading", "body"]),
+        "where": (where_list, ["heading", "body"]),
         "exceptions": (regex_list, []),
         "negation": (typed(bool), True),
         "links": (regex_list, []),
@@ -165,7 +153,7 @@ class RequiredContentKind(Kind):
                                      "'links' or 'front_matter' (what satisfies it)")
         if p["point_at"] == "trigger" and not p["trigger"]:
             raise ParamError("point_at", "'point-at: trigger' needs 'trigger' patterns")
-        self.kinds = tuple(k for w in p["where"] for k in _WHERE[w])
+        self.kinds = block_kinds(p["where"])
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         p = self.params
