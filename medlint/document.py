@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import bisect
 import enum
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from medlint.prose import Prose
+
+# Headings of sections that list sources rather than tell the reader anything: their entries
+# are titles and author names, which no prose rule should judge.
+REFERENCES_HEADING = re.compile(
+    r"^\W*(?:references?|sources?(?:\s+and\s+further\s+reading)?|bibliography|citations?|further\s+reading|"
+    r"works\s+cited|footnotes|endnotes|literature(?:\s+cited)?)\W*$",
+    re.IGNORECASE,
+)
 
 
 class BlockKind(enum.Enum):
@@ -32,6 +41,8 @@ class Block:
     """Index into Document.sections of the innermost section holding this block (-1: none)."""
     sentences: list[tuple[int, int]] | None = None
     """Sentence spans in prose offsets, filled by the NLP step when a rule needs them."""
+    in_references: bool = False
+    """Under a "References" (or "Sources", "Further reading"...) heading: citations, not prose."""
 
     @property
     def text(self) -> str:
@@ -135,6 +146,10 @@ class Document:
                 self.sections.append(Section(block.index, level, block.index + 1, len(self.blocks), parent))
                 open_sections.append(len(self.sections) - 1)
             block.section = open_sections[-1] if open_sections else -1
+            if not block.is_heading:
+                block.in_references = any(
+                    REFERENCES_HEADING.match(self.blocks[self.sections[i].heading].text) for i in open_sections
+                )
         return self
 
     def anchor(self) -> tuple[int, int]:

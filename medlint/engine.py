@@ -160,8 +160,12 @@ class Linter:
                 continue
             limit = rule.limit or DEFAULT_LIMIT
             try:
-                for count, hit in enumerate(rule.kind.find(doc, ctx), start=1):
+                count = 0
+                for hit in rule.kind.find(doc, ctx):
+                    if hit.block is not None and doc.blocks[hit.block].in_references:
+                        continue  # a cited title is not the article's own wording
                     findings.append(self._finding(doc, rule, hit))
+                    count += 1
                     if count >= limit:
                         break
             except Exception as exc:  # one broken rule must not cost the other rules or files

@@ -84,3 +84,20 @@ def test_document_anchor_is_title_or_first_line() -> None:
     doc, _ = parse_document("---\nx: 1\n---\nFirst line here.\r\nSecond.\n", fmt="markdown")
     start, end = doc.anchor()
     assert doc.source[start:end] == "First line here."
+
+
+def test_reference_sections_are_marked() -> None:
+    text = ("# Title\n\nBody text here.\n\n## References\n\n1. Smith AB et al. A miracle cure? Journal 2020.\n\n"
+            "### Older studies\n\nJones C. Another title. 2019.\n\n## After\n\nMore body.\n")
+    doc, _ = parse_document(text, fmt="markdown")
+    marked = {b.text[:12]: b.in_references for b in doc.blocks if not b.is_heading}
+    assert marked == {"Body text he": False, "Smith AB et ": True, "Jones C. Ano": True, "More body.": False}
+
+
+def test_findings_in_reference_lists_are_not_reported() -> None:
+    from medlint.api import lint_text
+
+    text = "# Back pain\n\nRest helps.\n\n## Sources\n\n- Lee CB. A miracle cure for back pain? Spine J. 2021.\n"
+    assert not [f for f in lint_text(text, config={"select": ["CLM", "RDB"]}) if f.line == 7]
+    body = "# Back pain\n\nThis miracle cure works.\n"
+    assert [f.code for f in lint_text(body, config={"select": ["CLM001"]})] == ["CLM001"]
