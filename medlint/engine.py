@@ -162,8 +162,8 @@ class Linter:
             try:
                 count = 0
                 for hit in rule.kind.find(doc, ctx):
-                    if hit.block is not None and doc.blocks[hit.block].in_references:
-                        continue  # a cited title is not the article's own wording
+                    if hit.block is not None and doc.blocks[hit.block].in_references and rule.kind.JUDGES_WORDING:
+                        continue
                     findings.append(self._finding(doc, rule, hit))
                     count += 1
                     if count >= limit:

@@ -37,6 +37,7 @@ def _positive_float(value: object) -> float:
 
 class CoverageBalanceKind(Kind):
     name = "coverage-balance"
+    JUDGES_WORDING = False
     PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
         **APPLIES_PARAMS,
         "benefit": (regex_list, []),

@@ -301,6 +301,10 @@ class Kind:
     name: ClassVar[str]
     PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {}
     """Parameter name -> (validator, default). A default of `REQUIRED` makes it mandatory."""
+    JUDGES_WORDING: ClassVar[bool] = True
+    """Its span findings judge the writer's words, so none are reported in a references list
+    (a cited title is not the article's wording). Kinds that point at what a document lacks,
+    or at a statement wherever it stands, set this to False."""
     NEEDS: ClassVar[frozenset[str]] = frozenset()
     """NLP layers the kind reads: "sentences" is the only one the blank pipeline provides."""
 

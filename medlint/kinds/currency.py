@@ -112,6 +112,7 @@ def _age(days: int) -> str:
 
 class DateCurrencyKind(Kind):
     name = "date-currency"
+    JUDGES_WORDING = False
     PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
         **APPLIES_PARAMS,
         "flag": (choice("missing", "stale"), "missing"),

@@ -131,6 +131,7 @@ def _filled(value: Any) -> bool:
 
 class RequiredContentKind(Kind):
     name = "required-content"
+    JUDGES_WORDING = False
     PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
         **APPLIES_PARAMS,
         "headings": (regex_list, []),
@@ -253,6 +254,7 @@ def section_units(doc: Document, start: int, end: int) -> list[str]:
 
 class SectionContentKind(Kind):
     name = "section-content"
+    JUDGES_WORDING = False
     PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
         **APPLIES_PARAMS,
         "headings": (regex_list, REQUIRED),
