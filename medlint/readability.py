@@ -41,12 +41,11 @@ _UNTERMINATED_MIN_WORDS = 8
 _MIN_SENTENCE_WORDS = 3
 _TERMINAL = re.compile(r"[.!?:…][\"'”’)\]]*$")
 _FULL_STOP_END = re.compile(r"[.!?][\"'”’)\]]*$")
-_TRAILING = re.compile(r"[\s.!?:;,…\"'”’)\]]+$")
+_TRAILING_MARKS = ".!?:;,…\"'”’)]"
 _INNER_STOPS = re.compile(r"[.!?…]+")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co|uk|io|info|us|ca|au|nhs)\b\S*",
                      re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
 _SCORED_KINDS = (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM)
 
 
@@ -100,32 +99,53 @@ def scored_sentences(block: Block) -> Iterator[ScoredSentence]:
                 continue
         elif not _TERMINAL.search(raw) and count_words(raw) < _UNTERMINATED_MIN_WORDS:
             continue
-        core = _TRAILING.sub("", raw)
+        core = _strip_trailing(raw)
         if "@" in core:
             core = _EMAIL.sub(" ", core)
         if "." in core:
             core = _INNER_STOPS.sub("", _DOMAIN.sub(" ", core))
         elif "!" in core or "?" in core or "…" in core:
             core = _INNER_STOPS.sub("", core)
-        core = _SPACES.sub(" ", core).strip()
+        # Same as collapsing `\s+` and stripping (re's \s is str.isspace), without the regex.
+        core = " ".join(core.split())
         words = count_words(core)
         if words < _MIN_SENTENCE_WORDS:
             continue
         yield ScoredSentence(block.index, start, end, core + ".", words)
 
 
+def _strip_trailing(text: str) -> str:
+    r"""`text` without its closing run of spaces, stops, commas, quotes and brackets (what
+    `[\s.!?:;,…"'”’)\]]+$` removes: re's \s is str.isspace)."""
+    while True:
+        stripped = text.rstrip().rstrip(_TRAILING_MARKS)
+        if stripped == text:
+            return text
+        text = stripped
+
+
 def document_prose(doc: Document) -> ScoredProse:
     return ScoredProse([s for b in doc.blocks for s in scored_sentences(b)])
 
 
-def section_prose(doc: Document, section: int, whole: ScoredProse | None = None) -> ScoredProse:
-    """The section's own prose: blocks directly under its heading, not its subsections'.
-
-    Taken from the document's prose (`whole`, computed here if not given), so a caller that
-    grades every section scores each sentence once.
-    """
+def prose_by_section(doc: Document, whole: ScoredProse | None = None) -> dict[int, ScoredProse]:
+    """Every section's own prose (blocks directly under its heading, not its subsections'),
+    keyed by section index; -1 holds prose before the first heading. The values partition the
+    document's prose (`whole`, computed here if not given)."""
     whole = whole if whole is not None else document_prose(doc)
-    return ScoredProse([s for s in whole.sentences if doc.blocks[s.block].section == section])
+    out: dict[int, ScoredProse] = {}
+    for s in whole.sentences:
+        section = doc.blocks[s.block].section
+        prose = out.get(section)
+        if prose is None:
+            prose = out[section] = ScoredProse()
+        prose.sentences.append(s)
+    return out
+
+
+def section_prose(doc: Document, section: int, whole: ScoredProse | None = None) -> ScoredProse:
+    """The section's own prose: blocks directly under its heading, not its subsections'."""
+    return prose_by_section(doc, whole).get(section) or ScoredProse()
 
 
 # -- textstat with offline pronunciations ----------------------------------------------------
@@ -218,6 +238,16 @@ class Pronunciations(dict[str, list[list[str]]]):
         self[word] = phones
         return phones
 
+    def __contains__(self, word: object) -> bool:
+        # dict's own `in` would see only the words looked up so far.
+        if not isinstance(word, str):
+            return False
+        try:
+            self[word]
+        except KeyError:
+            return False
+        return True
+
     def syllables(self, word: str) -> int | None:
         """Syllables (vowel phones) of the first pronunciation; None for a word not listed."""
         try:
@@ -248,8 +278,12 @@ def get_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
 
 
 class _LazyPyphen:
-    """textstat builds a Pyphen hyphenator (about 40 ms) before counting any syllable, but only
-    words missing from cmudict need it; this builds it on the first such word."""
+    """textstat hyphenates (with Pyphen) the words missing from cmudict and counts the points.
+
+    Pyphen is built on the first such word (most of a short article's words are in cmudict, so
+    a cold start often never needs it), and each word's answer is remembered: textstat asks
+    again for every occurrence.
+    """
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -257,14 +291,13 @@ class _LazyPyphen:
         self._cache: dict[str, list[int]] = {}
 
     def positions(self, word: str) -> list[int]:
-        # textstat asks for every occurrence of a word missing from cmudict; remember answers.
         cached = self._cache.get(word)
         if cached is None:
             if self._hyphenator is None:
                 import pyphen
 
                 self._hyphenator = pyphen.Pyphen(lang=self.lang)
-            cached = self._cache[word] = self._hyphenator.positions(word)
+            cached = self._cache[word] = list(self._hyphenator.positions(word))
         return cached
 
 
@@ -316,13 +349,14 @@ def difficulty(text: str) -> float:
     words = _LETTERS.findall(text.lower())
     if not words:
         return 0.0
-    syllables = 0
-    for w in words:
-        n = _SYLLABLE_CACHE.get(w)
-        if n is None:
-            n = pronunciations().syllables(w) or max(1, len(_VOWEL_GROUPS.findall(w)))
-            _SYLLABLE_CACHE[w] = n
-        syllables += n
+    cache = _SYLLABLE_CACHE
+    try:
+        syllables = sum(map(cache.__getitem__, words))
+    except KeyError:
+        for w in set(words):
+            if w not in cache:
+                cache[w] = pronunciations().syllables(w) or max(1, len(_VOWEL_GROUPS.findall(w)))
+        syllables = sum(map(cache.__getitem__, words))
     return 0.39 * len(words) + 11.8 * syllables / len(words)
 
 
@@ -347,7 +381,99 @@ METRICS: dict[str, Metric] = {m.key: m for m in (
 )}
 
 
-def score(metric: str, text: str) -> float:
-    """The metric as textstat computes it on `text` (already cleaned by `scored_sentences`)."""
-    value: float = getattr(textstat(), METRICS[metric].function)(text)
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """What textstat's Flesch formulas read from the text of some prose."""
+
+    sentences: int
+    words: int
+    syllables: int
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.sentences + other.sentences, self.words + other.words,
+                      self.syllables + other.syllables)
+
+
+NO_COUNTS = Counts(0, 0, 0)
+# medlint never calls textstat's set_lang, so textstat reads every text as its default.
+_LANG = "en_US"
+_WORD_SYLLABLES: dict[str, int] = {}
+
+
+def prose_counts(prose: ScoredProse) -> Counts:
+    """textstat's own counts for `prose.text`, and additive: the counts of two proses add up to
+    the counts of their sentences joined, in any order. That is what lets a document's figure
+    come from its sections' counts instead of a second pass over every word.
+
+    Why they add up, given what `scored_sentences` makes (one `.` at the end of each sentence,
+    no other `.`, `!` or `?`, at least 3 words, joined by single spaces):
+
+    - Sentences: textstat finds `\b[^.!?]+[.!?]*` and ignores matches of 2 words or fewer. Each
+      of our sentences is exactly one match (its only stop is the last character, and the
+      characters either side of a sentence are a space or a stop, so word boundaries inside it
+      are the same alone or joined), and a match keeps every word of ours (a token with a
+      letter or digit keeps it through textstat's punctuation removal), so none is ignored:
+      textstat's count is our number of sentences.
+    - Words: textstat removes punctuation (apostrophes unless a contraction follows, judged on
+      the next two characters, which are the same alone or joined since a sentence ends with
+      `.`) and splits on spaces, so a joined text's words are its sentences' words in order.
+    - Syllables: textstat sums a count per word of those same words (lowercased), from
+      `get_cmudict` and `get_pyphen` below; the count of a word is kept here once found.
+
+    tests/test_readability.py checks grades from these counts against textstat on the text.
+    """
+    if not prose.sentences:
+        return NO_COUNTS
+    ts = textstat()
+    text = prose.text
+    words = ts.backend.selections.list_words(text, lowercase=True)
+    known = _WORD_SYLLABLES
+    try:
+        syllables = sum(map(known.__getitem__, words))
+    except KeyError:
+        lookup = pronunciations()
+        for word in set(words):
+            if word not in known:
+                # textstat's count_syllables for one word: the stressed phones of its first
+                # pronunciation (all we keep), or one more than its hyphenation points.
+                try:
+                    known[word] = len(lookup[word][0])
+                except KeyError:
+                    known[word] = len(get_pyphen(_LANG).positions(word)) + 1
+        syllables = sum(map(known.__getitem__, words))
+    return Counts(len(prose.sentences), ts.backend.counts.count_words(text), syllables)
+
+
+def _from_counts(metric: str, counts: Counts) -> float:
+    """textstat's Flesch formulas (backend/metrics), same operations in the same order."""
+    ts = textstat()
+    try:
+        sentence_length = counts.words / counts.sentences
+    except ZeroDivisionError:
+        sentence_length = 0.0
+    try:
+        syllables = counts.syllables / counts.words
+    except ZeroDivisionError:
+        syllables = 0.0
+    if sentence_length == 0 or syllables == 0:
+        return 0.0
+    if metric == "flesch-kincaid":
+        return (0.39 * sentence_length) + (11.8 * syllables) - 15.59
+    root = ts.backend.utils.get_lang_root(_LANG)
+    cfg = ts.backend.utils.get_lang_cfg
+    value: float = (cfg(root, "fre_base") - cfg(root, "fre_sentence_length") * sentence_length
+                    - cfg(root, "fre_syll_per_word") * syllables)
+    return value
+
+
+# Metrics computed from `Counts`; the others are textstat run on the joined text.
+ADDITIVE = frozenset({"flesch-kincaid", "flesch-reading-ease"})
+
+
+def score(metric: str, prose: ScoredProse, counts: Counts | None = None) -> float:
+    """The metric as textstat computes it on `prose.text`; `counts` (from `prose_counts`) spares
+    counting again for the Flesch metrics."""
+    if metric in ADDITIVE and prose.sentences:
+        return float(_from_counts(metric, counts if counts is not None else prose_counts(prose)))
+    value: float = getattr(textstat(), METRICS[metric].function)(prose.text)
     return float(value)

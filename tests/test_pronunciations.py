@@ -35,3 +35,13 @@ def test_lookup_matches_full_parse_including_out_of_order_entries() -> None:
     for missing in ("zzqx", "medlintish", "", "aaa0", words[-1] + "z"):
         assert missing not in ref
         assert lookup.syllables(missing) is None
+
+
+def test_membership_looks_the_word_up() -> None:
+    # `in` must answer for every word of the file, not only for words already looked up
+    # (the abbreviation rule asks `word in pronunciations()` before anything else has).
+    text = "abandon  AH0 B AE1 N D AH0 N\nkidney  K IH1 D N IY0\nkidney(2)  K IH1 D N IH0\n"
+    lookup = Pronunciations(text)
+    assert "kidney" in lookup and "abandon" in lookup
+    assert "kidneys" not in lookup and 3 not in lookup
+    assert lookup.syllables("kidney") == 2

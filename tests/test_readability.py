@@ -195,6 +195,84 @@ def test_extracted_prose_by_hand_agrees_with_textstat() -> None:
     assert _reported(finding.message) == expected
 
 
+# Words textstat treats differently: contractions and possessives (straight and curly),
+# hyphens, numbers, an underscore, quotes and brackets at a sentence's start, words missing
+# from the pronouncing dictionary (so syllables come from hyphenation), a three-word sentence.
+AWKWARD = """# Odd words for counting
+
+Patients' knees don't bend well after surgery, and 'mostly' they improve over time.
+Quadriceps-strengthening exercises help 85 per cent of people within 6 weeks. We'll check the
+wound_site twice.
+
+(Gentle) walking every day keeps the new joint moving well.
+
+"Rest it well," the physiotherapist said after the operation on Monday.
+
+## Recovery notes
+
+The surgeon’s team isn’t available on Sundays. Arthroscopic débridement reduces inflammation.
+Try it today. Pharmacovigilance teams monitor immunomodulatory biologics' long-term safety profiles.
+
+### Medication
+
+Nonsteroidal anti-inflammatories can irritate the stomach lining. Take them with food, they'd say.
+Paracetamol is gentler on the stomach than ibuprofen for most people.
+"""
+
+
+def test_grades_from_counts_equal_textstat_on_the_joined_text() -> None:
+    # The grade rules add up per-section counts instead of scoring each text from scratch;
+    # every figure must still be exactly what textstat gives for the same prose.
+    from medlint.readability import NO_COUNTS, prose_by_section, prose_counts, score
+
+    ts = textstat()
+    linter = _linter("RDB001", "RDB002", RDB001={"min_words": 10, "target": -100},
+                     RDB002={"min_words": 10, "target": -100})
+    for text in (AWKWARD, HARD, EASY, EXTRACTION):
+        doc = _doc(text, linter)
+        whole = document_prose(doc)  # type: ignore[arg-type]
+        sections = prose_by_section(doc, whole)  # type: ignore[arg-type]
+        parts = [s for p in sections.values() for s in p.sentences]
+        assert sorted(parts, key=lambda s: (s.block, s.start)) == whole.sentences
+        total = NO_COUNTS
+        for prose in sections.values():
+            total += prose_counts(prose)
+        for prose, counts in [(whole, total)] + [(p, prose_counts(p)) for p in sections.values()]:
+            joined = prose.text
+            assert (counts.sentences, counts.words, counts.syllables) == (
+                ts.sentence_count(joined), ts.lexicon_count(joined), ts.syllable_count(joined)), joined
+            assert score("flesch-kincaid", prose, counts) == ts.flesch_kincaid_grade(joined)
+            assert score("flesch-reading-ease", prose, counts) == ts.flesch_reading_ease(joined)
+        # And what the rules report is textstat on each section's text and the document's.
+        outcome = _lint(linter, text)
+        assert outcome.file is not None
+        graded = [g for g in outcome.file.grades if g.value is not None]
+        assert graded and graded[0].heading is None
+        assert graded[0].value == round(ts.flesch_kincaid_grade(whole.text), 1)
+        by_heading = {doc.blocks[sec.heading].text: i for i, sec in enumerate(doc.sections)}  # type: ignore[attr-defined]
+        for g in graded[1:]:
+            assert g.value == round(ts.flesch_kincaid_grade(sections[by_heading[g.heading]].text), 1)
+
+
+def test_awkward_text_exercises_the_cases_it_is_for() -> None:
+    ts = textstat()
+    doc = _doc(AWKWARD, _linter("RDB001"))
+    joined = document_prose(doc).text  # type: ignore[arg-type]
+    for kept in ("Patients' knees don't", "'mostly'", "85 per cent", "We'll", "wound_site", "(Gentle) walking",
+                 '"Rest it well," the', "surgeon’s team isn’t", "Try it today.", "biologics' long-term", "they'd"):
+        assert kept in joined, kept
+    lookup = textstat_cmudict()
+    missing = [w for w in ("pharmacovigilance", "immunomodulatory", "débridement") if w not in lookup]
+    assert missing  # so hyphenation really takes part in the syllable count
+    assert ts.syllable_count("pharmacovigilance") > 1
+
+
+def textstat_cmudict() -> object:
+    from medlint.readability import pronunciations
+
+    return pronunciations()
+
+
 def test_hard_text_fails_and_easy_text_passes_with_defaults() -> None:
     linter = _linter("RDB001")
     (finding,) = _codes(_lint(linter, HARD), "RDB001")

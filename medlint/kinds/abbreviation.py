@@ -45,7 +45,7 @@ from medlint.yamlload import YamlError, load_yaml
 
 _BODY = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.TABLE_CELL)
 _ACRONYM = re.compile(
-    r"(?<![\w&.’'/-])(?P<abbr>[A-Z](?:[A-Z0-9&]*[A-Z0-9])?(?:-\d+)?)(?P<plural>s|[’']s)?(?![\w&-]|[’'][a-z])")
+    r"(?=[A-Z])(?<![\w&.’'/-])(?P<abbr>[A-Z](?:[A-Z0-9&]*[A-Z0-9])?(?:-\d+)?)(?P<plural>s|[’']s)?(?![\w&-]|[’'][a-z])")
 _ABBR_DEF = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*\S")
 _ROMAN = re.compile(r"[IVXLCDM]+|[IV]+[A-C]")
 _ROMAN_CUE = re.compile(r"\b(?:stage|stages|type|types|grade|grades|class|phase|part|level|step|chapter|section|"

@@ -22,7 +22,19 @@ from typing import Any, ClassVar
 from medlint.document import Document
 from medlint.findings import SectionGrade, Severity
 from medlint.kinds.base import Hit, Kind, RuleContext, Validator, choice, typed
-from medlint.readability import METRICS, ScoredProse, difficulty, document_prose, score, section_prose
+from medlint.readability import (
+    ADDITIVE,
+    METRICS,
+    NO_COUNTS,
+    Counts,
+    ScoredProse,
+    ScoredSentence,
+    difficulty,
+    document_prose,
+    prose_by_section,
+    prose_counts,
+    score,
+)
 
 # Targets per metric and audience (None: not graded). Flesch-Kincaid 8 is the top of the
 # "sixth to eighth grade" range health bodies recommend; the other metrics' targets are set
@@ -72,13 +84,11 @@ class ReadingGradeKind(Kind):
             return float(self.params["target"])
         return TARGETS[metric].get(audience, TARGETS[metric]["patient"])
 
-    def _prose(self, doc: Document, ctx: RuleContext, section: int | None) -> ScoredProse:
-        cache: dict[int | None, ScoredProse] = ctx.notes.setdefault(_CACHE, {})
-        if None not in cache:
-            cache[None] = document_prose(doc)
-        if section is not None and section not in cache:
-            cache[section] = section_prose(doc, section, cache[None])
-        return cache[section]
+    def _prose(self, doc: Document, ctx: RuleContext) -> _GradedProse:
+        graded: _GradedProse | None = ctx.notes.get(_CACHE)
+        if graded is None:
+            graded = ctx.notes[_CACHE] = _GradedProse(doc)
+        return graded
 
     def _metric_for(self, prose: ScoredProse) -> tuple[str | None, str]:
         """The metric to use for this prose, and a note when it is not the chosen one."""
@@ -101,7 +111,8 @@ class ReadingGradeKind(Kind):
             yield from self._sections(doc, ctx)
 
     def _document(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-        prose = self._prose(doc, ctx, None)
+        graded = self._prose(doc, ctx)
+        prose = graded.whole
         line = 1
         if doc.title_block is not None:
             line = doc.lines.line_col(doc.blocks[doc.title_block].prose.source_start(0))[0]
@@ -113,17 +124,18 @@ class ReadingGradeKind(Kind):
             yield Hit(None, values={"words": prose.words}, severity=Severity.INFO,
                       message=f"Reading grade not measured: the prose is {note}.")
             return
-        value = round(score(metric, prose.text), 1)
+        value = round(score(metric, prose, graded.counts(None) if metric in ADDITIVE else None), 1)
         _record(ctx, SectionGrade(None, line, metric, value, prose.words), first=True)
         target = self._target(metric, ctx.settings.audience)
         if target is not None and _fails(metric, value, target):
-            yield Hit(None, values=self._values(doc, metric, value, target, ctx, note, prose))
+            yield Hit(None, values=self._values(doc, metric, value, target, ctx, note, prose, graded))
 
     def _sections(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         failing: list[tuple[float, Hit]] = []
-        whole = self._prose(doc, ctx, None).words
+        graded = self._prose(doc, ctx)
+        whole = graded.whole.words
         for i, sec in enumerate(doc.sections):
-            prose = self._prose(doc, ctx, i)
+            prose = graded.prose(i)
             if not prose.sentences:
                 continue
             heading = doc.blocks[sec.heading]
@@ -132,13 +144,13 @@ class ReadingGradeKind(Kind):
             if prose.words < self.params["min_words"] or metric is None:
                 _record(ctx, SectionGrade(heading.text, line, metric or self.params["metric"], None, prose.words))
                 continue
-            value = round(score(metric, prose.text), 1)
+            value = round(score(metric, prose, graded.counts(i) if metric in ADDITIVE else None), 1)
             _record(ctx, SectionGrade(heading.text, line, metric, value, prose.words))
             target = self._target(metric, ctx.settings.audience)
             # A section holding all the prose (a press release under its title) would repeat
             # the document finding.
             if target is not None and _fails(metric, value, target) and prose.words < whole:
-                values = self._values(doc, metric, value, target, ctx, note, prose)
+                values = self._values(doc, metric, value, target, ctx, note, prose, graded)
                 excess = value - target if METRICS[metric].higher_is_harder else target - value
                 failing.append((excess, Hit(sec.heading, 0, len(heading.text), values=values)))
         # Hardest first, so a per-rule limit keeps the sections most worth rewriting.
@@ -147,7 +159,7 @@ class ReadingGradeKind(Kind):
             yield hit
 
     def _values(self, doc: Document, metric: str, value: float, target: float, ctx: RuleContext,
-                note: str, prose: ScoredProse) -> dict[str, object]:
+                note: str, prose: ScoredProse, graded: _GradedProse) -> dict[str, object]:
         m = METRICS[metric]
         relation = "above" if m.higher_is_harder else "below"
         return {
@@ -159,8 +171,42 @@ class ReadingGradeKind(Kind):
             "audience": ctx.settings.audience,
             "note": note,
             "words": prose.words,
-            "hardest": _hardest(doc, prose, self.params["hardest"]),
+            "hardest": _hardest(doc, prose, self.params["hardest"], graded),
         }
+
+
+class _GradedProse:
+    """One document's scored prose, per section, with counts and sentence difficulties kept
+    for every rule that grades it (document and sections: each sentence is counted once)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.whole = document_prose(doc)
+        self.sections = prose_by_section(doc, self.whole)
+        self._counts: dict[int | None, Counts] = {}
+        self._difficulty: dict[tuple[int, int], float] = {}
+
+    def prose(self, section: int) -> ScoredProse:
+        return self.sections.get(section) or ScoredProse()
+
+    def counts(self, section: int | None) -> Counts:
+        counts = self._counts.get(section)
+        if counts is None:
+            if section is None:
+                # The sections' prose partitions the document's, and counts add up.
+                counts = NO_COUNTS
+                for i in self.sections:
+                    counts += self.counts(i)
+            else:
+                counts = prose_counts(self.prose(section))
+            self._counts[section] = counts
+        return counts
+
+    def difficulty(self, sentence: ScoredSentence) -> float:
+        key = (sentence.block, sentence.start)
+        value = self._difficulty.get(key)
+        if value is None:
+            value = self._difficulty[key] = difficulty(sentence.text)
+        return value
 
 
 def _fails(metric: str, value: float, target: float) -> bool:
@@ -175,11 +221,11 @@ def _record(ctx: RuleContext, grade: SectionGrade, first: bool = False) -> None:
         grades.append(grade)
 
 
-def _hardest(doc: Document, prose: ScoredProse, n: int) -> str:
+def _hardest(doc: Document, prose: ScoredProse, n: int, graded: _GradedProse) -> str:
     """The start of the `n` hardest sentences, in reading order."""
     if n == 0 or not prose.sentences:
         return ""
-    ranked = sorted(prose.sentences, key=lambda s: -difficulty(s.text))[:n]
+    ranked = sorted(prose.sentences, key=lambda s: -graded.difficulty(s))[:n]
     ranked.sort(key=lambda s: (s.block, s.start))
     quotes = []
     for s in ranked:

@@ -69,6 +69,10 @@ class SentenceLengthKind(Kind):
             if block.kind not in self.kinds:
                 continue
             for sent_start, sent_end in block.sentences or [(0, len(block.text))]:
+                # A piece never has more words than its sentence (each of its words lies in
+                # one of the sentence's), so a short sentence needs no splitting.
+                if count_words(block.text[sent_start:sent_end]) <= limit:
+                    continue
                 for start, end in _pieces(block.text, sent_start, sent_end):
                     words = count_words(block.text[start:end])
                     if words > limit:

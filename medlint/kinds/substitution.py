@@ -31,6 +31,7 @@ of Dermatologists", a linked "Adult Acute Leukaemia Treatment" summary.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -166,49 +167,54 @@ class SubstitutionKind(Kind):
         # First two words of every multi-word entry: most tokens that start one ("in", "a")
         # are followed by something else, and this rules them out without a phrase check.
         self.pairs = {words[:2] for text in surface for words in [tuple(text.split())] if len(words) > 1}
+        # Every token that may start an entry: a first word, or its regular plural (the forms
+        # `_singulars` takes back). Any other token is passed over without a lookup.
+        self.starts = frozenset(k + suffix for k in index for suffix in ("", "s", "es"))
         self.kinds = tuple(k for w in self.params["where"] for k in _WHERE[w])
         self.plain_words = [_alternatives(e.plain) for e in entries]
 
-    def _matches(self, text: str, tokens: list[tuple[int, int, str]] | None = None) -> Iterator[tuple[int, int, int]]:
+    def _matches(self, text: str, tokens: Tokens | None = None) -> Iterator[tuple[int, int, int]]:
         """(start, end, entry) of every entry in `text`, longest at each position, left to right.
 
         A dictionary lookup per word rather than one regular expression of 900 alternatives,
         which was the slowest part of the whole pack.
         """
         if tokens is None:
-            tokens = tokenize(text)
+            tokens = Tokens(text)
+        words = tokens.words
         index = self.index
-        i = 0
-        while i < len(tokens):
-            tok = tokens[i][2]
-            if tok not in index and tok[:-1] not in index and tok[:-2] not in index:
-                i += 1
+        starts = self.starts
+        after = 0  # words before this are inside the previous match
+        for i in [i for i, w in enumerate(words) if w in starts]:
+            if i < after:
                 continue
-            best: tuple[int, int] | None = None  # (tokens used, entry)
-            nxt = _singulars(tokens[i + 1][2]) if i + 1 < len(tokens) else ()
+            tok = words[i]
+            best: tuple[int, int] | None = None  # (words used, entry)
+            nxt = _singulars(words[i + 1]) if i + 1 < len(words) else ()
             phrase_here = any((tok, w) in self.pairs for w in nxt)
-            for key in _singulars(tokens[i][2]):
-                for words, entry in self.index.get(key, ()):
-                    n = len(words)
+            for key in _singulars(tok):
+                for entry_words, entry in index.get(key, ()):
+                    n = len(entry_words)
                     if best is not None and n <= best[0]:
                         break
-                    if n == 1 or (phrase_here and key == tok and self._phrase_at(text, tokens, i, words)):
+                    if n == 1 or (phrase_here and key == tok and self._phrase_at(text, tokens, i, entry_words)):
                         best = (n, entry)
                         break
             if best is None:
-                i += 1
                 continue
             n, entry = best
-            yield tokens[i][0], tokens[i + n - 1][1], entry
-            i += n
+            spans = tokens.spans
+            yield spans[i][0], spans[i + n - 1][1], entry
+            after = i + n
 
     @staticmethod
-    def _phrase_at(text: str, tokens: list[tuple[int, int, str]], i: int, words: tuple[str, ...]) -> bool:
-        if i + len(words) > len(tokens):
+    def _phrase_at(text: str, tokens: Tokens, i: int, words: tuple[str, ...]) -> bool:
+        if i + len(words) > len(tokens.words):
             return False
+        spans = tokens.spans
         for k in range(1, len(words)):
-            start, _, tok = tokens[i + k]
-            if text[tokens[i + k - 1][1] : start].strip():
+            tok = tokens.words[i + k]
+            if text[spans[i + k - 1][1] : spans[i + k][0]].strip():
                 return False  # punctuation between the words: "prior, to" is not "prior to"
             last = k == len(words) - 1
             if tok != words[k] and not (last and words[k] in _singulars(tok)):
@@ -220,13 +226,13 @@ class SubstitutionKind(Kind):
             return
         done: set[int] = set()
         # Both word-list rules (jargon, wordy words) read the same tokens of each block.
-        cache: dict[int, list[tuple[int, int, str]]] = ctx.notes.setdefault("substitution-tokens", {})
+        cache: dict[int, Tokens] = ctx.notes.setdefault("substitution-tokens", {})
         for block in doc.blocks:
             if block.kind not in self.kinds:
                 continue
             text = block.text
             if block.index not in cache:
-                cache[block.index] = tokenize(text)
+                cache[block.index] = Tokens(text)
             for start, end, i in self._matches(text, cache[block.index]):
                 if self.params["first_only"] and i in done:
                     continue
@@ -251,20 +257,50 @@ class SubstitutionKind(Kind):
         if self._defined_next(text, sent, text[start:end]):
             return True
         rest = (before + " " + after).lower()
-        return any(all(re.search(rf"\b{re.escape(w)}", rest) for w in words)
+        return any(all(_word_start(w).search(rest) for w in words)
                    for words in self.plain_words[i] if words)
 
 
     @staticmethod
     def _defined_next(text: str, sent: tuple[int, int], term: str) -> bool:
         """The sentence after `sent` opens by defining the term: "The abdomen is ..."."""
-        rest = text[sent[1] :].lstrip()
-        return bool(re.match(rf"(?:(?:the|an?)\s+)?{re.escape(term)}(?:e?s)?{_DEFINES}", rest, re.IGNORECASE))
+        return bool(_definition(term).match(text[sent[1] :].lstrip()))
 
 
-def tokenize(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, lowercase word) of each word, as the term index is keyed."""
-    return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+# Compiled once per word or term: the `re` module's own cache (512 patterns) turns over on a
+# directory of articles and spends the time compiling again.
+@functools.lru_cache(maxsize=4096)
+def _word_start(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _definition(term: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:(?:the|an?)\s+)?{re.escape(term)}(?:e?s)?{_DEFINES}", re.IGNORECASE)
+
+
+class Tokens:
+    """The words of a text, lowercase as the term index is keyed, and their offsets.
+
+    Offsets are found only when asked for: most words start no entry, and a block whose
+    candidates ("a", "in") are not followed by the rest of a phrase needs none.
+    """
+
+    __slots__ = ("_spans", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # Lowercasing ASCII keeps every character a letter or digit where it was, so the words
+        # of the lowered text are the lowered words; other text is lowered word by word.
+        self.words: list[str] = (_TOKEN.findall(text.lower()) if text.isascii()
+                                 else [w.lower() for w in _TOKEN.findall(text)])
+        self._spans: list[tuple[int, int]] | None = None
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            self._spans = [m.span() for m in _TOKEN.finditer(self.text)]
+        return self._spans
 
 
 def _in_name(text: str, sent_start: int, start: int, end: int) -> bool:
