@@ -81,7 +81,7 @@ def _audiences(value: Any) -> list[str]:
 
 def load_known(path: Path) -> list[str]:
     try:
-        data = load_yaml(path)
+        data = load_yaml(path, track_lines=False)
     except (OSError, YamlError) as exc:
         raise ParamError("list", f"cannot read abbreviation list {path}: {exc}") from None
     items = data.get("abbreviations") if isinstance(data, dict) else None

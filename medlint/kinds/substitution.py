@@ -114,7 +114,15 @@ def _audiences(value: Any) -> list[str]:
 def load_list(path: Path) -> list[Entry]:
     """Entries of a list file (`terms:` or `words:`), with file and line in every error."""
     try:
-        data = load_yaml(path)
+        return _list_entries(path, track_lines=False)
+    except ParamError:
+        # Errors are rare: only then read the file again, remembering lines, to say where.
+        return _list_entries(path, track_lines=True)
+
+
+def _list_entries(path: Path, *, track_lines: bool) -> list[Entry]:
+    try:
+        data = load_yaml(path, track_lines=track_lines)
     except (OSError, YamlError) as exc:
         raise ParamError("list", f"cannot read word list {path}: {exc}") from None
     if not isinstance(data, dict):
