@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from conftest import SHARED
 
-from medlint.nlp import Pipeline, PipelineError
+from medlint.nlp import Pipeline, PipelineError, SentenceWorker
 from medlint.parse import format_for, parse_document
 
 TEXTS = [
@@ -48,11 +50,7 @@ def test_missing_model_and_missing_layer_fail_loudly() -> None:
         Pipeline().require(["pos"])
 
 
-def test_forked_worker_gives_the_same_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
-    import sys
-
-    from medlint.nlp import SentenceWorker
-
+def _start_worker() -> SentenceWorker:
     # The worker only starts before spaCy is imported; pretend it has not been.
     saved = sys.modules.pop("spacy", None)
     try:
@@ -62,6 +60,11 @@ def test_forked_worker_gives_the_same_sentences(monkeypatch: pytest.MonkeyPatch)
             sys.modules["spacy"] = saved
     if worker is None:
         pytest.skip("no fork on this platform")
+    return worker
+
+
+def test_forked_worker_gives_the_same_sentences() -> None:
+    worker = _start_worker()
     try:
         assert worker.sentences(TEXTS) == _ours(TEXTS)
         assert worker.sentences([]) == []
@@ -72,20 +75,11 @@ def test_forked_worker_gives_the_same_sentences(monkeypatch: pytest.MonkeyPatch)
 def test_dead_worker_falls_back_to_in_process() -> None:
     import os
     import signal
-    import sys
 
     from medlint.document import Block, BlockKind
-    from medlint.nlp import SentenceWorker
     from medlint.prose import Prose
 
-    saved = sys.modules.pop("spacy", None)
-    try:
-        worker = SentenceWorker.start()
-    finally:
-        if saved is not None:
-            sys.modules["spacy"] = saved
-    if worker is None:
-        pytest.skip("no fork on this platform")
+    worker = _start_worker()
     os.kill(worker.pid, signal.SIGKILL)
     prose = Prose()
     prose.append_run(TEXTS[0], 0)

@@ -38,12 +38,11 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from medlint.config import AUDIENCES
-from medlint.document import BlockKind, Document
+from medlint.document import Document
 from medlint.kinds import context
-from medlint.kinds.base import Hit, Kind, ParamError, RuleContext, Validator, string_list
+from medlint.kinds.base import AUDIENCE_LIST, BODY, Hit, Kind, ParamError, RuleContext, Validator, string_list
 from medlint.yamlload import YamlError, load_yaml
 
-_BODY = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.TABLE_CELL)
 _ACRONYM = re.compile(
     r"(?=[A-Z])(?<![\w&.’'/-])(?P<abbr>[A-Z](?:[A-Z0-9&]*[A-Z0-9])?(?:-\d+)?)(?P<plural>s|[’']s)?(?![\w&-]|[’'][a-z])")
 _ABBR_DEF = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*\S")
@@ -69,14 +68,6 @@ _STANDS_FOR = re.compile(r"^(?:s|[’']s)?\s*(?:,\s*(?:or|short\s+for|which\s+(?
                          r"\s+(?:stands|is\s+short)\s+for\b|\s+means\b)", re.IGNORECASE)
 _GLUE = frozenset("with and or to of in for by that which from into than as is are was".split())
 _JOINERS = r"(?:[\s-]+(?:and|of|the|for|in|on|to|with|&|by)\b)*[\s-]+"
-
-
-def _audiences(value: Any) -> list[str]:
-    items = string_list(value)
-    bad = [a for a in items if a not in AUDIENCES]
-    if bad:
-        raise ValueError(f"unknown audience {bad[0]!r} (known: {', '.join(AUDIENCES)})")
-    return items
 
 
 def load_known(path: Path) -> list[str]:
@@ -105,7 +96,7 @@ class AbbreviationKind(Kind):
     PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
         "list": (string_list, []),
         "known": (string_list, []),
-        "audiences": (_audiences, list(AUDIENCES)),
+        "audiences": (AUDIENCE_LIST, list(AUDIENCES)),
     }
     NEEDS = frozenset({"sentences"})
 
@@ -123,7 +114,7 @@ class AbbreviationKind(Kind):
         earlier: list[str] = []
         for block in doc.blocks:
             text = block.text
-            if block.kind in _BODY and not _ABBR_DEF.match(text):
+            if block.kind in BODY and not _ABBR_DEF.match(text):
                 for m in _ACRONYM.finditer(text):
                     abbr = m.group("abbr")
                     if sum(c.isupper() for c in abbr) < 2 or abbr in seen:

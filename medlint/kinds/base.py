@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from medlint.config import AUDIENCES
 from medlint.document import BlockKind, Document
 from medlint.findings import Severity
 
@@ -266,6 +267,7 @@ def names_from(options: Iterable[str], what: str) -> Validator:
 
 
 where_list = names_from(WHERE, "place")
+AUDIENCE_LIST = names_from(AUDIENCES, "audience")
 
 
 def block_kinds(where: Iterable[str], table: Mapping[str, tuple[BlockKind, ...]] = WHERE) -> tuple[BlockKind, ...]:

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from medlint.document import BlockKind, Document
-from medlint.kinds.base import Hit, Kind, RuleContext, Validator, typed
+from medlint.kinds.base import Hit, Kind, RuleContext, Validator, block_kinds, names_from, typed
 from medlint.readability import count_words
 
 # A colon (or semicolon) and a bullet open an inline list; after that, each spaced bullet
@@ -44,24 +44,17 @@ def _positive(value: Any) -> int:
     return n
 
 
-def _where(value: Any) -> list[str]:
-    items = [value] if isinstance(value, str) else value
-    if not isinstance(items, list) or not items or any(i not in _WHERE for i in items):
-        raise ValueError(f"expected a list of {', '.join(_WHERE)}")
-    return list(items)
-
-
 class SentenceLengthKind(Kind):
     name = "sentence-length"
     PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
         "max_words": (_positive, 25),
         "very_long": (_positive, 40),
-        "where": (_where, ["body"]),
+        "where": (names_from(_WHERE, "place"), ["body"]),
     }
     NEEDS = frozenset({"sentences"})
 
     def setup(self) -> None:
-        self.kinds = tuple(k for w in self.params["where"] for k in _WHERE[w])
+        self.kinds = block_kinds(self.params["where"], _WHERE)
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         limit, very_long = self.params["max_words"], self.params["very_long"]

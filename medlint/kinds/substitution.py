@@ -39,13 +39,22 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from medlint.config import AUDIENCES
-from medlint.document import BlockKind, Document
+from medlint.document import Document
 from medlint.kinds import context
-from medlint.kinds.base import Hit, Kind, ParamError, RuleContext, Validator, string_list, typed
+from medlint.kinds.base import (
+    AUDIENCE_LIST,
+    Hit,
+    Kind,
+    ParamError,
+    RuleContext,
+    Validator,
+    block_kinds,
+    string_list,
+    typed,
+    where_list,
+)
 from medlint.yamlload import YamlError, load_yaml
 
-_WHERE = {"title": (BlockKind.TITLE,), "heading": (BlockKind.HEADING,),
-          "body": (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.TABLE_CELL)}
 _ENTRY_KEYS = {"term", "forms", "plain", "source", "note"}
 _LIST_KEYS = ("terms", "words")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
@@ -96,21 +105,6 @@ def _inline(value: Any) -> list[Entry]:
     return [_entry(item, "terms") for item in value]
 
 
-def _where(value: Any) -> list[str]:
-    items = [value] if isinstance(value, str) else value
-    if not isinstance(items, list) or not items or any(i not in _WHERE for i in items):
-        raise ValueError(f"expected a list of {', '.join(_WHERE)}")
-    return list(items)
-
-
-def _audiences(value: Any) -> list[str]:
-    items = string_list(value)
-    bad = [a for a in items if a not in AUDIENCES]
-    if bad:
-        raise ValueError(f"unknown audience {bad[0]!r} (known: {', '.join(AUDIENCES)})")
-    return items
-
-
 def load_list(path: Path) -> list[Entry]:
     """Entries of a list file (`terms:` or `words:`), with file and line in every error."""
     try:
@@ -145,10 +139,10 @@ class SubstitutionKind(Kind):
     PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
         "list": (string_list, []),
         "terms": (_inline, []),
-        "where": (_where, ["body"]),
+        "where": (where_list, ["body"]),
         "explained": (typed(bool), True),
         "first_only": (typed(bool), True),
-        "audiences": (_audiences, list(AUDIENCES)),
+        "audiences": (AUDIENCE_LIST, list(AUDIENCES)),
     }
     NEEDS = frozenset({"sentences"})
 
@@ -178,7 +172,7 @@ class SubstitutionKind(Kind):
         # Every token that may start an entry: a first word, or its regular plural (the forms
         # `_singulars` takes back). Any other token is passed over without a lookup.
         self.starts = frozenset(k + suffix for k in index for suffix in ("", "s", "es"))
-        self.kinds = tuple(k for w in self.params["where"] for k in _WHERE[w])
+        self.kinds = block_kinds(self.params["where"])
         self.plain_words = [_alternatives(e.plain) for e in entries]
 
     def _matches(self, text: str, tokens: Tokens | None = None) -> Iterator[tuple[int, int, int]]:
