@@ -30,3 +30,22 @@ def test_readme_commands_are_what_ci_runs() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     test_command = next(line.strip() for line in ci.splitlines() if "pytest" in line)
     assert f"\n{test_command}\n" in readme
+
+
+def test_readme_configuration_example_is_valid() -> None:
+    import re
+    import tomllib
+    from pathlib import Path
+
+    from medlint.config import settings_from_table
+    from medlint.engine import Linter
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(\[tool\.medlint\].*?)```", readme, re.DOTALL)
+    assert block is not None
+    table = tomllib.loads(block.group(1))["tool"]["medlint"]
+    settings = settings_from_table(table, "README", Path.cwd(), None)
+    assert settings.rules["RDB003"] == {"max_words": 30}
+    # Everything but the example pack directory and model (which do not exist here) builds.
+    runnable = {k: v for k, v in table.items() if k not in ("rule-packs", "nlp-model")}
+    Linter(settings_from_table(runnable, "README", Path.cwd(), None))
