@@ -208,7 +208,8 @@ def _render(report: Report, args: argparse.Namespace) -> str:
     color = args.color == "always" or (
         args.color == "auto" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )
-    out = render(report, args.format, color=color, show_source=not args.no_source)
+    pretty = args.output is None and sys.stdout.isatty()
+    out = render(report, args.format, color=color, show_source=not args.no_source, pretty=pretty)
     if args.explain_type and args.format == "text":
         lines = [f"{f.path}: type {f.doc_type} ({f.doc_type_reason})" for f in report.files]
         out = "\n".join(lines) + "\n" + out

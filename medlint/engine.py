@@ -8,7 +8,6 @@ limit per rule, suppressions, per-file ignores, dedupe, sort.
 from __future__ import annotations
 
 import fnmatch
-import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -64,16 +63,16 @@ def select_rules(rules: Iterable[Rule], settings: Settings) -> list[Rule]:
     return chosen
 
 
-class _Formatter(string.Formatter):
-    """Leaves unknown placeholders visible instead of raising, so a typo shows in output."""
+class _Values(dict[str, Any]):
+    """Message values that leave an unknown placeholder visible instead of raising, so a typo
+    in a rule's message shows in the output (and the rule's examples test catches it)."""
 
-    def get_value(self, key: Any, args: Any, kwargs: Any) -> Any:
-        if isinstance(key, str) and key not in kwargs:
-            return "{" + key + "}"
-        return super().get_value(key, args, kwargs)
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
-_FMT = _Formatter()
+def _fill(template: str, values: dict[str, Any]) -> str:
+    return template.format_map(_Values(values))
 
 
 class Linter:
@@ -206,9 +205,9 @@ class Linter:
             match = prose.text[hit.start : hit.end]
             scope = "span"
         values = {"match": match or "", **hit.values}
-        suggestion = hit.suggestion or (rule.suggestion and _FMT.format(rule.suggestion, **values)) or None
+        suggestion = hit.suggestion or (rule.suggestion and _fill(rule.suggestion, values)) or None
         values["suggestion"] = suggestion or ""
-        message = _FMT.format(hit.message or rule.message, **values)
+        message = _fill(hit.message or rule.message, values)
         line, col = doc.lines.line_col(start)
         end_line, end_col = doc.lines.line_col(end)
         context = " ".join(doc.source[max(0, start - 30) : end + 30].split())
@@ -248,7 +247,7 @@ class Linter:
         text = doc.source[start:end]
         return Finding(
             path=doc.path, code=rule.code, name=rule.name, pack=rule.pack, severity=rule.severity,
-            message=_FMT.format(rule.message, match=text, **values), line=line, column=col,
+            message=_fill(rule.message, {"match": text, **values}), line=line, column=col,
             end_line=end_line, end_column=end_col, start_offset=start, end_offset=end, match=text,
             suggestion=None, scope="span", context=text,
         )
