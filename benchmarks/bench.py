@@ -10,6 +10,7 @@ Throughput lints a generated corpus in one process on one core, rules and pipeli
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import resource
 import subprocess
@@ -97,8 +98,9 @@ def main() -> None:
         start = time.perf_counter()
         proc = subprocess.run([sys.executable, "-m", "medlint", "check", str(big), "--format", "json"],
                               capture_output=True, text=True)
-        print(f"large file: {size / 1e6:.1f} MB -> exit {proc.returncode} in {time.perf_counter() - start:.1f} s "
-              f"({proc.stdout.count(chr(10))} lines of JSON)")
+        elapsed = time.perf_counter() - start
+        found = len(json.loads(proc.stdout)["findings"]) if proc.stdout.strip() else 0
+        print(f"large file: {size / 1e6:.1f} MB -> exit {proc.returncode} in {elapsed:.1f} s ({found} findings)")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory: this process {peak:.0f} MB, largest child {child:.0f} MB")
