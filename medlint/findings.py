@@ -105,6 +105,8 @@ class SectionGrade:
     metric: str
     value: float | None
     words: int
+    target: float | None = None
+    """The audience's target on this metric (None: no target, e.g. professional readers)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -113,6 +115,7 @@ class SectionGrade:
             "metric": self.metric,
             "value": self.value,
             "words": self.words,
+            "target": self.target,
         }
 
 

@@ -291,3 +291,18 @@ def test_statistics_counts_per_rule() -> None:
 def test_empty_report_renders(module: object) -> None:
     out = module.render(Report((), (), ()))  # type: ignore[attr-defined]
     assert isinstance(out, str)
+
+
+def test_html_grade_chart_draws_the_audience_target() -> None:
+    from medlint.findings import FileResult, Report, SectionGrade
+    from medlint.report import html
+
+    def report(target: float | None) -> str:
+        grades = (SectionGrade(None, 1, "flesch-kincaid", 11.5, 300, target),
+                  SectionGrade("Risks", 5, "flesch-kincaid", 7.0, 80, target))
+        files = (FileResult("a.md", 380, "markdown", grades=grades),)
+        return html.render(Report((), files, (), (), {"a.md": "# A\n\ntext\n"}))
+
+    with_target = report(8.0)
+    assert 'class="target"' in with_target and "target 8<" in with_target
+    assert 'class="target"' not in report(None)

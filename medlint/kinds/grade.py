@@ -125,8 +125,8 @@ class ReadingGradeKind(Kind):
                       message=f"Reading grade not measured: the prose is {note}.")
             return
         value = round(score(metric, prose, graded.counts(None) if metric in ADDITIVE else None), 1)
-        _record(ctx, SectionGrade(None, line, metric, value, prose.words), first=True)
         target = self._target(metric, ctx.settings.audience)
+        _record(ctx, SectionGrade(None, line, metric, value, prose.words, target), first=True)
         if target is not None and _fails(metric, value, target):
             yield Hit(None, values=self._values(doc, metric, value, target, ctx, note, prose, graded))
 
@@ -145,8 +145,8 @@ class ReadingGradeKind(Kind):
                 _record(ctx, SectionGrade(heading.text, line, metric or self.params["metric"], None, prose.words))
                 continue
             value = round(score(metric, prose, graded.counts(i) if metric in ADDITIVE else None), 1)
-            _record(ctx, SectionGrade(heading.text, line, metric, value, prose.words))
             target = self._target(metric, ctx.settings.audience)
+            _record(ctx, SectionGrade(heading.text, line, metric, value, prose.words, target))
             # A section holding all the prose (a press release under its title) would repeat
             # the document finding.
             if target is not None and _fails(metric, value, target) and prose.words < whole:

@@ -114,6 +114,8 @@ svg .axis { fill: var(--muted); font-size: 11px; }
 svg .grid { stroke: var(--border); }
 svg .bar { fill: var(--bar); }
 svg .bar.doc { fill: var(--bar-doc); }
+svg .target { stroke: #c0392b; stroke-width: 1.5; stroke-dasharray: 4 3; }
+svg .target-label { fill: #c0392b; font-size: 11px; }
 svg a:hover text { text-decoration: underline; }
 details { margin: 2rem 0 0; }
 summary { cursor: pointer; font-weight: 600; }
@@ -244,7 +246,9 @@ def _grade_charts(file_index: int, grades: Sequence[SectionGrade]) -> str:
         if not values:
             # Every section too short to grade: an empty chart would only be noise.
             continue
-        top = max([12.0, *values])
+        targets = {g.target for g in rows if g.target is not None}
+        target = targets.pop() if len(targets) == 1 else None
+        top = max([12.0, *values, *([target] if target is not None else [])])
         step = 2 if top <= 20 else 5
         top = step * -(-top // step)
         label_w, bar_w, row_h, pad = 250, 420, 24, 8
@@ -280,6 +284,14 @@ def _grade_charts(file_index: int, grades: Sequence[SectionGrade]) -> str:
             parts.append(
                 f"<g><title>{tip}</title>{label}{bar}"
                 f'<text{muted} x="{value_x:.1f}" y="{y + 16}">{value}</text></g>'
+            )
+        if target is not None:
+            # The audience's target, drawn over the bars, so the sections above it stand out.
+            x = label_w + bar_w * target / top
+            parts.append(
+                f'<line class="target" x1="{x:.1f}" x2="{x:.1f}" y1="{pad - 4}" y2="{height - 20}">'
+                f"<title>target: {target:g}</title></line>"
+                f'<text class="target-label" x="{x + 4:.1f}" y="{pad + 2}">target {target:g}</text>'
             )
         charts.append(
             f'<figure class="grades"><figcaption>Reading grade by section ({_e(metric)})</figcaption>'
