@@ -38,6 +38,8 @@ def test_try_repo_fails_bad_article_and_passes_clean_one(tmp_path: Path) -> None
     _git(repo, "init", "-q")
     (repo / "bad.md").write_text(BAD)
     (repo / "good.md").write_text(GOOD)
+    # Not an article: the hook's file types must leave code alone (identify tags .py as "text").
+    (repo / "tool.py").write_text("# This miracle script works forever.\nprint('hi')\n")
     _git(repo, "add", ".")
     env = {**os.environ, "PRE_COMMIT_COLOR": "never"}
 
@@ -56,3 +58,5 @@ def test_try_repo_fails_bad_article_and_passes_clean_one(tmp_path: Path) -> None
     assert "CLM001" in bad.stdout and "bad.md:3:" in bad.stdout
     good = try_repo("good.md")
     assert good.returncode == 0, good.stdout + good.stderr
+    code = try_repo("tool.py")
+    assert code.returncode == 0 and "CLM" not in code.stdout, code.stdout + code.stderr
