@@ -568,18 +568,3 @@ def test_very_long_sentence_is_a_warning() -> None:
     text = " ".join(["word"] * 41) + "."
     (f,) = _codes(_lint(_linter("RDB003"), text), "RDB003")
     assert f.severity.label == "warning"
-
-
-def test_initials_prefilter_never_hides_an_expansion() -> None:
-    from medlint.kinds.abbreviation import _Initials, expansion_regex
-    from medlint.parse import parse_document
-
-    text = ("The Department of Health (DOH) and people’s health advisers (PHA) met. "
-            "Chronic obstructive pulmonary disease is common.\n")
-    doc, _ = parse_document(text, fmt="markdown")
-    initials = _Initials(doc)
-    for abbr in ("DOH", "PHA", "COPD"):
-        rx = expansion_regex(abbr)
-        assert rx is not None and rx.search(text), abbr  # an expansion really is there
-        assert initials.may_spell(abbr), abbr
-    assert not initials.may_spell("XYZ")  # no word starts with x: ruled out without a regex

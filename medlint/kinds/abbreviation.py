@@ -68,9 +68,6 @@ _STANDS_FOR = re.compile(r"^(?:s|[’']s)?\s*(?:,\s*(?:or|short\s+for|which\s+(?
                          r"\s+(?:stands|is\s+short)\s+for\b|\s+means\b)", re.IGNORECASE)
 _GLUE = frozenset("with and or to of in for by that which from into than as is are was".split())
 _JOINERS = r"(?:[\s-]+(?:and|of|the|for|in|on|to|with|&|by)\b)*[\s-]+"
-_JOINER_WORDS = frozenset("and of the for in on to with by".split())
-_WORDS_APOS = re.compile(r"[\w’']+")
-_WORDS_PLAIN = re.compile(r"\w+")
 
 
 def load_known(path: Path) -> list[str]:
@@ -82,35 +79,6 @@ def load_known(path: Path) -> list[str]:
     if not isinstance(items, list) or not all(isinstance(i, str | int) for i in items):
         raise ParamError("list", f"{path}:1: an abbreviation list needs 'abbreviations: [...]' of strings")
     return [str(i) for i in items]
-
-
-class _Initials:
-    """Initial-letter pairs of adjacent words in a document (joiner words may come between).
-
-    A cheap test that rules out most abbreviations before an expansion regex is built and run
-    over every earlier block: an expansion needs words starting with its first two letters.
-    """
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self._pairs: set[tuple[str, str]] | None = None
-
-    def may_spell(self, abbr: str) -> bool:
-        letters = [c.lower() for c in abbr if c.isalpha()]
-        if len(letters) < 3:
-            return True
-        if self._pairs is None:
-            self._pairs = set()
-            for block in self.doc.blocks:
-                # Both ways of cutting words, so a word boundary at an apostrophe is covered too.
-                for words in (_WORDS_APOS.findall(block.text), _WORDS_PLAIN.findall(block.text)):
-                    lowered = [w.lower() for w in words]
-                    for i, first in enumerate(lowered):
-                        for j in range(i + 1, len(lowered)):
-                            self._pairs.add((first[0], lowered[j][0]))
-                            if lowered[j] not in _JOINER_WORDS:
-                                break
-        return (letters[0], letters[1]) in self._pairs
 
 
 @functools.lru_cache(maxsize=4096)
@@ -142,7 +110,6 @@ class AbbreviationKind(Kind):
         if ctx.settings.audience not in self.params["audiences"]:
             return
         defined = {m.group("abbr") for b in doc.blocks if (m := _ABBR_DEF.match(b.text))}
-        initials = _Initials(doc)
         seen: set[str] = set()
         earlier: list[str] = []
         for block in doc.blocks:
@@ -158,7 +125,7 @@ class AbbreviationKind(Kind):
                     if self._not_an_acronym(text, sent, m):
                         continue
                     seen.add(abbr)
-                    if abbr in defined or self._spelled_out(text, sent, m, earlier, initials):
+                    if abbr in defined or self._spelled_out(text, sent, m, earlier):
                         continue
                     yield Hit(block.index, m.start(), m.start() + len(abbr), values={"abbreviation": abbr})
             earlier.append(text)
@@ -180,8 +147,7 @@ class AbbreviationKind(Kind):
         return len(words) >= 3 and sum(w.isupper() for w in words) * 2 >= len(words)
 
     @staticmethod
-    def _spelled_out(text: str, sent: tuple[int, int], m: re.Match[str], earlier: list[str],
-                     initials: _Initials) -> bool:
+    def _spelled_out(text: str, sent: tuple[int, int], m: re.Match[str], earlier: list[str]) -> bool:
         before = text[sent[0] : m.start()]
         after = text[m.end() : sent[1]]
         if _IN_PARENS_AFTER_TEXT.search(before) or _NAMED_BEFORE.search(before) or _STANDS_FOR.match(after):
@@ -189,8 +155,6 @@ class AbbreviationKind(Kind):
         paren = _PAREN_AFTER.match(after)
         if paren and not any(w.lower() in _GLUE for w in paren.group("words").split()):
             return True
-        if not initials.may_spell(m.group("abbr")):
-            return False
         rx = expansion_regex(m.group("abbr"))
         if rx is None:
             return False
