@@ -166,8 +166,5 @@ class Document:
             end -= 1
         return first, max(end, first)
 
-    def section_blocks(self, section: Section) -> list[Block]:
-        return self.blocks[section.start : section.end]
-
     def word_count(self) -> int:
         return sum(len(b.text.split()) for b in self.blocks)

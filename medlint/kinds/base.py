@@ -293,10 +293,6 @@ def choice(*options: str) -> Validator:
     return check
 
 
-def severity_value(value: Any) -> Severity:
-    return Severity.parse(str(value))
-
-
 class Kind:
     """Base for rule kinds. Subclasses declare PARAMS and implement `find`."""
 
