@@ -48,6 +48,10 @@ class Block:
     def text(self) -> str:
         return self.prose.text
 
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        """Sentence spans, or the whole block as one when sentences were not computed."""
+        return self.sentences or [(0, len(self.prose.text))]
+
     @property
     def is_heading(self) -> bool:
         return self.kind in (BlockKind.TITLE, BlockKind.HEADING)

@@ -81,17 +81,11 @@ class ScoredProse:
         return sum(s.words for s in self.sentences)
 
 
-def _sentence_spans(block: Block) -> list[tuple[int, int]]:
-    if block.sentences is not None:
-        return block.sentences
-    return [(0, len(block.text))]
-
-
 def scored_sentences(block: Block) -> Iterator[ScoredSentence]:
     """The sentences of one block that readability formulas should read (see module doc)."""
     if block.kind not in _SCORED_KINDS:
         return
-    for start, end in _sentence_spans(block):
+    for start, end in block.sentence_spans():
         raw = block.text[start:end]
         if block.kind is BlockKind.LIST_ITEM:
             first = next((c for c in raw if c.isalnum()), "")

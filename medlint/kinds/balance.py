@@ -25,7 +25,7 @@ from typing import Any, ClassVar
 
 from medlint.document import BlockKind, Document
 from medlint.kinds.base import BODY, Hit, Kind, RegexList, RuleContext, Validator, regex_list, typed
-from medlint.kinds.required import APPLIES_PARAMS, applies, positive_int, sentences
+from medlint.kinds.required import APPLIES_PARAMS, applies, positive_int
 
 
 def _positive_float(value: object) -> float:
@@ -97,7 +97,7 @@ class CoverageBalanceKind(Kind):
             if block.section not in sides:
                 sides[block.section] = self._side_of_section(doc, block.section)
             default = sides[block.section]
-            for span in sentences(block):
+            for span in block.sentence_spans():
                 is_benefit = self._cue(p["benefit"], block.text, span)
                 is_risk = self._cue(p["risk"], block.text, span)
                 side = "benefit" if is_benefit and not is_risk else "risk" if is_risk and not is_benefit else default

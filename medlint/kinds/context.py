@@ -61,10 +61,8 @@ _WORD = re.compile(r"\S+")
 
 def sentence_of(block: Block, offset: int) -> tuple[int, int]:
     """The sentence span holding `offset` (the whole block when sentences were not computed)."""
-    spans = block.sentences
-    if not spans:
-        return 0, len(block.text)
-    i = bisect.bisect_right([s for s, _ in spans], offset) - 1
+    spans = block.sentence_spans()
+    i = bisect.bisect_right(spans, offset, key=lambda span: span[0]) - 1
     return spans[max(i, 0)]
 
 

@@ -61,7 +61,7 @@ class SentenceLengthKind(Kind):
         for block in doc.blocks:
             if block.kind not in self.kinds:
                 continue
-            for sent_start, sent_end in block.sentences or [(0, len(block.text))]:
+            for sent_start, sent_end in block.sentence_spans():
                 # A piece never has more words than its sentence (each of its words lies in
                 # one of the sentence's), so a short sentence needs no splitting.
                 if count_words(block.text[sent_start:sent_end]) <= limit:

@@ -80,7 +80,7 @@ class PassiveVoiceKind(Kind):
             if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE):
                 continue
             text = block.text
-            for start, end in block.sentences or [(0, len(text))]:
+            for start, end in block.sentence_spans():
                 for m in self.regex.finditer(text, start, end):
                     pp = m.group("pp").lower()
                     if pp in self.exclude:

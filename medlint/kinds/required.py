@@ -83,10 +83,6 @@ def applies(params: dict[str, Any], ctx: RuleContext) -> bool:
     return bool(dt.promotional) or not params["only_promotional"]
 
 
-def sentences(block: Block) -> list[tuple[int, int]]:
-    return block.sentences or [(0, len(block.text))]
-
-
 def overlaps_exception(text: str, start: int, end: int, span: tuple[int, int],
                        exceptions: Iterable[re.Pattern[str]]) -> bool:
     for rx in exceptions:
@@ -187,7 +183,7 @@ class RequiredContentKind(Kind):
         for block in doc.blocks:
             if block.kind not in BODY and block.kind is not BlockKind.HEADING:
                 continue
-            for span in sentences(block):
+            for span in block.sentence_spans():
                 m = first_match(self.params["trigger"], block.text, span, [], False)
                 if m is not None:
                     out.append((block, span, m.group(0)))
@@ -205,7 +201,7 @@ class RequiredContentKind(Kind):
             if block.kind is BlockKind.HEADING and any(rx.search(text) for rx in p["headings"]):
                 return True
             if p["patterns"] and block.kind in self.kinds:
-                for span in sentences(block):
+                for span in block.sentence_spans():
                     if first_match(p["patterns"], text, span, p["exceptions"], p["negation"]):
                         return True
         return False
@@ -243,7 +239,7 @@ def section_units(doc: Document, start: int, end: int) -> list[str]:
             units.append(" ".join([lead, *run]))
             run = []
         if block.kind in BODY:
-            units.extend(block.text[s:e] for s, e in sentences(block))
+            units.extend(block.text[s:e] for s, e in block.sentence_spans())
             lead = block.text
         else:
             lead = ""
