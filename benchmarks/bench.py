@@ -1,10 +1,13 @@
 """Print medlint's cold start, throughput and peak memory. A script, not a timed test.
 
-    python benchmarks/bench.py [--articles 400] [--words 500] [--runs 5]
+    python benchmarks/bench.py [--articles 400] [--words 500] [--runs 5] [--corpus DIR]
 
 Cold start is the wall time of `medlint check` on one article in a fresh process, compared
 with `python -c "import spacy"` measured the same way in the same run (best of --runs each).
 Throughput lints a generated corpus in one process on one core, rules and pipeline built once.
+Readability's share is `medlint check DIR` with every rule against the same run without the
+readability pack, in alternating pairs so machine load hits both alike (DIR defaults to the
+shared corpus beside this checkout; the run is skipped when it is absent).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import argparse
 import json
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -21,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "examples" / "back-injections-draft.md"
+CORPUS = ROOT.parent / "shared" / "corpus"
 
 _WORDS = (
     "back pain often gets better on its own within a few weeks and keeping active helps many people "
@@ -39,6 +44,19 @@ def best_of(cmd: list[str], runs: int) -> float:
         subprocess.run(cmd, capture_output=True, check=False)
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+def readability_share(corpus: Path, runs: int) -> None:
+    check = [sys.executable, "-m", "medlint", "check", str(corpus), "--format", "json"]
+    without, full = [], []
+    for _ in range(runs):
+        without.append(best_of([*check, "--ignore", "readability"], 1))
+        full.append(best_of(check, 1))
+    ratios = sorted(f / w for w, f in zip(without, full, strict=True))
+    print(f"readability on {corpus}: without {statistics.median(without):.2f} s, "
+          f"all rules {statistics.median(full):.2f} s (medians of {runs} pairs); readability adds "
+          f"{statistics.median(ratios) - 1:+.0%} (pairs {ratios[0] - 1:+.0%} to {ratios[-1] - 1:+.0%}; "
+          "target <= +30%)")
 
 
 def make_article(rng: random.Random, words: int) -> str:
@@ -67,12 +85,16 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=400)
     ap.add_argument("--words", type=int, default=500)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
     args = ap.parse_args()
 
     spacy_s = best_of([sys.executable, "-c", "import spacy"], args.runs)
     medlint_s = best_of([sys.executable, "-m", "medlint", "check", str(ARTICLE), "--format", "json"], args.runs)
     print(f"cold start: import spacy {spacy_s:.3f} s, medlint check one article {medlint_s:.3f} s, "
           f"ratio {medlint_s / spacy_s:.2f} (target <= 1.30)")
+
+    if args.corpus.is_dir():
+        readability_share(args.corpus, args.runs)
 
     from medlint.engine import Linter
 

@@ -94,6 +94,18 @@ class Linter:
         self.pipeline = Pipeline(self.settings.nlp_model, worker) if needs else None
         if self.pipeline is not None:
             self.pipeline.require(needs)
+        self._prepared = False
+
+    def prepare(self) -> None:
+        """Load the enabled rules' lazy data now (see `Kind.prepare`); once per linter."""
+        if self._prepared:
+            return
+        self._prepared = True
+        for rule in self.rules:
+            try:
+                rule.kind.prepare()
+            except Exception:  # `find` loads the same data and reports the failure
+                continue
 
     def _configure(self, rules: list[Rule]) -> list[Rule]:
         out = []
@@ -149,7 +161,7 @@ class Linter:
     ) -> tuple[tuple[Finding, ...], FileResult]:
         """Findings for one parsed document; a rule that crashes is reported in `errors`."""
         if self.pipeline is not None and doc.blocks:
-            self.pipeline.add_sentences(doc.blocks)
+            self.pipeline.add_sentences(doc.blocks, while_waiting=self.prepare)
         doc_type = classify(doc)
         ctx = RuleContext(settings=self.settings, doc_type=doc_type)
         ignored = self._per_file_ignores(doc.path)

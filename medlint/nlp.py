@@ -8,7 +8,7 @@ rule that needs a layer the pipeline cannot provide is an error, not a silent no
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from medlint.document import Block
@@ -110,15 +110,25 @@ class SentenceWorker:
         os.close(up_w)
         return cls(pid, os.fdopen(down_w, "wb"), os.fdopen(up_r, "rb"))
 
-    def sentences(self, texts: list[str]) -> list[list[tuple[int, int]]] | None:
-        """Spans for each text, or None if the worker is gone (the caller then works in-process)."""
+    def submit(self, texts: list[str]) -> bool:
+        """Send texts to split; False if the worker is gone (the caller then works in-process)."""
         import pickle
 
         if self._broken is not None:
-            return None
+            return False
         try:
             pickle.dump(texts, self._to, protocol=pickle.HIGHEST_PROTOCOL)
             self._to.flush()
+        except (OSError, pickle.PickleError) as exc:
+            self._broken = str(exc)
+            return False
+        return True
+
+    def collect(self) -> list[list[tuple[int, int]]] | None:
+        """Spans for each text of the last `submit`, or None if the worker failed."""
+        import pickle
+
+        try:
             status, payload = pickle.load(self._from)
         except (OSError, EOFError, pickle.PickleError) as exc:
             self._broken = str(exc)
@@ -128,6 +138,10 @@ class SentenceWorker:
             return None
         spans: list[list[tuple[int, int]]] = payload
         return spans
+
+    def sentences(self, texts: list[str]) -> list[list[tuple[int, int]]] | None:
+        """Spans for each text, or None if the worker is gone (the caller then works in-process)."""
+        return self.collect() if self.submit(texts) else None
 
     def close(self) -> None:
         import os
@@ -200,11 +214,18 @@ class Pipeline:
                     "installed spaCy model with a " + " or ".join(providers)
                 )
 
-    def add_sentences(self, blocks: list[Block]) -> None:
-        """Fill `block.sentences` with (start, end) prose offsets, trimmed of spaces."""
+    def add_sentences(self, blocks: list[Block], while_waiting: Callable[[], None] | None = None) -> None:
+        """Fill `block.sentences` with (start, end) prose offsets, trimmed of spaces.
+
+        `while_waiting` runs while the worker splits the texts (not at all without a worker).
+        """
         todo = [b for b in blocks if b.sentences is None]
         texts = [b.text for b in todo]
-        spans = self.worker.sentences(texts) if self.worker is not None else None
+        spans = None
+        if self.worker is not None and self.worker.submit(texts):
+            if while_waiting is not None:
+                while_waiting()
+            spans = self.worker.collect()
         if spans is None:
             spans = sentence_spans(self.nlp, texts)
         for block, found in zip(todo, spans, strict=True):

@@ -87,3 +87,41 @@ def test_dead_worker_falls_back_to_in_process() -> None:
     Pipeline(worker=worker).add_sentences([block])
     assert block.sentences == _ours(TEXTS)[0]
     worker.close()
+
+
+def test_rules_prepare_once_while_the_worker_splits_sentences() -> None:
+    """The linter loads the readability data while it waits on the worker, once per linter,
+    and its findings are those of a linter that loaded it lazily."""
+    from medlint.engine import Linter
+
+    calls: list[str] = []
+
+    class Recording(SentenceWorker):
+        def submit(self, texts: list[str]) -> bool:
+            calls.append("submit")
+            return super().submit(texts)
+
+        def collect(self) -> list[list[tuple[int, int]]] | None:
+            calls.append("collect")
+            return super().collect()
+
+    started = _start_worker()
+    worker = Recording(started.pid, started._to, started._from)
+    try:
+        linter = Linter(worker=worker)
+        original = linter.prepare
+
+        def prepare() -> None:
+            calls.append("prepare")
+            original()
+
+        linter.prepare = prepare  # type: ignore[method-assign]
+        text = "# Back pain\n\n" + TEXTS[0] + "\n\nThe epidural procedure utilizes fluoroscopic guidance.\n"
+        first = linter.lint_text(text, path="a.md").findings
+        linter.lint_text(text, path="b.md")
+        assert calls == ["submit", "prepare", "collect", "submit", "prepare", "collect"]
+        assert linter._prepared
+        lazy = Linter().lint_text(text, path="a.md").findings
+        assert first == lazy and {f.code for f in first} >= {"RDB006", "RDB008"}
+    finally:
+        worker.close()

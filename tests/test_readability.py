@@ -233,7 +233,7 @@ def test_grades_from_counts_equal_textstat_on_the_joined_text() -> None:
         whole = document_prose(doc)  # type: ignore[arg-type]
         sections = prose_by_section(doc, whole)  # type: ignore[arg-type]
         parts = [s for p in sections.values() for s in p.sentences]
-        assert sorted(parts, key=lambda s: (s.block, s.start)) == whole.sentences
+        assert sorted(parts, key=lambda s: (s.block, s.start)) == list(whole.sentences)
         total = NO_COUNTS
         for prose in sections.values():
             total += prose_counts(prose)

@@ -106,6 +106,11 @@ class AbbreviationKind(Kind):
             known.extend(load_known(self.pack_dir / name))
         self.known = frozenset(known) | frozenset(self.params["known"])
 
+    def prepare(self) -> None:
+        from medlint.readability import pronunciations
+
+        pronunciations()  # asked of long capitalised words (see _not_an_acronym)
+
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         if ctx.settings.audience not in self.params["audiences"]:
             return

@@ -329,6 +329,11 @@ class Kind:
     def setup(self) -> None:
         """Compile what `find` needs, once per rule (not per document)."""
 
+    def prepare(self) -> None:
+        """Load costly data `find` will need that setup leaves lazy (tables shared by several
+        rules, a hyphenator). The engine calls this while the sentence worker is still busy,
+        where a cold start is idle anyway; `find` must work without it."""
+
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         raise NotImplementedError
 

@@ -31,6 +31,7 @@ from medlint.readability import (
     ScoredSentence,
     difficulty,
     document_prose,
+    prepare,
     prose_by_section,
     prose_counts,
     score,
@@ -77,6 +78,9 @@ class ReadingGradeKind(Kind):
     def setup(self) -> None:
         if self.params["fallback"] == self.params["metric"]:
             self.params["fallback"] = "none"
+
+    def prepare(self) -> None:
+        prepare()
 
     def _target(self, metric: str, audience: str) -> float | None:
         # An explicit target is on the chosen metric's scale, so a fallback keeps its own table.

@@ -58,6 +58,8 @@ from medlint.yamlload import YamlError, load_yaml
 _ENTRY_KEYS = {"term", "forms", "plain", "source", "note"}
 _LIST_KEYS = ("terms", "words")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+# Split on tokens, kept: [text before the first, token, text up to the next, token, ...].
+_TOKEN_SPLIT = re.compile(r"([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)")
 _SMALL = frozenset("a an the of to in on for and or your you it its by with".split())
 # Words between a term and a parenthesis that still make the parenthesis about the term.
 _GLUE = frozenset("with and or to of in for by that which combined from into than as".split())
@@ -70,7 +72,9 @@ _DEFINED_AFTER = re.compile(
     r"\s+(?:is|are)\s+(?:a|an|the|when|where)\b|\s+means?\b|\s+refers?\s+to\b|\s*[–—:]\s*(?:a|an|the)\b)",
     re.IGNORECASE)
 _DEFINED_BEFORE = re.compile(r"\b(?:called|known\s+as|termed|named|the\s+word)\s*[\"“']?$", re.IGNORECASE)
-_DEFINES = r"\s+(?:is|are|means?|refers?\s+to)\b"
+_ARTICLE = re.compile(r"(?:(?:the|an?)\s+)?", re.IGNORECASE)
+# A plural ending, then a defining verb: "... abscesses are ...", "... means ...".
+_DEFINES_AT = re.compile(r"(?:e?s)?\s+(?:is|are|means?|refers?\s+to)\b", re.IGNORECASE)
 # A capitalised word (or "of", "and", "for", "the", "&" between capitalised words) right before.
 _NAME_BEFORE = re.compile(r"(?-i:[A-Z][\w’'-]*)(?:\s+(?:of|and|for|the|&))?\s+$")
 _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
@@ -199,7 +203,7 @@ class SubstitutionKind(Kind):
                     n = len(entry_words)
                     if best is not None and n <= best[0]:
                         break
-                    if n == 1 or (phrase_here and key == tok and self._phrase_at(text, tokens, i, entry_words)):
+                    if n == 1 or (phrase_here and key == tok and self._phrase_at(tokens, i, entry_words)):
                         best = (n, entry)
                         break
             if best is None:
@@ -210,13 +214,12 @@ class SubstitutionKind(Kind):
             after = i + n
 
     @staticmethod
-    def _phrase_at(text: str, tokens: Tokens, i: int, words: tuple[str, ...]) -> bool:
+    def _phrase_at(tokens: Tokens, i: int, words: tuple[str, ...]) -> bool:
         if i + len(words) > len(tokens.words):
             return False
-        spans = tokens.spans
         for k in range(1, len(words)):
             tok = tokens.words[i + k]
-            if text[spans[i + k - 1][1] : spans[i + k][0]].strip():
+            if tokens.gaps[i + k - 1].strip():
                 return False  # punctuation between the words: "prior, to" is not "prior to"
             last = k == len(words) - 1
             if tok != words[k] and not (last and words[k] in _singulars(tok)):
@@ -266,7 +269,15 @@ class SubstitutionKind(Kind):
     @staticmethod
     def _defined_next(text: str, sent: tuple[int, int], term: str) -> bool:
         """The sentence after `sent` opens by defining the term: "The abdomen is ..."."""
-        return bool(_definition(term).match(text[sent[1] :].lstrip()))
+        nxt = text[sent[1] :].lstrip()
+        n = len(term)
+        term = term.lower()
+        # The term, after an article if one is there ("The abdomen is") or not ("Abdomen is").
+        article = _ARTICLE.match(nxt)
+        for at in (article.end() if article else 0, 0):
+            if nxt[at : at + n].lower() == term and _DEFINES_AT.match(nxt, at + n):
+                return True
+        return False
 
 
 # Compiled once per word or term: the `re` module's own cache (512 patterns) turns over on a
@@ -276,26 +287,24 @@ def _word_start(word: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(word)}")
 
 
-@functools.lru_cache(maxsize=4096)
-def _definition(term: str) -> re.Pattern[str]:
-    return re.compile(rf"(?:(?:the|an?)\s+)?{re.escape(term)}(?:e?s)?{_DEFINES}", re.IGNORECASE)
-
-
 class Tokens:
-    """The words of a text, lowercase as the term index is keyed, and their offsets.
+    """The words of a text, lowercase as the term index is keyed, what follows each word up to
+    the next, and their offsets.
 
-    Offsets are found only when asked for: most words start no entry, and a block whose
-    candidates ("a", "in") are not followed by the rest of a phrase needs none.
+    Offsets are found only when asked for (a match to report): finding them for every word
+    was most of the cost of the word-list rules.
     """
 
-    __slots__ = ("_spans", "text", "words")
+    __slots__ = ("_spans", "gaps", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
         # Lowercasing ASCII keeps every character a letter or digit where it was, so the words
         # of the lowered text are the lowered words; other text is lowered word by word.
-        self.words: list[str] = (_TOKEN.findall(text.lower()) if text.isascii()
-                                 else [w.lower() for w in _TOKEN.findall(text)])
+        parts = _TOKEN_SPLIT.split(text.lower() if text.isascii() else text)
+        self.words: list[str] = parts[1::2] if text.isascii() else [w.lower() for w in parts[1::2]]
+        self.gaps: list[str] = parts[2::2]
+        """`gaps[k]`: the text between word k and word k + 1 (or the end)."""
         self._spans: list[tuple[int, int]] | None = None
 
     @property
@@ -315,6 +324,7 @@ def _in_name(text: str, sent_start: int, start: int, end: int) -> bool:
     return bool(_NAME_BEFORE.search(before) or _NAME_AFTER.match(text, end))
 
 
+@functools.lru_cache(maxsize=65536)  # asked of every candidate word and the word after it
 def _singulars(token: str) -> tuple[str, ...]:
     """The token and what it may be the regular plural of ("clinics" -> clinic, "abscesses" -> abscess)."""
     out = [token]
