@@ -126,6 +126,16 @@ class Linter:
                 return table[ident]
         return None
 
+    def _prepare(self, doc: Document, ctx: RuleContext, ignored: set[str]) -> None:
+        self.prepare()
+        for rule in self.rules:
+            if rule.code in ignored:
+                continue
+            try:
+                rule.kind.prepare_document(doc, ctx)
+            except Exception:  # `find` does the same work and reports the failure
+                continue
+
     # -- entry points -------------------------------------------------------------------
 
     def lint_text(self, text: str, *, path: str | None = None, format: str | None = None) -> FileOutcome:
@@ -160,11 +170,11 @@ class Linter:
         self, doc: Document, errors: list[InputError] | None = None
     ) -> tuple[tuple[Finding, ...], FileResult]:
         """Findings for one parsed document; a rule that crashes is reported in `errors`."""
-        if self.pipeline is not None and doc.blocks:
-            self.pipeline.add_sentences(doc.blocks, while_waiting=self.prepare)
         doc_type = classify(doc)
         ctx = RuleContext(settings=self.settings, doc_type=doc_type)
         ignored = self._per_file_ignores(doc.path)
+        if self.pipeline is not None and doc.blocks:
+            self.pipeline.add_sentences(doc.blocks, while_waiting=lambda: self._prepare(doc, ctx, ignored))
         findings: list[Finding] = []
         for rule in self.rules:
             if rule.code in ignored or rule.code in (UNUSED_SUPPRESSION, UNKNOWN_SUPPRESSION):

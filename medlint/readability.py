@@ -32,7 +32,7 @@ import importlib.resources
 import re
 import sys
 import types
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -314,11 +314,15 @@ def difficulty(text: str) -> float:
     try:
         syllables = sum(map(cache.__getitem__, words))
     except KeyError:
-        for w in set(words):
-            if w not in cache:
-                cache[w] = pronunciations().syllables(w) or max(1, len(_VOWEL_GROUPS.findall(w)))
-        syllables = sum(map(cache.__getitem__, words))
+        syllables = sum(map(_difficulty_syllables, words))
     return 0.39 * len(words) + 11.8 * syllables / len(words)
+
+
+def _difficulty_syllables(word: str) -> int:
+    n = _SYLLABLE_CACHE.get(word)
+    if n is None:
+        n = _SYLLABLE_CACHE[word] = pronunciations().syllables(word) or max(1, len(_VOWEL_GROUPS.findall(word)))
+    return n
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,17 +396,32 @@ def prose_counts(prose: ScoredProse) -> Counts:
     try:
         syllables = sum(map(known.__getitem__, words))
     except KeyError:
-        lookup = pronunciations()
-        for word in set(words):
-            if word not in known:
-                # textstat's count_syllables for one word: the stressed phones of its first
-                # pronunciation (all we keep), or one more than its hyphenation points.
-                try:
-                    known[word] = len(lookup[word][0])
-                except KeyError:
-                    known[word] = len(get_pyphen(_LANG).positions(word)) + 1
+        _learn_syllables(words)
         syllables = sum(map(known.__getitem__, words))
     return Counts(len(prose.sentences), ts.backend.counts.count_words(text), syllables)
+
+
+def _learn_syllables(words: Iterable[str]) -> None:
+    known = _WORD_SYLLABLES
+    lookup = pronunciations()
+    for word in set(words):
+        if word not in known:
+            # textstat's count_syllables for one word: the stressed phones of its first
+            # pronunciation (all we keep), or one more than its hyphenation points.
+            try:
+                known[word] = len(lookup[word][0])
+            except KeyError:
+                known[word] = len(get_pyphen(_LANG).positions(word)) + 1
+
+
+def learn_words(doc: Document) -> None:
+    """Count the syllables of the words in `doc`'s scorable blocks ahead of scoring, for the
+    sentence-free moment while sentences are split (`Kind.prepare_document`). The scored
+    sentences' words are nearly all among these; any other is counted when scored."""
+    list_words = textstat().backend.selections.list_words
+    for block in doc.blocks:
+        if block.kind in _SCORED_KINDS:
+            _learn_syllables(list_words(block.text, lowercase=True))
 
 
 def _from_counts(metric: str, counts: Counts) -> float:

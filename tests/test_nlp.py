@@ -89,9 +89,12 @@ def test_dead_worker_falls_back_to_in_process() -> None:
     worker.close()
 
 
-def test_rules_prepare_once_while_the_worker_splits_sentences() -> None:
-    """The linter loads the readability data while it waits on the worker, once per linter,
-    and its findings are those of a linter that loaded it lazily."""
+def test_rules_prepare_while_the_worker_splits_sentences() -> None:
+    """While the worker splits a document's sentences the linter loads the rules' data (once)
+    and does their sentence-free work on the document; the findings are those of a linter
+    that did everything after the sentences came back."""
+    from conftest import SEED
+
     from medlint.engine import Linter
 
     calls: list[str] = []
@@ -109,19 +112,19 @@ def test_rules_prepare_once_while_the_worker_splits_sentences() -> None:
     worker = Recording(started.pid, started._to, started._from)
     try:
         linter = Linter(worker=worker)
-        original = linter.prepare
+        prepared = linter._prepare
 
-        def prepare() -> None:
+        def prepare(*args: object) -> None:
             calls.append("prepare")
-            original()
+            prepared(*args)  # type: ignore[arg-type]
 
-        linter.prepare = prepare  # type: ignore[method-assign]
-        text = "# Back pain\n\n" + TEXTS[0] + "\n\nThe epidural procedure utilizes fluoroscopic guidance.\n"
-        first = linter.lint_text(text, path="a.md").findings
-        linter.lint_text(text, path="b.md")
-        assert calls == ["submit", "prepare", "collect", "submit", "prepare", "collect"]
+        linter._prepare = prepare  # type: ignore[method-assign]
+        first = linter.lint_path(SEED).findings
+        second = linter.lint_path(SEED).findings
+        assert calls == ["submit", "prepare", "collect"] * 2
         assert linter._prepared
-        lazy = Linter().lint_text(text, path="a.md").findings
-        assert first == lazy and {f.code for f in first} >= {"RDB006", "RDB008"}
+        lazy = Linter().lint_path(SEED).findings
+        assert first == second == lazy
+        assert {f.code for f in first} >= {"RDB001", "RDB002", "RDB006", "RDB008"}
     finally:
         worker.close()

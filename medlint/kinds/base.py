@@ -334,6 +334,11 @@ class Kind:
         rules, a hyphenator). The engine calls this while the sentence worker is still busy,
         where a cold start is idle anyway; `find` must work without it."""
 
+    def prepare_document(self, doc: Document, ctx: RuleContext) -> None:
+        """Work on `doc` that needs no sentences, kept in `ctx.notes` for `find`. The engine
+        calls this while the sentence worker splits the document's sentences (so it costs no
+        wall time there); `find` must do the work itself when it was not done."""
+
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         raise NotImplementedError
 

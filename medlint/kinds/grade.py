@@ -31,6 +31,7 @@ from medlint.readability import (
     ScoredSentence,
     difficulty,
     document_prose,
+    learn_words,
     prepare,
     prose_by_section,
     prose_counts,
@@ -50,6 +51,7 @@ TARGETS: dict[str, dict[str, float | None]] = {
 }
 _QUOTE_WORDS = 8
 _CACHE = "readability.prose"
+_LEARNED = "readability.words-learned"
 
 
 def _optional_number(value: Any) -> float | None:
@@ -81,6 +83,11 @@ class ReadingGradeKind(Kind):
 
     def prepare(self) -> None:
         prepare()
+
+    def prepare_document(self, doc: Document, ctx: RuleContext) -> None:
+        if not ctx.notes.get(_LEARNED):  # the document and section rules read the same words
+            learn_words(doc)
+            ctx.notes[_LEARNED] = True
 
     def _target(self, metric: str, audience: str) -> float | None:
         # An explicit target is on the chosen metric's scale, so a fallback keeps its own table.

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from medlint.config import AUDIENCES
-from medlint.document import Document
+from medlint.document import Block, Document
 from medlint.kinds import context
 from medlint.kinds.base import (
     AUDIENCE_LIST,
@@ -226,19 +226,33 @@ class SubstitutionKind(Kind):
                 return False
         return True
 
+    def _block_matches(self, block: Block, ctx: RuleContext) -> list[tuple[int, int, int]]:
+        # Both word-list rules (jargon, wordy words) read the same tokens of each block.
+        cache: dict[int, Tokens] = ctx.notes.setdefault("substitution-tokens", {})
+        tokens = cache.get(block.index)
+        if tokens is None:
+            tokens = cache[block.index] = Tokens(block.text)
+        return list(self._matches(block.text, tokens))
+
+    def prepare_document(self, doc: Document, ctx: RuleContext) -> None:
+        # Matching needs no sentences; only judging a match (explained? in a name?) does.
+        if ctx.settings.audience in self.params["audiences"]:
+            found = {b.index: self._block_matches(b, ctx) for b in doc.blocks if b.kind in self.kinds}
+            ctx.notes.setdefault("substitution-matches", {})[self] = found
+
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         if ctx.settings.audience not in self.params["audiences"]:
             return
         done: set[int] = set()
-        # Both word-list rules (jargon, wordy words) read the same tokens of each block.
-        cache: dict[int, Tokens] = ctx.notes.setdefault("substitution-tokens", {})
+        prepared: dict[int, list[tuple[int, int, int]]] = ctx.notes.get("substitution-matches", {}).get(self, {})
         for block in doc.blocks:
             if block.kind not in self.kinds:
                 continue
             text = block.text
-            if block.index not in cache:
-                cache[block.index] = Tokens(text)
-            for start, end, i in self._matches(text, cache[block.index]):
+            matches = prepared.get(block.index)
+            if matches is None:
+                matches = self._block_matches(block, ctx)
+            for start, end, i in matches:
                 if self.params["first_only"] and i in done:
                     continue
                 sent = context.sentence_of(block, start)
