@@ -259,3 +259,59 @@ def test_agency_credit_line_names_a_source(linter: Linter, credit: str, quiet: b
             f"\n\n{credit}\n")
     codes = _codes(_lint(linter, text))
     assert ("CMP007" not in codes) == quiet
+
+
+# -- HTML metadata --------------------------------------------------------------------------
+
+_PAGE = """<!doctype html>
+<html><head><title>Knee injections</title>
+{head}
+</head><body><h1>Knee injections</h1>
+<p>A knee injection puts medicine into the joint to ease pain for a few months.</p>
+</body></html>
+"""
+_DATE_AND_AUTHOR = {"CMP008", "CMP010"}
+
+
+def _page_codes(linter: Linter, head: str) -> set[str]:
+    return set(_codes(_lint(linter, _PAGE.format(head=head), path="page.html"))) & (_DATE_AND_AUTHOR | {"CMP009"})
+
+
+@pytest.mark.parametrize("head", [
+    '<meta name="author" content="Dr A. Patel">\n<meta property="article:published_time" content="2026-05-02T09:00:00Z">',
+    '<meta name="DC.creator" content="Dr A. Patel"/>\n<meta name="dcterms.modified" content="2026-05-02"/>',
+    '<meta name="citation_author" content="Patel, A.">\n<meta name="citation_publication_date" content="2026/05/02">',
+    # schema.org JSON-LD, as health sites publish it: a MedicalWebPage in a @graph.
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": '
+    '"MedicalWebPage", "lastReviewed": "2026-05-02", "reviewedBy": {"@type": "Person", '
+    '"name": "Dr A. Patel"}}]}</script>',
+    '<script type="application/ld+json">[{"@type": "Article", "datePublished": "2026-05-02", '
+    '"author": [{"name": "A. Patel"}, {"name": "B. Jones"}]}]</script>',
+])
+def test_html_metadata_dates_and_credits_the_page(linter: Linter, head: str) -> None:
+    assert _page_codes(linter, head) == set()
+
+
+@pytest.mark.parametrize("head", [
+    "",
+    '<meta name="author" content="">\n<meta name="description" content="Published 2 May 2026 by Dr Patel">',
+    '<meta property="og:title" content="Knee injections">',
+    # Not JSON: the page's own mistake, ignored rather than guessed at.
+    '<script type="application/ld+json">{"datePublished": "2026-05-02", "author": </script>',
+    # Ordinary scripts are not metadata even when they hold the same words.
+    '<script>var page = {"datePublished": "2026-05-02", "author": "A. Patel"};</script>',
+])
+def test_html_without_metadata_still_lacks_date_and_author(linter: Linter, head: str) -> None:
+    assert _page_codes(linter, head) == _DATE_AND_AUTHOR
+
+
+def test_html_metadata_date_can_be_stale() -> None:
+    head = '<meta name="author" content="Dr A. Patel">\n<meta name="dcterms.modified" content="2019-01-15">'
+    assert _page_codes(_linter(), head) == {"CMP009"}
+
+
+def test_json_ld_is_never_prose(linter: Linter) -> None:
+    head = ('<script type="application/ld+json">{"@type": "MedicalWebPage", "description": '
+            '"This miracle cure works for everyone", "lastReviewed": "2026-05-02"}</script>')
+    outcome = Linter(Settings(today=TODAY)).lint_text(_PAGE.format(head=head), path="page.html")
+    assert not [f for f in outcome.findings if f.scope == "span" and f.line <= 4]

@@ -10,6 +10,7 @@ from html import unescape
 from html.parser import HTMLParser
 
 from medlint.document import BlockKind, Comment, Document
+from medlint.parse.html_meta import json_ld_fields, meta_field
 from medlint.prose import Prose
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -42,6 +43,7 @@ class _Parser(HTMLParser):
         self.prose = Prose()
         self.links: list[str] = []
         self.link_hidden: list[bool] = []
+        self.json_ld: list[str] | None = None
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -57,7 +59,18 @@ class _Parser(HTMLParser):
         self.prose = Prose()
         self.links = []
 
+    def _metadata(self, field: str, value: str) -> None:
+        # Front matter written in the file wins; of several tags, the first.
+        self.doc.front_matter.setdefault(field, value)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            found = meta_field(attrs)
+            if found:
+                self._metadata(*found)
+            return
+        if tag == "script" and "ld+json" in (dict(attrs).get("type") or "").lower():
+            self.json_ld = []
         if tag in _HIDDEN:
             if tag != "head":
                 self.hidden += 1
@@ -87,8 +100,14 @@ class _Parser(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
             self.prose.append_gap(self._offset())
+        elif tag == "meta":
+            self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self.json_ld is not None:
+            for found in json_ld_fields("".join(self.json_ld)):
+                self._metadata(*found)
+            self.json_ld = None
         if tag in _HIDDEN:
             if tag != "head":
                 self.hidden = max(0, self.hidden - 1)
@@ -102,6 +121,8 @@ class _Parser(HTMLParser):
                 self.stack.pop()
 
     def handle_data(self, data: str) -> None:
+        if self.json_ld is not None:
+            self.json_ld.append(data)
         if self.hidden:
             return
         target = self.title if self.in_title else self.prose
