@@ -144,9 +144,13 @@ class Linter:
             fmt = format_for(path, format)
         except InputProblem as exc:
             return FileOutcome((), None, (InputError(shown, str(exc)),))
-        doc, problem = parse_document(text, path=shown, fmt=fmt)
-        errors = [InputError(shown, problem)] if problem else []
-        findings, file_result = self.lint_document(doc, errors)
+        try:
+            doc, problem = parse_document(text, path=shown, fmt=fmt)
+            errors = [InputError(shown, problem)] if problem else []
+            findings, file_result = self.lint_document(doc, errors)
+        except Exception as exc:  # a bug of ours on one file must not cost the other files
+            return FileOutcome((), None, (InputError(shown, f"internal error, file not linted "
+                                                            f"({type(exc).__name__}: {exc}). Please report this."),))
         return FileOutcome(findings, file_result, tuple(errors), doc.source)
 
     def lint_path(self, path: Path, shown: str | None = None, format: str | None = None) -> FileOutcome:

@@ -134,3 +134,24 @@ def test_a_crashing_rule_is_an_error_line_not_a_traceback(tmp_path: Path, capsys
     assert all("internal error in rule CLM001" in e["message"] and "kaboom" in e["message"] for e in data["errors"])
     assert any(f["code"].startswith("CMP") for f in data["findings"])  # the other rules still ran
     assert "Traceback" not in err
+
+
+def test_a_parser_crash_costs_only_its_file(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import medlint.parse.html as html_parser
+
+    def boom(doc: object, body_start: int) -> None:
+        raise IndexError("kaboom")
+
+    monkeypatch.setattr(html_parser, "parse_html", boom)
+    (tmp_path / "a.html").write_text(f"<p>{CLAIM}</p>")
+    (tmp_path / "b.md").write_text(CLAIM)
+    code, out, err = run(["check", str(tmp_path), "--format", "json", "--select", "CLM001"], capsys)
+    data = json.loads(out)
+    assert code == 2
+    (error,) = data["errors"]
+    assert Path(error["path"]).name == "a.html"
+    assert "internal error, file not linted (IndexError: kaboom)" in error["message"]
+    assert "\n" not in error["message"]
+    assert [Path(f["path"]).name for f in data["findings"]] == ["b.md"]
+    assert "Traceback" not in err

@@ -25,11 +25,15 @@ def _load(path: Path) -> tuple[str, str]:
     return text, format_for(str(path))
 
 
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+"""What editors (and markdown-it) end a line with: CRLF, LF, or a lone CR (classic Mac)."""
+
+
 def _line_col(text: str, offset: int) -> tuple[int, int]:
-    """Independent of medlint's LineIndex: count newlines before the offset."""
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, col
+    """Independent of medlint's LineIndex: count line breaks before the offset."""
+    breaks = list(_LINE_BREAK.finditer(text, 0, offset))
+    line_start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, offset - line_start + 1
 
 
 @pytest.mark.parametrize("path", FIXTURES + EXAMPLES + CORPUS, ids=lambda p: p.name)
@@ -48,12 +52,13 @@ def test_fixtures_cover_the_hard_cases() -> None:
     raw = b"".join(p.read_bytes() for p in FIXTURES)
     for needle in (b"\r\n", b"\t", b"\xef\xbb\xbf", "😀".encode(), b"&amp;", b"**", b"](http", b"&#"):
         assert needle in raw, needle
+    assert re.search(rb"\r[^\n]", raw), "a file with lone CR line endings"
 
 
 def _check_findings(linter: Linter, path: Path) -> int:
     text, fmt = _load(path)
     outcome = linter.lint_text(text, path=str(path), format=fmt)
-    lines = text.split("\n")
+    lines = _LINE_BREAK.split(text)
     checked = 0
     for f in outcome.findings:
         assert (f.line, f.column) == _line_col(text, f.start_offset)
@@ -102,7 +107,7 @@ def test_excluded_text_is_never_linted(all_rules_linter: Linter) -> None:
         for f in outcome.findings:
             if f.scope != "span":
                 continue
-            line = text.split("\n")[f.line - 1]
+            line = _LINE_BREAK.split(text)[f.line - 1]
             assert "`code miracle`" not in line[f.column - 1 : f.end_column - 1]
             assert "example.com" not in (f.match or "")
         assert not any("var miracle" in f.context for f in outcome.findings if f.scope == "span" and f.match == "miracle"

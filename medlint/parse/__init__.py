@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 
 from medlint.document import Document
@@ -31,10 +32,17 @@ def format_for(path: str | None, explicit: str | None = None) -> str:
     return "markdown"
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def parse_document(source: str, *, path: str = "<text>", fmt: str = "markdown") -> tuple[Document, str | None]:
     """Parse decoded text; returns the document and a front-matter problem, if any."""
     if source.startswith("\ufeff"):
         source = source[1:]
+    if "\r" in source:
+        # A lone CR ends a line (classic Mac files; markdown-it agrees). One character for
+        # one keeps every offset, and only this in-memory copy changes, never the file.
+        source = _LONE_CR.sub("\n", source)
     doc = Document(path=path, source=source, format=fmt)
     problem = None
     body_start = 0
