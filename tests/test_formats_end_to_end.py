@@ -74,8 +74,9 @@ def source_of(path: str) -> str:
 
 
 def span_text(text: str, f: Finding) -> str:
-    """Source text between a finding's 1-based (line, column) and its exclusive end."""
-    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    """Source text between a finding's 1-based (line, column) and its exclusive end; a line
+    ends with CRLF, LF or a lone CR."""
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", text)]
     start = starts[f["line"] - 1] + f["column"] - 1
     end = starts[f["end_line"] - 1] + f["end_column"] - 1
     return text[start:end]
