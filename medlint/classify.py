@@ -13,7 +13,9 @@ Front matter `type:` wins. Otherwise the title, the headings and the opening par
 matched against the vocabulary in rules/completeness/data/doc-types.yml: the title counts three
 times a heading, so "Ketamine therapy for depression" is a treatment article even with a
 "What is depression?" section, and a page whose headings are symptoms, causes and "see a GP if"
-is a condition page even with a "Treatment from your GP" section. `promotional` marks selling
+is a condition page even with a "Treatment from your GP" section; a promotional title that
+announces a business event (a move, a website, an award, an appointment) makes the article
+"other" whatever treatment its company's name holds. `promotional` marks selling
 copy (wire-service datelines, "About <Company>" boilerplate, calls to book, prices); it is
 independent of the type. Everything is regular expressions over a few blocks: no model.
 """
@@ -49,6 +51,7 @@ class _Vocabulary:
     treatment: list[re.Pattern[str]]
     condition: list[re.Pattern[str]]
     news: list[re.Pattern[str]]
+    business: list[re.Pattern[str]]
     recipe: list[re.Pattern[str]]
     promotional: dict[str, re.Pattern[str]]
 
@@ -69,6 +72,7 @@ def vocabulary() -> _Vocabulary:
         treatment=_compile(data["treatment"]),
         condition=_compile(data["condition"]),
         news=_compile(data["news"]),
+        business=_compile(data["business"]),
         recipe=_compile(data["recipe"]),
         promotional={k: re.compile(v, re.IGNORECASE) for k, v in data["promotional"].items()},
     )
@@ -162,6 +166,10 @@ def classify(doc: Document) -> DocType:
 
     if news and _first(vocab.news, title):
         return DocType("news", f"title reports a study ({news})" + promo_note, promotional)
+    business = _first(vocab.business, title) if promotional else None
+    if business:
+        return DocType("other", f"title announces a business event ({business}), not a treatment"
+                       + promo_note, promotional)
 
     c_score = 3 * bool(title_c) + len(c_heads)
     # Opening paragraphs only decide when nothing names a condition: condition pages describe

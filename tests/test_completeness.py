@@ -315,3 +315,28 @@ def test_json_ld_is_never_prose(linter: Linter) -> None:
             '"This miracle cure works for everyone", "lastReviewed": "2026-05-02"}</script>')
     outcome = Linter(Settings(today=TODAY)).lint_text(_PAGE.format(head=head), path="page.html")
     assert not [f for f in outcome.findings if f.scope == "span" and f.line <= 4]
+
+
+@pytest.mark.parametrize(("title", "event"), [
+    ("Lakeside Sports Acupuncture Relocates to a New Location in Ripon", "relocates"),
+    ("Harbour Integrative Medicine Launches Major Website Update", "website"),
+    ("Dr. Ada Mensah Named Chiropractor of the Year 2025 by the Guild", "named chiropractor of the year"),
+    ("Northgate Detox Clinic Celebrates 10 Years of Service", "celebrates 10 years"),
+])
+def test_press_release_about_the_business_is_not_a_treatment_article(linter: Linter, title: str, event: str) -> None:
+    text = (f"# {title}\n\nRIPON, UK, March 3, 2025 /24-7PressRelease/ -- The clinic offers acupuncture, "
+            "chiropractic care and detox therapy to patients across the region.\n")
+    kind, reason, promotional = _type(text)
+    assert (kind, promotional) == ("other", True)
+    assert f"business event ({event})" in reason
+    assert not set(_codes(_lint(linter, text))) & TREATMENT_ONLY
+
+
+def test_business_words_do_not_retype_other_articles() -> None:
+    # A clinic introducing a treatment is about the treatment; a page that is not selling
+    # anything keeps its vocabulary-based type even with "website" in the title.
+    promo = ("# Bayview Clinic Introduces Ketamine Infusion Therapy\n\nLEEDS, UK, March 3, 2025 "
+             "/24-7PressRelease/ -- The clinic now offers ketamine infusions.\n")
+    assert _type(promo)[0] == "treatment"
+    plain = "# Statin tablets: order repeat prescriptions on the website\n\nAsk your GP about statins.\n"
+    assert _type(plain)[0] == "treatment"
