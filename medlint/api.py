@@ -38,7 +38,8 @@ def lint_text(
     """Lint a string. `format` is "markdown", "html" or "text" (default: from `path`, else Markdown).
 
     `config` is a Settings, a `[tool.medlint]`-shaped mapping, or a path to a config file.
-    The default linter is built once and reused.
+    The default linter is built once and reused. A crash in medlint, or an `nlp-model` that is
+    not installed, raises rather than returning no findings.
     """
     global _DEFAULT
     if config is None:
@@ -47,7 +48,7 @@ def lint_text(
         linter = _DEFAULT
     else:
         linter = Linter(_settings(config))
-    return linter.lint_text(text, path=path, format=format).findings
+    return linter.lint_text(text, path=path, format=format, contain=False).findings
 
 
 class Session:

@@ -104,7 +104,34 @@ def changed_lines(base_ref: str, paths: Iterable[str | Path], cwd: str | Path) -
         raise ValueError(f"git ls-files failed: {_first_line(untracked.stderr)}")
     for name in filter(None, untracked.stdout.split(b"\0")):
         changed[str((top / os.fsdecode(name)).resolve())] = None
+    for path, lines in changed.items():
+        if lines:
+            changed[path] = _in_medlint_lines(Path(path), lines)
     return changed
+
+
+def _in_medlint_lines(path: Path, git_lines: set[int]) -> set[int]:
+    """git's line numbers (lines end at LF) as medlint's (CRLF, LF or a lone CR): they differ
+    only in a file with lone CRs, where one git line holds several of medlint's."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return git_lines
+    if not re.search(rb"\r(?!\n)", data):
+        return git_lines
+    ours_of: dict[int, set[int]] = {1: {1}}
+    git, ours = 1, 1
+    for i, byte in enumerate(data):
+        if byte == 0x0A:  # LF: a git line; a medlint line too unless it ends a CRLF
+            git += 1
+            if not (i and data[i - 1] == 0x0D):
+                ours += 1
+        elif byte == 0x0D:
+            ours += 1
+        else:
+            continue
+        ours_of.setdefault(git, set()).add(ours)
+    return {n for line in git_lines for n in ours_of.get(line, {line})}
 
 
 def _last_line(finding: Finding) -> int:

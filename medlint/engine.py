@@ -18,7 +18,7 @@ from medlint.config import Settings
 from medlint.document import Document
 from medlint.findings import FileResult, Finding, InputError, Severity
 from medlint.kinds import Hit, RuleContext
-from medlint.nlp import Pipeline, SentenceWorker
+from medlint.nlp import Pipeline, PipelineError, SentenceWorker
 from medlint.parse import InputProblem, decode, format_for, parse_document
 from medlint.rules import Rule, load_packs
 from medlint.suppress import Suppressions, parse_suppressions
@@ -138,7 +138,10 @@ class Linter:
 
     # -- entry points -------------------------------------------------------------------
 
-    def lint_text(self, text: str, *, path: str | None = None, format: str | None = None) -> FileOutcome:
+    def lint_text(self, text: str, *, path: str | None = None, format: str | None = None,
+                  contain: bool = True) -> FileOutcome:
+        """Lint one text. With `contain` (the command line, many files), a crash in medlint
+        becomes a one-line error in the outcome; without it (the Python API), it raises."""
         shown = path or "<text>"
         try:
             fmt = format_for(path, format)
@@ -147,8 +150,14 @@ class Linter:
         try:
             doc, problem = parse_document(text, path=shown, fmt=fmt)
             errors = [InputError(shown, problem)] if problem else []
-            findings, file_result = self.lint_document(doc, errors)
+            findings, file_result = self.lint_document(doc, errors if contain else None)
+        except PipelineError as exc:  # the configured model: the user's to fix, not a bug
+            if not contain:
+                raise
+            return FileOutcome((), None, (InputError(shown, str(exc)),))
         except Exception as exc:  # a bug of ours on one file must not cost the other files
+            if not contain:
+                raise
             return FileOutcome((), None, (InputError(shown, f"internal error, file not linted "
                                                             f"({type(exc).__name__}: {exc}). Please report this."),))
         return FileOutcome(findings, file_result, tuple(errors), doc.source)

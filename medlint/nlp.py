@@ -174,13 +174,20 @@ class Pipeline:
     def __init__(self, model: str | None = None, worker: SentenceWorker | None = None) -> None:
         self.model = model
         self._nlp: Language | None = None
+        self._failed: PipelineError | None = None
         # The worker runs the default pipeline only; a configured model runs in-process.
         self.worker = worker if model is None else None
 
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            self._nlp = self._build()
+            if self._failed is not None:
+                raise self._failed  # once per run is enough to try loading a missing model
+            try:
+                self._nlp = self._build()
+            except PipelineError as exc:
+                self._failed = exc
+                raise
         return self._nlp
 
     def _build(self) -> Language:
@@ -223,9 +230,12 @@ class Pipeline:
         texts = [b.text for b in todo]
         spans = None
         if self.worker is not None and self.worker.submit(texts):
-            if while_waiting is not None:
-                while_waiting()
-            spans = self.worker.collect()
+            try:
+                if while_waiting is not None:
+                    while_waiting()
+            finally:
+                # Even on Ctrl-C: an unread reply would be taken for the next document's.
+                spans = self.worker.collect()
         if spans is None:
             spans = sentence_spans(self.nlp, texts)
         for block, found in zip(todo, spans, strict=True):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from collections import Counter
@@ -213,6 +214,28 @@ def test_changed_lines_against_an_older_commit_includes_committed_changes(repo: 
     git(repo, "commit", "-q", "-am", "edit")
     changed = changed_lines("HEAD~1", [], repo)
     assert changed == {str((repo / "docs" / "same.md").resolve()): {1, 2}}
+
+
+@needs_git
+@pytest.mark.parametrize(("eol", "expected"), [
+    ("\r\n", {4}),  # no lone CR: git's lines are medlint's
+    # git ends lines at LF only, medlint (like markdown-it and editors) also at a lone CR. A
+    # file of lone CRs is one line to git: every medlint line of it counts as changed.
+    ("\r", {1, 2, 3, 4, 5, 6}),
+    # With "\n\r" git's new line 4 is "\rinserted": to medlint an empty line 5 (ended by the
+    # CR) and line 6, "inserted". ("Title\n\r\n\r": the first "\r\n" is one CRLF break.)
+    ("\n\r", {5, 6}),
+])
+def test_changed_lines_count_lines_as_medlint_does_with_lone_cr(repo: Path, eol: str, expected: set[int]) -> None:
+    path = repo / "docs" / "mac.txt"
+    path.write_bytes(eol.join(["Title", "", "first", "second", ""]).encode())
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "cr")
+    path.write_bytes(eol.join(["Title", "", "first", "inserted", "second", ""]).encode())
+    changed = changed_lines("HEAD", ["docs"], repo)[str(path.resolve())]
+    assert changed == expected
+    lines = re.split(r"\r\n?|\n", path.read_bytes().decode())
+    assert {n for n, text in enumerate(lines, 1) if text == "inserted"} <= changed
 
 
 @needs_git

@@ -155,3 +155,24 @@ def test_a_parser_crash_costs_only_its_file(tmp_path: Path, capsys: pytest.Captu
     assert "\n" not in error["message"]
     assert [Path(f["path"]).name for f in data["findings"]] == ["b.md"]
     assert "Traceback" not in err
+
+
+def test_a_missing_nlp_model_is_a_config_error_not_an_internal_one(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    import medlint
+    from medlint.nlp import PipelineError
+
+    (tmp_path / "pyproject.toml").write_text('[tool.medlint]\nnlp-model = "medlint_no_such_model"\n')
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(CLAIM)
+    code, out, err = run(["check", str(tmp_path), "--format", "json"], capsys)
+    data = json.loads(out)
+    assert code == 2
+    assert [Path(e["path"]).name for e in data["errors"]] == ["a.md", "b.md"]
+    for e in data["errors"]:
+        assert "nlp-model 'medlint_no_such_model' is not installed" in e["message"]
+        assert "internal error" not in e["message"] and "\n" not in e["message"]
+    assert "Traceback" not in err
+    # The Python API raises instead of returning no findings.
+    with pytest.raises(PipelineError, match="not installed"):
+        medlint.lint_text(CLAIM, config={"nlp-model": "medlint_no_such_model"})

@@ -300,9 +300,22 @@ def test_html_metadata_dates_and_credits_the_page(linter: Linter, head: str) -> 
     '<script type="application/ld+json">{"datePublished": "2026-05-02", "author": </script>',
     # Ordinary scripts are not metadata even when they hold the same words.
     '<script>var page = {"datePublished": "2026-05-02", "author": "A. Patel"};</script>',
+    # A cited paper's or a comment's author and date are not the page's.
+    '<script type="application/ld+json">{"@type": "MedicalWebPage", "citation": {"author": "Smith J", '
+    '"datePublished": "2009-03-01"}, "comment": [{"author": "Ann", "dateCreated": "2026-01-02"}]}</script>',
+    # Nested past any page's needs: ignored, and the page is still linted.
+    '<script type="application/ld+json">' + "[" * 5000 + "]" * 5000 + "</script>",
+    '<script type="application/ld+json">{"author": ' + "[" * 900 + '"A"' + "]" * 900 + "}</script>",
 ])
 def test_html_without_metadata_still_lacks_date_and_author(linter: Linter, head: str) -> None:
     assert _page_codes(linter, head) == _DATE_AND_AUTHOR
+
+
+def test_microdata_counts_in_the_head_only(linter: Linter) -> None:
+    tags = '<meta itemprop="author" content="Dr A. Patel"><meta itemprop="dateModified" content="2026-05-02">'
+    assert _page_codes(linter, tags) == set()
+    in_body = _PAGE.format(head="").replace("</h1>", f"</h1><div itemscope itemtype='https://schema.org/Review'>{tags}</div>")
+    assert set(_codes(_lint(linter, in_body, path="page.html"))) >= _DATE_AND_AUTHOR
 
 
 def test_html_metadata_date_can_be_stale() -> None:

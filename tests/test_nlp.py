@@ -89,13 +89,15 @@ def test_dead_worker_falls_back_to_in_process() -> None:
     worker.close()
 
 
-def test_rules_prepare_while_the_worker_splits_sentences() -> None:
+def test_rules_prepare_while_the_worker_splits_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
     """While the worker splits a document's sentences the linter loads the rules' data (once)
-    and does their sentence-free work on the document; the findings are those of a linter
-    that did everything after the sentences came back."""
+    and does their sentence-free work on the document, which `find` then uses; the findings
+    are those of a linter that did everything after the sentences came back."""
     from conftest import SEED
 
     from medlint.engine import Linter
+    from medlint.kinds.grade import ReadingGradeKind
+    from medlint.kinds.substitution import SubstitutionKind
 
     calls: list[str] = []
 
@@ -108,21 +110,43 @@ def test_rules_prepare_while_the_worker_splits_sentences() -> None:
             calls.append("collect")
             return super().collect()
 
+    # The engine swallows a failing prepare step (find redoes the work), so record its outcome
+    # here, and whether find had to match word lists itself.
+    prepared: list[str] = []
+    for kind in (SubstitutionKind, ReadingGradeKind):
+        def recorded(self: object, doc: object, ctx: object, _original=kind.prepare_document,  # type: ignore[no-untyped-def]
+                     _name=kind.__name__) -> None:
+            _original(self, doc, ctx)
+            prepared.append(_name)
+        monkeypatch.setattr(kind, "prepare_document", recorded)
+    matched_in_find: list[int] = []
+    original_matches = SubstitutionKind._block_matches
+
+    def block_matches(self: SubstitutionKind, block: object, ctx: object) -> object:
+        if calls[-1:] == ["collect"]:  # after the sentences came back: in find
+            matched_in_find.append(1)
+        return original_matches(self, block, ctx)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SubstitutionKind, "_block_matches", block_matches)
+
     started = _start_worker()
     worker = Recording(started.pid, started._to, started._from)
     try:
         linter = Linter(worker=worker)
-        prepared = linter._prepare
+        original = linter._prepare
 
         def prepare(*args: object) -> None:
             calls.append("prepare")
-            prepared(*args)  # type: ignore[arg-type]
+            original(*args)  # type: ignore[arg-type]
 
         linter._prepare = prepare  # type: ignore[method-assign]
         first = linter.lint_path(SEED).findings
         second = linter.lint_path(SEED).findings
         assert calls == ["submit", "prepare", "collect"] * 2
         assert linter._prepared
+        # Per document: two word-list rules and two grade rules prepared without error.
+        assert sorted(prepared) == ["ReadingGradeKind"] * 4 + ["SubstitutionKind"] * 4
+        assert not matched_in_find
         lazy = Linter().lint_path(SEED).findings
         assert first == second == lazy
         assert {f.code for f in first} >= {"RDB001", "RDB002", "RDB006", "RDB008"}

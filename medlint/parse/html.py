@@ -44,6 +44,7 @@ class _Parser(HTMLParser):
         self.links: list[str] = []
         self.link_hidden: list[bool] = []
         self.json_ld: list[str] | None = None
+        self.in_head = False
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -65,10 +66,14 @@ class _Parser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
-            found = meta_field(attrs)
+            found = meta_field(attrs, self.in_head)
             if found:
                 self._metadata(*found)
             return
+        if tag == "head":
+            self.in_head = True
+        elif tag == "body":
+            self.in_head = False
         if tag == "script" and "ld+json" in (dict(attrs).get("type") or "").lower():
             self.json_ld = []
         if tag in _HIDDEN:
@@ -104,6 +109,8 @@ class _Parser(HTMLParser):
             self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "head":
+            self.in_head = False
         if tag == "script" and self.json_ld is not None:
             for found in json_ld_fields("".join(self.json_ld)):
                 self._metadata(*found)

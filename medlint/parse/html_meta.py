@@ -38,52 +38,53 @@ JSON_LD_FIELDS: dict[str, str] = {
 }
 
 
-def meta_field(attrs: list[tuple[str, str | None]]) -> tuple[str, str] | None:
-    """(field, value) for a `<meta>` tag that states an author or a date, else None."""
+def meta_field(attrs: list[tuple[str, str | None]], in_head: bool) -> tuple[str, str] | None:
+    """(field, value) for a `<meta>` tag that states an author or a date, else None. Microdata
+    (`itemprop`) counts in the head only: in the body it may describe a review or a comment."""
     values = {k.lower(): (v or "").strip() for k, v in attrs}
     content = values.get("content", "")
     if not content:
         return None
-    for attr in ("name", "property", "itemprop", "http-equiv"):
+    for attr in ("name", "property", "http-equiv", *(("itemprop",) if in_head else ())):
         field = META_FIELDS.get(values.get(attr, "").lower())
         if field is not None:
             return field, content
     return None
 
 
-def json_ld_fields(text: str) -> Iterator[tuple[str, str]]:
-    """(field, value) pairs from one JSON-LD script; nothing for text that is not JSON (the
-    page's own mistake, and a script no reader sees)."""
+def json_ld_fields(text: str) -> list[tuple[str, str]]:
+    """(field, value) pairs from one JSON-LD script; none for text that is not JSON or is
+    nested beyond reason (the page's own mistake, in a script no reader sees)."""
     try:
-        data = json.loads(text)
-    except ValueError:
-        return
-    for node in _nodes(data):
-        for prop, field in JSON_LD_FIELDS.items():
-            value = _text(node.get(prop))
-            if value:
-                yield field, value
+        return [(field, value) for node in _page_nodes(json.loads(text))
+                for prop, field in JSON_LD_FIELDS.items() if (value := _text(node.get(prop)))]
+    except (ValueError, RecursionError):
+        return []
 
 
-def _nodes(data: Any) -> Iterator[dict[str, Any]]:
-    """Every object of a JSON-LD document: the top level, `@graph` members and nested ones
-    (a WebPage's `mainEntity`), but not the values already read as authors or reviewers."""
+# Where the page itself is described: the top level, a `@graph`, and a page's main entity.
+# Not `citation`, `review`, `comment` and the like, whose authors and dates are someone else's.
+_PAGE_KEYS = ("@graph", "mainEntity", "mainEntityOfPage")
+
+
+def _page_nodes(data: Any) -> Iterator[dict[str, Any]]:
     if isinstance(data, list):
         for item in data:
-            yield from _nodes(item)
+            yield from _page_nodes(item)
     elif isinstance(data, dict):
         yield data
-        for key, value in data.items():
-            if key not in JSON_LD_FIELDS:
-                yield from _nodes(value)
+        for key in _PAGE_KEYS:
+            yield from _page_nodes(data.get(key))
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, depth: int = 0) -> str:
     """A person, organisation or date as text: a string, a `name`, or a list of them."""
     if isinstance(value, str):
         return value.strip()
+    if depth > 3:
+        return ""
     if isinstance(value, dict):
-        return _text(value.get("name"))
+        return _text(value.get("name"), depth + 1)
     if isinstance(value, list):
-        return ", ".join(t for t in (_text(v) for v in value) if t)
+        return ", ".join(t for t in (_text(v, depth + 1) for v in value) if t)
     return ""
