@@ -8,6 +8,7 @@ rule that needs a layer the pipeline cannot provide is an error, not a silent no
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -47,10 +48,24 @@ class PipelineError(Exception):
     pass
 
 
+# spaCy's tokenizer takes quadratic time on a long run of punctuation ("[[[[...", 200,000 of
+# them took hours): it peels one prefix at a time and searches the rest for a suffix again.
+# No sentence ends inside such a run of prose, so all but its last character is read as
+# letters, one for one, which keeps every offset.
+_LONG_RUN = re.compile(r"\S{200,}")
+
+
+def _tame(text: str) -> str:
+    if len(text) < 200 or not _LONG_RUN.search(text):
+        return text
+    return _LONG_RUN.sub(lambda m: "x" * (len(m.group()) - 1) + m.group()[-1], text)
+
+
 def sentence_spans(nlp: Language, texts: list[str]) -> list[list[tuple[int, int]]]:
     """(start, end) character offsets of each text's sentences, trimmed of spaces."""
     out = []
-    for text, doc in zip(texts, nlp.pipe(texts, batch_size=256), strict=True):
+    tamed = [_tame(t) for t in texts]
+    for text, doc in zip(texts, nlp.pipe(tamed, batch_size=256), strict=True):
         spans = []
         for sent in doc.sents:
             start, end = sent.start_char, sent.end_char

@@ -44,8 +44,12 @@ _TERMINAL = re.compile(r"[.!?:…][\"'”’)\]]*$")
 _FULL_STOP_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _TRAILING_MARKS = ".!?:;,…\"'”’)]"
 _INNER_STOPS = re.compile(r"[.!?…]+")
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
-_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co|uk|io|info|us|ca|au|nhs)\b\S*",
+# Local part and domain without "@", starting after a space or "@": linear on "a@a@a@...",
+# where `\S+@\S+` backtracks through the whole run from every "@".
+_EMAIL = re.compile(r"(?<![^\s@])[^\s@]+@[^\s@]+\.\w+")
+# Starts only where a run of [\w.-] starts: from every position inside "a.a.a.a..." the
+# search would otherwise backtrack to the run's end, quadratic in its length.
+_DOMAIN = re.compile(r"(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co|uk|io|info|us|ca|au|nhs)\b\S*",
                      re.IGNORECASE)
 _SCORED_KINDS = (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM)
 

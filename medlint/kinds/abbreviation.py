@@ -81,6 +81,15 @@ def load_known(path: Path) -> list[str]:
     return [str(i) for i in items]
 
 
+_CUE_WINDOW = 60
+
+
+def _shouting(sentence: str) -> bool:
+    """Mostly capitals: words in it are emphasis, not acronyms."""
+    words = re.findall(r"[A-Za-z]{2,}", sentence)
+    return len(words) >= 3 and sum(w.isupper() for w in words) * 2 >= len(words)
+
+
 @functools.lru_cache(maxsize=4096)
 def expansion_regex(abbr: str) -> re.Pattern[str] | None:
     """Words whose initials spell `abbr` ("A&E" -> "Accident and Emergency"); None under 3 letters."""
@@ -117,6 +126,7 @@ class AbbreviationKind(Kind):
         defined = {m.group("abbr") for b in doc.blocks if (m := _ABBR_DEF.match(b.text))}
         seen: set[str] = set()
         earlier: list[str] = []
+        shouting: dict[tuple[int, int, int], bool] = {}
         for block in doc.blocks:
             text = block.text
             if block.kind in BODY and not _ABBR_DEF.match(text):
@@ -129,6 +139,11 @@ class AbbreviationKind(Kind):
                     sent = context.sentence_of(block, m.start())
                     if self._not_an_acronym(text, sent, m):
                         continue
+                    key = (block.index, *sent)
+                    if key not in shouting:  # a shouted sentence is asked once per capitalised word
+                        shouting[key] = _shouting(text[sent[0] : sent[1]])
+                    if shouting[key]:
+                        continue
                     seen.add(abbr)
                     if abbr in defined or self._spelled_out(text, sent, m, earlier):
                         continue
@@ -138,7 +153,8 @@ class AbbreviationKind(Kind):
     @staticmethod
     def _not_an_acronym(text: str, sent: tuple[int, int], m: re.Match[str]) -> bool:
         abbr = m.group("abbr")
-        before = text[sent[0] : m.start()]
+        # The cues are a few words long; a bounded window keeps a long sentence linear.
+        before = text[max(sent[0], m.start() - _CUE_WINDOW) : m.start()]
         if _ROMAN.fullmatch(abbr) and _ROMAN_CUE.search(before):
             return True
         if abbr in _EMPHASIS or _CLOCK_BEFORE.search(before):
@@ -148,8 +164,7 @@ class AbbreviationKind(Kind):
 
             if abbr.lower() in pronunciations():
                 return True
-        words = [w for w in re.findall(r"[A-Za-z]{2,}", text[sent[0] : sent[1]])]
-        return len(words) >= 3 and sum(w.isupper() for w in words) * 2 >= len(words)
+        return False
 
     @staticmethod
     def _spelled_out(text: str, sent: tuple[int, int], m: re.Match[str], earlier: list[str]) -> bool:
