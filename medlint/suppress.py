@@ -1,7 +1,9 @@
 """Inline suppressions in HTML comments, and findings for the ones that are unused or unknown.
 
     <!-- medlint-disable CLM001 -->  ...  <!-- medlint-enable CLM001 -->
-    <!-- medlint-disable-next-line CLM001 -->
+    <!-- medlint-disable-next-line CLM001 -->   (on the next line with content: blank lines
+                                                 and lines holding only medlint comments are
+                                                 skipped, so such comments can be stacked)
     <!-- medlint-disable-line CLM001 -->   (on the line it suppresses)
     <!-- medlint-disable-file CLM001 -->
 
@@ -11,6 +13,7 @@ rule. A suppression that silences nothing, or names a rule that does not exist, 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -57,10 +60,9 @@ def parse_suppressions(doc: Document, names: Mapping[str, str]) -> Suppressions:
     last = len(lines.starts)
     result = Suppressions()
     open_ranges: list[Suppression] = []
-    for comment in sorted(doc.comments, key=lambda c: c.start):
-        m = _DIRECTIVE.match(comment.text)
-        if not m:
-            continue
+    directives = [(c, m) for c in sorted(doc.comments, key=lambda c: c.start) if (m := _DIRECTIVE.match(c.text))]
+    spans = [(c.start, c.end) for c, _ in directives]
+    for comment, m in directives:
         action, rest = m.group(1), m.group(2)
         words = [w for w in re.split(r"[\s,]+", rest.strip()) if w]
         codes = {names[w] for w in words if w in names}
@@ -72,7 +74,7 @@ def parse_suppressions(doc: Document, names: Mapping[str, str]) -> Suppressions:
         if action == "disable-line":
             s.first_line, s.last_line = line, end_line
         elif action == "disable-next-line":
-            nxt = _next_content_line(doc.source, lines.starts, end_line)
+            nxt = _next_content_line(doc.source, lines.starts, end_line, spans)
             s.first_line = s.last_line = nxt
         elif action == "disable-file":
             s.first_line, s.last_line = 1, last
@@ -88,10 +90,17 @@ def parse_suppressions(doc: Document, names: Mapping[str, str]) -> Suppressions:
     return result
 
 
-def _next_content_line(source: str, starts: list[int], after_line: int) -> int:
+def _next_content_line(source: str, starts: list[int], after_line: int, spans: list[tuple[int, int]]) -> int:
+    """First line after `after_line` with text outside the directive comments `spans` (in order)."""
+    ends = [e for _, e in spans]
     for n in range(after_line, len(starts)):
         start = starts[n]
         end = starts[n + 1] if n + 1 < len(starts) else len(source)
-        if source[start:end].strip():
+        pos = start
+        i = bisect.bisect_right(ends, start)  # the first directive that ends inside or after this line
+        while i < len(spans) and spans[i][0] < end and not source[pos : spans[i][0]].strip():
+            pos = max(pos, spans[i][1])
+            i += 1
+        if source[pos:end].strip():
             return n + 1
     return after_line + 1

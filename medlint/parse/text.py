@@ -4,10 +4,15 @@ Articles pasted as plain text (like the seed article) mark headings only as shor
 their own, without the full stop that ends a sentence. A one-line block is a heading when it
 is short, does not end like a sentence, and more text follows; a question ("Are There
 Risks?") counts when it is written in title case, as headings are.
+
+Comments are never prose. A line that holds only comments is left out whole, line break and
+all, so the text around it reads (and is split into blocks) as if the line were not there; a
+comment inside a line is cut out of it. Every other character keeps its source offset.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from medlint.document import BlockKind, Comment, Document
@@ -22,38 +27,67 @@ _SMALL_WORDS = frozenset(
 )
 
 
+Span = tuple[int, int]
+"""A stretch of the source: (start, end) offsets."""
+
+
 def parse_text(doc: Document, body_start: int) -> None:
     source = doc.source
+    comments: list[Span] = []
     for m in COMMENT_RE.finditer(source, body_start):
         doc.comments.append(Comment(m.group(1), m.start(), m.end()))
-    chunks = _chunks(source, body_start)
-    for n, (start, end) in enumerate(chunks):
-        chunk = source[start:end]
-        lines = chunk.splitlines()
-        if len(lines) == 1 and n + 1 < len(chunks) and _looks_like_heading(chunk.strip()):
+        comments.append((m.start(), m.end()))
+    chunks = _chunks(source, body_start, _Comments(comments))
+    for n, lines in enumerate(chunks):
+        # Each line is its pieces of source outside comments, the line break included.
+        if len(lines) == 1 and n + 1 < len(chunks) and _looks_like_heading(_text(source, lines[0]).strip()):
             kind = BlockKind.TITLE if doc.title_block is None and not doc.blocks else BlockKind.HEADING
-            prose = Prose()
-            prose.append_run(chunk.rstrip(), start)
-            doc.add_block(kind, prose, level=1 if kind is BlockKind.TITLE else 2)
-        elif lines and all(_BULLET.match(line) for line in lines if line.strip()):
-            pos = start
-            for line in chunk.splitlines(keepends=True):
-                bullet = _BULLET.match(line)
+            doc.add_block(kind, _prose(source, lines[0]), level=1 if kind is BlockKind.TITLE else 2)
+        elif all(_BULLET.match(source, *line[0]) for line in lines if _text(source, line).strip()):
+            for line in lines:
+                bullet = _BULLET.match(source, *line[0])
                 if bullet:
-                    prose = Prose()
-                    prose.append_run(line[bullet.end() :].rstrip(), pos + bullet.end())
-                    doc.add_block(BlockKind.LIST_ITEM, prose)
-                pos += len(line)
+                    pieces = _rstrip(source, [(bullet.end(), line[0][1]), *line[1:]])
+                    doc.add_block(BlockKind.LIST_ITEM, _prose(source, pieces))
         else:
-            prose = Prose()
-            prose.append_run(chunk.rstrip(), start)
-            doc.add_block(BlockKind.PARAGRAPH, prose)
+            doc.add_block(BlockKind.PARAGRAPH, _prose(source, [piece for line in lines for piece in line]))
 
 
-def _chunks(source: str, start: int) -> list[tuple[int, int]]:
+class _Comments:
+    """The comments' spans, in order, to cut out of the text."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self.ends = [e for _, e in spans]
+
+    def inside(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.ends, offset)
+        return i < len(self.spans) and self.spans[i][0] <= offset
+
+    def outside(self, start: int, end: int) -> tuple[list[Span], bool]:
+        """The pieces of [start, end) outside comments, and whether a comment touched it."""
+        pieces = []
+        pos = start
+        i = bisect.bisect_right(self.ends, start)
+        touched = i < len(self.spans) and self.spans[i][0] < end
+        while i < len(self.spans) and self.spans[i][0] < end:
+            s, e = self.spans[i]
+            if s > pos:
+                pieces.append((pos, s))
+            pos = max(pos, e)
+            i += 1
+        if pos < end:
+            pieces.append((pos, end))
+        return pieces, touched
+
+
+def _chunks(source: str, start: int, comments: _Comments) -> list[list[list[Span]]]:
+    """Blocks of text between blank lines, each a list of lines (a line: its pieces of source)."""
     spans = []
     pos = start
     for m in _BLANK_LINES.finditer(source, start):
+        if comments.inside(m.start()):
+            continue  # a blank line inside a comment does not end the paragraph
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(source)))
@@ -64,9 +98,62 @@ def _chunks(source: str, start: int) -> list[tuple[int, int]]:
             s += 1
         while e > s and source[e - 1].isspace():
             e -= 1
-        if e > s and not COMMENT_RE.fullmatch(source[s:e]):
-            out.append((s, e))
+        lines = []
+        for line in source[s:e].splitlines(keepends=True):
+            pieces, touched = comments.outside(s, s + len(line))
+            if not touched or _text(source, pieces).strip():  # a line of only comments is left out
+                lines.append(pieces)
+            s += len(line)
+        lines = _strip(source, lines)
+        if lines:
+            out.append(lines)
     return out
+
+
+def _text(source: str, pieces: list[Span]) -> str:
+    return "".join(source[s:e] for s, e in pieces)
+
+
+def _prose(source: str, pieces: list[Span]) -> Prose:
+    prose = Prose()
+    for s, e in pieces:
+        prose.append_run(source[s:e], s)
+    return prose
+
+
+def _rstrip(source: str, pieces: list[Span]) -> list[Span]:
+    pieces = list(pieces)
+    while pieces:
+        s, e = pieces[-1]
+        while e > s and source[e - 1].isspace():
+            e -= 1
+        if e > s:
+            pieces[-1] = (s, e)
+            break
+        pieces.pop()
+    return pieces
+
+
+def _strip(source: str, lines: list[list[Span]]) -> list[list[Span]]:
+    """Leading and trailing whitespace of the whole block, once comments are cut out."""
+    lines = [line for line in lines if line]
+    while lines:
+        s, e = lines[0][0]
+        while s < e and source[s].isspace():
+            s += 1
+        if s < e:
+            lines[0] = [(s, e), *lines[0][1:]]
+            break
+        lines[0] = lines[0][1:]
+        if not lines[0]:
+            lines.pop(0)
+    while lines:
+        last = _rstrip(source, lines[-1])
+        if last:
+            lines[-1] = last
+            break
+        lines.pop()
+    return lines
 
 
 def _looks_like_heading(line: str) -> bool:
