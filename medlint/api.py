@@ -112,7 +112,8 @@ class Session:
             elif p.exists():
                 files.append(p)
             else:
-                errors.append(InputError(str(p), "no such file or directory"))
+                errors.append(InputError(str(p), "a broken or looping symbolic link" if p.is_symlink()
+                                         else "no such file or directory"))
         return files, errors
 
     def lint(self, paths: Iterable[str | Path]) -> Report:

@@ -83,6 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _baseline(args)
     except BrokenPipeError:
         return EXIT_CLEAN
+    except OutputError as exc:
+        sys.stderr.write(f"medlint: error: {exc}\n")
+        return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     finally:
@@ -177,7 +180,7 @@ def _check(args: argparse.Namespace) -> int:
         except ValueError as exc:
             report = replace(report, errors=(*report.errors, InputError(args.baseline, str(exc))))
     out = _render(report, args)
-    _write(out, args.output)
+    _write(out, args.output, report)
     if report.errors:
         return EXIT_ERROR
     fail_level = Severity.parse(args.fail_level) if args.fail_level else _fail_level(args)
@@ -216,9 +219,25 @@ def _render(report: Report, args: argparse.Namespace) -> str:
     return out
 
 
-def _write(text: str, output: str | None) -> None:
+class OutputError(Exception):
+    """The report cannot be written where asked; nothing was written."""
+
+
+def _guard_output(output: str, report: Report) -> None:
+    target = Path(output).resolve()
+    if any(Path(f.path).resolve() == target for f in report.files) or str(target) in {
+            str(Path(p).resolve()) for p in report.sources}:
+        raise OutputError(f"-o {output} would overwrite a file being linted; nothing written")
+
+
+def _write(text: str, output: str | None, report: Report | None = None) -> None:
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        if report is not None:
+            _guard_output(output, report)
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -261,7 +280,11 @@ def _baseline(args: argparse.Namespace) -> int:
     from medlint.baseline import write_baseline
 
     report = _lint(args)
-    write_baseline(report, Path(args.output))
+    _guard_output(args.output, report)
+    try:
+        write_baseline(report, Path(args.output))
+    except OSError as exc:
+        raise OutputError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     sys.stderr.write(f"medlint: wrote {len(report.findings)} findings to {args.output}\n")
     return EXIT_ERROR if report.errors else EXIT_CLEAN
 

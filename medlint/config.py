@@ -67,6 +67,15 @@ _KEYS = (
 )
 
 
+def _check_pattern(pattern: str, key: str, where: str) -> None:
+    import pathspec
+
+    try:
+        pathspec.GitIgnoreSpec.from_lines([pattern])
+    except ValueError as exc:  # pathspec's pattern errors are ValueErrors
+        raise ConfigError(f"{where}: {key}: invalid pattern '{pattern}' ({exc})") from None
+
+
 def settings_from_table(table: Mapping[str, Any], where: str, root: Path, source: Path | None) -> Settings:
     """Validate a `[tool.medlint]`-shaped table; unknown keys are errors with a hint."""
     for key in table:
@@ -80,6 +89,9 @@ def settings_from_table(table: Mapping[str, Any], where: str, root: Path, source
     for key in ("ignore", "extend-select", "exclude", "extend-exclude"):
         if key in table:
             out[key.replace("-", "_")] = _str_tuple(table[key], key, where)
+    for key in ("exclude", "extend-exclude"):
+        for pattern in out.get(key.replace("-", "_"), ()):
+            _check_pattern(pattern, key, where)
     if "per-file-ignores" in table:
         pfi = table["per-file-ignores"]
         if not isinstance(pfi, dict):
@@ -127,12 +139,17 @@ def load_config_file(path: Path) -> Settings:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text (TOML files must be UTF-8)") from None
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("medlint", {})
+        tool = data.get("tool", {})
+        table = tool.get("medlint", {}) if isinstance(tool, dict) else {}
         where = f"{path} [tool.medlint]"
     else:
         table = data
         where = str(path)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: must be one table ([tool.medlint]), not an array of tables ([[...]])")
     return settings_from_table(table, where, path.parent.resolve(), path.resolve())
 
 
@@ -150,8 +167,9 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _has_medlint_table(path: Path) -> bool:
+    # Bytes: a pyproject that is not UTF-8 but has the table is found, and then reported.
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        data = path.read_bytes()
+    except OSError:
         return False
-    return "[tool.medlint" in text
+    return b"[tool.medlint" in data or b"[[tool.medlint" in data

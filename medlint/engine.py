@@ -7,17 +7,19 @@ limit per rule, suppressions, per-file ignores, dedupe, sort.
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from medlint.classify import DocType, classify
-from medlint.config import Settings
+from medlint.config import ConfigError, Settings
 from medlint.document import Document
 from medlint.findings import FileResult, Finding, InputError, Severity
-from medlint.kinds import Hit, RuleContext
+from medlint.kinds import Hit, ParamError, RuleContext
 from medlint.nlp import Pipeline, PipelineError, SentenceWorker
 from medlint.parse import InputProblem, decode, format_for, parse_document
 from medlint.rules import Rule, load_packs
@@ -48,6 +50,32 @@ def selector_specificity(selector: str, rule: Rule) -> int:
     if selector.isupper() and rule.code.startswith(selector):
         return 1 + len(selector)
     return -1
+
+
+def _size(n: int) -> str:
+    """Bytes for people: "10.0 MiB" (the default limit is 10 MiB), "512 bytes"."""
+    for unit, scale in (("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}" if n % scale else f"{n // scale} {unit}"
+    return f"{n} bytes"
+
+
+def _where(settings: Settings) -> str:
+    return str(settings.source) if settings.source else "configuration"
+
+
+def _check_selectors(rules: list[Rule], settings: Settings) -> None:
+    """A selector that names no rule is a typo: say so (as ruff does) rather than run nothing."""
+    names = sorted({n for r in rules for n in (r.code, r.name, r.pack, *r.aliases)})
+    lists = {"select": settings.select or (), "extend-select": settings.extend_select, "ignore": settings.ignore,
+             **{f"per-file-ignores.{g}": v for g, v in settings.per_file_ignores.items()},
+             "severity": tuple(settings.severity), "rules": tuple(settings.rules)}
+    for key, selectors in lists.items():
+        for selector in selectors:
+            if not any(selector_specificity(selector, r) >= 0 for r in rules):
+                close = difflib.get_close_matches(selector, names, n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise ConfigError(f"{_where(settings)}: {key}: '{selector}' names no rule{hint}")
 
 
 def select_rules(rules: Iterable[Rule], settings: Settings) -> list[Rule]:
@@ -85,6 +113,7 @@ class Linter:
         for rule in self.all_rules:
             for ident in (rule.code, rule.name, *rule.aliases):
                 self.names[ident] = rule.code
+        _check_selectors(self.all_rules, self.settings)
         self.rules = self._configure(select_rules(self.all_rules, self.settings))
         self.by_code = {r.code: r for r in self.all_rules}
         needs: set[str] = set()
@@ -112,7 +141,10 @@ class Linter:
         for rule in rules:
             options = self._lookup(self.settings.rules, rule)
             if options:
-                rule = rule.with_kind(options)
+                try:
+                    rule = rule.with_kind(options)
+                except ParamError as exc:
+                    raise ConfigError(f"{_where(self.settings)}: [rules.{rule.code}]: {exc}") from None
             sev = self._lookup(self.settings.severity, rule)
             if sev is not None:
                 rule = replace(rule, severity=sev)
@@ -165,10 +197,15 @@ class Linter:
     def lint_path(self, path: Path, shown: str | None = None, format: str | None = None) -> FileOutcome:
         shown = shown or str(path)
         try:
-            size = path.stat().st_size
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):
+                # A FIFO would block forever, /dev/zero never end: only regular files are read.
+                what = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+                raise InputProblem(f"{what}, not linted")
+            size = info.st_size
             if size > self.settings.max_file_size:
-                raise InputProblem(f"file is {size / 1e6:.1f} MB, above max-file-size "
-                                   f"({self.settings.max_file_size / 1e6:.1f} MB); not linted")
+                raise InputProblem(f"file is {_size(size)}, above max-file-size "
+                                   f"({_size(self.settings.max_file_size)}); not linted")
             data = path.read_bytes()
             text = decode(data)
         except InputProblem as exc:

@@ -219,6 +219,9 @@ class Pipeline:
             nlp = _sentence_english()
         if not any(name in nlp.pipe_names for name in _PROVIDERS["sentences"]):
             nlp.add_pipe("sentencizer")
+        # spaCy refuses texts over a million characters (a guard for parsers and NER memory);
+        # one long paragraph of a file under max-file-size is fine for a sentencizer.
+        nlp.max_length = max(nlp.max_length, 100_000_000)
         return nlp
 
     def require(self, layers: Iterable[str]) -> None:

@@ -7,8 +7,8 @@
     <!-- medlint-disable-line CLM001 -->   (on the line it suppresses)
     <!-- medlint-disable-file CLM001 -->
 
-Codes may be rule codes, names or aliases, separated by spaces or commas; no code means every
-rule. A suppression that silences nothing, or names a rule that does not exist, is reported.
+Codes may be rule codes, code prefixes ("RDB"), names or aliases, separated by spaces or
+commas; no code means every rule. A suppression that silences nothing, or names a rule that does not exist, is reported.
 """
 
 from __future__ import annotations
@@ -65,8 +65,9 @@ def parse_suppressions(doc: Document, names: Mapping[str, str]) -> Suppressions:
     for comment, m in directives:
         action, rest = m.group(1), m.group(2)
         words = [w for w in re.split(r"[\s,]+", rest.strip()) if w]
-        codes = {names[w] for w in words if w in names}
-        unknown = tuple(w for w in words if w not in names)
+        found = {w: _codes_for(w, names) for w in words}
+        codes = {c for matched in found.values() for c in matched}
+        unknown = tuple(w for w, matched in found.items() if not matched)
         line = lines.line_col(comment.start)[0]
         end_line = lines.line_col(comment.end)[0]
         s = Suppression(action, frozenset(codes) if words else None, comment.start, comment.end, line,
@@ -88,6 +89,15 @@ def parse_suppressions(doc: Document, names: Mapping[str, str]) -> Suppressions:
             s.used = True  # an enable is never "unused"
         result.items.append(s)
     return result
+
+
+def _codes_for(word: str, names: Mapping[str, str]) -> set[str]:
+    """The rule codes a word names: a code, name or alias, or a code prefix ("RDB", "CLM00")."""
+    if word in names:
+        return {names[word]}
+    if word.isupper() and word.isalnum():
+        return {code for code in names.values() if code.startswith(word)}
+    return set()
 
 
 def _next_content_line(source: str, starts: list[int], after_line: int, spans: list[tuple[int, int]]) -> int:

@@ -175,3 +175,18 @@ def test_stacked_comments_with_crlf_line_endings() -> None:
 def test_api_stacked_comments() -> None:
     text = "<!-- medlint-disable-next-line CLM001 -->\n<!-- medlint-disable-next-line CLM002 -->\n" + SENTENCE
     assert not {"CLM001", "CLM002", "MED001"} & {f.code for f in lint_text(text)}
+
+
+def test_a_code_prefix_suppresses_its_pack() -> None:
+    from medlint.engine import Linter
+
+    text = ("<!-- medlint-disable-file RDB -->\n# Knee pain\n\nThe physician will utilize fluoroscopic "
+            "guidance, and the NSAID is administered prior to the procedure by the team in the clinic "
+            "which is located on the second floor of the hospital building next to the car park.\n")
+    codes = {f.code for f in Linter().lint_text(text, path="a.md").findings}
+    assert codes and not {c for c in codes if c.startswith("RDB")}
+    assert "MED002" not in codes
+    plain = {f.code for f in Linter().lint_text(text.split("\n", 1)[1], path="a.md").findings}
+    assert {c for c in plain if c.startswith("RDB")}
+    typo = {f.code for f in Linter().lint_text("<!-- medlint-disable-file RDBX -->\n" + text, path="a.md").findings}
+    assert "MED002" in typo

@@ -113,15 +113,17 @@ def first_match(patterns: list[re.Pattern[str]], text: str, span: tuple[int, int
     return None
 
 
-def _filled(value: Any) -> bool:
+def _filled(value: Any, depth: int = 0) -> bool:
     if value is None:
         return False
     if isinstance(value, str):
         return bool(value.strip())
+    if depth > 5:  # a YAML alias can make a list that holds itself: `author: &a [*a]`
+        return False
     if isinstance(value, dict):
-        return any(_filled(v) for v in value.values())
+        return any(_filled(v, depth + 1) for v in value.values())
     if isinstance(value, (list, tuple)):
-        return any(_filled(v) for v in value)
+        return any(_filled(v, depth + 1) for v in value)
     return True
 
 

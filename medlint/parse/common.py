@@ -17,7 +17,9 @@ class InputProblem(Exception):
 
 def decode(data: bytes) -> str:
     """UTF-8 (with or without a BOM) or a clear error; never a silent guess."""
-    if b"\x00" in data[:8192]:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise InputProblem("UTF-16 text, not linted; re-save the file as UTF-8")
+    if b"\x00" in data:  # anywhere: markdown-it would turn it into U+FFFD and drop its text
         raise InputProblem("binary file (contains NUL bytes), not linted")
     try:
         text = data.decode("utf-8")
@@ -40,6 +42,9 @@ def split_front_matter(source: str) -> tuple[dict[str, Any], int, str | None]:
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
         return {}, m.end(), f"front matter is not valid YAML{where}: {problem}"
+    except (ValueError, RecursionError) as exc:  # values YAML parses but cannot build: 2020-02-30
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        return {}, m.end(), f"front matter has a value that cannot be read ({reason})"
     if data is None:
         data = {}
     if not isinstance(data, dict):

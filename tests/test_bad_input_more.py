@@ -1,0 +1,80 @@
+"""More bad input, found by fuzzing: each is a one-line error or is linted, never a crash or a hang."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from medlint.api import Session
+from medlint.engine import Linter
+from medlint.parse import decode
+from medlint.parse.common import InputProblem
+
+CLAIM = "# Back pain\n\nThis miracle injection offers a beacon of hope.\n"
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+def test_nul_anywhere_is_binary_and_utf16_is_named() -> None:
+    with pytest.raises(InputProblem, match="binary"):
+        decode(b"# T\n\n" + b"x " * 5000 + b"\n\nThe miracle\x00 cure.\n")
+    for bom in ("utf-16-le", "utf-16-be"):
+        data = ("\ufeff" + CLAIM).encode(bom)
+        with pytest.raises(InputProblem, match="UTF-16 text, not linted; re-save the file as UTF-8"):
+            decode(data)
+
+
+def test_fifo_and_devices_are_not_read(tmp_path: Path, linter: Linter) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    (tmp_path / "a.md").write_text(CLAIM)
+    report = Session().lint([tmp_path])  # would block forever reading the FIFO
+    assert [(Path(e.path).name, e.message) for e in report.errors] == [("pipe.md", "not a regular file, not linted")]
+    assert {Path(f.path).name for f in report.findings} == {"a.md"}
+    if Path("/dev/zero").exists():
+        (error,) = linter.lint_path(Path("/dev/zero")).errors
+        assert error.message == "not a regular file, not linted"
+
+
+def test_size_limit_message_uses_the_units_of_the_limit(tmp_path: Path) -> None:
+    big = tmp_path / "big.md"
+    big.write_bytes(b"a" * (10 * 1024 * 1024 + 20))
+    (error,) = Linter().lint_path(big).errors
+    assert error.message == "file is 10.0 MiB, above max-file-size (10 MiB); not linted"
+
+
+def test_looping_symlink_is_named(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.md"
+    loop.symlink_to(loop)
+    report = Session().lint([loop])
+    assert [e.message for e in report.errors] == ["a broken or looping symbolic link"]
+
+
+@pytest.mark.parametrize(("front", "reason"), [
+    ("date: 2020-02-30", "day is out of range"),
+    ("x: !!int 0x", "cannot be read"),
+    ("author: " + "[" * 1000 + "]" * 1000, "cannot be read"),
+])
+def test_front_matter_values_yaml_cannot_build(linter: Linter, front: str, reason: str) -> None:
+    outcome = linter.lint_text(f"---\n{front}\n---\n{CLAIM}", path="a.md")
+    (error,) = outcome.errors
+    assert error.message.startswith("front matter has a value that cannot be read") and reason in error.message
+    assert any(f.code == "CLM001" for f in outcome.findings)  # the article is still linted
+
+
+def test_self_referencing_front_matter(linter: Linter) -> None:
+    outcome = linter.lint_text(f"---\nauthor: &a [*a]\n---\n{CLAIM}", path="a.md")
+    assert not outcome.errors
+    assert "CMP010" in {f.code for f in outcome.findings}  # a list of itself names nobody
+
+
+def test_a_paragraph_over_a_million_characters(linter: Linter) -> None:
+    text = "# T\n\n" + "Patients improve after treatment. " * 30_000 + "This miracle cure works.\n"
+    outcome = linter.lint_text(text, path="a.md")
+    assert not outcome.errors
+    assert any(f.code == "CLM001" and f.start_offset == text.index("miracle") for f in outcome.findings)

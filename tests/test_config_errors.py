@@ -1,0 +1,85 @@
+"""Broken configuration is a one-line error naming the file, never a traceback or a silent no-op."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from medlint.cli import main
+from medlint.config import ConfigError, Settings, load_config_file
+from medlint.engine import Linter
+
+CLAIM = "# Back pain\n\nThis miracle injection offers a beacon of hope.\n"
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    (".medlint.toml", b"select = ['\xff']\n", "not UTF-8"),
+    ("pyproject.toml", b"[[tool.medlint]]\nselect = ['CLM']\n", "not an array of tables"),
+    ("pyproject.toml", b"# \xff\n[tool.medlint]\nselect = ['CLM']\n", "not UTF-8"),
+    (".medlint.toml", b"exclude = ['!']\n", "exclude: invalid pattern '!'"),
+])
+def test_unreadable_config_files(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ConfigError, match=message) as info:
+        load_config_file(path)
+    assert "\n" not in str(info.value) and str(path) in str(info.value)
+
+
+@pytest.mark.parametrize(("settings", "message"), [
+    ({"select": ("CLX001",)}, "select: 'CLX001' names no rule (did you mean 'CLM001'?)"),
+    ({"ignore": ("miracle-cure",)}, "ignore: 'miracle-cure' names no rule (did you mean 'miracle-cure-language'?)"),
+    ({"severity": {"CLM999": "error"}}, "severity: 'CLM999' names no rule"),
+    ({"rules": {"RDB033": {"max_words": 20}}}, "rules: 'RDB033' names no rule (did you mean 'RDB003'?)"),
+    ({"rules": {"CLM001": {"nonsense": 1}}}, "[rules.CLM001]: unknown parameter 'nonsense'"),
+    ({"rules": {"RDB003": {"max_words": "many"}}}, "[rules.RDB003]: parameter 'max_words'"),
+])
+def test_config_that_names_nothing_or_breaks_a_rule(settings: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        Linter(Settings(**settings))  # type: ignore[arg-type]
+    assert message in str(info.value) and "\n" not in str(info.value)
+
+
+def test_selectors_by_prefix_pack_name_and_all_are_fine() -> None:
+    for selector in ("CLM", "CLM00", "readability", "miracle-cure-language", "ALL"):
+        Linter(Settings(select=(selector,)))
+
+
+@pytest.mark.parametrize("config", [
+    "[tool.medlint]\nselect = ['CLX001']\n",
+    "[tool.medlint.rules.CLM001]\nnonsense = 1\n",
+    "[tool.medlint]\nexclude = ['!']\n",
+])
+def test_cli_reports_config_errors_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               config: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(config)
+    (tmp_path / "a.md").write_text(CLAIM)
+    code = main(["check", str(tmp_path), "--format", "json"])
+    captured = capsys.readouterr()
+    assert code == 2 and "Traceback" not in captured.err
+    errors = json.loads(captured.out)["errors"]
+    assert errors and all("pyproject.toml" in e["message"] and "\n" not in e["message"] for e in errors)
+
+
+@pytest.mark.parametrize("target", ["missing-dir/out.json", "."])
+def test_unwritable_output_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch, target: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(CLAIM)
+    code = main(["check", "a.md", "-o", target])
+    captured = capsys.readouterr()
+    assert code == 2 and "Traceback" not in captured.err
+    assert target in captured.err and len(captured.err.strip().splitlines()) == 1
+
+
+def test_output_never_overwrites_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(CLAIM)
+    for args in (["check", "a.md", "-o", "a.md"], ["check", ".", "-o", "a.md"], ["baseline", "a.md", "-o", "a.md"]):
+        code = main(args)
+        captured = capsys.readouterr()
+        assert code == 2 and "would overwrite" in captured.err, args
+        assert (tmp_path / "a.md").read_text() == CLAIM
