@@ -67,6 +67,7 @@ def _check_findings(linter: Linter, path: Path) -> int:
             assert f.match is None
             continue
         assert f.match is not None
+        assert f.match == f.match.strip(), (f.code, f.match)  # a span starts and ends on text
         # Slice by line and column, as an editor would, and compare with the matched text.
         first = lines[f.line - 1]
         if f.line == f.end_line:
@@ -112,3 +113,14 @@ def test_excluded_text_is_never_linted(all_rules_linter: Linter) -> None:
             assert "example.com" not in (f.match or "")
         assert not any("var miracle" in f.context for f in outcome.findings if f.scope == "span" and f.match == "miracle"
                        and "script" in f.context)
+
+
+@pytest.mark.parametrize(("text", "path"), [
+    ("<h1>This therapy\nchanges your life forever</h1><p>Text.</p>", "a.html"),
+    ("# Therapy  changes your life\n\nText.\n", "a.md"),
+    ("Therapy&nbsp;changes your life\n\nText here for you.\n", "a.txt"),
+])
+def test_no_span_starts_on_the_space_before_a_match(all_rules_linter: Linter, text: str, path: str) -> None:
+    spans = [f for f in all_rules_linter.lint_text(text, path=path).findings if f.scope == "span"]
+    assert any(f.code == "CLM011" for f in spans)
+    assert all(f.match == (f.match or "").strip() and not text[f.start_offset].isspace() for f in spans)
