@@ -78,3 +78,11 @@ def test_a_paragraph_over_a_million_characters(linter: Linter) -> None:
     outcome = linter.lint_text(text, path="a.md")
     assert not outcome.errors
     assert any(f.code == "CLM001" and f.start_offset == text.index("miracle") for f in outcome.findings)
+
+
+def test_lone_surrogates_from_the_api_are_linted() -> None:
+    import medlint
+
+    text = "# T\n\nThis miracle \ud800 cure works.\n"
+    findings = medlint.lint_text(text, path="a.md")
+    assert any(f.code == "CLM001" and f.start_offset == text.index("miracle") for f in findings)

@@ -33,12 +33,17 @@ def format_for(path: str | None, explicit: str | None = None) -> str:
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def parse_document(source: str, *, path: str = "<text>", fmt: str = "markdown") -> tuple[Document, str | None]:
     """Parse decoded text; returns the document and a front-matter problem, if any."""
     if source.startswith("\ufeff"):
         source = source[1:]
+    if not source.isascii() and _SURROGATE.search(source):
+        # Only a str built in Python holds these (decoding never makes them); spaCy cannot
+        # encode them. One replacement character for one keeps every offset.
+        source = _SURROGATE.sub("\ufffd", source)
     if "\r" in source:
         # A lone CR ends a line (classic Mac files; markdown-it agrees). One character for
         # one keeps every offset, and only this in-memory copy changes, never the file.
