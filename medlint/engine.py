@@ -179,6 +179,9 @@ class Linter:
             fmt = format_for(path, format)
         except InputProblem as exc:
             return FileOutcome((), None, (InputError(shown, str(exc)),))
+        if not text.strip():
+            # Nothing to judge: "no sources, no date, no author" would be noise about nothing.
+            return FileOutcome((), None, (InputError(shown, "empty file, nothing to lint"),))
         try:
             doc, problem = parse_document(text, path=shown, fmt=fmt)
             errors = [InputError(shown, problem)] if problem else []
