@@ -6,6 +6,7 @@ its five source characters. Script, style, pre, code and template content is nev
 
 from __future__ import annotations
 
+import re
 from html import unescape
 from html.parser import HTMLParser
 
@@ -29,13 +30,19 @@ _BLOCKS = {
 _BREAKS = {"div", "section", "article", "main", "header", "footer", "aside", "nav", "ul", "ol", "dl",
            "table", "tr", "body", "html", "form", "hr", "figure", "details", "summary"}
 _HIDDEN = {"script", "style", "pre", "code", "template", "noscript", "svg", "math", "head", "kbd", "samp"}
+# `<![name` other than these makes Python 3.11's HTMLParser raise; browsers read a bogus comment.
+_BAD_MARKED_SECTION = re.compile(
+    r"<!\[(?!(?:temp|cdata|ignore|include|rcdata|if|else|endif)(?![-_.a-zA-Z0-9]))", re.IGNORECASE
+)
 _VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "area", "base", "col", "embed", "track"}
 
 
 class _Parser(HTMLParser):
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, first_line: int = 0, fragment: bool = False) -> None:
         super().__init__(convert_charrefs=False)
         self.doc = doc
+        self.first_line = first_line  # 0-based line of doc.source where the fed text starts
+        self.fragment = fragment  # HTML inside another format: prose only (no comments, no metadata)
         self.hidden = 0
         self.in_title = False
         self.title: Prose | None = None
@@ -48,7 +55,7 @@ class _Parser(HTMLParser):
 
     def _offset(self) -> int:
         line, col = self.getpos()
-        return self.doc.lines.offset(line, col + 1)
+        return self.doc.lines.offset(line + self.first_line, col + 1)
 
     def _flush(self) -> None:
         if self.stack:
@@ -62,6 +69,8 @@ class _Parser(HTMLParser):
 
     def _metadata(self, field: str, value: str) -> None:
         # Front matter written in the file wins; of several tags, the first.
+        if self.fragment:
+            return
         self.doc.front_matter.setdefault(field, value)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -159,8 +168,26 @@ class _Parser(HTMLParser):
         self._ref(raw)
 
     def handle_comment(self, data: str) -> None:
+        if self.fragment:
+            return
         start = self._offset()
         self.doc.comments.append(Comment(data, start, start + len(data) + 7))
+
+
+def parse_html_fragment(doc: Document, text: str, first_line: int, kind: BlockKind | None = None) -> None:
+    """Blocks from HTML inside another format (a Markdown HTML block), in `kind` unless its tags say.
+
+    `text` stands for doc.source from the start of 0-based line `first_line` on, character for
+    character and line for line (the caller may blank out what is not HTML, such as `>` markers),
+    so the parser's line and column are positions in doc.source. Comments are left to the caller;
+    `<title>` and metadata are not read.
+    """
+    parser = _Parser(doc, first_line, fragment=True)
+    if kind is not None:
+        parser.stack.append((kind, 0))
+    parser.feed(_BAD_MARKED_SECTION.sub("<! ", text))  # same length: offsets unchanged
+    parser.close()
+    parser._flush()
 
 
 def parse_html(doc: Document, body_start: int) -> None:

@@ -4,26 +4,65 @@ markdown-it gives each block its source lines but no character offsets inside a 
 inline tokens are aligned with the source by a cursor that only moves forward: each text token
 is located at or after the end of the previous one. Alignment never crosses the block's lines,
 and matches are later mapped through the resulting source map, not searched for.
+
+HTML blocks are read by the HTML parser on their own source lines, so their prose maps to the
+file the same way.
 """
 
 from __future__ import annotations
 
-from markdown_it import MarkdownIt
+import re
+from collections.abc import Callable, Iterator
+
+from markdown_it import MarkdownIt, rules_block
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
 from medlint.document import BlockKind, Comment, Document
 from medlint.parse.common import COMMENT_RE
+from medlint.parse.html import parse_html_fragment
 from medlint.prose import Prose
 
-_MD: MarkdownIt | None = None
+# markdown-it stops at `maxNesting` levels of tokens (a list item is two: the list and the item)
+# and silently drops the rest of the enclosing container, up to the end of the file. Its parsers
+# recurse once per level (about three Python frames per nested link), so the limit has to stay
+# well inside Python's recursion limit: 200 levels is 100 nested lists or 200 quotes. Beyond
+# that, list and quote markers are not read as containers any more (see `_shallow`): deeper
+# text stays in a paragraph, markers and all, so nothing is lost, and inline nesting beyond the
+# limit is kept as literal text by markdown-it itself.
+_MAX_NESTING = 200
+# If even that is too deep for the caller's stack, the document is parsed again with
+# CommonMark's own limit, with the same guarantee that nothing is dropped.
+_SAFE_NESTING = 20
+# The rules (and what they may interrupt) as markdown-it's block parser registers them.
+_CONTAINERS: tuple[tuple[str, Callable[[StateBlock, int, int, bool], bool], list[str]], ...] = (
+    ("blockquote", rules_block.blockquote, ["paragraph", "reference", "blockquote", "list"]),
+    ("list", rules_block.list_block, ["paragraph", "reference", "blockquote"]),
+)
+_PARSERS: dict[int, MarkdownIt] = {}
 
 
-def _parser() -> MarkdownIt:
-    global _MD
-    if _MD is None:
+def _shallow(
+    rule: Callable[[StateBlock, int, int, bool], bool], max_level: int
+) -> Callable[[StateBlock, int, int, bool], bool]:
+    """A container rule that declines to open containers at `max_level` or deeper."""
+
+    def guarded(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        return state.level < max_level and rule(state, start, end, silent)
+
+    return guarded
+
+
+def _parser(max_nesting: int = _MAX_NESTING) -> MarkdownIt:
+    md = _PARSERS.get(max_nesting)
+    if md is None:
         # text_join would merge entities and escapes into plain text and lose their source spans.
-        _MD = MarkdownIt("commonmark").enable("table").disable("text_join")
-    return _MD
+        md = MarkdownIt("commonmark", {"maxNesting": max_nesting}).enable("table").disable("text_join")
+        for name, rule, alt in _CONTAINERS:
+            # A container opens two levels at most (list + item); the inner blocks stay below the limit.
+            md.block.ruler.at(name, _shallow(rule, max_nesting - 3), {"alt": alt})
+        _PARSERS[max_nesting] = md
+    return md
 
 
 def parse_markdown(doc: Document, body_start_line: int) -> None:
@@ -35,13 +74,17 @@ def parse_markdown(doc: Document, body_start_line: int) -> None:
         text = "\n" * body_start_line + source[lines[body_start_line] :] if body_start_line < len(lines) else ""
     else:
         text = source
-    tokens = _parser().parse(text)
+    try:
+        tokens = _parser().parse(text)
+    except RecursionError:
+        tokens = _parser(_SAFE_NESTING).parse(text)
     kind_stack: list[BlockKind] = []
     seen_h1 = False
     cursor = 0
     for i, token in enumerate(tokens):
-        if token.type in ("html_block",):
+        if token.type == "html_block":
             _collect_comments(doc, token, lines)
+            _html_block(doc, token, kind_stack[-1] if kind_stack else None)
         elif token.type == "blockquote_open":
             kind_stack.append(BlockKind.QUOTE)
         elif token.type == "list_item_open":
@@ -64,7 +107,10 @@ def parse_markdown(doc: Document, body_start_line: int) -> None:
                 kind = kind_stack[-1]
             else:
                 kind = BlockKind.PARAGRAPH
-            prose, links, cursor = _inline_prose(doc, token, cursor, block_end)
+            prose, links, cursor = _inline_prose(
+                doc, token, cursor, block_end,
+                quoted=BlockKind.QUOTE in kind_stack, in_table=opener.type in ("th_open", "td_open"),
+            )
             doc.add_block(kind, prose, level=level or (1 if kind is BlockKind.TITLE else 0), links=links)
             doc.links.extend(links)
 
@@ -78,47 +124,125 @@ def _collect_comments(doc: Document, token: Token, lines: list[int]) -> None:
         doc.comments.append(Comment(m.group(1), m.start(), m.end()))
 
 
-def _inline_prose(doc: Document, inline: Token, cursor: int, limit: int) -> tuple[Prose, list[str], int]:
+def _html_block(doc: Document, token: Token, kind: BlockKind | None) -> None:
+    """Prose of an HTML block, read by the HTML parser from the block's own source lines.
+
+    markdown-it's content is each line without its container prefix (`>` markers, a list
+    bullet, indentation). Each content line is the end of its source line, so the prefix is
+    blanked to spaces and the parser sees the block's lines at their own offsets.
+    """
+    if token.map is None:
+        return
+    source = doc.source
+    starts = doc.lines.starts
+    content = token.content.split("\n")
+    parts = []
+    for k, line in enumerate(range(token.map[0], token.map[1])):
+        start = starts[line]
+        end = starts[line + 1] if line + 1 < len(starts) else len(source)
+        raw = source[start:end]
+        body = raw.rstrip("\r\n")
+        html = content[k].lstrip(" \t") if k < len(content) else ""
+        keep = len(body) - len(html) if html and body.endswith(html) else len(body)
+        parts.append(" " * keep + raw[keep:])
+    parse_html_fragment(doc, "".join(parts), token.map[0], kind)
+
+
+def _walk(children: list[Token]) -> Iterator[tuple[str, Token]]:
+    """Inline tokens in source order, an image's alt text between ("image", t) and ("image_end", t).
+
+    Iterative, so images nested as deep as markdown-it allows cost no recursion here.
+    """
+    stack: list[tuple[list[Token], int, Token | None]] = [(children, 0, None)]
+    while stack:
+        tokens, i, image = stack.pop()
+        if i == len(tokens):
+            if image is not None:
+                yield "image_end", image
+            continue
+        stack.append((tokens, i + 1, image))
+        token = tokens[i]
+        yield token.type, token
+        if token.type == "image":
+            stack.append((token.children or [], 0, token))
+
+
+def _find(source: str, needle: str, cursor: int, limit: int, in_table: bool) -> tuple[int, int]:
+    """Source span of `needle` at or after `cursor`, or (-1, -1).
+
+    In a table cell every `|` was written `\\|`: markdown-it drops the backslash when it splits
+    the row into cells, so there the `|` of the needle only matches `\\|` (never a cell border).
+    """
+    if in_table and "|" in needle:
+        pattern = "".join(r"\\\|" if ch == "|" else re.escape(ch) for ch in needle)
+        m = re.compile(pattern).search(source, cursor, limit)
+        return (m.start(), m.end()) if m else (-1, -1)
+    pos = source.find(needle, cursor, limit)
+    return (pos, pos + len(needle)) if pos != -1 else (-1, -1)
+
+
+def _append_text(prose: Prose, text: str, start: int, end: int) -> None:
+    if end - start == len(text):
+        prose.append_run(text, start)
+        return
+    # Unescaped pipes of a table cell: each `|` stands for the two characters `\|`.
+    pos = start
+    for k, piece in enumerate(text.split("|")):
+        if k:
+            prose.append_atom("|", pos, pos + 2)
+            pos += 2
+        prose.append_run(piece, pos)
+        pos += len(piece)
+
+
+def _inline_prose(
+    doc: Document, inline: Token, cursor: int, limit: int, *, quoted: bool = False, in_table: bool = False
+) -> tuple[Prose, list[str], int]:
     source = doc.source
     prose = Prose()
     links: list[str] = []
     hide_depth = 0  # inside a link whose text is its own URL (autolinks): not prose
-    for child in inline.children or []:
-        kind = child.type
+    alt_depth = 0  # inside an image's alt text: aligned, but not prose
+    for kind, child in _walk(inline.children or []):
+        hidden = hide_depth or alt_depth
         if kind == "text":
-            pos = source.find(child.content, cursor, limit) if child.content else cursor
+            if not child.content:
+                continue
+            pos, end = _find(source, child.content, cursor, limit, in_table)
             if pos == -1:
                 continue  # cannot place it exactly: leave it out rather than guess
-            if not hide_depth:
-                prose.append_run(child.content, pos)
-            cursor = pos + len(child.content)
+            if not hidden:
+                _append_text(prose, child.content, pos, end)
+            cursor = end
         elif kind == "text_special":
-            pos = source.find(child.markup, cursor, limit)
+            pos, end = _find(source, child.markup, cursor, limit, in_table)
             if pos == -1:
                 continue
-            if not hide_depth:
-                prose.append_atom(child.content, pos, pos + len(child.markup))
-            cursor = pos + len(child.markup)
+            if not hidden:
+                prose.append_atom(child.content, pos, end)
+            cursor = end
         elif kind in ("softbreak", "hardbreak"):
             pos = source.find("\n", cursor, limit)
             if pos != -1:
                 start = pos - 1 if pos > 0 and source[pos - 1] == "\r" else pos
-                prose.append_atom(" ", start, pos + 1)
+                if not hidden:
+                    prose.append_atom(" ", start, pos + 1)
                 cursor = pos + 1
         elif kind == "code_inline":
-            pos = source.find(child.content, cursor, limit)
+            pos, end = _find(source, child.content, cursor, limit, in_table)
             if pos != -1:
-                prose.append_gap(pos)
-                cursor = pos + len(child.content) + len(child.markup)
+                if not hidden:
+                    prose.append_gap(pos)
+                cursor = end + len(child.markup)
         elif kind == "html_inline":
-            pos = source.find(child.content, cursor, limit)
+            pos, end = _find(source, child.content, cursor, limit, in_table)
             if pos != -1:
-                for m in COMMENT_RE.finditer(child.content):
-                    doc.comments.append(Comment(m.group(1), pos + m.start(), pos + m.end()))
-                cursor = pos + len(child.content)
+                for m in COMMENT_RE.finditer(source, pos, end):
+                    doc.comments.append(Comment(m.group(1), m.start(), m.end()))
+                cursor = end
         elif kind == "link_open":
-            href = str(child.attrs.get("href", ""))
-            links.append(href)
+            if not alt_depth:
+                links.append(str(child.attrs.get("href", "")))
             if child.markup == "autolink":
                 hide_depth += 1
         elif kind == "link_close":
@@ -127,34 +251,82 @@ def _inline_prose(doc: Document, inline: Token, cursor: int, limit: int) -> tupl
                 end = source.find(">", cursor, limit)
                 cursor = end + 1 if end != -1 else cursor
             else:
-                cursor = _skip_link_destination(source, cursor, limit)
+                cursor = _skip_link_tail(source, cursor, limit, quoted)
         elif kind == "image":
-            cursor = _skip_link_destination(source, cursor, limit)
+            alt_depth += 1
+        elif kind == "image_end":
+            alt_depth -= 1
+            cursor = _skip_link_tail(source, cursor, limit, quoted)
     return prose, links, cursor
 
 
-def _skip_link_destination(source: str, cursor: int, limit: int) -> int:
-    """Move past `](destination "title")` or `][ref]` so later text is not aligned inside a URL."""
+def _skip_link_tail(source: str, cursor: int, limit: int, quoted: bool) -> int:
+    """Move past the `]` that ends a link's text (or an image's alt text) and what follows it:
+    `(destination "title")`, `[label]` or `[]`, so later text is not aligned inside them.
+
+    The destination and title are read with markdown-it's own helpers, as its link rule reads
+    them, so `<a)b>` destinations and titles in '…', "…" or (…) holding brackets are skipped
+    whole. What markdown-it did not read as a destination (a shortcut reference followed by
+    text in parentheses) is left for the text that follows.
+    """
     close = source.find("]", cursor, limit)
     if close == -1:
         return cursor
     pos = close + 1
     if pos < limit and source[pos] == "(":
-        depth = 0
-        while pos < limit:
-            ch = source[pos]
-            if ch == "\\":
-                pos += 2
-                continue
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth -= 1
-                if depth == 0:
-                    return pos + 1
-            pos += 1
-        return cursor
+        end = _inline_link_end(source, pos + 1, limit, quoted)
+        if end != -1:
+            return end
     if pos < limit and source[pos] == "[":
-        end = source.find("]", pos, limit)
-        return end + 1 if end != -1 else cursor
+        end = _label_end(source, pos + 1, limit)
+        if end != -1:
+            return end
     return pos
+
+
+def _inline_link_end(source: str, pos: int, limit: int, quoted: bool) -> int:
+    """Just past the `)` of `(destination "title")` whose `(` is before `pos`, or -1."""
+    md = _parser()
+    pos = _skip_space(source, pos, limit, quoted)
+    if pos >= limit:
+        return -1
+    dest = md.helpers.parseLinkDestination(source, pos, limit)
+    if dest.ok:
+        if md.validateLink(md.normalizeLink(dest.str)):
+            pos = dest.pos
+        before_title = pos
+        pos = _skip_space(source, pos, limit, quoted)
+        title = md.helpers.parseLinkTitle(source, pos, limit)
+        if pos < limit and before_title != pos and title.ok:
+            pos = _skip_space(source, title.pos, limit, quoted)
+    return pos + 1 if pos < limit and source[pos] == ")" else -1
+
+
+def _skip_space(source: str, pos: int, limit: int, quoted: bool) -> int:
+    """Past spaces and line breaks; in a quote, a new line's `>` markers are the quote's."""
+    while pos < limit:
+        ch = source[pos]
+        if ch == "\n" and quoted:
+            pos += 1
+            while pos < limit and source[pos] in " \t>":
+                pos += 1
+        elif ch in " \t\r\n":
+            pos += 1
+        else:
+            break
+    return pos
+
+
+def _label_end(source: str, pos: int, limit: int) -> int:
+    """Just past the `]` of a reference label starting at `pos` (no unescaped brackets), or -1."""
+    while pos < limit:
+        ch = source[pos]
+        if ch == "\\":
+            pos += 2
+        elif ch == "]":
+            return pos + 1
+        elif ch == "[":
+            return -1
+        else:
+            pos += 1
+    return -1
