@@ -86,3 +86,11 @@ def test_lone_surrogates_from_the_api_are_linted() -> None:
     text = "# T\n\nThis miracle \ud800 cure works.\n"
     findings = medlint.lint_text(text, path="a.md")
     assert any(f.code == "CLM001" and f.start_offset == text.index("miracle") for f in findings)
+
+
+def test_bogus_marked_section_in_an_html_page(linter: Linter) -> None:
+    # Python 3.11's HTMLParser raises on "<![foo"; browsers read it as a bogus comment.
+    text = "<h1>Knee pain</h1><![foo bar]><p>This miracle cure works.</p>\n"
+    outcome = linter.lint_text(text, path="a.html")
+    assert not outcome.errors
+    assert any(f.code == "CLM001" and f.start_offset == text.index("miracle") for f in outcome.findings)

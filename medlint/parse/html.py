@@ -192,7 +192,7 @@ def parse_html_fragment(doc: Document, text: str, first_line: int, kind: BlockKi
 
 def parse_html(doc: Document, body_start: int) -> None:
     parser = _Parser(doc)
-    parser.feed(doc.source)
+    parser.feed(_BAD_MARKED_SECTION.sub("<! ", doc.source))  # same length: offsets unchanged
     parser.close()
     parser._flush()
     if doc.title_block is None and parser.title is not None:
