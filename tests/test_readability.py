@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from pathlib import Path
 
 import pytest
 from conftest import SEED
@@ -428,6 +429,25 @@ def test_jargon_in_a_name_or_title_is_not_the_writers_word() -> None:
     assert [f.match for f in _codes(_lint(JARGON, "Nausea can last a few days."), "RDB006")] == ["Nausea"]
     text = "The Food and Drug Administration approved the drug last year."
     assert not _codes(_lint(_linter("RDB008"), text), "RDB008")
+
+
+def test_jargon_in_a_condition_name_or_a_linked_title() -> None:
+    # "acute myeloid leukemia" is the name on the diagnosis; "acute pain" is a word choice.
+    text = "Some people have acute myeloid leukemia. Others get acute kidney injury after surgery."
+    assert not _codes(_lint(JARGON, text), "RDB006")
+    text = "Some people have acute myeloid leukemia. Acute pain can follow surgery."
+    assert [f.match for f in _codes(_lint(JARGON, text), "RDB006")] == ["Acute"]
+    # A linked page title: capitalised words joined by "and".
+    assert not _codes(_lint(JARGON, "More on: Surveillance and Outbreak Response."), "RDB006")
+    assert _codes(_lint(JARGON, "More on: surveillance and outbreak response."), "RDB006")
+
+
+def test_in_names_before_must_be_a_list() -> None:
+    from medlint.kinds import ParamError, kind_class
+
+    with pytest.raises(ParamError, match="must be lists"):
+        kind_class("substitution")({"terms": [{"term": "acute", "plain": "sudden", "in_names_before": "leukemia"}]},
+                                   Path("."))
 
 
 def test_jargon_first_use_only_and_longest_match() -> None:

@@ -5,6 +5,7 @@
       list: lists/jargon.yml       # file(s) relative to the rule's directory; entries under
                                    # `terms:` or `words:`: {term, forms?, plain, source}
       terms: [{term: fluoroscopy, plain: live X-ray}]  # inline entries, same shape
+                                   # in_names_before: [leukemia]: "acute leukemia" is a name
       where: [body]                # body, heading, title
       explained: true              # a term explained at first use is fine (see below)
       first_only: true             # one finding per term: its first use
@@ -55,7 +56,7 @@ from medlint.kinds.base import (
 )
 from medlint.yamlload import YamlError, load_yaml
 
-_ENTRY_KEYS = {"term", "forms", "plain", "source", "note"}
+_ENTRY_KEYS = {"term", "forms", "plain", "source", "note", "in_names_before"}
 _LIST_KEYS = ("terms", "words")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 # Split on tokens, kept: [text before the first, token, text up to the next, token, ...].
@@ -77,7 +78,8 @@ _ARTICLE = re.compile(r"(?:(?:the|an?)\s+)?", re.IGNORECASE)
 _DEFINES_AT = re.compile(r"(?:e?s)?\s+(?:is|are|means?|refers?\s+to)\b", re.IGNORECASE)
 # A capitalised word (or "of", "and", "for", "the", "&" between capitalised words) right before.
 _NAME_BEFORE = re.compile(r"(?-i:[A-Z][\w’'-]*)(?:\s+(?:of|and|for|the|&))?\s+$")
-_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
+_NAME_AFTER = re.compile(r"\s+(?:(?:of|and|for|&)\s+)?(?-i:[A-Z][a-z])")
+_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +88,9 @@ class Entry:
     plain: str
     source: str
     forms: tuple[str, ...]
+    in_names_before: frozenset[str] = frozenset()
+    """Next words that make a use part of a condition's name: "acute" in "acute myeloid
+    leukemia" is the name a reader will meet again, not the writer's word choice."""
 
 
 def _entry(item: Any, where: str) -> Entry:
@@ -98,9 +103,11 @@ def _entry(item: Any, where: str) -> Entry:
     if isinstance(plain, list):
         plain = " or ".join(str(p) for p in plain)
     forms = item.get("forms") or []
-    if not isinstance(forms, list):
-        raise ValueError(f"{where}: 'forms' of {item['term']!r} must be a list")
-    return Entry(str(item["term"]), str(plain), str(item.get("source", "")), tuple(str(f) for f in forms))
+    names = item.get("in_names_before") or []
+    if not isinstance(forms, list) or not isinstance(names, list):
+        raise ValueError(f"{where}: 'forms' and 'in_names_before' of {item['term']!r} must be lists")
+    return Entry(str(item["term"]), str(plain), str(item.get("source", "")), tuple(str(f) for f in forms),
+                 frozenset(str(n).lower() for n in names))
 
 
 def _inline(value: Any) -> list[Entry]:
@@ -256,7 +263,7 @@ class SubstitutionKind(Kind):
                 if self.params["first_only"] and i in done:
                     continue
                 sent = context.sentence_of(block, start)
-                if _in_name(text, sent[0], start, end):
+                if _in_name(text, sent[0], start, end) or self._names_a_condition(text, end, i):
                     continue
                 done.add(i)
                 if self.params["explained"] and self._explained(text, sent, start, end, i):
@@ -264,6 +271,13 @@ class SubstitutionKind(Kind):
                 e = self.entries[i]
                 yield Hit(block.index, start, end, suggestion=e.plain,
                           values={"plain": e.plain, "term": e.term, "source": e.source})
+
+    def _names_a_condition(self, text: str, end: int, i: int) -> bool:
+        names = self.entries[i].in_names_before
+        if not names:
+            return False
+        nxt = _NEXT_WORD.match(text, end)
+        return bool(nxt and nxt.group(1).lower() in names)
 
     def _explained(self, text: str, sent: tuple[int, int], start: int, end: int, i: int) -> bool:
         after = text[end : sent[1]]
