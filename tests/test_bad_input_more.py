@@ -94,3 +94,13 @@ def test_bogus_marked_section_in_an_html_page(linter: Linter) -> None:
     outcome = linter.lint_text(text, path="a.html")
     assert not outcome.errors
     assert any(f.code == "CLM001" and f.start_offset == text.index("miracle") for f in outcome.findings)
+
+
+@pytest.mark.parametrize(("text", "path"), [
+    ("Intro text here.\n\n<div>\n<!-- miracle cure\n</div>", "x.md"),
+    ("Intro text here.\n\n<!-- miracle cure", "x.md"),
+    ("<p>Intro text.</p><!-- miracle cure", "x.html"),
+])
+def test_an_unclosed_comment_hides_the_rest(linter: Linter, text: str, path: str) -> None:
+    # A browser shows nothing after an unclosed "<!--".
+    assert not [f for f in linter.lint_text(text, path=path).findings if f.code == "CLM001"]

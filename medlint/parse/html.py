@@ -174,6 +174,14 @@ class _Parser(HTMLParser):
         self.doc.comments.append(Comment(data, start, start + len(data) + 7))
 
 
+def _close(parser: _Parser) -> None:
+    # An unclosed "<!--" runs to the end of the file in a browser, so nothing after it is shown;
+    # Python's close() would hand it over as text.
+    if parser.rawdata.startswith("<!--"):
+        parser.rawdata = ""
+    parser.close()
+
+
 def parse_html_fragment(doc: Document, text: str, first_line: int, kind: BlockKind | None = None) -> None:
     """Blocks from HTML inside another format (a Markdown HTML block), in `kind` unless its tags say.
 
@@ -186,14 +194,14 @@ def parse_html_fragment(doc: Document, text: str, first_line: int, kind: BlockKi
     if kind is not None:
         parser.stack.append((kind, 0))
     parser.feed(_BAD_MARKED_SECTION.sub("<! ", text))  # same length: offsets unchanged
-    parser.close()
+    _close(parser)
     parser._flush()
 
 
 def parse_html(doc: Document, body_start: int) -> None:
     parser = _Parser(doc)
     parser.feed(_BAD_MARKED_SECTION.sub("<! ", doc.source))  # same length: offsets unchanged
-    parser.close()
+    _close(parser)
     parser._flush()
     if doc.title_block is None and parser.title is not None:
         # <title> comes first in reading order only when no <h1> named the page.
