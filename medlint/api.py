@@ -9,7 +9,7 @@ from typing import Any
 
 from medlint.config import ConfigError, Settings, find_config_file, load_config_file, settings_from_table
 from medlint.discover import Excluder, walk
-from medlint.engine import Linter
+from medlint.engine import Linter, unknown_selector
 from medlint.findings import FileResult, Finding, InputError, Report
 from medlint.nlp import SentenceWorker
 from medlint.rules import RulePackError
@@ -55,10 +55,15 @@ class Session:
     """Lints many paths, each with the nearest configuration file above it (or an override)."""
 
     def __init__(self, override: Settings | None = None, cli: Mapping[str, Any] | None = None,
-                 worker: SentenceWorker | None = None) -> None:
+                 worker: SentenceWorker | None = None, skip: frozenset[Path] = frozenset()) -> None:
         self.override = override
+        self.skip = skip
+        """Resolved paths never linted when a directory walk meets them (the report's own file)."""
         self.worker = worker
         self.cli = dict(cli or {})
+        # Checked once for the whole run (cli_selector_errors), not against each configuration.
+        self.cli_selectors = frozenset(s for key in ("select", "extend_select", "ignore")
+                                       for s in self.cli.get(key) or ())
         self._configs: dict[Path, Settings | ConfigError] = {}
         self._linters: dict[Path | None, Linter | Exception] = {}
 
@@ -88,7 +93,7 @@ class Session:
         key = settings.source
         if key not in self._linters:
             try:
-                self._linters[key] = Linter(settings, worker=self.worker)
+                self._linters[key] = Linter(settings, worker=self.worker, unchecked=self.cli_selectors)
             except (RulePackError, ConfigError) as exc:
                 self._linters[key] = exc
         linter = self._linters[key]
@@ -108,13 +113,27 @@ class Session:
                     errors.append(InputError(str(p), str(exc)))
                     continue
                 excluder = Excluder((*settings.exclude, *settings.extend_exclude), settings.root)
-                files.extend(walk(p, excluder))
+                files.extend(f for f in walk(p, excluder) if not self.skip or f.resolve() not in self.skip)
             elif p.exists():
                 files.append(p)
             else:
                 errors.append(InputError(str(p), "a broken or looping symbolic link" if p.is_symlink()
                                          else "no such file or directory"))
         return files, errors
+
+    def cli_selector_errors(self) -> list[InputError]:
+        """Command-line selectors that name no rule in any configuration of this run, once each."""
+        rules = [r for linter in self._linters.values() if isinstance(linter, Linter) for r in linter.all_rules]
+        if not rules:
+            return []
+        flags = {"select": "--select", "extend_select": "--extend-select", "ignore": "--ignore"}
+        out = []
+        for key, flag in flags.items():
+            for selector in self.cli.get(key) or ():
+                problem = unknown_selector(selector, rules)
+                if problem:
+                    out.append(InputError(flag, problem))
+        return out
 
     def lint(self, paths: Iterable[str | Path]) -> Report:
         files, errors = self.expand(paths)
@@ -136,6 +155,7 @@ class Session:
                 sources[str(path)] = outcome.source
             for rule in linter.rules:
                 rules.setdefault(rule.code, rule.info())
+        errors.extend(self.cli_selector_errors())
         return Report(tuple(findings), tuple(results), tuple(errors), tuple(rules.values()), sources)
 
 

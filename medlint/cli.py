@@ -114,7 +114,7 @@ def _session(args: argparse.Namespace) -> Any:
     overrides = _cli_overrides(args)
     if getattr(args, "ignore", None):
         overrides["ignore"] = args.ignore
-    return Session(override, overrides, getattr(args, "worker", None))
+    return Session(override, overrides, getattr(args, "worker", None), skip=getattr(args, "skip", frozenset()))
 
 
 def _lint(args: argparse.Namespace) -> Report:
@@ -161,6 +161,7 @@ def _check(args: argparse.Namespace) -> int:
 
     from medlint.findings import InputError
 
+    _plan_output(args)
     report = _lint(args)
     if args.diff_base:
         from medlint.changed_lines import changed_lines, filter_changed
@@ -180,7 +181,7 @@ def _check(args: argparse.Namespace) -> int:
         except ValueError as exc:
             report = replace(report, errors=(*report.errors, InputError(args.baseline, str(exc))))
     out = _render(report, args)
-    _write(out, args.output, report)
+    _write(out, args.output)
     if report.errors:
         return EXIT_ERROR
     fail_level = Severity.parse(args.fail_level) if args.fail_level else _fail_level(args)
@@ -223,17 +224,38 @@ class OutputError(Exception):
     """The report cannot be written where asked; nothing was written."""
 
 
-def _guard_output(output: str, report: Report) -> None:
+_REPORT_MARK = b'<meta name="generator" content="medlint">'
+
+
+def _plan_output(args: argparse.Namespace) -> None:
+    """Refuse an `-o` that would overwrite an input, before anything runs; keep a previous
+    report at that path (an HTML report in the linted folder) out of the inputs."""
+    from medlint.parse import EXTENSIONS
+
+    output = getattr(args, "output", None)
+    if output == "-" and args.command == "check":
+        args.output = None  # the usual spelling of stdout
+        return
+    if not output:
+        return
     target = Path(output).resolve()
-    if any(Path(f.path).resolve() == target for f in report.files) or str(target) in {
-            str(Path(p).resolve()) for p in report.sources}:
-        raise OutputError(f"-o {output} would overwrite a file being linted; nothing written")
+    args.skip = frozenset({target})
+    named = [Path(p) for p in args.paths if p != "-"]
+    if any(p.resolve() == target for p in named):
+        raise OutputError(f"-o {output} is one of the files to lint; nothing written")
+    walked = any(p.is_dir() and target.is_relative_to(p.resolve()) for p in named)
+    if walked and target.is_file() and target.suffix.lower() in EXTENSIONS:
+        try:
+            with target.open("rb") as fh:
+                ours = _REPORT_MARK in fh.read(4096)
+        except OSError:
+            ours = False
+        if not ours:
+            raise OutputError(f"-o {output} would overwrite a file in the folder being linted; nothing written")
 
 
-def _write(text: str, output: str | None, report: Report | None = None) -> None:
+def _write(text: str, output: str | None) -> None:
     if output:
-        if report is not None:
-            _guard_output(output, report)
         try:
             Path(output).write_text(text, encoding="utf-8")
         except OSError as exc:
@@ -279,8 +301,8 @@ def _explain(args: argparse.Namespace) -> int:
 def _baseline(args: argparse.Namespace) -> int:
     from medlint.baseline import write_baseline
 
+    _plan_output(args)
     report = _lint(args)
-    _guard_output(args.output, report)
     try:
         write_baseline(report, Path(args.output))
     except OSError as exc:

@@ -43,4 +43,6 @@ def walk(directory: Path, excluder: Excluder) -> Iterator[Path]:
         for name in sorted(files):
             path = here / name
             if path.suffix.lower() in EXTENSIONS and not excluder.excluded(path):
+                if path.exists() and not path.is_file():
+                    continue  # a FIFO or device met in a folder: reading it could block forever
                 yield path

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -64,18 +64,34 @@ def _where(settings: Settings) -> str:
     return str(settings.source) if settings.source else "configuration"
 
 
-def _check_selectors(rules: list[Rule], settings: Settings) -> None:
-    """A selector that names no rule is a typo: say so (as ruff does) rather than run nothing."""
+def unknown_selector(selector: str, rules: Iterable[Rule]) -> str | None:
+    """Why `selector` names no rule (with a did-you-mean), or None when it names one."""
+    rules = list(rules)
+    if any(selector_specificity(selector, r) >= 0 for r in rules):
+        return None
     names = sorted({n for r in rules for n in (r.code, r.name, r.pack, *r.aliases)})
+    close = difflib.get_close_matches(selector, names, n=1) or difflib.get_close_matches(selector.upper(), names, n=1)
+    return f"'{selector}' names no rule" + (f" (did you mean '{close[0]}'?)" if close else "")
+
+
+def _check_selectors(rules: list[Rule], settings: Settings, unchecked: Collection[str]) -> None:
+    """A selector that names no rule is a typo: say so (as ruff does) rather than run nothing.
+    `unchecked` came from the command line, which checks them once for the whole run."""
     lists = {"select": settings.select or (), "extend-select": settings.extend_select, "ignore": settings.ignore,
-             **{f"per-file-ignores.{g}": v for g, v in settings.per_file_ignores.items()},
-             "severity": tuple(settings.severity), "rules": tuple(settings.rules)}
+             **{f"per-file-ignores.{g}": v for g, v in settings.per_file_ignores.items()}}
     for key, selectors in lists.items():
         for selector in selectors:
-            if not any(selector_specificity(selector, r) >= 0 for r in rules):
-                close = difflib.get_close_matches(selector, names, n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                raise ConfigError(f"{_where(settings)}: {key}: '{selector}' names no rule{hint}")
+            problem = None if selector in unchecked else unknown_selector(selector, rules)
+            if problem:
+                raise ConfigError(f"{_where(settings)}: {key}: {problem}")
+    # Severity and options are set per rule: a prefix or pack would be silently ignored.
+    idents = {n for r in rules for n in (r.code, r.name, *r.aliases)}
+    for key, names in (("severity", settings.severity), ("rules", settings.rules)):
+        for name in names:
+            if name not in idents:
+                problem = unknown_selector(name, rules) or f"'{name}' is not one rule"
+                raise ConfigError(f"{_where(settings)}: {key}: {problem}; name one rule by its code, "
+                                  "name or alias")
 
 
 def select_rules(rules: Iterable[Rule], settings: Settings) -> list[Rule]:
@@ -106,14 +122,16 @@ def _fill(template: str, values: dict[str, Any]) -> str:
 class Linter:
     """Loads and compiles rules once; lints many texts. Not thread-safe (the pipeline is shared)."""
 
-    def __init__(self, settings: Settings | None = None, *, worker: SentenceWorker | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, *, worker: SentenceWorker | None = None,
+                 unchecked: Collection[str] = ()) -> None:
         self.settings = settings or Settings()
         self.all_rules = load_packs(self.settings.rule_packs)
         self.names: dict[str, str] = {}
         for rule in self.all_rules:
             for ident in (rule.code, rule.name, *rule.aliases):
                 self.names[ident] = rule.code
-        _check_selectors(self.all_rules, self.settings)
+        _check_selectors(self.all_rules, self.settings, unchecked)
+        self._check_options()
         self.rules = self._configure(select_rules(self.all_rules, self.settings))
         self.by_code = {r.code: r for r in self.all_rules}
         needs: set[str] = set()
@@ -135,6 +153,17 @@ class Linter:
                 rule.kind.prepare()
             except Exception:  # `find` loads the same data and reports the failure
                 continue
+
+    def _check_options(self) -> None:
+        """Options for rules that are not selected are checked too: a typo should not wait
+        for the day the rule is turned on."""
+        for rule in self.all_rules:
+            options = self._lookup(self.settings.rules, rule)
+            if options:
+                try:
+                    rule.with_kind(options)
+                except ParamError as exc:
+                    raise ConfigError(f"{_where(self.settings)}: [rules.{rule.code}]: {exc}") from None
 
     def _configure(self, rules: list[Rule]) -> list[Rule]:
         out = []
@@ -201,15 +230,19 @@ class Linter:
         shown = shown or str(path)
         try:
             info = path.stat()
-            if not stat.S_ISREG(info.st_mode):
-                # A FIFO would block forever, /dev/zero never end: only regular files are read.
-                what = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-                raise InputProblem(f"{what}, not linted")
-            size = info.st_size
-            if size > self.settings.max_file_size:
-                raise InputProblem(f"file is {_size(size)}, above max-file-size "
-                                   f"({_size(self.settings.max_file_size)}); not linted")
-            data = path.read_bytes()
+            if stat.S_ISDIR(info.st_mode):
+                raise InputProblem("a directory, not linted")
+            limit = self.settings.max_file_size
+            if stat.S_ISREG(info.st_mode):
+                size = info.st_size
+                data = path.read_bytes() if size <= limit else b""
+            else:  # named on purpose (/dev/stdin, a pipe): read no more than the limit allows
+                with path.open("rb") as fh:
+                    data = fh.read(limit + 1)
+                size = len(data)
+            if size > limit:
+                what = f"file is {_size(size)}" if stat.S_ISREG(info.st_mode) else "stream goes on"
+                raise InputProblem(f"{what}, above max-file-size ({_size(limit)}); not linted")
             text = decode(data)
         except InputProblem as exc:
             return FileOutcome((), None, (InputError(shown, str(exc)),))

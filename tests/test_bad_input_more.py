@@ -29,16 +29,31 @@ def test_nul_anywhere_is_binary_and_utf16_is_named() -> None:
             decode(data)
 
 
-def test_fifo_and_devices_are_not_read(tmp_path: Path, linter: Linter) -> None:
+def test_fifos_in_folders_are_skipped_and_named_streams_are_bounded(tmp_path: Path, linter: Linter) -> None:
     fifo = tmp_path / "pipe.md"
     os.mkfifo(fifo)
     (tmp_path / "a.md").write_text(CLAIM)
-    report = Session().lint([tmp_path])  # would block forever reading the FIFO
-    assert [(Path(e.path).name, e.message) for e in report.errors] == [("pipe.md", "not a regular file, not linted")]
+    report = Session().lint([tmp_path])  # reading the FIFO would block forever
+    assert not report.errors
     assert {Path(f.path).name for f in report.findings} == {"a.md"}
-    if Path("/dev/zero").exists():
+    if Path("/dev/zero").exists():  # named on purpose: read, but never more than the limit
         (error,) = linter.lint_path(Path("/dev/zero")).errors
-        assert error.message == "not a regular file, not linted"
+        assert error.message == "stream goes on, above max-file-size (10 MiB); not linted"
+    (error,) = linter.lint_path(tmp_path).errors
+    assert error.message == "a directory, not linted"
+
+
+def test_a_named_pipe_is_read(tmp_path: Path, linter: Linter) -> None:
+    # `medlint check <(cat draft.md)` and /dev/stdin are pipes named on purpose.
+    import threading
+
+    fifo = tmp_path / "draft.md"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=fifo.write_text, args=(CLAIM,))
+    writer.start()
+    outcome = linter.lint_path(fifo)
+    writer.join()
+    assert not outcome.errors and any(f.code == "CLM001" for f in outcome.findings)
 
 
 def test_size_limit_message_uses_the_units_of_the_limit(tmp_path: Path) -> None:

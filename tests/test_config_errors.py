@@ -78,8 +78,66 @@ def test_output_never_overwrites_an_input(tmp_path: Path, capsys: pytest.Capture
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.md").write_text(CLAIM)
-    for args in (["check", "a.md", "-o", "a.md"], ["check", ".", "-o", "a.md"], ["baseline", "a.md", "-o", "a.md"]):
+    (tmp_path / "latin.md").write_bytes(b"caf\xe9 miracle")  # cannot be linted, still an input
+    (tmp_path / "empty.md").write_text("")
+    for args in (["check", "a.md", "-o", "a.md"], ["check", "latin.md", "-o", "latin.md"],
+                 ["check", ".", "-o", "a.md"], ["check", ".", "-o", "empty.md"],
+                 ["baseline", "a.md", "-o", "a.md"], ["baseline", ".", "-o", "latin.md"]):
         code = main(args)
         captured = capsys.readouterr()
-        assert code == 2 and "would overwrite" in captured.err, args
-        assert (tmp_path / "a.md").read_text() == CLAIM
+        assert code == 2 and "nothing written" in captured.err and "\n" not in captured.err.strip(), args
+    assert (tmp_path / "a.md").read_text() == CLAIM
+    assert (tmp_path / "latin.md").read_bytes() == b"caf\xe9 miracle"
+    assert (tmp_path / "empty.md").read_text() == ""
+
+
+def test_a_report_in_the_linted_folder_is_rewritten_not_linted(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(CLAIM)
+    for _ in range(2):  # the second run meets the first run's report in the folder
+        code = main(["check", ".", "--format", "html", "-o", "report.html"])
+        assert code == 1, capsys.readouterr().err
+    assert "report.html" not in (tmp_path / "report.html").read_text().split("<body", 1)[1]  # not linted
+    # "-o -" is stdout; the old report is then an ordinary input.
+    main(["check", ".", "--format", "json", "-o", "-"])
+    data = json.loads(capsys.readouterr().out)
+    assert {Path(f["path"]).name for f in data["files"]} == {"a.md", "report.html"}
+
+
+def test_cli_selectors_are_checked_once_against_every_configuration(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    # A selector valid in one configuration (a rule of its own pack) is not an error in another.
+    pack = tmp_path / "style" / "acme"
+    pack.mkdir(parents=True)
+    (pack / "pack.yml").write_text("name: acme\nprefix: ACM\ntitle: Acme\ndescription: House style.\n")
+    from conftest import ROOT
+    rule = (ROOT / "rules" / "claims").glob("CLM001-*.yml").__next__().read_text()
+    (pack / "ACM001-marvel-language.yml").write_text(rule.replace("CLM001", "ACM001").replace("miracle-cure-language", "marvel-language"))
+    (tmp_path / ".medlint.toml").write_text('rule-packs = ["style"]\n')
+    (tmp_path / "legacy").mkdir()
+    (tmp_path / "legacy" / ".medlint.toml").write_text('select = ["claims"]\n')
+    (tmp_path / "a.md").write_text(CLAIM)
+    (tmp_path / "legacy" / "b.md").write_text(CLAIM)
+    code = main(["check", str(tmp_path / "a.md"), str(tmp_path / "legacy" / "b.md"), "--format", "json",
+                 "--ignore", "ACM001"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["errors"] == [] and code == 1
+    code = main(["check", str(tmp_path / "a.md"), str(tmp_path / "legacy" / "b.md"), "--format", "json",
+                 "--select", "CLM099"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 2
+    assert data["errors"] == [{"path": "--select", "message": "'CLM099' names no rule (did you mean 'CLM009'?)"}]
+
+
+@pytest.mark.parametrize(("settings", "message"), [
+    ({"severity": {"claims": "info"}}, "severity: 'claims' is not one rule; name one rule"),
+    ({"severity": {"CLM": "info"}}, "severity: 'CLM' is not one rule"),
+    ({"rules": {"ALL": {"max_words": 3}}}, "rules: 'ALL' is not one rule"),
+    # Options of a rule that is not selected are checked too.
+    ({"select": ("claims",), "rules": {"RDB003": {"max_wrods": 30}}}, "[rules.RDB003]: unknown parameter 'max_wrods'"),
+])
+def test_severity_and_options_name_one_rule(settings: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        Linter(Settings(**settings))  # type: ignore[arg-type]
+    assert message in str(info.value)

@@ -430,7 +430,7 @@ def render(report: Report) -> str:
     count = len(report.findings)
     return (
         "<!doctype html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
+        '<html lang="en"><head><meta charset="utf-8"><meta name="generator" content="medlint">'
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>medlint report</title><style>{_CSS}</style></head>\n"
