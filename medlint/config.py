@@ -149,7 +149,8 @@ def load_config_file(path: Path) -> Settings:
         table = data
         where = str(path)
     if not isinstance(table, dict):
-        raise ConfigError(f"{where}: must be one table ([tool.medlint]), not an array of tables ([[...]])")
+        raise ConfigError(f"{where}: must be a table of settings ([tool.medlint] or top-level keys), "
+                          f"not {type(table).__name__ if not isinstance(table, list) else 'an array'}")
     return settings_from_table(table, where, path.parent.resolve(), path.resolve())
 
 

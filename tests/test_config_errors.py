@@ -16,7 +16,8 @@ CLAIM = "# Back pain\n\nThis miracle injection offers a beacon of hope.\n"
 
 @pytest.mark.parametrize(("name", "content", "message"), [
     (".medlint.toml", b"select = ['\xff']\n", "not UTF-8"),
-    ("pyproject.toml", b"[[tool.medlint]]\nselect = ['CLM']\n", "not an array of tables"),
+    ("pyproject.toml", b"[[tool.medlint]]\nselect = ['CLM']\n", "must be a table of settings"),
+    ("pyproject.toml", b"[tool]\nmedlint = ['claims']\n", "must be a table of settings"),
     ("pyproject.toml", b"# \xff\n[tool.medlint]\nselect = ['CLM']\n", "not UTF-8"),
     (".medlint.toml", b"exclude = ['!']\n", "exclude: invalid pattern '!'"),
 ])
