@@ -134,6 +134,8 @@ class Linter:
         self._check_options()
         self.rules = self._configure(select_rules(self.all_rules, self.settings))
         self.by_code = {r.code: r for r in self.all_rules}
+        self.packs = {pack: frozenset(r.code for r in self.all_rules if r.pack == pack)
+                      for pack in {r.pack for r in self.all_rules}}
         needs: set[str] = set()
         for rule in self.rules:
             needs |= rule.kind.NEEDS
@@ -333,7 +335,7 @@ class Linter:
     def _suppress(self, doc: Document, findings: list[Finding], ignored: set[str]) -> list[Finding]:
         if not doc.comments:
             return findings
-        sup: Suppressions = parse_suppressions(doc, self.names)
+        sup: Suppressions = parse_suppressions(doc, self.names, self.packs)
         if not sup.items:
             return findings
         kept = [f for f in findings if not sup.covers(f.code, f.line)]

@@ -7,8 +7,9 @@
     <!-- medlint-disable-line CLM001 -->   (on the line it suppresses)
     <!-- medlint-disable-file CLM001 -->
 
-Codes may be rule codes, code prefixes ("RDB"), names or aliases, separated by spaces or
-commas; no code means every rule. A suppression that silences nothing, or names a rule that does not exist, is reported.
+Codes may be rule codes, code prefixes ("RDB"), pack names ("readability"), rule names or
+aliases, separated by spaces or commas; no code means every rule. A suppression that
+silences nothing, or names a rule that does not exist, is reported.
 """
 
 from __future__ import annotations
@@ -54,8 +55,10 @@ class Suppressions:
         return hit
 
 
-def parse_suppressions(doc: Document, names: Mapping[str, str]) -> Suppressions:
-    """`names` maps every code, name and alias to its rule code."""
+def parse_suppressions(doc: Document, names: Mapping[str, str],
+                       packs: Mapping[str, frozenset[str]] | None = None) -> Suppressions:
+    """`names` maps every code, name and alias to its rule code; `packs` each pack's name to
+    its codes."""
     lines = doc.lines
     last = len(lines.starts)
     result = Suppressions()
@@ -65,7 +68,7 @@ def parse_suppressions(doc: Document, names: Mapping[str, str]) -> Suppressions:
     for comment, m in directives:
         action, rest = m.group(1), m.group(2)
         words = [w for w in re.split(r"[\s,]+", rest.strip()) if w]
-        found = {w: _codes_for(w, names) for w in words}
+        found = {w: _codes_for(w, names) or set((packs or {}).get(w, ())) for w in words}
         codes = {c for matched in found.values() for c in matched}
         unknown = tuple(w for w, matched in found.items() if not matched)
         line = lines.line_col(comment.start)[0]

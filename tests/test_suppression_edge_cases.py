@@ -190,3 +190,5 @@ def test_a_code_prefix_suppresses_its_pack() -> None:
     assert {c for c in plain if c.startswith("RDB")}
     typo = {f.code for f in Linter().lint_text("<!-- medlint-disable-file RDBX -->\n" + text, path="a.md").findings}
     assert "MED002" in typo
+    by_pack = {f.code for f in Linter().lint_text(text.replace("RDB", "readability", 1), path="a.md").findings}
+    assert by_pack == codes
