@@ -115,6 +115,8 @@ class Session:
                 excluder = Excluder((*settings.exclude, *settings.extend_exclude), settings.root)
                 files.extend(f for f in walk(p, excluder) if not self.skip or f.resolve() not in self.skip)
             elif p.exists():
+                if self._force_excluded(p):
+                    continue
                 files.append(p)
             else:
                 errors.append(InputError(str(p), "a broken or looping symbolic link" if p.is_symlink()
@@ -134,6 +136,14 @@ class Session:
                 if problem:
                     out.append(InputError(flag, problem))
         return out
+
+    def _force_excluded(self, path: Path) -> bool:
+        try:
+            settings = self.settings_for(path)
+        except ConfigError:
+            return False  # reported when the file is linted
+        return settings.force_exclude and Excluder((*settings.exclude, *settings.extend_exclude),
+                                                   settings.root).excluded(path)
 
     def lint(self, paths: Iterable[str | Path]) -> Report:
         files, errors = self.expand(paths)

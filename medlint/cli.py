@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--diff-base", metavar="REF", help="only report findings on lines changed since REF")
     check.add_argument("--baseline", metavar="FILE", help="only report findings not in this baseline")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--force-exclude", action="store_true", default=None,
+                       help="apply exclude patterns to files named on the command line too (pre-commit)")
 
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -99,6 +101,8 @@ def _cli_overrides(args: argparse.Namespace) -> dict[str, Any]:
         out["select"] = args.select
     if getattr(args, "extend_select", None):
         out["extend_select"] = args.extend_select
+    if getattr(args, "force_exclude", None):
+        out["force_exclude"] = True
     if getattr(args, "fail_level", None):
         out["fail_level"] = Severity.parse(args.fail_level)
     if getattr(args, "audience", None):

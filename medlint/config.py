@@ -33,6 +33,8 @@ class Settings:
     fail_level: Severity = Severity.WARNING
     exclude: tuple[str, ...] = ()
     extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
+    """Apply the excludes to files named on the command line too (as pre-commit names them)."""
     rule_packs: tuple[Path, ...] = ()
     audience: str = "patient"
     nlp_model: str | None = None
@@ -63,7 +65,8 @@ def _severity(value: Any, key: str, where: str) -> Severity:
 
 _KEYS = (
     "select", "ignore", "extend-select", "per-file-ignores", "severity", "rules", "fail-level",
-    "exclude", "extend-exclude", "rule-packs", "audience", "nlp-model", "max-file-size", "today",
+    "exclude", "extend-exclude", "force-exclude", "rule-packs", "audience", "nlp-model", "max-file-size",
+    "today",
 )
 
 
@@ -126,6 +129,10 @@ def settings_from_table(table: Mapping[str, Any], where: str, root: Path, source
         if not isinstance(size, int) or isinstance(size, bool) or size <= 0:
             raise ConfigError(f"{where}: 'max-file-size' must be a positive number of bytes")
         out["max_file_size"] = size
+    if "force-exclude" in table:
+        if not isinstance(table["force-exclude"], bool):
+            raise ConfigError(f"{where}: 'force-exclude' must be true or false")
+        out["force_exclude"] = table["force-exclude"]
     if "today" in table:
         out["today"] = str(table["today"])
     return Settings(**out)

@@ -142,3 +142,31 @@ def test_severity_and_options_name_one_rule(settings: dict[str, object], message
     with pytest.raises(ConfigError) as info:
         Linter(Settings(**settings))  # type: ignore[arg-type]
     assert message in str(info.value)
+
+
+def test_force_exclude_applies_excludes_to_named_files(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # pre-commit names each changed file; without force-exclude an excluded draft is linted anyway.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".medlint.toml").write_text('exclude = ["drafts/"]\n')
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "old.md").write_text(CLAIM)
+    (tmp_path / "drafts" / "empty.md").write_text("")
+    (tmp_path / "a.md").write_text(CLAIM)
+    named = ["drafts/old.md", "drafts/empty.md", "a.md"]
+
+    def linted(*extra: str) -> set[str]:
+        main(["check", *named, "--format", "json", *extra])
+        data = json.loads(capsys.readouterr().out)
+        return {f["path"] for f in data["files"]} | {e["path"] for e in data["errors"]}
+
+    assert linted() == set(named)
+    assert linted("--force-exclude") == {"a.md"}
+    (tmp_path / ".medlint.toml").write_text('exclude = ["drafts/"]\nforce-exclude = true\n')
+    assert linted() == {"a.md"}
+
+
+def test_the_pre_commit_hook_forces_excludes() -> None:
+    from conftest import ROOT
+
+    assert "medlint check --force-exclude" in (ROOT / ".pre-commit-hooks.yaml").read_text()
