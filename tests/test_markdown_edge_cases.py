@@ -269,3 +269,18 @@ def test_a_caller_deep_in_its_stack_still_gets_every_word() -> None:
     assert all(re.search(rf"\bitem{i}\b", prose) for i in range(150))
     assert "link" in prose
     assert doc.blocks[-1].text == CLAIM.strip()
+
+
+@pytest.mark.parametrize("text", [
+    # A blank line ends the HTML block, but a browser is still inside the script, style or comment.
+    "Intro text here.\n\n<div>\n<script>\nvar a;\n\nThis miracle cure works.\n</script>\n</div>\n\nAFTER",
+    "Intro text here.\n\n<div>\n<script>\nvar a;\n\nThis miracle cure works.\n\n</script>\n\nAFTER",
+    "Intro text here.\n\n<div><style>\n\nThis miracle cure works.\n</style></div>\n\nAFTER",
+    "Intro text here.\n\n<div>\n<!-- a note\n\nThis miracle cure works.\n-->\n</div>\n\nAFTER",
+    "Intro text here.\n\n<div>\n<SCRIPT>\n\nThis miracle cure works.\n\n</Script >\n\nAFTER",
+])
+def test_markdown_between_html_blocks_inside_an_open_script_or_comment_is_hidden(text: str) -> None:
+    after = "After that, this miracle cure works for you.\n"
+    source = text.replace("AFTER", after)
+    findings = [f for f in Linter().lint_text(source, path="x.md").findings if f.code == "CLM001"]
+    assert [f.start_offset for f in findings] == [source.index("miracle", source.index("After that"))]

@@ -182,20 +182,39 @@ def _close(parser: _Parser) -> None:
     parser.close()
 
 
-def parse_html_fragment(doc: Document, text: str, first_line: int, kind: BlockKind | None = None) -> None:
+def parse_html_fragment(doc: Document, text: str, first_line: int, kind: BlockKind | None = None,
+                        raw_open: str | None = None) -> str | None:
     """Blocks from HTML inside another format (a Markdown HTML block), in `kind` unless its tags say.
 
     `text` stands for doc.source from the start of 0-based line `first_line` on, character for
     character and line for line (the caller may blank out what is not HTML, such as `>` markers),
     so the parser's line and column are positions in doc.source. Comments are left to the caller;
     `<title>` and metadata are not read.
+
+    `raw_open` is what an earlier fragment left open ("script", "style" or "comment"): text up to
+    its end is not prose. Returns what this fragment leaves open, for the next one: in a browser
+    the Markdown between two HTML blocks is inside an unclosed `<script>` or comment.
     """
+    if raw_open is not None:
+        closer = "-->" if raw_open == "comment" else f"</{raw_open}"
+        at = text.lower().find(closer)
+        if at == -1:
+            return raw_open
+        end = at + len(closer) if raw_open == "comment" else text.find(">", at) + 1 or len(text)
+        text = _blank(text[:end]) + text[end:]
     parser = _Parser(doc, first_line, fragment=True)
     if kind is not None:
         parser.stack.append((kind, 0))
     parser.feed(_BAD_MARKED_SECTION.sub("<! ", text))  # same length: offsets unchanged
+    still_open = "comment" if parser.rawdata.startswith("<!--") else parser.cdata_elem
     _close(parser)
     parser._flush()
+    return still_open if still_open in ("comment", "script", "style") else None
+
+
+def _blank(text: str) -> str:
+    """Spaces for everything but line breaks: the same length and the same lines."""
+    return "".join(c if c in "\r\n" else " " for c in text)
 
 
 def parse_html(doc: Document, body_start: int) -> None:

@@ -81,10 +81,11 @@ def parse_markdown(doc: Document, body_start_line: int) -> None:
     kind_stack: list[BlockKind] = []
     seen_h1 = False
     cursor = 0
+    raw_open: str | None = None  # a <script>, <style> or comment an HTML block left open
     for i, token in enumerate(tokens):
         if token.type == "html_block":
             _collect_comments(doc, token, lines)
-            _html_block(doc, token, kind_stack[-1] if kind_stack else None)
+            raw_open = _html_block(doc, token, kind_stack[-1] if kind_stack else None, raw_open)
         elif token.type == "blockquote_open":
             kind_stack.append(BlockKind.QUOTE)
         elif token.type == "list_item_open":
@@ -97,6 +98,12 @@ def parse_markdown(doc: Document, body_start_line: int) -> None:
             block_start = lines[token.map[0]]
             block_end = lines[token.map[1]] if token.map[1] < len(lines) else len(source)
             cursor = max(cursor, block_start)
+            if raw_open is not None:
+                # Inside that script, style or comment in a browser: never shown, up to its end.
+                closed = _raw_end(source, raw_open, block_start, block_end)
+                if closed == -1:
+                    continue
+                raw_open, cursor = None, closed
             opener = tokens[i - 1]
             level = 0
             if opener.type == "heading_open":
@@ -115,6 +122,15 @@ def parse_markdown(doc: Document, body_start_line: int) -> None:
             doc.links.extend(links)
 
 
+def _raw_end(source: str, raw_open: str, start: int, end: int) -> int:
+    """Offset just past the end of an open script, style or comment within [start, end), or -1."""
+    if raw_open == "comment":
+        at = source.find("-->", start, end)
+        return at + 3 if at != -1 else -1
+    m = re.compile(rf"</{raw_open}\b[^>]*>?", re.IGNORECASE).search(source, start, end)
+    return m.end() if m else -1
+
+
 def _collect_comments(doc: Document, token: Token, lines: list[int]) -> None:
     if token.map is None:
         return
@@ -124,7 +140,7 @@ def _collect_comments(doc: Document, token: Token, lines: list[int]) -> None:
         doc.comments.append(Comment(m.group(1), m.start(), m.end()))
 
 
-def _html_block(doc: Document, token: Token, kind: BlockKind | None) -> None:
+def _html_block(doc: Document, token: Token, kind: BlockKind | None, raw_open: str | None) -> str | None:
     """Prose of an HTML block, read by the HTML parser from the block's own source lines.
 
     markdown-it's content is each line without its container prefix (`>` markers, a list
@@ -132,7 +148,7 @@ def _html_block(doc: Document, token: Token, kind: BlockKind | None) -> None:
     blanked to spaces and the parser sees the block's lines at their own offsets.
     """
     if token.map is None:
-        return
+        return raw_open
     source = doc.source
     starts = doc.lines.starts
     content = token.content.split("\n")
@@ -145,7 +161,7 @@ def _html_block(doc: Document, token: Token, kind: BlockKind | None) -> None:
         html = content[k].lstrip(" \t") if k < len(content) else ""
         keep = len(body) - len(html) if html and body.endswith(html) else len(body)
         parts.append(" " * keep + raw[keep:])
-    parse_html_fragment(doc, "".join(parts), token.map[0], kind)
+    return parse_html_fragment(doc, "".join(parts), token.map[0], kind, raw_open)
 
 
 def _walk(children: list[Token]) -> Iterator[tuple[str, Token]]:
