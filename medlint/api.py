@@ -66,6 +66,7 @@ class Session:
                                        for s in self.cli.get(key) or ())
         self._configs: dict[Path, Settings | ConfigError] = {}
         self._linters: dict[Path | None, Linter | Exception] = {}
+        self._excluders: dict[tuple[Path, tuple[str, ...]], Excluder] = {}
 
     def _apply_cli(self, settings: Settings) -> Settings:
         cli = dict(self.cli)
@@ -112,7 +113,7 @@ class Session:
                 except ConfigError as exc:
                     errors.append(InputError(str(p), str(exc)))
                     continue
-                excluder = Excluder((*settings.exclude, *settings.extend_exclude), settings.root)
+                excluder = self._excluder(settings)
                 files.extend(f for f in walk(p, excluder) if not self.skip or f.resolve() not in self.skip)
             elif p.exists():
                 if self._force_excluded(p):
@@ -142,8 +143,16 @@ class Session:
             settings = self.settings_for(path)
         except ConfigError:
             return False  # reported when the file is linted
-        return settings.force_exclude and Excluder((*settings.exclude, *settings.extend_exclude),
-                                                   settings.root).excluded(path)
+        return settings.force_exclude and self._excluder(settings).excluded(path)
+
+    def _excluder(self, settings: Settings) -> Excluder:
+        # One per configuration: pre-commit names every changed file, each would compile it again.
+        patterns = (*settings.exclude, *settings.extend_exclude)
+        key = (settings.root, patterns)
+        excluder = self._excluders.get(key)
+        if excluder is None:
+            excluder = self._excluders[key] = Excluder(patterns, settings.root)
+        return excluder
 
     def lint(self, paths: Iterable[str | Path]) -> Report:
         files, errors = self.expand(paths)

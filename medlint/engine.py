@@ -131,8 +131,7 @@ class Linter:
             for ident in (rule.code, rule.name, *rule.aliases):
                 self.names[ident] = rule.code
         _check_selectors(self.all_rules, self.settings, unchecked)
-        self._check_options()
-        self.rules = self._configure(select_rules(self.all_rules, self.settings))
+        self.rules = self._configure(select_rules(self.all_rules, self.settings), self._with_options())
         self.by_code = {r.code: r for r in self.all_rules}
         self.packs = {pack: frozenset(r.code for r in self.all_rules if r.pack == pack)
                       for pack in {r.pack for r in self.all_rules}}
@@ -156,26 +155,23 @@ class Linter:
             except Exception:  # `find` loads the same data and reports the failure
                 continue
 
-    def _check_options(self) -> None:
-        """Options for rules that are not selected are checked too: a typo should not wait
-        for the day the rule is turned on."""
+    def _with_options(self) -> dict[str, Rule]:
+        """Every rule that has options, rebuilt with them. All of them, selected or not: a typo
+        should not wait for the day the rule is turned on."""
+        out = {}
         for rule in self.all_rules:
             options = self._lookup(self.settings.rules, rule)
             if options:
                 try:
-                    rule.with_kind(options)
+                    out[rule.code] = rule.with_kind(options)
                 except ParamError as exc:
                     raise ConfigError(f"{_where(self.settings)}: [rules.{rule.code}]: {exc}") from None
+        return out
 
-    def _configure(self, rules: list[Rule]) -> list[Rule]:
+    def _configure(self, rules: list[Rule], with_options: Mapping[str, Rule]) -> list[Rule]:
         out = []
         for rule in rules:
-            options = self._lookup(self.settings.rules, rule)
-            if options:
-                try:
-                    rule = rule.with_kind(options)
-                except ParamError as exc:
-                    raise ConfigError(f"{_where(self.settings)}: [rules.{rule.code}]: {exc}") from None
+            rule = with_options.get(rule.code, rule)
             sev = self._lookup(self.settings.severity, rule)
             if sev is not None:
                 rule = replace(rule, severity=sev)
