@@ -154,10 +154,6 @@ class SentenceWorker:
         spans: list[list[tuple[int, int]]] = payload
         return spans
 
-    def sentences(self, texts: list[str]) -> list[list[tuple[int, int]]] | None:
-        """Spans for each text, or None if the worker is gone (the caller then works in-process)."""
-        return self.collect() if self.submit(texts) else None
-
     def close(self) -> None:
         import os
 

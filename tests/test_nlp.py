@@ -66,8 +66,9 @@ def _start_worker() -> SentenceWorker:
 def test_forked_worker_gives_the_same_sentences() -> None:
     worker = _start_worker()
     try:
-        assert worker.sentences(TEXTS) == _ours(TEXTS)
-        assert worker.sentences([]) == []
+        for texts in (TEXTS, []):
+            assert worker.submit(texts)
+            assert worker.collect() == _ours(texts)
     finally:
         worker.close()
 
