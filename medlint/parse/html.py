@@ -196,20 +196,24 @@ def parse_html_fragment(doc: Document, text: str, first_line: int, kind: BlockKi
     the Markdown between two HTML blocks is inside an unclosed `<script>` or comment.
     """
     if raw_open is not None:
-        closer = "-->" if raw_open == "comment" else f"</{raw_open}"
-        at = text.lower().find(closer)
-        if at == -1:
+        end = raw_end(text, raw_open, 0, len(text))
+        if end == -1:
             return raw_open
-        end = at + len(closer) if raw_open == "comment" else text.find(">", at) + 1 or len(text)
         text = _blank(text[:end]) + text[end:]
     parser = _Parser(doc, first_line, fragment=True)
     if kind is not None:
         parser.stack.append((kind, 0))
-    parser.feed(_BAD_MARKED_SECTION.sub("<! ", text))  # same length: offsets unchanged
-    still_open = "comment" if parser.rawdata.startswith("<!--") else parser.cdata_elem
-    _close(parser)
-    parser._flush()
+    still_open = _run(parser, text)
     return still_open if still_open in ("comment", "script", "style") else None
+
+
+def raw_end(text: str, raw_open: str, start: int, end: int) -> int:
+    """Offset just past the end of an open script, style or comment within [start, end), or -1."""
+    if raw_open == "comment":
+        at = text.find("-->", start, end)
+        return at + 3 if at != -1 else -1
+    m = re.compile(rf"</{raw_open}\b[^>]*>?", re.IGNORECASE).search(text, start, end)
+    return m.end() if m else -1
 
 
 def _blank(text: str) -> str:
@@ -217,11 +221,18 @@ def _blank(text: str) -> str:
     return "".join(c if c in "\r\n" else " " for c in text)
 
 
-def parse_html(doc: Document, body_start: int) -> None:
-    parser = _Parser(doc)
-    parser.feed(_BAD_MARKED_SECTION.sub("<! ", doc.source))  # same length: offsets unchanged
+def _run(parser: _Parser, text: str) -> str | None:
+    """Feed the whole text and flush; returns the comment or raw-text element left open."""
+    parser.feed(_BAD_MARKED_SECTION.sub("<! ", text))  # same length: offsets unchanged
+    still_open = "comment" if parser.rawdata.startswith("<!--") else parser.cdata_elem
     _close(parser)
     parser._flush()
+    return still_open
+
+
+def parse_html(doc: Document, body_start: int) -> None:
+    parser = _Parser(doc)
+    _run(parser, doc.source)
     if doc.title_block is None and parser.title is not None:
         # <title> comes first in reading order only when no <h1> named the page.
         doc.add_block(BlockKind.TITLE, parser.title, level=1)

@@ -20,7 +20,7 @@ from markdown_it.token import Token
 
 from medlint.document import BlockKind, Comment, Document
 from medlint.parse.common import COMMENT_RE
-from medlint.parse.html import parse_html_fragment
+from medlint.parse.html import parse_html_fragment, raw_end
 from medlint.prose import Prose
 
 # markdown-it stops at `maxNesting` levels of tokens (a list item is two: the list and the item)
@@ -100,7 +100,7 @@ def parse_markdown(doc: Document, body_start_line: int) -> None:
             cursor = max(cursor, block_start)
             if raw_open is not None:
                 # Inside that script, style or comment in a browser: never shown, up to its end.
-                closed = _raw_end(source, raw_open, block_start, block_end)
+                closed = raw_end(source, raw_open, block_start, block_end)
                 if closed == -1:
                     continue
                 raw_open, cursor = None, closed
@@ -120,15 +120,6 @@ def parse_markdown(doc: Document, body_start_line: int) -> None:
             )
             doc.add_block(kind, prose, level=level or (1 if kind is BlockKind.TITLE else 0), links=links)
             doc.links.extend(links)
-
-
-def _raw_end(source: str, raw_open: str, start: int, end: int) -> int:
-    """Offset just past the end of an open script, style or comment within [start, end), or -1."""
-    if raw_open == "comment":
-        at = source.find("-->", start, end)
-        return at + 3 if at != -1 else -1
-    m = re.compile(rf"</{raw_open}\b[^>]*>?", re.IGNORECASE).search(source, start, end)
-    return m.end() if m else -1
 
 
 def _collect_comments(doc: Document, token: Token, lines: list[int]) -> None:
