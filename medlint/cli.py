@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -258,12 +259,18 @@ def _plan_output(args: argparse.Namespace) -> None:
             raise OutputError(f"-o {output} would overwrite a file in the folder being linted; nothing written")
 
 
+@contextlib.contextmanager
+def _writing(output: str) -> Iterator[None]:
+    try:
+        yield
+    except OSError as exc:
+        raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
 def _write(text: str, output: str | None) -> None:
     if output:
-        try:
+        with _writing(output):
             Path(output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -307,10 +314,8 @@ def _baseline(args: argparse.Namespace) -> int:
 
     _plan_output(args)
     report = _lint(args)
-    try:
+    with _writing(args.output):
         write_baseline(report, Path(args.output))
-    except OSError as exc:
-        raise OutputError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     sys.stderr.write(f"medlint: wrote {len(report.findings)} findings to {args.output}\n")
     return EXIT_ERROR if report.errors else EXIT_CLEAN
 
