@@ -10,6 +10,7 @@ from medlint.kinds.base import Hit, Kind, ParamError, RuleContext
 # here; adding a rule never does.
 KIND_MODULES: dict[str, tuple[str, str]] = {
     "phrase": ("medlint.kinds.phrase", "PhraseKind"),
+    "claim": ("medlint.kinds.claim", "ClaimKind"),
     "substitution": ("medlint.kinds.substitution", "SubstitutionKind"),
     "abbreviation": ("medlint.kinds.abbreviation", "AbbreviationKind"),
     "sentence-length": ("medlint.kinds.length", "SentenceLengthKind"),

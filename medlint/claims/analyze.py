@@ -1,0 +1,435 @@
+"""Claim analysis: which sentences make a health claim, and what kind of claim each makes.
+
+Every block (title, headings, paragraphs, list items, quotes, table cells) is tokenised with
+spaCy's English tokenizer; each token gets its lemma from a lookup table (spaCy's English
+lemma lookup, shipped in medlint/data), and one spaCy `Matcher` finds the lexicon's effects and
+cues on lemmas, a `PhraseMatcher` the outcome vocabulary. A sentence is then described by the
+parts it holds (an effect on an outcome, said by whom), how strongly it is said (hedges),
+its stance (negated, questioned, refuted) and its qualities (absolute, superlative, safety,
+evidence appeal, testimonial, nature, fear, hype). Positions are token offsets into the
+block's prose, so every part maps back to the source exactly.
+
+The judgement is deliberately compositional: "a benefit" is an effect verb of the benefit
+family with a health outcome in the same sentence, not a listed phrase, so "zinc will help
+with almost every side effect of being hypothyroid" is read as a benefit with scope, whatever
+the words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import json
+import re
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from medlint.claims.lexicon import EFFECT_KINDS, Lexicon
+from medlint.claims.model import CATEGORIES, Category, Claim, Part, Register, Stance, Strength
+from medlint.document import Block, BlockKind, Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.tokens import Doc
+
+# A citation in the sentence or a link in its block: the claim points at its support.
+CITATION = re.compile(
+    r"\[\d+(?:\s*[,–-]\s*\d+)*\]|\(\s*[A-Z][A-Za-z'-]+(?:\s+(?:et\s+al\.?|and\s+[A-Z][A-Za-z'-]+))?,?\s+(?:19|20)\d\d[a-z]?\s*\)|"
+    r"\bet\s+al\b|\bpublished\s+(?:online\s+)?(?:\w+\s+){0,3}in\s+(?:the\s+)?[A-Z]|\bjournal\s+of\b|"
+    r"\b(?:Cochrane|NICE|JAMA|BMJ|Lancet|NEJM|PubMed|Nature\s+Medicine|PLOS)\b|doi\.org|\bdoi:",
+)
+_TO_KEEPERS = frozenset(
+    {"help", "able", "prove", "show", "guarantee", "promise", "work", "go", "set", "sure", "certain",
+     "proven", "shown", "clinically", "scientifically", "designed"}
+)
+# Effects said in the imperative or as a purpose ("to relieve pain", "how to treat") describe
+# what a treatment is for, not what it achieves.
+_PURPOSE_BEFORE = frozenset({"to", "how", "ways", "way", "aim", "aims", "intended"})
+_NOT_CLAIM_BLOCKS = frozenset()
+_MYTH_HEADING = re.compile(r"\b(?:myths?|claims?|fact\s+check|fact\s+or\s+fiction|misconceptions?|red\s+flags?|"
+                           r"warning\s+signs?\s+of\s+(?:a\s+)?(?:scam|fraud)|what\s+to\s+avoid|beware)\b", re.I)
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "but", "however", "although", "though", "whereas", "-", "–", "—", "(", ")"})
+_NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "neither", "nor", "cannot", "without", "nobody"})
+_FIRST_PERSON = frozenset({"i", "my", "me", "i'm", "i've", "i'd", "i’ve", "i’m", "mine", "myself"})
+_WORDS_MIN = 3
+
+
+@lru_cache(maxsize=1)
+def _lemma_table() -> dict[str, str]:
+    data = resources.files("medlint").joinpath("data/en_lemma_lookup.json.gz").read_bytes()
+    table: dict[str, str] = json.loads(gzip.decompress(data))
+    return table
+
+
+@dataclass
+class _Hit:
+    label: str
+    start: int  # token indices
+    end: int
+
+
+@dataclass
+class DocumentClaims:
+    """The claims of one document and what the analysis found about the document as a whole."""
+
+    claims: list[Claim] = field(default_factory=list)
+    register: Register = "plain"
+    register_reason: str = ""
+
+
+class ClaimAnalyzer:
+    """Builds the matchers for one lexicon once; analyses many documents (one at a time per thread)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._lock = threading.Lock()
+        self._built = False
+
+    # -- building -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        from medlint.nlp import _sentence_english
+
+        self.nlp: Language = _sentence_english()
+        table = dict(_lemma_table())
+        table.update(self.lexicon.lemma_overrides)
+        self.table = table
+        vocab = self.nlp.vocab
+        self.matcher: Matcher = Matcher(vocab)
+        for kind, phrases in self.lexicon.effects.items():
+            self._add(f"effect:{kind}", phrases)
+        for cue, phrases in self.lexicon.cues.items():
+            self._add(f"cue:{cue}", phrases)
+        self._add("exception", self.lexicon.exceptions)
+        self.outcomes: PhraseMatcher = PhraseMatcher(vocab, attr="LEMMA")
+        docs = [self._doc(term) for term in self.lexicon.outcomes]
+        self.outcomes.add("outcome", [d for d in docs if len(d)])
+        self._built = True
+
+    def _add(self, label: str, phrases: Iterable[str]) -> None:
+        patterns = []
+        for phrase in phrases:
+            pattern: list[dict[str, Any]] = []
+            for word in phrase.split():
+                if word.startswith("~") and len(word) > 1:
+                    pattern.append({"LOWER": {"REGEX": f"^(?:{word[1:]})$"}})
+                    continue
+                for tok in self.nlp.make_doc(word):
+                    if tok.text == "*":
+                        pattern.append({})
+                    elif tok.text == "*?":
+                        pattern.append({"OP": "?"})
+                    elif tok.text == "NUM":
+                        pattern.append({"LIKE_NUM": True})
+                    else:
+                        pattern.append({"LEMMA": self._lemma(tok.text.lower())})
+            # "*?" tokenises as "*" "?": fold the pair into one optional token.
+            folded: list[dict[str, Any]] = []
+            for p in pattern:
+                if p == {"LEMMA": "?"} and folded and folded[-1] == {}:
+                    folded[-1] = {"OP": "?"}
+                else:
+                    folded.append(p)
+            if folded:
+                patterns.append(folded)
+        if patterns:
+            self.matcher.add(label, patterns)
+
+    def _lemma(self, lower: str) -> str:
+        lower = lower.replace("’", "'")
+        return self.table.get(lower, lower)
+
+    def _doc(self, text: str) -> Doc:
+        doc = self.nlp.make_doc(text)
+        for tok in doc:
+            tok.lemma_ = self._lemma(tok.lower_)
+        return doc
+
+    # -- analysing ----------------------------------------------------------------------
+
+    def analyze(self, doc: Document, promotional: bool = False) -> DocumentClaims:
+        with self._lock:
+            if not self._built:
+                self._build()
+            return self._analyze(doc, promotional)
+
+    def _analyze(self, document: Document, promotional: bool) -> DocumentClaims:
+        from medlint.nlp import _tame
+
+        found: list[tuple[Block, _Sentence]] = []
+        calls = 0
+        for block in document.blocks:
+            if block.in_references or not block.text.strip():
+                continue
+            doc = self._doc(_tame(block.text))
+            hits = [_Hit(self.nlp.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
+            hits += [_Hit("outcome", s, e) for _, s, e in self.outcomes(doc)]
+            refuting_section = self._in_myth_section(document, block)
+            starts = [t.idx for t in doc]
+            by_sentence: dict[int, list[_Hit]] = defaultdict(list)
+            spans = block.sentence_spans()
+            tok_sent = [bisect.bisect_right(spans, t.idx, key=lambda sp: sp[0]) - 1 for t in doc]
+            for h in hits:
+                by_sentence[max(tok_sent[h.start], 0)].append(h)
+            for i, (s0, s1) in enumerate(spans):
+                t0 = bisect.bisect_left(starts, s0)
+                t1 = bisect.bisect_left(starts, s1)
+                if t1 - t0 < 1:
+                    continue
+                sent = _Sentence(doc, block, s0, s1, t0, t1, by_sentence.get(i, []), refuting_section)
+                calls += bool(sent.cue("call-to-action"))
+                found.append((block, sent))
+        claims_raw = [(b, s, s.judge()) for b, s in found]
+        strong = sum(1 for _, s, cats in claims_raw if cats and s.stance == "asserted" and s.strength == "fact"
+                     and s.strong)
+        own_claims = sum(1 for _, s, cats in claims_raw if cats and s.cue("own") and s.stance == "asserted")
+        words = max(document.word_count(), 1)
+        reasons = []
+        if promotional:
+            reasons.append("selling copy")
+        if own_claims >= 2 and (strong >= 1 or calls >= 2):
+            reasons.append(f"{own_claims} claims in the seller's own voice")
+        if strong >= 3 and strong * 1000 / words >= 4:
+            reasons.append(f"{strong} strong claims")
+        register: Register = "promotional" if reasons else "plain"
+        out = DocumentClaims(register=register, register_reason="; ".join(reasons))
+        for block, sent, cats in claims_raw:
+            claim = sent.claim(cats, register)
+            if claim is not None:
+                out.claims.append(claim)
+        return out
+
+    @staticmethod
+    def _in_myth_section(document: Document, block: Block) -> bool:
+        if block.is_heading and _MYTH_HEADING.search(block.text):
+            return True
+        if block.section < 0:
+            return False
+        section = document.sections[block.section]
+        heading = document.blocks[section.heading]
+        return bool(_MYTH_HEADING.search(heading.text))
+
+
+class _Sentence:
+    """One sentence's tokens and matches, and the judgement over them."""
+
+    def __init__(self, doc: Doc, block: Block, s0: int, s1: int, t0: int, t1: int, hits: list[_Hit],
+                 refuting_section: bool) -> None:
+        self.doc = doc
+        self.block = block
+        self.s0, self.s1, self.t0, self.t1 = s0, s1, t0, t1
+        exceptions = [h for h in hits if h.label == "exception"]
+        self.hits = [h for h in hits if h.label != "exception"
+                     and not any(e.start <= h.start and h.end <= e.end for e in exceptions)]
+        self.text = block.text[s0:s1]
+        self.refuting_section = refuting_section
+        self._by: dict[str, list[_Hit]] = defaultdict(list)
+        for h in self.hits:
+            self._by[h.label].append(h)
+        self.stance: Stance = "asserted"
+        self.strength: Strength = "fact"
+
+    def cue(self, name: str) -> list[_Hit]:
+        return self._by.get(f"cue:{name}", [])
+
+    def _negated_at(self, start: int) -> bool:
+        """A negation earlier in the same clause (NegEx-style scope, at most 8 tokens back)."""
+        doc = self.doc
+        i = start - 1
+        while i >= max(self.t0, start - 8):
+            low = doc[i].lower_
+            if low in _CLAUSE_BREAKS:
+                return False
+            if low in _NEGATIONS or low.endswith(("n't", "n’t")):
+                return True
+            i -= 1
+        return False
+
+    def _quoted(self, start: int) -> bool:
+        """Inside quotation marks: someone else's words, reported."""
+        before = self.block.text[self.s0 : self.doc[start].idx]
+        straight = before.count('"') % 2 == 1
+        curly = before.count("“") > before.count("”")
+        return straight or curly
+
+    def _purpose(self, start: int) -> bool:
+        """'to relieve pain', 'how to treat': a purpose or instruction, not an achieved effect."""
+        if start <= self.t0:
+            # An imperative at the start of a heading or list item ("Relieve pain fast") is
+            # still a promise; a sentence that starts with the verb in a paragraph is advice.
+            return False
+        prev = self.doc[start - 1].lower_
+        if prev == "to":
+            before = self.doc[start - 2].lemma_ if start - 2 >= self.t0 else ""
+            return before not in _TO_KEEPERS
+        return prev in ("how", "ways")
+
+    def _outcome_near(self, effect: _Hit) -> _Hit | None:
+        best: _Hit | None = None
+        for o in self._by.get("outcome", []):
+            if o.start < effect.end and effect.start < o.end:
+                continue  # the same words
+            gap = o.start - effect.end if o.start >= effect.end else effect.start - o.end
+            if o.start >= effect.end and gap <= 12 or o.end <= effect.start and gap <= 6:
+                if best is None or gap < abs(best.start - effect.end):
+                    best = o
+        return best
+
+    def judge(self) -> tuple[Category, ...]:
+        """The categories of claim this sentence makes (empty: none), and its stance and strength."""
+        text = self.text.rstrip()
+        if self.refuting_section or self.cue("refute"):
+            self.stance = "refuted"
+        elif text.endswith("?"):
+            self.stance = "questioned"
+        if self.cue("hedge") or (self.cue("restrict") and not self.cue("scope")):
+            self.strength = "hedged"
+        cats: list[Category] = []
+        self.weak: list[Category] = []
+        self.reported = False
+        self.effect: tuple[_Hit, _Hit] | None = None
+        natural_course = bool(self.cue("natural-course"))
+        effects = [h for h in self.hits if h.label.startswith("effect:")]
+        pairs = []
+        for e in effects:
+            if self._negated_at(e.start) or self._purpose(e.start):
+                continue
+            if natural_course and not e.label.endswith(":cause"):
+                continue
+            o = self._outcome_near(e)
+            if o is not None:
+                pairs.append((e, o))
+        kinds = {e.label.split(":", 1)[1] for e, _ in pairs}
+        if pairs:
+            order = {"cure": 0, "prevent": 1, "benefit": 2, "cause": 3}
+            pairs.sort(key=lambda p: (order[p[0].label.split(":", 1)[1]], p[0].start))
+            self.effect = pairs[0]
+        claimy = bool(pairs)
+        health = claimy or bool(self._by.get("outcome"))
+        # Association wording ("linked to", "people who drank") reports a study honestly; a causal
+        # verb over such evidence is what overclaims.
+        weak_evidence = bool(self.cue("weak-study"))
+
+        def live(name: str) -> list[_Hit]:
+            return [h for h in self.cue(name) if not self._negated_at(h.start)]
+
+        strong_hype = live("hype-strong")
+        if strong_hype or (live("hype") and claimy):
+            cats.append("hype")
+            self.reported = all(self._quoted(h.start) for h in strong_hype) if strong_hype else False
+        strong_cure = bool(live("cure-strong")) and not natural_course
+        if ("cure" in kinds) or strong_cure:
+            cats.append("cure")
+        self.strong_cure = strong_cure
+        if live("absolute") and claimy:
+            cats.append("absolute")
+        if live("scope") and claimy:
+            self.weak.append("absolute")
+        if (live("superlative") or live("comparison")) and health:
+            cats.append("superlative")
+        if live("safety-strong"):
+            cats.append("safety")
+        if live("evidence"):
+            cats.append("evidence")
+        if live("evidence-weak") and (health or claimy):
+            self.weak.append("evidence")
+        if live("authority") and health:
+            self.weak.append("authority")
+        study_words = bool(self.cue("study-context"))
+        association = bool(self.cue("association"))
+        if claimy and (weak_evidence or (association and study_words)) and not self.cue("association-wording") \
+                and kinds & {"cause", "prevent", "benefit", "cure"}:
+            cats.append("causal")
+        first = any(self.doc[i].lower_.replace("’", "'") in _FIRST_PERSON for i in range(self.t0, self.t1))
+        if (first and (claimy or self.cue("testimonial-change") or live("hype-strong"))) or \
+                (self.cue("testimonial-report") and health):
+            cats.append("testimonial")
+        if live("nature-strong") or (live("tradition") and health):
+            cats.append("nature")
+        if live("nature") and (claimy or health):
+            self.weak.append("nature")
+        if live("fear-strong"):
+            cats.append("fear")
+        if live("fear") and health and not claimy:
+            self.weak.append("fear")
+        if live("safety") and (claimy or self.cue("own") or health):
+            self.weak.append("safety")
+        if claimy and kinds & {"benefit", "prevent", "cure"}:
+            cats.append("benefit")
+        self.strong = bool(strong_hype or strong_cure or live("safety-strong") or live("nature-strong")
+                           or live("fear-strong") or live("evidence") or "testimonial" in cats)
+        return tuple(dict.fromkeys(cats))
+
+    def claim(self, cats: tuple[Category, ...], register: Register) -> Claim | None:
+        all_cats = list(cats)
+        if register == "plain" and self.reported:
+            all_cats = [c for c in all_cats if c != "hype"]
+        if register == "plain" and not self.strong_cure:
+            # In writing that does not sell, "kills cancer cells" or "helps the skin heal" describes
+            # how a treatment works; only cure words themselves ("cures", "reverses") are claims.
+            all_cats = [c for c in all_cats if c != "cure"]
+        if register == "promotional":
+            all_cats += [c for c in self.weak if c not in all_cats]
+        if not all_cats:
+            return None
+        ordered = tuple(c for c in CATEGORIES if c in all_cats)
+        main = ordered[0]
+        doc = self.doc
+
+        def part(h: _Hit | None, kind: str = "") -> Part | None:
+            if h is None:
+                return None
+            span = doc[h.start : h.end]
+            return Part(span.text, span.start_char, span.end_char, kind)
+
+        effect = outcome = None
+        if self.effect is not None:
+            effect = part(self.effect[0], self.effect[0].label.split(":", 1)[1])
+            outcome = part(self.effect[1], "outcome")
+        actor = part(self.cue("own")[0], "own") if self.cue("own") else None
+        qualities = sorted({h.label.split(":", 1)[1].removesuffix("-strong") for h in self.hits
+                            if h.label.startswith("cue:")} & {
+            "scope", "absolute", "superlative", "comparison", "safety", "evidence", "authority", "nature",
+            "tradition", "testimonial", "hype", "fear", "weak-study", "own"})
+        cited = bool(CITATION.search(self.block.text)) or bool(self.block.links)
+        quantified = bool(self.cue("quantity"))
+        trigger = self._trigger(main) or effect or Part(self.text, self.s0, self.s1, main)
+        cue_parts = tuple(p for p in (part(h, h.label.split(":", 1)[1]) for h in self.hits
+                                      if h.label.startswith("cue:")) if p is not None)
+        return Claim(
+            block=self.block.index, start=self.s0, end=self.s1, text=self.text, category=main,
+            categories=ordered, actor=actor, effect=effect, outcome=outcome, strength=self.strength,
+            stance=self.stance, qualities=tuple(qualities), cues=cue_parts, quantified=quantified, cited=cited,
+            register=register, trigger=trigger,
+        )
+
+    def _trigger(self, main: Category) -> Part | None:
+        names = {
+            "hype": ("hype-strong", "hype"), "cure": ("cure-strong",), "absolute": ("absolute", "scope"),
+            "superlative": ("superlative", "comparison"), "safety": ("safety-strong", "safety"),
+            "evidence": ("evidence", "evidence-weak"), "authority": ("authority",), "causal": (),
+            "testimonial": ("testimonial-report",), "nature": ("nature-strong", "tradition", "nature"),
+            "fear": ("fear-strong", "fear"), "benefit": (),
+        }[main]
+        for name in names:
+            for h in self.cue(name):
+                if not self._negated_at(h.start):
+                    span = self.doc[h.start : h.end]
+                    return Part(span.text, span.start_char, span.end_char, name)
+        if main in ("cure", "benefit", "causal") and self.effect is not None:
+            e, o = self.effect
+            lo, hi = min(e.start, o.start), max(e.end, o.end)
+            span = self.doc[lo:hi]
+            return Part(span.text, span.start_char, span.end_char, main)
+        return None
+
+
+__all__ = ["EFFECT_KINDS", "BlockKind", "ClaimAnalyzer", "DocumentClaims"]

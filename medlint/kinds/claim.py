@@ -1,0 +1,113 @@
+"""`claim`: select health claims by what the claim analysis says about them.
+
+    check:
+      kind: claim
+      categories: [benefit]          # the sentence's main category (see medlint.claims.model)
+      stance: [asserted]             # asserted | negated | questioned | refuted
+      strength: [fact]               # fact | hedged
+      register: [promotional, plain] # the document's register: selling copy or not
+      unless: [quantified, cited]    # a figure or a source in reach makes the claim acceptable
+      where: [title, heading, body]
+      plain-severity: info           # the severity when the document is not selling (default: the rule's)
+      lexicon: data/lexicon.yml      # the claim vocabulary, relative to the pack
+
+A rule reads like the policy it enforces: "a benefit claim, stated as fact, in selling copy,
+with no figure and no source". The analysis runs once per document and lexicon, shared by every
+claim rule.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, ClassVar
+
+from medlint.claims.analyze import ClaimAnalyzer, DocumentClaims
+from medlint.claims.lexicon import LexiconError, load_lexicon
+from medlint.claims.model import CATEGORIES, REGISTERS, STANCES, STRENGTHS
+from medlint.document import Document
+from medlint.findings import Severity
+from medlint.kinds.base import Hit, Kind, ParamError, RuleContext, Validator, block_kinds, names_from, typed, where_list
+
+_ANALYZERS: dict[Path, ClaimAnalyzer] = {}
+_ANALYZERS_LOCK = threading.Lock()
+
+
+def analyzer_for(lexicon_path: Path) -> ClaimAnalyzer:
+    """One analyzer per lexicon for the process: its matchers take a moment to build."""
+    with _ANALYZERS_LOCK:
+        found = _ANALYZERS.get(lexicon_path)
+        if found is None:
+            found = _ANALYZERS[lexicon_path] = ClaimAnalyzer(load_lexicon(lexicon_path))
+        return found
+
+
+def document_claims(doc: Document, ctx: RuleContext, lexicon_path: Path) -> DocumentClaims:
+    """The claim analysis of `doc`, computed once per document and lexicon."""
+    key = ("claims", lexicon_path)
+    found = ctx.notes.get(key)  # type: ignore[call-overload]
+    if found is None:
+        promotional = bool(getattr(ctx.doc_type, "promotional", False))
+        found = analyzer_for(lexicon_path).analyze(doc, promotional)
+        ctx.notes[key] = found  # type: ignore[index]
+    assert isinstance(found, DocumentClaims)
+    return found
+
+
+def _severity(value: Any) -> Severity:
+    try:
+        return Severity.parse(str(value))
+    except ValueError as exc:
+        raise ValueError(str(exc)) from None
+
+
+class ClaimKind(Kind):
+    name = "claim"
+    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
+        "categories": (names_from(CATEGORIES, "category"), None),
+        "stance": (names_from(STANCES, "stance"), ["asserted"]),
+        "strength": (names_from(STRENGTHS, "strength"), ["fact"]),
+        "register": (names_from(REGISTERS, "register"), list(REGISTERS)),
+        "unless": (names_from(("quantified", "cited"), "support"), []),
+        "where": (where_list, ["title", "heading", "body"]),
+        "plain-severity": (_severity, None),
+        "lexicon": (typed(str), "data/lexicon.yml"),
+    }
+    NEEDS = frozenset({"sentences"})
+
+    def setup(self) -> None:
+        if not self.params["categories"]:
+            raise ParamError("kind", "a claim rule needs 'categories'")
+        self.lexicon_path = (self.pack_dir / self.params["lexicon"]).resolve()
+        if not self.lexicon_path.is_file():
+            raise ParamError("lexicon", f"parameter 'lexicon': no file {self.params['lexicon']!r} in the pack")
+        self.kinds = block_kinds(self.params["where"])
+
+    def prepare(self) -> None:
+        try:
+            analyzer_for(self.lexicon_path)
+        except LexiconError:
+            return
+
+    def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+        p = self.params
+        for claim in document_claims(doc, ctx, self.lexicon_path).claims:
+            if claim.category not in p["categories"] or claim.stance not in p["stance"]:
+                continue
+            if claim.strength not in p["strength"] or claim.register not in p["register"]:
+                continue
+            if ("quantified" in p["unless"] and claim.quantified) or ("cited" in p["unless"] and claim.cited):
+                continue
+            if doc.blocks[claim.block].kind not in self.kinds:
+                continue
+            trig = claim.trigger
+            start, end = (trig.start, trig.end) if trig is not None else (claim.start, claim.end)
+            values = {
+                "category": claim.category,
+                "effect": claim.effect.text if claim.effect else "",
+                "outcome": claim.outcome.text if claim.outcome else "",
+                "sentence": claim.text,
+            }
+            severity = p["plain-severity"] if claim.register == "plain" else None
+            yield Hit(claim.block, start, end, values=values, severity=severity)
