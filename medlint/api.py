@@ -55,8 +55,11 @@ class Session:
     """Lints many paths, each with the nearest configuration file above it (or an override)."""
 
     def __init__(self, override: Settings | None = None, cli: Mapping[str, Any] | None = None,
-                 worker: SentenceWorker | None = None, skip: frozenset[Path] = frozenset()) -> None:
+                 worker: SentenceWorker | None = None, skip: frozenset[Path] = frozenset(),
+                 claims: bool = False) -> None:
         self.override = override
+        self.claims = claims
+        """Run the claim analysis on every file for the claims register (see `Linter`)."""
         self.skip = skip
         """Resolved paths never linted when a directory walk meets them (the report's own file)."""
         self.worker = worker
@@ -94,7 +97,8 @@ class Session:
         key = settings.source
         if key not in self._linters:
             try:
-                self._linters[key] = Linter(settings, worker=self.worker, unchecked=self.cli_selectors)
+                self._linters[key] = Linter(settings, worker=self.worker, unchecked=self.cli_selectors,
+                                            claims=self.claims)
             except (RulePackError, ConfigError) as exc:
                 self._linters[key] = exc
         linter = self._linters[key]
@@ -179,7 +183,12 @@ class Session:
 
 
 def lint_paths(
-    paths: Iterable[str | Path], *, config: Settings | Mapping[str, Any] | str | Path | None = None
+    paths: Iterable[str | Path], *, config: Settings | Mapping[str, Any] | str | Path | None = None,
+    claims: bool = False,
 ) -> Report:
-    """Lint files and directories; each file uses the nearest config unless `config` is given."""
-    return Session(_settings(config) if config is not None else None).lint(paths)
+    """Lint files and directories; each file uses the nearest config unless `config` is given.
+
+    With `claims`, every file's claims register (`FileResult.claims`, `Report.claims()`) is
+    filled even when no claim rule is selected.
+    """
+    return Session(_settings(config) if config is not None else None, claims=claims).lint(paths)

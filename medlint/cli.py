@@ -1,4 +1,4 @@
-"""`medlint check | rules | explain | baseline`. Exit codes: 0 clean, 1 findings, 2 errors."""
+"""`medlint check | claims | rules | explain | baseline`. Exit codes: 0 clean, 1 findings, 2 errors."""
 
 from __future__ import annotations
 
@@ -50,6 +50,19 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--force-exclude", action="store_true", default=None,
                        help="apply exclude patterns to files named on the command line too (pre-commit)")
 
+    claims = sub.add_parser("claims", help="list every health claim with its support and verdict (the claims register)")
+    claims.add_argument("paths", nargs="*", default=["."], help="files, directories, or - for stdin")
+    claims.add_argument("--format", choices=("text", "json"), default="text")
+    claims.add_argument("--all", action="store_true",
+                        help="include claims that are not asserted (negated, questioned, refuted)")
+    claims.add_argument("-o", "--output", help="write the register to this file instead of stdout")
+    claims.add_argument("--config", help="use this config file instead of searching for one")
+    claims.add_argument("--stdin-filename", help="path to report (and pick the format from) for - input")
+    claims.add_argument("--format-input", dest="input_format", choices=("markdown", "html", "text"),
+                        help="parse every input as this format instead of by extension")
+    claims.add_argument("--force-exclude", action="store_true", default=None,
+                        help="apply exclude patterns to files named on the command line too")
+
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.add_argument("--all", action="store_true", help="include rules that are off by default")
@@ -71,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return EXIT_ERROR if exc.code not in (0, None) else EXIT_CLEAN
     worker = None
-    if args.command in ("check", "baseline"):
+    if args.command in ("check", "claims", "baseline"):
         from medlint.nlp import SentenceWorker
 
         worker = SentenceWorker.start()  # first, so spaCy loads while the rest of medlint does
@@ -79,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "claims":
+            return _claims(args)
         if args.command == "rules":
             return _rules(args)
         if args.command == "explain":
@@ -119,7 +134,8 @@ def _session(args: argparse.Namespace) -> Any:
     overrides = _cli_overrides(args)
     if getattr(args, "ignore", None):
         overrides["ignore"] = args.ignore
-    return Session(override, overrides, getattr(args, "worker", None), skip=getattr(args, "skip", frozenset()))
+    return Session(override, overrides, getattr(args, "worker", None), skip=getattr(args, "skip", frozenset()),
+                   claims=args.command == "claims")
 
 
 def _lint(args: argparse.Namespace) -> Report:
@@ -195,6 +211,20 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _claims(args: argparse.Namespace) -> int:
+    """The claims register: a report, so 0 whatever the claims; 2 on input or config errors."""
+    from medlint.report.claims import render_json, render_text
+
+    _plan_output(args)
+    report = _lint(args)
+    if args.format == "json":
+        out = render_json(report, args.all, pretty=args.output is None and sys.stdout.isatty())
+    else:
+        out = render_text(report, args.all)
+    _write(out, args.output)
+    return EXIT_ERROR if report.errors else EXIT_CLEAN
+
+
 def _fail_level(args: argparse.Namespace) -> Severity:
     from medlint.config import ConfigError, Settings, find_config_file, load_config_file
 
@@ -238,7 +268,7 @@ def _plan_output(args: argparse.Namespace) -> None:
     from medlint.parse import EXTENSIONS
 
     output = getattr(args, "output", None)
-    if output == "-" and args.command == "check":
+    if output == "-" and args.command in ("check", "claims"):
         args.output = None  # the usual spelling of stdout
         return
     if not output:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from medlint.claims.register import FileClaims, collect, register_lexicon
 from medlint.classify import DocType, classify
 from medlint.config import ConfigError, Settings
 from medlint.document import Document
@@ -123,7 +124,10 @@ class Linter:
     """Loads and compiles rules once; lints many texts. Not thread-safe (the pipeline is shared)."""
 
     def __init__(self, settings: Settings | None = None, *, worker: SentenceWorker | None = None,
-                 unchecked: Collection[str] = ()) -> None:
+                 unchecked: Collection[str] = (), claims: bool = False) -> None:
+        """`claims`: run the claim analysis on every document for the claims register (`medlint
+        claims`), even when no claim rule is selected; otherwise the register holds what the
+        selected claim rules' analysis found."""
         self.settings = settings or Settings()
         self.all_rules = load_packs(self.settings.rule_packs)
         self.names: dict[str, str] = {}
@@ -138,6 +142,13 @@ class Linter:
         needs: set[str] = set()
         for rule in self.rules:
             needs |= rule.kind.NEEDS
+        self.claims_lexicon = register_lexicon([*self.rules, *self.all_rules])
+        self.register_claims = claims
+        if claims:
+            if self.claims_lexicon is None:
+                raise ConfigError(f"{_where(self.settings)}: the claims register needs a claim lexicon, and no "
+                                  "rule of kind 'claim' is loaded")
+            needs.add("sentences")
         self.needs = needs
         self.pipeline = Pipeline(self.settings.nlp_model, worker) if needs else None
         if self.pipeline is not None:
@@ -282,8 +293,21 @@ class Linter:
         findings = _dedupe(findings)
         findings.sort(key=lambda f: (f.line, f.column, f.code, f.end_line, f.end_column))
         result = FileResult(doc.path, doc.word_count(), doc.format, doc_type.type, doc_type.reason,
-                            tuple(ctx.notes.get("grades", ())))
+                            tuple(ctx.notes.get("grades", ())), self._claims(doc, ctx, errors))
         return tuple(findings), result
+
+    def _claims(self, doc: Document, ctx: RuleContext, errors: list[InputError] | None) -> FileClaims | None:
+        """The claims register of `doc`, from the claim rules' cached analysis (or run for it)."""
+        if self.claims_lexicon is None:
+            return None
+        try:
+            return collect(doc, ctx, self.claims_lexicon, run=self.register_claims)
+        except Exception as exc:
+            if errors is None:
+                raise
+            errors.append(InputError(doc.path, f"internal error in the claim analysis ({type(exc).__name__}: "
+                                               f"{exc}). Please report this."))
+            return None
 
     def _per_file_ignores(self, path: str) -> set[str]:
         out: set[str] = set()

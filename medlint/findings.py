@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from medlint.claims.register import FileClaims, LocatedClaim
 
 Scope = Literal["span", "document"]
 
@@ -84,6 +87,8 @@ class FileResult:
     doc_type: str = "other"
     doc_type_reason: str = ""
     grades: tuple[SectionGrade, ...] = ()
+    claims: FileClaims | None = None
+    """The claims register of the file; None when the claim analysis did not run on it."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -152,12 +157,24 @@ class Report:
     sources: dict[str, str] = field(default_factory=dict)
     """Decoded text of each linted file, keyed by path, for reporters that show context."""
 
+    @property
+    def claims_ran(self) -> bool:
+        """Whether the claim analysis ran on any file of the report."""
+        return any(f.claims is not None for f in self.files)
+
+    def claims(self, include_all: bool = False) -> tuple[LocatedClaim, ...]:
+        """The claims register of every file, in file order: asserted claims, or all of them."""
+        return tuple(c for f in self.files if f.claims is not None for c in f.claims.shown(include_all))
+
     def to_json(self) -> dict[str, Any]:
         from medlint import __version__
 
-        return {
+        out: dict[str, Any] = {
             "version": __version__,
             "findings": [f.to_json() for f in self.findings],
             "files": [f.to_json() for f in self.files],
             "errors": [e.to_json() for e in self.errors],
         }
+        if self.claims_ran:
+            out["claims"] = [c.to_json() for c in self.claims()]
+        return out

@@ -56,8 +56,9 @@ _MYTH_HEADING = re.compile(r"\b(?:myths?|claims?|fact\s+check|fact\s+or\s+fictio
                            r"warning\s+signs?\s+of\s+(?:a\s+)?(?:scam|fraud)|what\s+to\s+avoid|beware)\b", re.I)
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "but", "however", "although", "though", "whereas", "-", "–", "—", "(", ")"})
 _NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "neither", "nor", "cannot", "without", "nobody"})
-_FIRST_PERSON = frozenset({"i", "my", "me", "i'm", "i've", "i'd", "i’ve", "i’m", "mine", "myself"})
-_WORDS_MIN = 3
+# "me" is left out: pronunciation guides ("a-PLAS-tik uh-NEE-me-uh") are full of it.
+_FIRST_PERSON = frozenset({"i", "my", "i'm", "i've", "i'd", "i’ve", "i’m", "myself"})
+_SHORT_WORDS = 120
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +116,8 @@ class ClaimAnalyzer:
         self._built = True
 
     def _add(self, label: str, phrases: Iterable[str]) -> None:
+        # Function words are matched as written: "could" is a hedge, "can" (its lemma) is not.
+        exact = label in ("cue:hedge", "cue:restrict", "cue:negation")
         patterns = []
         for phrase in phrases:
             pattern: list[dict[str, Any]] = []
@@ -130,7 +133,17 @@ class ClaimAnalyzer:
                     elif tok.text == "NUM":
                         pattern.append({"LIKE_NUM": True})
                     else:
-                        pattern.append({"LEMMA": self._lemma(tok.text.lower())})
+                        low = tok.text.lower()
+                        lemma = self._lemma(low)
+                        # Degree matters for these: "safest" is not "safe", "healthier" not "healthy".
+                        if exact or (lemma != low and low.endswith(("est", "er"))):
+                            pattern.append({"LOWER": low})
+                        elif lemma != low:
+                            # The table is not always consistent ("lower" -> "low", "lowers" ->
+                            # "lower"): a token matches on either form.
+                            pattern.append({"LEMMA": {"IN": [lemma, low]}})
+                        else:
+                            pattern.append({"LEMMA": lemma})
             # "*?" tokenises as "*" "?": fold the pair into one optional token.
             folded: list[dict[str, Any]] = []
             for p in pattern:
@@ -192,11 +205,18 @@ class ClaimAnalyzer:
                      and s.strong)
         own_claims = sum(1 for _, s, cats in claims_raw if cats and s.cue("own") and s.stance == "asserted")
         words = max(document.word_count(), 1)
+        claims_count = sum(1 for _, _, cats in claims_raw if cats)
         reasons = []
+        if words < _SHORT_WORDS:
+            # A snippet (a draft paragraph, an editor selection) shows no register of its own:
+            # every sentence is judged as if it were selling.
+            reasons.append(f"too short to tell ({words} words): each sentence judged on its own")
         if promotional:
             reasons.append("selling copy")
-        if own_claims >= 2 and (strong >= 1 or calls >= 2):
+        if own_claims >= 3 or own_claims >= 2 and (strong >= 1 or calls >= 1):
             reasons.append(f"{own_claims} claims in the seller's own voice")
+        if calls >= 2 and claims_count >= 3:
+            reasons.append(f"{calls} calls to buy or book")
         if strong >= 3 and strong * 1000 / words >= 4:
             reasons.append(f"{strong} strong claims")
         register: Register = "promotional" if reasons else "plain"
@@ -270,15 +290,18 @@ class _Sentence:
         if prev == "to":
             before = self.doc[start - 2].lemma_ if start - 2 >= self.t0 else ""
             return before not in _TO_KEEPERS
-        return prev in ("how", "ways")
+        if prev in ("how", "ways"):
+            return True
+        # "specialises in treating", "dedicated to helping": what a service does, not a result.
+        return prev in ("in", "on", "of") and self.doc[start].lower_.endswith("ing")
 
     def _outcome_near(self, effect: _Hit) -> _Hit | None:
         best: _Hit | None = None
         for o in self._by.get("outcome", []):
-            if o.start < effect.end and effect.start < o.end:
-                continue  # the same words
-            gap = o.start - effect.end if o.start >= effect.end else effect.start - o.end
-            if o.start >= effect.end and gap <= 12 or o.end <= effect.start and gap <= 6:
+            if o.start < effect.end and effect.start < o.end and not (o.start == effect.start and o.end == effect.end):
+                continue  # part of the same words ("pain" in "pain-free" is the effect's own)
+            gap = max(o.start - effect.end, effect.start - o.end, 0)
+            if o.start >= effect.start and gap <= 12 or o.end <= effect.start and gap <= 6:
                 if best is None or gap < abs(best.start - effect.end):
                     best = o
         return best
@@ -313,7 +336,7 @@ class _Sentence:
             pairs.sort(key=lambda p: (order[p[0].label.split(":", 1)[1]], p[0].start))
             self.effect = pairs[0]
         claimy = bool(pairs)
-        health = claimy or bool(self._by.get("outcome"))
+        health = claimy or bool(self._by.get("outcome")) or bool(self.cue("treatment"))
         # Association wording ("linked to", "people who drank") reports a study honestly; a causal
         # verb over such evidence is what overclaims.
         weak_evidence = bool(self.cue("weak-study"))
@@ -335,7 +358,8 @@ class _Sentence:
             self.weak.append("absolute")
         if (live("superlative") or live("comparison")) and health:
             cats.append("superlative")
-        if live("safety-strong"):
+        risks_named = bool(self.cue("risk-named"))
+        if live("safety-strong") and not risks_named:
             cats.append("safety")
         if live("evidence"):
             cats.append("evidence")
@@ -349,9 +373,12 @@ class _Sentence:
                 and kinds & {"cause", "prevent", "benefit", "cure"}:
             cats.append("causal")
         first = any(self.doc[i].lower_.replace("’", "'") in _FIRST_PERSON for i in range(self.t0, self.t1))
-        if (first and (claimy or self.cue("testimonial-change") or live("hype-strong"))) or \
-                (self.cue("testimonial-report") and health):
+        honest = bool(self.cue("testimonial-honest"))
+        if not honest and ((first and (claimy or self.cue("testimonial-change") or live("hype-strong")))
+                           or (self.cue("testimonial-report") and health)):
             cats.append("testimonial")
+        if first and health and not honest and "testimonial" not in cats:
+            self.weak.append("testimonial")
         if live("nature-strong") or (live("tradition") and health):
             cats.append("nature")
         if live("nature") and (claimy or health):
@@ -360,7 +387,7 @@ class _Sentence:
             cats.append("fear")
         if live("fear") and health and not claimy:
             self.weak.append("fear")
-        if live("safety") and (claimy or self.cue("own") or health):
+        if live("safety") and (claimy or self.cue("own") or health) and not risks_named:
             self.weak.append("safety")
         if claimy and kinds & {"benefit", "prevent", "cure"}:
             cats.append("benefit")
@@ -401,14 +428,16 @@ class _Sentence:
             "tradition", "testimonial", "hype", "fear", "weak-study", "own"})
         cited = bool(CITATION.search(self.block.text)) or bool(self.block.links)
         quantified = bool(self.cue("quantity"))
-        trigger = self._trigger(main) or effect or Part(self.text, self.s0, self.s1, main)
+        whole = Part(self.text, self.s0, self.s1, main)
+        triggers = tuple((c, self._trigger(c) or effect or whole) for c in ordered)
+        trigger = triggers[0][1]
         cue_parts = tuple(p for p in (part(h, h.label.split(":", 1)[1]) for h in self.hits
                                       if h.label.startswith("cue:")) if p is not None)
         return Claim(
             block=self.block.index, start=self.s0, end=self.s1, text=self.text, category=main,
             categories=ordered, actor=actor, effect=effect, outcome=outcome, strength=self.strength,
             stance=self.stance, qualities=tuple(qualities), cues=cue_parts, quantified=quantified, cited=cited,
-            register=register, trigger=trigger,
+            register=register, trigger=trigger, triggers=triggers,
         )
 
     def _trigger(self, main: Category) -> Part | None:

@@ -95,6 +95,14 @@ class Claim:
     register: Register = "plain"
     trigger: Part | None = None
     """The words that decided the main category: where a finding points."""
+    triggers: tuple[tuple[Category, Part], ...] = ()
+    """For each category, the words that show it."""
+
+    def trigger_for(self, category: Category) -> Part | None:
+        for cat, part in self.triggers:
+            if cat == category:
+                return part
+        return self.trigger
 
     @property
     def verdict(self) -> Verdict:

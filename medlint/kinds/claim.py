@@ -9,6 +9,7 @@
       unless: [quantified, cited]    # a figure or a source in reach makes the claim acceptable
       where: [title, heading, body]
       plain-severity: info           # the severity when the document is not selling (default: the rule's)
+      only-main: false               # true: only when this is the sentence's main category
       lexicon: data/lexicon.yml      # the claim vocabulary, relative to the pack
 
 A rule reads like the policy it enforces: "a benefit claim, stated as fact, in selling copy,
@@ -72,6 +73,7 @@ class ClaimKind(Kind):
         "unless": (names_from(("quantified", "cited"), "support"), []),
         "where": (where_list, ["title", "heading", "body"]),
         "plain-severity": (_severity, None),
+        "only-main": (typed(bool), False),
         "lexicon": (typed(str), "data/lexicon.yml"),
     }
     NEEDS = frozenset({"sentences"})
@@ -93,7 +95,10 @@ class ClaimKind(Kind):
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         p = self.params
         for claim in document_claims(doc, ctx, self.lexicon_path).claims:
-            if claim.category not in p["categories"] or claim.stance not in p["stance"]:
+            chosen = [c for c in claim.categories if c in p["categories"]]
+            if not chosen or (p["only-main"] and claim.category not in p["categories"]):
+                continue
+            if claim.stance not in p["stance"]:
                 continue
             if claim.strength not in p["strength"] or claim.register not in p["register"]:
                 continue
@@ -101,10 +106,10 @@ class ClaimKind(Kind):
                 continue
             if doc.blocks[claim.block].kind not in self.kinds:
                 continue
-            trig = claim.trigger
+            trig = claim.trigger_for(chosen[0])
             start, end = (trig.start, trig.end) if trig is not None else (claim.start, claim.end)
             values = {
-                "category": claim.category,
+                "category": chosen[0],
                 "effect": claim.effect.text if claim.effect else "",
                 "outcome": claim.outcome.text if claim.outcome else "",
                 "sentence": claim.text,

@@ -12,6 +12,7 @@ import itertools
 from collections import Counter
 from collections.abc import Sequence
 
+from medlint.claims.register import FileClaims, support
 from medlint.findings import (
     FileResult,
     Finding,
@@ -117,6 +118,10 @@ svg .bar.doc { fill: var(--bar-doc); }
 svg .target { stroke: #c0392b; stroke-width: 1.5; stroke-dasharray: 4 3; }
 svg .target-label { fill: #c0392b; font-size: 11px; }
 svg a:hover text { text-decoration: underline; }
+.claims td.claim { max-width: 48rem; }
+.claims .v-overclaim { color: var(--error); font-weight: 600; }
+.claims .v-needs-source, .claims .v-needs-figure { color: var(--warning); font-weight: 600; }
+.claims .v-supported { color: var(--info); }
 details { margin: 2rem 0 0; }
 summary { cursor: pointer; font-weight: 600; }
 footer { color: var(--muted); margin-top: 3rem; font-size: .9em; }
@@ -333,6 +338,31 @@ def _document_box(findings: Sequence[Finding]) -> str:
     )
 
 
+def _claims_table(file_index: int, claims: FileClaims | None) -> str:
+    """The claims register of one file: its asserted claims, each with its support and verdict."""
+    if claims is None:
+        return ""
+    rows = claims.shown()
+    register = f"{claims.register} register" + (f": {claims.register_reason}" if claims.register_reason else "")
+    head = f'<h3>Claims register</h3><p class="meta">{_e(register)}</p>'
+    if not rows:
+        return f'<div class="claims">{head}<p>No claims.</p></div>'
+    body = "".join(
+        f'<tr><td class="n"><a href="#f{file_index}-L{c.line}">{c.line}:{c.column}</a></td>'
+        f'<td class="claim">{_e(" ".join(c.claim.text.split()))}</td>'
+        f"<td>{_e(c.claim.category)}"
+        + (f"<br><small>{_e(', '.join(x for x in c.claim.categories if x != c.claim.category))}</small>"
+           if len(c.claim.categories) > 1 else "")
+        + f"</td><td>{_e(support(c.claim))}</td>"
+        f'<td class="v-{_e(c.claim.verdict)}">{_e(c.claim.verdict)}</td></tr>'
+        for c in rows
+    )
+    return (
+        f'<div class="claims">{head}<table><tr><th class="n">Line</th><th>Claim</th><th>Category</th>'
+        f"<th>Support</th><th>Verdict</th></tr>{body}</table></div>"
+    )
+
+
 def _file_section(
     index: int, path: str, result: FileResult | None, findings: Sequence[Finding], text: str | None
 ) -> str:
@@ -367,7 +397,8 @@ def _file_section(
     return (
         f'<section class="file" id="file-{index}"><h2>{_e(path)}</h2>'
         f'<p class="meta">{_DOT.join(meta)}</p>{charts}{_document_box(document)}'
-        f'<div class="layout{"" if spans else " solo"}"><div>{source}</div>{panel}</div></section>'
+        f'<div class="layout{"" if spans else " solo"}"><div>{source}</div>{panel}</div>'
+        f"{_claims_table(index, result.claims if result is not None else None)}</section>"
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from itertools import groupby
 
 from medlint.findings import Finding, Report, Severity
@@ -33,7 +34,7 @@ def render_text(report: Report, *, color: bool = False, show_source: bool = True
     return "\n".join(out) + "\n"
 
 
-def _excerpt(f: Finding, line: str, paint: object) -> list[str]:
+def _excerpt(f: Finding, line: str, paint: Callable[[str, str], str]) -> list[str]:
     # Tabs would shift the caret; show them as single spaces so columns (characters) line up.
     shown = line.rstrip("\r\n").replace("\t", " ")
     start = f.column - 1
@@ -47,8 +48,7 @@ def _excerpt(f: Finding, line: str, paint: object) -> list[str]:
         start, end = start - left + len(prefix), min(end, right) - left + len(prefix)
     width = max(1, end - start)
     caret = " " * start + "^" * width
-    p = paint  # type: ignore[assignment]
-    return [f"    | {shown}", f"    | {p(_COLORS[f.severity], caret)}"]  # type: ignore[operator]
+    return [f"    | {shown}", f"    | {paint(_COLORS[f.severity], caret)}"]
 
 
 def _summary(report: Report) -> str:

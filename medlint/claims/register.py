@@ -1,0 +1,132 @@
+"""The claims register: every claim of a document, located in the source, with its support.
+
+Medical, legal and regulatory reviewers build this table by hand (the "substantiation table"):
+each claim, where it is, what kind of claim it is, whether a figure and a source back it, and
+what has to change. Here it comes from the claim analysis the `claim` rules already run
+(`medlint.kinds.claim.document_claims`), so `medlint check` and `medlint claims` share it: the
+analysis runs once per document and lexicon.
+
+Positions are those of the claim's sentence: 1-based lines and columns counting characters,
+the end one past the last character, as for findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from medlint.claims.model import Claim, Register
+
+if TYPE_CHECKING:
+    from medlint.document import Document
+    from medlint.kinds.base import RuleContext
+    from medlint.rules import Rule
+
+CLAIMS_PACK = "claims"
+"""The built-in pack whose lexicon the register uses when several are loaded."""
+
+
+@dataclass(frozen=True, slots=True)
+class LocatedClaim:
+    """One claim with its place in the source file."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start_offset: int
+    end_offset: int
+    """The sentence, in source offsets (end exclusive)."""
+    claim: Claim
+
+    @property
+    def asserted(self) -> bool:
+        return self.claim.stance == "asserted"
+
+    def to_json(self) -> dict[str, Any]:
+        """The register's claim object (docs/claims-register.schema.json, `$defs/claim`)."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            **self.claim.as_json(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FileClaims:
+    """The claims register of one file: all its claims, whatever their stance, in text order."""
+
+    path: str
+    register: Register
+    """The document's register: "promotional" (selling copy) or "plain"."""
+    register_reason: str
+    claims: tuple[LocatedClaim, ...]
+
+    def shown(self, include_all: bool = False) -> tuple[LocatedClaim, ...]:
+        """The asserted claims, or every claim with `include_all`."""
+        return self.claims if include_all else tuple(c for c in self.claims if c.asserted)
+
+    def to_json(self, include_all: bool = False) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "register": self.register,
+            "register_reason": self.register_reason,
+            "claims": [c.to_json() for c in self.shown(include_all)],
+        }
+
+
+def support(claim: Claim) -> str:
+    """What backs the claim, for people: "no figure, no source", "figure, source"..."""
+    figure = "figure" if claim.quantified else "no figure"
+    source = "source" if claim.cited else "no source"
+    return f"{figure}, {source}"
+
+
+def register_lexicon(rules: Iterable[Rule]) -> Path | None:
+    """The lexicon of the claims register: that of the built-in claims pack's `claim` rules,
+    else of the first `claim` rule loaded; None when no `claim` rule is loaded."""
+    found: Path | None = None
+    for rule in rules:
+        if rule.kind_name != "claim" or rule.kind is None:
+            continue
+        path = getattr(rule.kind, "lexicon_path", None)
+        if not isinstance(path, Path):
+            continue
+        if rule.pack == CLAIMS_PACK:
+            return path
+        found = found or path
+    return found
+
+
+def collect(doc: Document, ctx: RuleContext, lexicon: Path, *, run: bool) -> FileClaims | None:
+    """The register of `doc` from the analysis the claim rules cached in `ctx`; when they did not
+    run on it, None, unless `run` asks for the analysis anyway (`medlint claims`)."""
+    from medlint.kinds.claim import document_claims
+
+    notes: dict[Any, Any] = ctx.notes  # keyed by ("claims", lexicon) by the claim kind
+    if not run and ("claims", lexicon) not in notes:
+        return None
+    found = document_claims(doc, ctx, lexicon)
+    return FileClaims(doc.path, found.register, found.register_reason, locate(doc, found.claims))
+
+
+def locate(doc: Document, claims: Iterable[Claim]) -> tuple[LocatedClaim, ...]:
+    """Each claim's sentence in source offsets, lines and columns, sorted by position."""
+    out = []
+    for claim in claims:
+        prose = doc.blocks[claim.block].prose
+        start, end = prose.source_start(claim.start), prose.source_end(claim.end)
+        line, column = doc.lines.line_col(start)
+        end_line, end_column = doc.lines.line_col(end)
+        out.append(LocatedClaim(doc.path, line, column, end_line, end_column, start, end, claim))
+    out.sort(key=lambda c: (c.start_offset, c.end_offset))
+    return tuple(out)
+
+
+__all__ = ["CLAIMS_PACK", "FileClaims", "LocatedClaim", "collect", "locate", "register_lexicon", "support"]
