@@ -57,8 +57,9 @@ def _entry(c: LocatedClaim) -> list[str]:
     what = claim.category + (f" ({', '.join(others)})" if others else "")
     mark = claim.verdict if c.asserted else f"[{claim.stance}]"
     position = f"{c.line}:{c.column}"
-    details = [f"{name}: {_part(p)}" for name, p in (("effect", claim.effect), ("outcome", claim.outcome))
-               if p is not None]
+    details = [
+        f"{name}: {_part(p)}" for name, p in (("effect", claim.effect), ("outcome", claim.outcome)) if p is not None
+    ]
     details += [f"strength: {claim.strength}", f"stance: {claim.stance}"]
     if claim.qualities:
         details.append(f"qualities: {', '.join(claim.qualities)}")
