@@ -30,8 +30,10 @@ def sentence_region(text: str, start: int, end: int) -> tuple[int, int]:
     while s > 0 and text[s - 1] not in "\n\r>" and not (text[s - 1].isspace() and s >= 2 and text[s - 2] in ".!?"):
         s -= 1
     e = end
-    while e < len(text) and text[e] not in "\n\r<" and not (
-        text[e] in ".!?" and (e + 1 == len(text) or text[e + 1].isspace())
+    while (
+        e < len(text)
+        and text[e] not in "\n\r<"
+        and not (text[e] in ".!?" and (e + 1 == len(text) or text[e + 1].isspace()))
     ):
         e += 1
     return s, min(len(text), e + 1)
@@ -114,8 +116,13 @@ def main() -> None:
     R = caught / gold if gold else 0.0
     P = tp / nf if nf else 0.0
     res = {
-        "articles": len(ids), "gold_claims": gold, "caught": caught, "recall": round(R, 3), "findings": nf,
-        "precision": round(P, 3), "f1": round(2 * P * R / (P + R), 3) if P + R else 0.0,
+        "articles": len(ids),
+        "gold_claims": gold,
+        "caught": caught,
+        "recall": round(R, 3),
+        "findings": nf,
+        "precision": round(P, 3),
+        "f1": round(2 * P * R / (P + R), 3) if P + R else 0.0,
         "careful_findings_per_1k": round(1000 * noise[0] / noise[1], 2) if noise[1] else None,
         "quotes_not_found": missing,
         "recall_by_category": {c: f"{h}/{n}" for c, (n, h) in sorted(cat.items(), key=lambda kv: -kv[1][0])},
@@ -123,8 +130,10 @@ def main() -> None:
     if a.json:
         print(json.dumps(res, indent=1))
         return
-    print(f"{len(ids)} articles, {gold} gold claims: recall {res['recall']} ({caught}), precision {res['precision']} "
-          f"({tp}/{nf}), F1 {res['f1']}; careful {res['careful_findings_per_1k']} claims findings/1k words")
+    print(
+        f"{len(ids)} articles, {gold} gold claims: recall {res['recall']} ({caught}), precision {res['precision']} "
+        f"({tp}/{nf}), F1 {res['f1']}; careful {res['careful_findings_per_1k']} claims findings/1k words"
+    )
     print("recall by category: " + ", ".join(f"{c} {v}" for c, v in res["recall_by_category"].items()))
     if missing:
         print(f"{missing} gold quotes not found in their files")

@@ -28,7 +28,7 @@ def test_select_by_code_prefix_pack_and_name() -> None:
     assert enabled(select=["CLM001"]) == {"CLM001"}
     assert enabled(select=["CLM"]) == {r.code for r in RULES if r.code.startswith("CLM") and True}
     assert enabled(select=["claims"]) == {r.code for r in RULES if r.pack == "claims"}
-    assert enabled(select=["life-changing-framing"]) == {"CLM003"}
+    assert enabled(select=["life-changing-framing"]) == {"CLM001"}  # a retired name is an alias
 
 
 def test_more_specific_entry_wins_over_broader_one() -> None:
@@ -76,7 +76,7 @@ def test_nearest_config_file_wins(tmp_path: Path) -> None:
     assert find_config_file(sub / "a.md") == tmp_path / "pyproject.toml"
     report = lint_paths([sub])
     assert "CLM001" not in {f.code for f in report.findings}
-    assert "CLM003" in {f.code for f in report.findings}
+    assert "CLM001" in {f.code for f in report.findings}
     (tmp_path / "articles" / ".medlint.toml").write_text('select = ["CLM001"]\n')
     report = lint_paths([sub])
     assert {f.code for f in report.findings} == {"CLM001"}

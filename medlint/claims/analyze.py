@@ -45,15 +45,33 @@ CITATION = re.compile(
     r"\b(?:Cochrane|NICE|JAMA|BMJ|Lancet|NEJM|PubMed|Nature\s+Medicine|PLOS)\b|doi\.org|\bdoi:",
 )
 _TO_KEEPERS = frozenset(
-    {"help", "able", "prove", "show", "guarantee", "promise", "work", "go", "set", "sure", "certain",
-     "proven", "shown", "clinically", "scientifically", "designed"}
+    {
+        "help",
+        "able",
+        "prove",
+        "show",
+        "guarantee",
+        "promise",
+        "work",
+        "go",
+        "set",
+        "sure",
+        "certain",
+        "proven",
+        "shown",
+        "clinically",
+        "scientifically",
+        "designed",
+    }
 )
 # Effects said in the imperative or as a purpose ("to relieve pain", "how to treat") describe
 # what a treatment is for, not what it achieves.
 _PURPOSE_BEFORE = frozenset({"to", "how", "ways", "way", "aim", "aims", "intended"})
-_NOT_CLAIM_BLOCKS = frozenset()
-_MYTH_HEADING = re.compile(r"\b(?:myths?|claims?|fact\s+check|fact\s+or\s+fiction|misconceptions?|red\s+flags?|"
-                           r"warning\s+signs?\s+of\s+(?:a\s+)?(?:scam|fraud)|what\s+to\s+avoid|beware)\b", re.I)
+_MYTH_HEADING = re.compile(
+    r"\b(?:myths?|claims?|fact\s+check|fact\s+or\s+fiction|misconceptions?|red\s+flags?|"
+    r"warning\s+signs?\s+of\s+(?:a\s+)?(?:scam|fraud)|what\s+to\s+avoid|beware)\b",
+    re.I,
+)
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "but", "however", "although", "though", "whereas", "-", "–", "—", "(", ")"})
 _NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "neither", "nor", "cannot", "without", "nobody"})
 # "me" is left out: pronunciation guides ("a-PLAS-tik uh-NEE-me-uh") are full of it.
@@ -100,6 +118,9 @@ class ClaimAnalyzer:
         from medlint.nlp import _sentence_english
 
         self.nlp: Language = _sentence_english()
+        # Only the tokenizer runs (no model), so spaCy's memory guard for long texts does not apply;
+        # input size is bounded by max-file-size.
+        self.nlp.max_length = 1 << 31
         table = dict(_lemma_table())
         table.update(self.lexicon.lemma_overrides)
         self.table = table
@@ -130,7 +151,7 @@ class ClaimAnalyzer:
                         pattern.append({})
                     elif tok.text == "*?":
                         pattern.append({"OP": "?"})
-                    elif tok.text == "NUM":
+                    elif tok.text in ("NUM", "num"):
                         pattern.append({"LIKE_NUM": True})
                     else:
                         low = tok.text.lower()
@@ -201,8 +222,9 @@ class ClaimAnalyzer:
                 calls += bool(sent.cue("call-to-action"))
                 found.append((block, sent))
         claims_raw = [(b, s, s.judge()) for b, s in found]
-        strong = sum(1 for _, s, cats in claims_raw if cats and s.stance == "asserted" and s.strength == "fact"
-                     and s.strong)
+        strong = sum(
+            1 for _, s, cats in claims_raw if cats and s.stance == "asserted" and s.strength == "fact" and s.strong
+        )
         own_claims = sum(1 for _, s, cats in claims_raw if cats and s.cue("own") and s.stance == "asserted")
         words = max(document.word_count(), 1)
         claims_count = sum(1 for _, _, cats in claims_raw if cats)
@@ -213,7 +235,7 @@ class ClaimAnalyzer:
             reasons.append(f"too short to tell ({words} words): each sentence judged on its own")
         if promotional:
             reasons.append("selling copy")
-        if own_claims >= 3 or own_claims >= 2 and (strong >= 1 or calls >= 1):
+        if own_claims >= 3 or (own_claims >= 2 and (strong >= 1 or calls >= 1)):
             reasons.append(f"{own_claims} claims in the seller's own voice")
         if calls >= 2 and claims_count >= 3:
             reasons.append(f"{calls} calls to buy or book")
@@ -221,7 +243,7 @@ class ClaimAnalyzer:
             reasons.append(f"{strong} strong claims")
         register: Register = "promotional" if reasons else "plain"
         out = DocumentClaims(register=register, register_reason="; ".join(reasons))
-        for block, sent, cats in claims_raw:
+        for _block, sent, cats in claims_raw:
             claim = sent.claim(cats, register)
             if claim is not None:
                 out.claims.append(claim)
@@ -241,14 +263,18 @@ class ClaimAnalyzer:
 class _Sentence:
     """One sentence's tokens and matches, and the judgement over them."""
 
-    def __init__(self, doc: Doc, block: Block, s0: int, s1: int, t0: int, t1: int, hits: list[_Hit],
-                 refuting_section: bool) -> None:
+    def __init__(
+        self, doc: Doc, block: Block, s0: int, s1: int, t0: int, t1: int, hits: list[_Hit], refuting_section: bool
+    ) -> None:
         self.doc = doc
         self.block = block
         self.s0, self.s1, self.t0, self.t1 = s0, s1, t0, t1
         exceptions = [h for h in hits if h.label == "exception"]
-        self.hits = [h for h in hits if h.label != "exception"
-                     and not any(e.start <= h.start and h.end <= e.end for e in exceptions)]
+        self.hits = [
+            h
+            for h in hits
+            if h.label != "exception" and not any(e.start <= h.start and h.end <= e.end for e in exceptions)
+        ]
         self.text = block.text[s0:s1]
         self.refuting_section = refuting_section
         self._by: dict[str, list[_Hit]] = defaultdict(list)
@@ -298,11 +324,17 @@ class _Sentence:
     def _outcome_near(self, effect: _Hit) -> _Hit | None:
         best: _Hit | None = None
         for o in self._by.get("outcome", []):
-            if o.start < effect.end and effect.start < o.end and not (o.start == effect.start and o.end == effect.end):
-                continue  # part of the same words ("pain" in "pain-free" is the effect's own)
+            if o.start < effect.end and effect.start < o.end:
+                continue  # the same words
             gap = max(o.start - effect.end, effect.start - o.end, 0)
-            if o.start >= effect.start and gap <= 12 or o.end <= effect.start and gap <= 6:
-                if best is None or gap < abs(best.start - effect.end):
+            if (o.start >= effect.start and gap <= 12) or (o.end <= effect.start and gap <= 6):
+                best_gap = None if best is None else max(best.start - effect.end, effect.start - best.end, 0)
+                if (
+                    best is None
+                    or best_gap is None
+                    or gap < best_gap
+                    or (gap == best_gap and o.end - o.start > best.end - best.start)
+                ):
                     best = o
         return best
 
@@ -336,7 +368,13 @@ class _Sentence:
             pairs.sort(key=lambda p: (order[p[0].label.split(":", 1)[1]], p[0].start))
             self.effect = pairs[0]
         claimy = bool(pairs)
-        health = claimy or bool(self._by.get("outcome")) or bool(self.cue("treatment"))
+        health = (
+            claimy
+            or bool(self._by.get("outcome"))
+            or bool(self.cue("treatment"))
+            or bool(self.cue("cure-strong"))
+            or bool(self.cue("hype-strong"))
+        )
         # Association wording ("linked to", "people who drank") reports a study honestly; a causal
         # verb over such evidence is what overclaims.
         weak_evidence = bool(self.cue("weak-study"))
@@ -348,11 +386,16 @@ class _Sentence:
         if strong_hype or (live("hype") and claimy):
             cats.append("hype")
             self.reported = all(self._quoted(h.start) for h in strong_hype) if strong_hype else False
-        strong_cure = bool(live("cure-strong")) and not natural_course
-        if ("cure" in kinds) or strong_cure:
+        hype_ends = {h.end for h in strong_hype}
+        # "miracle cure" is hype language, reported once (CLM001), not a second cure claim.
+        strong_cure = (
+            any(not self._purpose(h.start) and h.start not in hype_ends for h in live("cure-strong"))
+            and not natural_course
+        )
+        if (("cure" in kinds) and not (strong_hype and not strong_cure)) or strong_cure:
             cats.append("cure")
         self.strong_cure = strong_cure
-        if live("absolute") and claimy:
+        if live("absolute") and health:
             cats.append("absolute")
         if live("scope") and claimy:
             self.weak.append("absolute")
@@ -369,13 +412,19 @@ class _Sentence:
             self.weak.append("authority")
         study_words = bool(self.cue("study-context"))
         association = bool(self.cue("association"))
-        if claimy and (weak_evidence or (association and study_words)) and not self.cue("association-wording") \
-                and kinds & {"cause", "prevent", "benefit", "cure"}:
+        if (
+            claimy
+            and (weak_evidence or (association and study_words))
+            and not self.cue("association-wording")
+            and kinds & {"cause", "prevent", "benefit", "cure"}
+        ):
             cats.append("causal")
         first = any(self.doc[i].lower_.replace("’", "'") in _FIRST_PERSON for i in range(self.t0, self.t1))
         honest = bool(self.cue("testimonial-honest"))
-        if not honest and ((first and (claimy or self.cue("testimonial-change") or live("hype-strong")))
-                           or (self.cue("testimonial-report") and health)):
+        if not honest and (
+            (first and (claimy or self.cue("testimonial-change") or live("hype-strong")))
+            or (self.cue("testimonial-report") and health)
+        ):
             cats.append("testimonial")
         if first and health and not honest and "testimonial" not in cats:
             self.weak.append("testimonial")
@@ -391,8 +440,15 @@ class _Sentence:
             self.weak.append("safety")
         if claimy and kinds & {"benefit", "prevent", "cure"}:
             cats.append("benefit")
-        self.strong = bool(strong_hype or strong_cure or live("safety-strong") or live("nature-strong")
-                           or live("fear-strong") or live("evidence") or "testimonial" in cats)
+        self.strong = bool(
+            strong_hype
+            or strong_cure
+            or live("safety-strong")
+            or live("nature-strong")
+            or live("fear-strong")
+            or live("evidence")
+            or "testimonial" in cats
+        )
         return tuple(dict.fromkeys(cats))
 
     def claim(self, cats: tuple[Category, ...], register: Register) -> Claim | None:
@@ -422,31 +478,71 @@ class _Sentence:
             effect = part(self.effect[0], self.effect[0].label.split(":", 1)[1])
             outcome = part(self.effect[1], "outcome")
         actor = part(self.cue("own")[0], "own") if self.cue("own") else None
-        qualities = sorted({h.label.split(":", 1)[1].removesuffix("-strong") for h in self.hits
-                            if h.label.startswith("cue:")} & {
-            "scope", "absolute", "superlative", "comparison", "safety", "evidence", "authority", "nature",
-            "tradition", "testimonial", "hype", "fear", "weak-study", "own"})
+        qualities = sorted(
+            {h.label.split(":", 1)[1].removesuffix("-strong") for h in self.hits if h.label.startswith("cue:")}
+            & {
+                "scope",
+                "absolute",
+                "superlative",
+                "comparison",
+                "safety",
+                "evidence",
+                "authority",
+                "nature",
+                "tradition",
+                "testimonial",
+                "hype",
+                "fear",
+                "weak-study",
+                "own",
+            }
+        )
         cited = bool(CITATION.search(self.block.text)) or bool(self.block.links)
         quantified = bool(self.cue("quantity"))
-        whole = Part(self.text, self.s0, self.s1, main)
+        lead = next((i for i, ch in enumerate(self.text) if ch.isalnum()), 0)
+        whole = Part(self.text[lead:], self.s0 + lead, self.s1, main)
         triggers = tuple((c, self._trigger(c) or effect or whole) for c in ordered)
         trigger = triggers[0][1]
-        cue_parts = tuple(p for p in (part(h, h.label.split(":", 1)[1]) for h in self.hits
-                                      if h.label.startswith("cue:")) if p is not None)
+        cue_parts = tuple(
+            p
+            for p in (part(h, h.label.split(":", 1)[1]) for h in self.hits if h.label.startswith("cue:"))
+            if p is not None
+        )
         return Claim(
-            block=self.block.index, start=self.s0, end=self.s1, text=self.text, category=main,
-            categories=ordered, actor=actor, effect=effect, outcome=outcome, strength=self.strength,
-            stance=self.stance, qualities=tuple(qualities), cues=cue_parts, quantified=quantified, cited=cited,
-            register=register, trigger=trigger, triggers=triggers,
+            block=self.block.index,
+            start=self.s0,
+            end=self.s1,
+            text=self.text,
+            category=main,
+            categories=ordered,
+            actor=actor,
+            effect=effect,
+            outcome=outcome,
+            strength=self.strength,
+            stance=self.stance,
+            qualities=tuple(qualities),
+            cues=cue_parts,
+            quantified=quantified,
+            cited=cited,
+            register=register,
+            trigger=trigger,
+            triggers=triggers,
         )
 
     def _trigger(self, main: Category) -> Part | None:
         names = {
-            "hype": ("hype-strong", "hype"), "cure": ("cure-strong",), "absolute": ("absolute", "scope"),
-            "superlative": ("superlative", "comparison"), "safety": ("safety-strong", "safety"),
-            "evidence": ("evidence", "evidence-weak"), "authority": ("authority",), "causal": (),
-            "testimonial": ("testimonial-report",), "nature": ("nature-strong", "tradition", "nature"),
-            "fear": ("fear-strong", "fear"), "benefit": (),
+            "hype": ("hype-strong", "hype"),
+            "cure": ("cure-strong",),
+            "absolute": ("absolute", "scope"),
+            "superlative": ("superlative", "comparison"),
+            "safety": ("safety-strong", "safety"),
+            "evidence": ("evidence", "evidence-weak"),
+            "authority": ("authority",),
+            "causal": (),
+            "testimonial": ("testimonial-report",),
+            "nature": ("nature-strong", "tradition", "nature"),
+            "fear": ("fear-strong", "fear"),
+            "benefit": (),
         }[main]
         for name in names:
             for h in self.cue(name):
