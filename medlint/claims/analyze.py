@@ -27,11 +27,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from medlint.claims.lexicon import EFFECT_KINDS, Lexicon
-from medlint.claims.model import CATEGORIES, Category, Claim, Part, Register, Stance, Strength
-from medlint.document import Block, BlockKind, Document
+from medlint.claims.lexicon import Lexicon, load_lexicon
+from medlint.claims.model import CATEGORIES, QUALITIES, Category, Claim, Part, Register, Stance, Strength
+from medlint.document import Block, Document
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -66,7 +67,6 @@ _TO_KEEPERS = frozenset(
 )
 # Effects said in the imperative or as a purpose ("to relieve pain", "how to treat") describe
 # what a treatment is for, not what it achieves.
-_PURPOSE_BEFORE = frozenset({"to", "how", "ways", "way", "aim", "aims", "intended"})
 _MYTH_HEADING = re.compile(
     r"\b(?:myths?|claims?|fact\s+check|fact\s+or\s+fiction|misconceptions?|red\s+flags?|"
     r"warning\s+signs?\s+of\s+(?:a\s+)?(?:scam|fraud)|what\s+to\s+avoid|beware)\b",
@@ -480,22 +480,7 @@ class _Sentence:
         actor = part(self.cue("own")[0], "own") if self.cue("own") else None
         qualities = sorted(
             {h.label.split(":", 1)[1].removesuffix("-strong") for h in self.hits if h.label.startswith("cue:")}
-            & {
-                "scope",
-                "absolute",
-                "superlative",
-                "comparison",
-                "safety",
-                "evidence",
-                "authority",
-                "nature",
-                "tradition",
-                "testimonial",
-                "hype",
-                "fear",
-                "weak-study",
-                "own",
-            }
+            & set(QUALITIES)
         )
         cited = bool(CITATION.search(self.block.text)) or bool(self.block.links)
         quantified = bool(self.cue("quantity"))
@@ -557,4 +542,32 @@ class _Sentence:
         return None
 
 
-__all__ = ["EFFECT_KINDS", "BlockKind", "ClaimAnalyzer", "DocumentClaims"]
+_ANALYZERS: dict[Path, ClaimAnalyzer] = {}
+_ANALYZERS_LOCK = threading.Lock()
+
+
+def analyzer_for(lexicon_path: Path) -> ClaimAnalyzer:
+    """One analyzer per lexicon for the process: its matchers take a moment to build."""
+    with _ANALYZERS_LOCK:
+        found = _ANALYZERS.get(lexicon_path)
+        if found is None:
+            found = _ANALYZERS[lexicon_path] = ClaimAnalyzer(load_lexicon(lexicon_path))
+        return found
+
+
+def cached_claims(notes: dict[Any, Any], lexicon_path: Path) -> DocumentClaims | None:
+    """The analysis already kept in a document's `notes`, if any."""
+    found = notes.get(("claims", lexicon_path))
+    return found if isinstance(found, DocumentClaims) else None
+
+
+def document_claims(doc: Document, notes: dict[Any, Any], lexicon_path: Path, promotional: bool) -> DocumentClaims:
+    """The claim analysis of `doc`, computed once per document and lexicon and kept in `notes`
+    (the per-document notes every rule of the document shares)."""
+    found = cached_claims(notes, lexicon_path)
+    if found is None:
+        found = notes[("claims", lexicon_path)] = analyzer_for(lexicon_path).analyze(doc, promotional)
+    return found
+
+
+__all__ = ["ClaimAnalyzer", "DocumentClaims", "analyzer_for", "cached_claims", "document_claims"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 Category = Literal[
     "hype",
@@ -19,33 +19,19 @@ Category = Literal[
     "fear",
     "benefit",
 ]
-CATEGORIES: tuple[Category, ...] = (
-    "hype",
-    "cure",
-    "absolute",
-    "superlative",
-    "safety",
-    "evidence",
-    "authority",
-    "causal",
-    "testimonial",
-    "nature",
-    "fear",
-    "benefit",
-)
+CATEGORIES: tuple[Category, ...] = get_args(Category)
 """In order of precedence: a sentence's main category is the first of its categories here."""
 
 Strength = Literal["fact", "hedged"]
 Stance = Literal["asserted", "negated", "questioned", "refuted"]
 Verdict = Literal["supported", "needs-figure", "needs-source", "overclaim"]
 Register = Literal["promotional", "plain"]
-STRENGTHS: tuple[Strength, ...] = ("fact", "hedged")
-STANCES: tuple[Stance, ...] = ("asserted", "negated", "questioned", "refuted")
-REGISTERS: tuple[Register, ...] = ("promotional", "plain")
+STRENGTHS: tuple[Strength, ...] = get_args(Strength)
+STANCES: tuple[Stance, ...] = get_args(Stance)
+REGISTERS: tuple[Register, ...] = get_args(Register)
 QUALITIES: tuple[str, ...] = (
     "scope",
     "absolute",
-    "time",
     "superlative",
     "comparison",
     "safety",

@@ -3,7 +3,7 @@
 Medical, legal and regulatory reviewers build this table by hand (the "substantiation table"):
 each claim, where it is, what kind of claim it is, whether a figure and a source back it, and
 what has to change. Here it comes from the claim analysis the `claim` rules already run
-(`medlint.kinds.claim.document_claims`), so `medlint check` and `medlint claims` share it: the
+(`medlint.claims.analyze.document_claims`), so `medlint check` and `medlint claims` share it: the
 analysis runs once per document and lexicon.
 
 Positions are those of the claim's sentence: 1-based lines and columns counting characters,
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from medlint.claims.analyze import cached_claims, document_claims
 from medlint.claims.model import Claim, Register
 
 if TYPE_CHECKING:
@@ -107,12 +108,10 @@ def register_lexicon(rules: Iterable[Rule]) -> Path | None:
 def collect(doc: Document, ctx: RuleContext, lexicon: Path, *, run: bool) -> FileClaims | None:
     """The register of `doc` from the analysis the claim rules cached in `ctx`; when they did not
     run on it, None, unless `run` asks for the analysis anyway (`medlint claims`)."""
-    from medlint.kinds.claim import document_claims
-
-    notes: dict[Any, Any] = ctx.notes  # keyed by ("claims", lexicon) by the claim kind
-    if not run and ("claims", lexicon) not in notes:
+    if not run and cached_claims(ctx.notes, lexicon) is None:
         return None
-    found = document_claims(doc, ctx, lexicon)
+    promotional = bool(getattr(ctx.doc_type, "promotional", False))
+    found = document_claims(doc, ctx.notes, lexicon, promotional)
     return FileClaims(doc.path, found.register, found.register_reason, locate(doc, found.claims))
 
 

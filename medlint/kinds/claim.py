@@ -19,41 +19,23 @@ claim rule.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
-from medlint.claims.analyze import ClaimAnalyzer, DocumentClaims
-from medlint.claims.lexicon import LexiconError, load_lexicon
+from medlint.claims import analyze as analysis
+from medlint.claims.analyze import DocumentClaims, analyzer_for
+from medlint.claims.lexicon import LexiconError
 from medlint.claims.model import CATEGORIES, REGISTERS, STANCES, STRENGTHS
 from medlint.document import Document
 from medlint.findings import Severity
 from medlint.kinds.base import Hit, Kind, ParamError, RuleContext, Validator, block_kinds, names_from, typed, where_list
 
-_ANALYZERS: dict[Path, ClaimAnalyzer] = {}
-_ANALYZERS_LOCK = threading.Lock()
-
-
-def analyzer_for(lexicon_path: Path) -> ClaimAnalyzer:
-    """One analyzer per lexicon for the process: its matchers take a moment to build."""
-    with _ANALYZERS_LOCK:
-        found = _ANALYZERS.get(lexicon_path)
-        if found is None:
-            found = _ANALYZERS[lexicon_path] = ClaimAnalyzer(load_lexicon(lexicon_path))
-        return found
-
 
 def document_claims(doc: Document, ctx: RuleContext, lexicon_path: Path) -> DocumentClaims:
-    """The claim analysis of `doc`, computed once per document and lexicon."""
-    key = ("claims", lexicon_path)
-    found = ctx.notes.get(key)  # type: ignore[call-overload]
-    if found is None:
-        promotional = bool(getattr(ctx.doc_type, "promotional", False))
-        found = analyzer_for(lexicon_path).analyze(doc, promotional)
-        ctx.notes[key] = found  # type: ignore[index]
-    assert isinstance(found, DocumentClaims)
-    return found
+    """The claim analysis of `doc` for this rule context, shared by every claim rule."""
+    promotional = bool(getattr(ctx.doc_type, "promotional", False))
+    return analysis.document_claims(doc, ctx.notes, lexicon_path, promotional)
 
 
 def _severity(value: Any) -> Severity:
