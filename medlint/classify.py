@@ -31,6 +31,7 @@ import yaml
 
 from medlint.document import BlockKind, Document
 from medlint.kinds.base import RegexList
+from medlint.resources import builtin_rules_dir
 
 DOC_TYPES = ("treatment", "condition", "news", "recipe", "other")
 _OPENING_BLOCKS = 3
@@ -62,7 +63,6 @@ def _compile(items: list[str]) -> RegexList:
 
 @functools.cache
 def vocabulary() -> _Vocabulary:
-    from medlint.rules import builtin_rules_dir  # rules imports kinds; keep the import graph acyclic
 
     path = builtin_rules_dir() / "completeness" / "data" / "doc-types.yml"
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -154,8 +154,9 @@ def classify(doc: Document) -> DocType:
 
     recipe_heads = sum(1 for h in headings if _first(vocab.recipe, h))
     if recipe_heads >= 2:
-        return DocType("recipe", f"{_plural(recipe_heads, 'heading')} of a recipe (ingredients, method)"
-                       + promo_note, promotional)
+        return DocType(
+            "recipe", f"{_plural(recipe_heads, 'heading')} of a recipe (ingredients, method)" + promo_note, promotional
+        )
 
     news = _first(vocab.news, title) or next((n for t in opening[:2] if (n := _first(vocab.news, t))), None)
     title_t = _first(vocab.treatment, title)
@@ -168,8 +169,9 @@ def classify(doc: Document) -> DocType:
         return DocType("news", f"title reports a study ({news})" + promo_note, promotional)
     business = _first(vocab.business, title) if promotional else None
     if business:
-        return DocType("other", f"title announces a business event ({business}), not a treatment"
-                       + promo_note, promotional)
+        return DocType(
+            "other", f"title announces a business event ({business}), not a treatment" + promo_note, promotional
+        )
 
     c_score = 3 * bool(title_c) + len(c_heads)
     # Opening paragraphs only decide when nothing names a condition: condition pages describe

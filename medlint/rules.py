@@ -10,7 +10,10 @@ from typing import Any
 
 from medlint.findings import RuleInfo, Severity
 from medlint.kinds import Kind, ParamError, kind_class
+from medlint.resources import builtin_rules_dir
 from medlint.yamlload import LineDict, YamlError, load_yaml
+
+__all__ = ["Rule", "RulePackError", "builtin_rules_dir", "load_packs"]
 
 CODE_RE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
@@ -59,8 +62,9 @@ class Rule:
         return str(self.check["kind"])
 
     def info(self) -> RuleInfo:
-        return RuleInfo(self.code, self.name, self.pack, self.severity, self.summary, self.why,
-                        DOCS_URL.format(code=self.code))
+        return RuleInfo(
+            self.code, self.name, self.pack, self.severity, self.summary, self.why, DOCS_URL.format(code=self.code)
+        )
 
     def with_kind(self, params: Mapping[str, Any]) -> Rule:
         """A copy whose kind is rebuilt with per-rule options from the configuration."""
@@ -68,12 +72,6 @@ class Rule:
 
         merged = {**self.check, **params}
         return replace(self, check=merged, kind=kind_class(self.kind_name)(merged, self.path.parent))
-
-
-def builtin_rules_dir() -> Path:
-    here = Path(__file__).resolve().parent
-    shipped = here / "_rules"  # inside an installed wheel
-    return shipped if shipped.is_dir() else here.parent / "rules"
 
 
 def load_packs(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
@@ -180,12 +178,24 @@ def load_rule(path: Path, pack: str, prefix: str) -> Rule:
     if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 1):
         raise fail("limit", "'limit' must be a positive integer")
     return Rule(
-        code=code, name=name, pack=pack, severity=severity, summary=data["summary"].strip(),
-        message=data["message"].strip(), why=data["why"].strip(),
+        code=code,
+        name=name,
+        pack=pack,
+        severity=severity,
+        summary=data["summary"].strip(),
+        message=data["message"].strip(),
+        why=data["why"].strip(),
         sources=tuple({"title": str(s["title"]), "url": str(s.get("url", ""))} for s in sources),
-        check=dict(check), bad=bad, good=good, path=path,
-        suggestion=data.get("suggestion"), aliases=tuple(data.get("aliases", ())), limit=limit,
-        enabled=bool(data.get("enabled", True)), tags=tuple(data.get("tags", ())), kind=kind,
+        check=dict(check),
+        bad=bad,
+        good=good,
+        path=path,
+        suggestion=data.get("suggestion"),
+        aliases=tuple(data.get("aliases", ())),
+        limit=limit,
+        enabled=bool(data.get("enabled", True)),
+        tags=tuple(data.get("tags", ())),
+        kind=kind,
     )
 
 
@@ -202,7 +212,9 @@ def _examples(data: LineDict, path: Path) -> tuple[tuple[Example, ...], tuple[Ex
             elif isinstance(item, LineDict) and "text" in item and not set(item) - {"text", "format", "path"}:
                 items.append(Example(str(item["text"]), str(item.get("format", "markdown")), item.get("path")))
             else:
-                raise RulePackError(f"{path}:{ex.line_of(key)}: each example is a string or a mapping "
-                                    "with 'text' and optional 'format' and 'path'")
+                raise RulePackError(
+                    f"{path}:{ex.line_of(key)}: each example is a string or a mapping "
+                    "with 'text' and optional 'format' and 'path'"
+                )
         out.append(tuple(items))
     return out[0], out[1]

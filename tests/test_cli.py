@@ -121,12 +121,12 @@ def test_python_dash_m_and_console_script() -> None:
 
 def test_a_crashing_rule_is_an_error_line_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from medlint.kinds.phrase import PhraseKind
+    from medlint.kinds.claim import ClaimKind
 
-    def boom(self: PhraseKind, doc: object, ctx: object) -> object:
+    def boom(self: ClaimKind, doc: object, ctx: object) -> object:
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(PhraseKind, "find", boom)
+    monkeypatch.setattr(ClaimKind, "find", boom)
     for name in ("a.md", "b.md"):
         (tmp_path / name).write_text(CLAIM)
     code, out, err = run(["check", str(tmp_path), "--format", "json", "--select", "CLM001,CMP"], capsys)

@@ -45,9 +45,9 @@ def test_severity_override_and_fail_level() -> None:
 
 
 def test_per_rule_options_override_check_parameters() -> None:
-    text = "There is no miracle here.\n"
-    assert "CLM001" not in codes(text, select=["CLM001"])
-    assert "CLM001" in codes(text, select=["CLM001"], rules={"CLM001": {"negation": False}})
+    text = "Our cream reduces wrinkles by 40%.\n"
+    assert "CLM008" not in codes(text, select=["CLM008"])  # a figure makes the benefit claim acceptable
+    assert "CLM008" in codes(text, select=["CLM008"], rules={"CLM008": {"unless": []}})
 
 
 def test_bad_per_rule_option_is_a_clear_error() -> None:
@@ -75,8 +75,8 @@ def test_nearest_config_file_wins(tmp_path: Path) -> None:
     (sub / "a.md").write_text(CLAIM)
     assert find_config_file(sub / "a.md") == tmp_path / "pyproject.toml"
     report = lint_paths([sub])
-    assert "CLM001" not in {f.code for f in report.findings}
-    assert "CLM001" in {f.code for f in report.findings}
+    found = {f.code for f in report.findings}
+    assert "CLM001" not in found and found  # only the ignored rule is silent
     (tmp_path / "articles" / ".medlint.toml").write_text('select = ["CLM001"]\n')
     report = lint_paths([sub])
     assert {f.code for f in report.findings} == {"CLM001"}

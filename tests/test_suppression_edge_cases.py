@@ -142,7 +142,7 @@ def test_blank_line_after_a_next_line_comment_still_works(fmt: str) -> None:
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_stacked_comment_that_silences_nothing_is_still_unused(fmt: str) -> None:
-    text = ("<!-- medlint-disable-next-line CLM001 -->\n<!-- medlint-disable-next-line CLM004 -->\n"
+    text = ("<!-- medlint-disable-next-line CLM001 -->\n<!-- medlint-disable-next-line CLM005 -->\n"
             + SENTENCE + "\n")
     text = _html(text) if fmt == "html" else text
     assert _found(text, fmt) == _expect(fmt, [("MED001", 2, 1), ("CLM002", 3, 25)])

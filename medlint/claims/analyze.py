@@ -187,6 +187,25 @@ class ClaimAnalyzer:
             tok.lemma_ = self._lemma(tok.lower_)
         return doc
 
+    def _match(self, doc: Doc) -> list[_Hit]:
+        """Effect, cue and outcome matches, in token positions of `doc`.
+
+        A run of extra spaces or a line break is a token of its own in spaCy, and would split
+        "miracle  cure" or a hard-wrapped "get\\nrid of"; matching runs on the words alone and
+        maps back, so positions still come from `doc`.
+        """
+        keep = [t.i for t in doc if not t.is_space]
+        words = doc
+        if len(keep) < len(doc):
+            from spacy.tokens import Doc
+
+            words = Doc(doc.vocab, words=[doc[i].text for i in keep], lemmas=[doc[i].lemma_ for i in keep])
+        hits = [_Hit(self.nlp.vocab.strings[m], s, e) for m, s, e in self.matcher(words)]
+        hits += [_Hit("outcome", s, e) for _, s, e in self.outcomes(words)]
+        if words is doc:
+            return hits
+        return [_Hit(h.label, keep[h.start], keep[h.end - 1] + 1) for h in hits]
+
     # -- analysing ----------------------------------------------------------------------
 
     def analyze(self, doc: Document, promotional: bool = False) -> DocumentClaims:
@@ -204,8 +223,7 @@ class ClaimAnalyzer:
             if block.in_references or not block.text.strip():
                 continue
             doc = self._doc(_tame(block.text))
-            hits = [_Hit(self.nlp.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
-            hits += [_Hit("outcome", s, e) for _, s, e in self.outcomes(doc)]
+            hits = self._match(doc)
             refuting_section = self._in_myth_section(document, block)
             starts = [t.idx for t in doc]
             by_sentence: dict[int, list[_Hit]] = defaultdict(list)
@@ -299,6 +317,12 @@ class _Sentence:
             i -= 1
         return False
 
+    def _word_start(self, start: int) -> int:
+        """Where the token run before `start` ends once extra whitespace tokens are skipped."""
+        while start > self.t0 and self.doc[start - 1].is_space:
+            start -= 1
+        return start
+
     def _quoted(self, start: int) -> bool:
         """Inside quotation marks: someone else's words, reported."""
         before = self.block.text[self.s0 : self.doc[start].idx]
@@ -389,7 +413,7 @@ class _Sentence:
         hype_ends = {h.end for h in strong_hype}
         # "miracle cure" is hype language, reported once (CLM001), not a second cure claim.
         strong_cure = (
-            any(not self._purpose(h.start) and h.start not in hype_ends for h in live("cure-strong"))
+            any(not self._purpose(h.start) and self._word_start(h.start) not in hype_ends for h in live("cure-strong"))
             and not natural_course
         )
         if (("cure" in kinds) and not (strong_hype and not strong_cure)) or strong_cure:
@@ -423,7 +447,7 @@ class _Sentence:
         honest = bool(self.cue("testimonial-honest"))
         if not honest and (
             (first and (claimy or self.cue("testimonial-change") or live("hype-strong")))
-            or (self.cue("testimonial-report") and health)
+            or (self.cue("testimonial-report") and (health or self.cue("own")))
         ):
             cats.append("testimonial")
         if first and health and not honest and "testimonial" not in cats:

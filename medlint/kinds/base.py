@@ -250,13 +250,17 @@ WHERE: dict[str, tuple[BlockKind, ...]] = {"title": (BlockKind.TITLE,), "heading
 """What a `where:` parameter may name, and the blocks each name stands for."""
 
 
-def names_from(options: Iterable[str], what: str) -> Validator:
-    """A validator for a non-empty list of names, each one of `options` (a string is a list of one)."""
+def names_from(options: Iterable[str], what: str, allow_empty: bool = False) -> Validator:
+    """A validator for a list of names, each one of `options` (a string is a list of one).
+
+    The list must not be empty unless `allow_empty`: an empty `stance` would silence a rule
+    without saying so, while an empty `unless` plainly means "no exceptions".
+    """
     allowed = tuple(options)
 
     def check(value: Any) -> list[str]:
         items = string_list(value)
-        if not items:
+        if not items and not allow_empty:
             raise ValueError(f"expected at least one {what} ({', '.join(allowed)})")
         bad = [i for i in items if i not in allowed]
         if bad:

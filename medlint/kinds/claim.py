@@ -30,6 +30,7 @@ from medlint.claims.model import CATEGORIES, REGISTERS, STANCES, STRENGTHS
 from medlint.document import Document
 from medlint.findings import Severity
 from medlint.kinds.base import Hit, Kind, ParamError, RuleContext, Validator, block_kinds, names_from, typed, where_list
+from medlint.resources import builtin_rules_dir
 
 
 def document_claims(doc: Document, ctx: RuleContext, lexicon_path: Path) -> DocumentClaims:
@@ -52,7 +53,7 @@ class ClaimKind(Kind):
         "stance": (names_from(STANCES, "stance"), ["asserted"]),
         "strength": (names_from(STRENGTHS, "strength"), ["fact"]),
         "register": (names_from(REGISTERS, "register"), list(REGISTERS)),
-        "unless": (names_from(("quantified", "cited"), "support"), []),
+        "unless": (names_from(("quantified", "cited"), "support", allow_empty=True), []),
         "where": (where_list, ["title", "heading", "body"]),
         "plain-severity": (_severity, None),
         "only-main": (typed(bool), False),
@@ -63,9 +64,15 @@ class ClaimKind(Kind):
     def setup(self) -> None:
         if not self.params["categories"]:
             raise ParamError("kind", "a claim rule needs 'categories'")
-        self.lexicon_path = (self.pack_dir / self.params["lexicon"]).resolve()
-        if not self.lexicon_path.is_file():
-            raise ParamError("lexicon", f"parameter 'lexicon': no file {self.params['lexicon']!r} in the pack")
+        # A custom pack may keep its own vocabulary; otherwise its claim rules read the built-in one.
+        own = self.pack_dir / self.params["lexicon"]
+        shared = builtin_rules_dir() / "claims" / self.params["lexicon"]
+        found = next((p for p in (own, shared) if p.is_file()), None)
+        if found is None:
+            raise ParamError(
+                "lexicon", f"parameter 'lexicon': no file {self.params['lexicon']!r} in the pack or the claims pack"
+            )
+        self.lexicon_path = found.resolve()
         self.kinds = block_kinds(self.params["where"])
 
     def prepare(self) -> None:
