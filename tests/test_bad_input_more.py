@@ -88,6 +88,7 @@ def test_self_referencing_front_matter(linter: Linter) -> None:
     assert "CMP010" in {f.code for f in outcome.findings}  # a list of itself names nobody
 
 
+@pytest.mark.slow
 def test_a_paragraph_over_a_million_characters(linter: Linter) -> None:
     text = "# T\n\n" + "Patients improve after treatment. " * 30_000 + "This miracle cure works.\n"
     outcome = linter.lint_text(text, path="a.md")

@@ -85,6 +85,7 @@ def test_findings_on_fixtures_point_at_their_match(all_rules_linter: Linter) -> 
     assert checked >= 15  # the fixtures are full of claims; the invariant must be exercised
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not CORPUS, reason="shared corpus not present")
 def test_findings_on_corpus_point_at_their_match(all_rules_linter: Linter) -> None:
     checked = sum(_check_findings(all_rules_linter, p) for p in CORPUS)

@@ -31,6 +31,7 @@ def _git(repo: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs a git checkout of medlint")
 def test_try_repo_fails_bad_article_and_passes_clean_one(tmp_path: Path) -> None:
     repo = tmp_path / "content"
