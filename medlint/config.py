@@ -31,6 +31,8 @@ class Settings:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     fail_level: Severity = Severity.WARNING
+    include: tuple[str, ...] = ()
+    """gitignore-style patterns: when set, a folder walk lints only files matching one."""
     exclude: tuple[str, ...] = ()
     extend_exclude: tuple[str, ...] = ()
     force_exclude: bool = False
@@ -65,7 +67,7 @@ def _severity(value: Any, key: str, where: str) -> Severity:
 
 _KEYS = (
     "select", "ignore", "extend-select", "per-file-ignores", "severity", "rules", "fail-level",
-    "exclude", "extend-exclude", "force-exclude", "rule-packs", "audience", "nlp-model", "max-file-size",
+    "include", "exclude", "extend-exclude", "force-exclude", "rule-packs", "audience", "nlp-model", "max-file-size",
     "today",
 )
 
@@ -89,10 +91,10 @@ def settings_from_table(table: Mapping[str, Any], where: str, root: Path, source
     out: dict[str, Any] = {"source": source, "root": root}
     if "select" in table:
         out["select"] = _str_tuple(table["select"], "select", where)
-    for key in ("ignore", "extend-select", "exclude", "extend-exclude"):
+    for key in ("ignore", "extend-select", "include", "exclude", "extend-exclude"):
         if key in table:
             out[key.replace("-", "_")] = _str_tuple(table[key], key, where)
-    for key in ("exclude", "extend-exclude"):
+    for key in ("include", "exclude", "extend-exclude"):
         for pattern in out.get(key.replace("-", "_"), ()):
             _check_pattern(pattern, key, where)
     if "per-file-ignores" in table:
