@@ -10,6 +10,7 @@
       explained: true              # a term explained at first use is fine (see below)
       first_only: true             # one finding per term: its first use
       audiences: [patient, general, professional]       # skip for other audience settings
+      fix: none                    # safe | unsafe: `medlint check --fix` may swap in `plain`
 
 Matching is case-insensitive on whole words (a hyphenated word is one word, so
 "anti-inflammatory" does not contain "inflammatory"); a term's last word also matches with a
@@ -50,6 +51,7 @@ from medlint.kinds.base import (
     RuleContext,
     Validator,
     block_kinds,
+    choice,
     string_list,
     typed,
     where_list,
@@ -154,6 +156,7 @@ class SubstitutionKind(Kind):
         "explained": (typed(bool), True),
         "first_only": (typed(bool), True),
         "audiences": (AUDIENCE_LIST, list(AUDIENCES)),
+        "fix": (choice("none", "safe", "unsafe"), "none"),  # swap in `plain` (medlint.fix)
     }
     NEEDS = frozenset({"sentences"})
 
