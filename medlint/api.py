@@ -69,7 +69,7 @@ class Session:
                                        for s in self.cli.get(key) or ())
         self._configs: dict[Path, Settings | ConfigError] = {}
         self._linters: dict[Path | None, Linter | Exception] = {}
-        self._excluders: dict[tuple[Path, tuple[str, ...]], Excluder] = {}
+        self._excluders: dict[tuple[Path, tuple[str, ...], tuple[str, ...]], Excluder] = {}
 
     def _apply_cli(self, settings: Settings) -> Settings:
         cli = dict(self.cli)
@@ -147,15 +147,15 @@ class Session:
             settings = self.settings_for(path)
         except ConfigError:
             return False  # reported when the file is linted
-        return settings.force_exclude and self._excluder(settings).excluded(path)
+        return settings.force_exclude and not self._excluder(settings).wanted(path)
 
     def _excluder(self, settings: Settings) -> Excluder:
         # One per configuration: pre-commit names every changed file, each would compile it again.
         patterns = (*settings.exclude, *settings.extend_exclude)
-        key = (settings.root, patterns)
+        key = (settings.root, patterns, settings.include)
         excluder = self._excluders.get(key)
         if excluder is None:
-            excluder = self._excluders[key] = Excluder(patterns, settings.root)
+            excluder = self._excluders[key] = Excluder(patterns, settings.root, settings.include)
         return excluder
 
     def lint(self, paths: Iterable[str | Path]) -> Report:

@@ -18,7 +18,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
                           capture_output=True, text=True)
     if proc.returncode != 0:
         pytest.skip(f"cannot build a wheel here: {proc.stderr.strip().splitlines()[-1:]}")
-    return next(out.glob("medlint-*.whl"))
+    return next(out.glob("medlint_health-*.whl"))
 
 
 def test_wheel_contains_every_rule_file(wheel: Path) -> None:
