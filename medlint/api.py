@@ -11,6 +11,7 @@ from medlint.config import ConfigError, Settings, find_config_file, load_config_
 from medlint.discover import Excluder, walk
 from medlint.engine import Linter, unknown_selector
 from medlint.findings import FileResult, Finding, InputError, Report
+from medlint.fix import attach_fixes
 from medlint.nlp import SentenceWorker
 from medlint.rules import RulePackError
 
@@ -48,15 +49,21 @@ def lint_text(
         linter = _DEFAULT
     else:
         linter = Linter(_settings(config))
-    return linter.lint_text(text, path=path, format=format, contain=False).findings
+    outcome = linter.lint_text(text, path=path, format=format, contain=False)
+    return attach_fixes(outcome.findings, outcome.source, {r.code: r for r in linter.rules})
 
 
 class Session:
     """Lints many paths, each with the nearest configuration file above it (or an override)."""
 
-    def __init__(self, override: Settings | None = None, cli: Mapping[str, Any] | None = None,
-                 worker: SentenceWorker | None = None, skip: frozenset[Path] = frozenset(),
-                 claims: bool = False) -> None:
+    def __init__(
+        self,
+        override: Settings | None = None,
+        cli: Mapping[str, Any] | None = None,
+        worker: SentenceWorker | None = None,
+        skip: frozenset[Path] = frozenset(),
+        claims: bool = False,
+    ) -> None:
         self.override = override
         self.claims = claims
         """Run the claim analysis on every file for the claims register (see `Linter`)."""
@@ -65,8 +72,9 @@ class Session:
         self.worker = worker
         self.cli = dict(cli or {})
         # Checked once for the whole run (cli_selector_errors), not against each configuration.
-        self.cli_selectors = frozenset(s for key in ("select", "extend_select", "ignore")
-                                       for s in self.cli.get(key) or ())
+        self.cli_selectors = frozenset(
+            s for key in ("select", "extend_select", "ignore") for s in self.cli.get(key) or ()
+        )
         self._configs: dict[Path, Settings | ConfigError] = {}
         self._linters: dict[Path | None, Linter | Exception] = {}
         self._excluders: dict[tuple[Path, tuple[str, ...], tuple[str, ...]], Excluder] = {}
@@ -97,8 +105,9 @@ class Session:
         key = settings.source
         if key not in self._linters:
             try:
-                self._linters[key] = Linter(settings, worker=self.worker, unchecked=self.cli_selectors,
-                                            claims=self.claims)
+                self._linters[key] = Linter(
+                    settings, worker=self.worker, unchecked=self.cli_selectors, claims=self.claims
+                )
             except (RulePackError, ConfigError) as exc:
                 self._linters[key] = exc
         linter = self._linters[key]
@@ -124,8 +133,11 @@ class Session:
                     continue
                 files.append(p)
             else:
-                errors.append(InputError(str(p), "a broken or looping symbolic link" if p.is_symlink()
-                                         else "no such file or directory"))
+                errors.append(
+                    InputError(
+                        str(p), "a broken or looping symbolic link" if p.is_symlink() else "no such file or directory"
+                    )
+                )
         return files, errors
 
     def cli_selector_errors(self) -> list[InputError]:
@@ -171,7 +183,7 @@ class Session:
                 errors.append(InputError(str(path), str(exc)))
                 continue
             outcome = linter.lint_path(path)
-            findings.extend(outcome.findings)
+            findings.extend(attach_fixes(outcome.findings, outcome.source, {r.code: r for r in linter.rules}))
             errors.extend(outcome.errors)
             if outcome.file is not None:
                 results.append(outcome.file)
@@ -183,7 +195,9 @@ class Session:
 
 
 def lint_paths(
-    paths: Iterable[str | Path], *, config: Settings | Mapping[str, Any] | str | Path | None = None,
+    paths: Iterable[str | Path],
+    *,
+    config: Settings | Mapping[str, Any] | str | Path | None = None,
     claims: bool = False,
 ) -> Report:
     """Lint files and directories; each file uses the nearest config unless `config` is given.

@@ -38,8 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--audience", choices=("patient", "general", "professional"))
     check.add_argument("--config", help="use this config file instead of searching for one")
     check.add_argument("--stdin-filename", help="path to report (and pick the format from) for - input")
-    check.add_argument("--format-input", dest="input_format", choices=("markdown", "html", "text"),
-                       help="parse every input as this format instead of by extension")
+    check.add_argument(
+        "--format-input",
+        dest="input_format",
+        choices=("markdown", "html", "text"),
+        help="parse every input as this format instead of by extension",
+    )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--no-source", action="store_true", help="text format: omit source lines and carets")
     check.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
@@ -47,21 +51,39 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--diff-base", metavar="REF", help="only report findings on lines changed since REF")
     check.add_argument("--baseline", metavar="FILE", help="only report findings not in this baseline")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    check.add_argument("--force-exclude", action="store_true", default=None,
-                       help="apply exclude patterns to files named on the command line too (pre-commit)")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the files, then report what is left")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
+    check.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff instead of a report; write nothing"
+    )
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        default=None,
+        help="apply exclude patterns to files named on the command line too (pre-commit)",
+    )
 
     claims = sub.add_parser("claims", help="list every health claim with its support and verdict (the claims register)")
     claims.add_argument("paths", nargs="*", default=["."], help="files, directories, or - for stdin")
     claims.add_argument("--format", choices=("text", "json"), default="text")
-    claims.add_argument("--all", action="store_true",
-                        help="include claims that are not asserted (negated, questioned, refuted)")
+    claims.add_argument(
+        "--all", action="store_true", help="include claims that are not asserted (negated, questioned, refuted)"
+    )
     claims.add_argument("-o", "--output", help="write the register to this file instead of stdout")
     claims.add_argument("--config", help="use this config file instead of searching for one")
     claims.add_argument("--stdin-filename", help="path to report (and pick the format from) for - input")
-    claims.add_argument("--format-input", dest="input_format", choices=("markdown", "html", "text"),
-                        help="parse every input as this format instead of by extension")
-    claims.add_argument("--force-exclude", action="store_true", default=None,
-                        help="apply exclude patterns to files named on the command line too")
+    claims.add_argument(
+        "--format-input",
+        dest="input_format",
+        choices=("markdown", "html", "text"),
+        help="parse every input as this format instead of by extension",
+    )
+    claims.add_argument(
+        "--force-exclude",
+        action="store_true",
+        default=None,
+        help="apply exclude patterns to files named on the command line too",
+    )
 
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -134,8 +156,14 @@ def _session(args: argparse.Namespace) -> Any:
     overrides = _cli_overrides(args)
     if getattr(args, "ignore", None):
         overrides["ignore"] = args.ignore
-    return Session(override, overrides, getattr(args, "worker", None), skip=getattr(args, "skip", frozenset()),
-                   claims=args.command == "claims")
+    args.session = Session(
+        override,
+        overrides,
+        getattr(args, "worker", None),
+        skip=getattr(args, "skip", frozenset()),
+        claims=args.command == "claims",
+    )
+    return args.session
 
 
 def _lint(args: argparse.Namespace) -> Report:
@@ -167,14 +195,21 @@ def _lint_stdin(session: Any, args: argparse.Namespace) -> Report:
         return Report((), (), (InputError(shown, str(exc)),))
     outcome = linter.lint_text(text, path=shown, format=getattr(args, "input_format", None))
     files = (outcome.file,) if outcome.file else ()
-    return Report(outcome.findings, files, outcome.errors, tuple(r.info() for r in linter.rules),
-                  {shown: outcome.source})
+    from medlint.fix import attach_fixes
+
+    findings = attach_fixes(outcome.findings, outcome.source, {r.code: r for r in linter.rules})
+    return Report(findings, files, outcome.errors, tuple(r.info() for r in linter.rules), {shown: outcome.source})
 
 
 def _merge(a: Report, b: Report) -> Report:
     rules = {r.code: r for r in (*a.rules, *b.rules)}
-    return Report(a.findings + b.findings, a.files + b.files, a.errors + b.errors, tuple(rules.values()),
-                  {**a.sources, **b.sources})
+    return Report(
+        a.findings + b.findings,
+        a.files + b.files,
+        a.errors + b.errors,
+        tuple(rules.values()),
+        {**a.sources, **b.sources},
+    )
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -184,13 +219,23 @@ def _check(args: argparse.Namespace) -> int:
 
     _plan_output(args)
     report = _lint(args)
+    if args.fix or args.diff:
+        report, diffs = _apply_fixes(report, args)
+        if args.diff:
+            sys.stdout.write("".join(diffs.values()))
+            n = report.fixed
+            sys.stderr.write(
+                f"medlint: would fix {n} finding{'s' * (n != 1)} in {len(diffs)} file{'s' * (len(diffs) != 1)}\n"
+            )
+            return EXIT_ERROR if report.errors else (EXIT_FINDINGS if diffs else EXIT_CLEAN)
     if args.diff_base:
         from medlint.changed_lines import changed_lines, filter_changed
 
         try:
             changed = changed_lines(args.diff_base, [Path(p) for p in args.paths if p != "-"], Path.cwd())
-            report = replace(report, findings=tuple(filter_changed(report.findings, changed,
-                                                                   lambda p: str(Path(p).resolve()))))
+            report = replace(
+                report, findings=tuple(filter_changed(report.findings, changed, lambda p: str(Path(p).resolve())))
+            )
         except ValueError as exc:
             report = replace(report, errors=(*report.errors, InputError("--diff-base", str(exc))))
     if args.baseline:
@@ -209,6 +254,52 @@ def _check(args: argparse.Namespace) -> int:
     if not args.exit_zero and any(f.severity >= fail_level for f in report.findings):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _apply_fixes(report: Report, args: argparse.Namespace) -> tuple[Report, dict[str, str]]:
+    """Fix each file with applicable fixes until none is left; write it with --fix (not with
+    --diff). Returns the report of the fixed texts and a unified diff per changed file."""
+    from dataclasses import replace
+
+    from medlint.findings import InputError
+    from medlint.fix import applicable, fix_text, linter_fixes, read_text, unified_diff, write_text
+    from medlint.parse import InputProblem
+
+    session = getattr(args, "session", None)
+    if session is None:
+        return report, {}
+    unsafe = bool(args.unsafe_fixes)
+    stdin = {getattr(args, "stdin_filename", None) or "-"} if "-" in args.paths else set()
+    by_path: dict[str, list[Any]] = {}
+    for f in report.findings:
+        by_path.setdefault(f.path, []).append(f)
+    findings: list[Any] = []
+    errors = list(report.errors)
+    sources = dict(report.sources)
+    diffs: dict[str, str] = {}
+    fixed = 0
+    for path, found in by_path.items():
+        if path in stdin or not any(applicable(f, unsafe) for f in found):
+            findings.extend(found)
+            continue
+        try:
+            raw, bom = read_text(Path(path))
+            linter = session.linter_for(Path(path))
+        except (OSError, InputProblem, Exception) as exc:
+            errors.append(InputError(path, f"not fixed: {exc}"))
+            findings.extend(found)
+            continue
+        known = tuple(found) if raw == report.sources.get(path) else None
+        result = fix_text(raw, linter_fixes(linter, path, getattr(args, "input_format", None)), unsafe, known)
+        findings.extend(result.findings)
+        if result.applied and result.text != raw:
+            fixed += result.applied
+            diffs[path] = unified_diff(path, raw, result.text)
+            sources[path] = result.text
+            if args.fix and not args.diff:
+                with _writing(path):
+                    write_text(Path(path), result.text, bom)
+    return replace(report, findings=tuple(findings), errors=tuple(errors), sources=sources, fixed=fixed), diffs
 
 
 def _claims(args: argparse.Namespace) -> int:
@@ -314,9 +405,19 @@ def _rules(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        data = [{"code": r.code, "name": r.name, "pack": r.pack, "severity": r.severity.label,
-                 "summary": r.summary, "kind": r.kind_name, "enabled": r.enabled,
-                 "aliases": list(r.aliases)} for r in rules]
+        data = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "pack": r.pack,
+                "severity": r.severity.label,
+                "summary": r.summary,
+                "kind": r.kind_name,
+                "enabled": r.enabled,
+                "aliases": list(r.aliases),
+            }
+            for r in rules
+        ]
         _write(json.dumps(data, indent=2) + "\n", None)
         return EXIT_CLEAN
     width = max((len(r.name) for r in rules), default=10)

@@ -29,25 +29,74 @@ if TYPE_CHECKING:
     import pathspec
 
 DEFAULT_EXCLUDES = (
-    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__",
-    ".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages", "_build", "build", "dist",
-    ".pre-commit-cache", "_site", ".jekyll-cache", ".docusaurus", ".next", ".nuxt", ".svelte-kit",
-    ".cache", "htmlcov",
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "node_modules",
+    "__pycache__",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "site-packages",
+    "_build",
+    "build",
+    "dist",
+    ".pre-commit-cache",
+    "_site",
+    ".jekyll-cache",
+    ".docusaurus",
+    ".next",
+    ".nuxt",
+    ".svelte-kit",
+    ".cache",
+    "htmlcov",
 )
 """Folder names never walked into: version control, environments, caches and built sites."""
 
 NON_ARTICLE_NAMES = (
-    "readme", "license", "licence", "copying", "notice", "changelog", "changes", "history", "news",
-    "contributing", "code_of_conduct", "code-of-conduct", "security", "support", "authors",
-    "contributors", "maintainers", "codeowners", "citation", "governance", "funding", "todo",
-    "pull_request_template", "issue_template", "release_notes", "release-notes",
+    "readme",
+    "license",
+    "licence",
+    "copying",
+    "notice",
+    "changelog",
+    "changes",
+    "history",
+    "news",
+    "contributing",
+    "code_of_conduct",
+    "code-of-conduct",
+    "security",
+    "support",
+    "authors",
+    "contributors",
+    "maintainers",
+    "codeowners",
+    "citation",
+    "governance",
+    "funding",
+    "todo",
+    "pull_request_template",
+    "issue_template",
+    "release_notes",
+    "release-notes",
 )
 """Repository files, matched case-insensitively on the name before its first dot
 (`README.md`, `LICENSE.txt`, `readme.de.md`, `CHANGELOG`)."""
 
 NON_ARTICLE_GLOBS = (
-    "requirements*.txt", "constraints*.txt", "robots.txt", "humans.txt", "ads.txt", "llms.txt",
-    "license-*", "licence-*",
+    "requirements*.txt",
+    "constraints*.txt",
+    "robots.txt",
+    "humans.txt",
+    "ads.txt",
+    "llms.txt",
+    "license-*",
+    "licence-*",
 )
 """Lowercase file-name globs of other non-article files."""
 
@@ -151,8 +200,11 @@ class GitIgnore:
             return False
         resolved = path.resolve()
         # The deepest .gitignore with an opinion decides (a `!pattern` there re-includes).
-        for base in sorted((b for b in self.specs if b == resolved.parent or b in resolved.parents),
-                           key=lambda b: len(b.parts), reverse=True):
+        for base in sorted(
+            (b for b in self.specs if b == resolved.parent or b in resolved.parents),
+            key=lambda b: len(b.parts),
+            reverse=True,
+        ):
             rel = resolved.relative_to(base).as_posix() + ("/" if is_dir else "")
             result = self.specs[base].check_file(rel)
             if result.include is not None:
@@ -166,7 +218,8 @@ def walk(directory: Path, excluder: Excluder) -> Iterator[Path]:
         here = Path(root)
         gitignore.add(here)
         dirs[:] = sorted(
-            d for d in dirs
+            d
+            for d in dirs
             if d not in DEFAULT_EXCLUDES
             and not (d.lower() in NON_ARTICLE_DIRS and excluder.include is None)
             and not gitignore.ignored(here / d, True)

@@ -10,6 +10,8 @@ if TYPE_CHECKING:
     from medlint.claims.register import FileClaims, LocatedClaim
 
 Scope = Literal["span", "document"]
+Applicability = Literal["safe", "unsafe"]
+"""`safe`: applied by `medlint check --fix`; `unsafe`: only with `--unsafe-fixes` too."""
 
 
 class Severity(enum.IntEnum):
@@ -24,13 +26,54 @@ class Severity(enum.IntEnum):
         try:
             return cls[value.strip().upper()]
         except KeyError:
-            raise ValueError(
-                f"unknown severity {value!r} (expected one of: error, warning, info)"
-            ) from None
+            raise ValueError(f"unknown severity {value!r} (expected one of: error, warning, info)") from None
 
     @property
     def label(self) -> str:
         return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the source between two places with `content` (empty: delete).
+
+    Offsets index the decoded text of the file (after a byte-order mark), the positions a
+    finding carries: lines and columns 1-based in characters, the end one past the last.
+    """
+
+    content: str
+    start_offset: int
+    end_offset: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "content": self.content,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A change that resolves a finding, apart from its advice (`Finding.suggestion`)."""
+
+    applicability: Applicability
+    message: str
+    """What the fix does, e.g. "Replace 'utilize' with 'use'"."""
+    edits: tuple[Edit, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "applicability": self.applicability,
+            "message": self.message,
+            "edits": [e.to_json() for e in self.edits],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +100,8 @@ class Finding:
     suggestion: str | None = None
     scope: Scope = "span"
     context: str = ""
+    fix: Fix | None = None
+    """An applicable edit (`medlint check --fix`), when the rule has one for this match."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -74,6 +119,7 @@ class Finding:
             "suggestion": self.suggestion,
             "scope": self.scope,
             "context": self.context,
+            "fix": self.fix.to_json() if self.fix else None,
         }
 
 
@@ -156,6 +202,8 @@ class Report:
     rules: tuple[RuleInfo, ...] = ()
     sources: dict[str, str] = field(default_factory=dict)
     """Decoded text of each linted file, keyed by path, for reporters that show context."""
+    fixed: int = 0
+    """Findings fixed in the files by `medlint check --fix` before this report was made."""
 
     @property
     def claims_ran(self) -> bool:
