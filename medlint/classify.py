@@ -6,11 +6,19 @@ article owes readers its risks and alternatives, a symptom page does not. Types:
 - treatment: a treatment, procedure, drug, supplement, device or service (front matter
   `procedure`, `drug`, `supplement`, `therapy`... mean the same);
 - condition: a condition or symptom page (`symptom`, `disease`);
-- news: a report about a study (`study`, `research`);
+- news: a report or release about a study (`study`, `research`, `press-release`);
+- hub: a page of logistics or links (the day of an operation, a pre-op appointment, questions to
+  ask, check-ups, support groups, a list of vaccines and how to book);
 - recipe, other.
 
 Front matter `type:` wins. Otherwise the title, the headings and the opening paragraphs are
-matched against the vocabulary in rules/completeness/data/doc-types.yml: the title counts three
+matched against the vocabulary in rules/completeness/data/doc-types.yml. A study reported in
+the title, or two different study-report cues in the opening paragraphs ("published in
+<Journal>", "researchers at", "a phase 3 trial", "enrolled 4,120 adults"), make the article
+news whatever it is about. A hub title or hub headings (or a page that is mostly a short list
+of links with a booking or visiting heading) make it a hub. A "What is ...?" title or heading
+is a definition and takes the type of what it defines ("What is cinnamon good for?" is about
+a remedy, "What is emphysema?" about a condition). Otherwise the title counts three
 times a heading, so "Ketamine therapy for depression" is a treatment article even with a
 "What is depression?" section, and a page whose headings are symptoms, causes and "see a GP if"
 is a condition page even with a "Treatment from your GP" section; a promotional title that
@@ -33,9 +41,12 @@ from medlint.document import BlockKind, Document
 from medlint.kinds.base import RegexList
 from medlint.resources import builtin_rules_dir
 
-DOC_TYPES = ("treatment", "condition", "news", "recipe", "other")
+DOC_TYPES = ("treatment", "condition", "news", "hub", "recipe", "other")
 _OPENING_BLOCKS = 3
-"""Paragraphs after the title read for treatment vocabulary and news cues."""
+"""Paragraphs after the title read for treatment vocabulary."""
+_NEWS_BLOCKS = 6
+"""Paragraphs after the title read for study-report cues; one must be in the lede (the first
+two paragraphs of ten words or more), so a guide that cites a trial further down is not news."""
 _PROMO_BLOCKS = 40
 
 
@@ -52,6 +63,8 @@ class _Vocabulary:
     treatment: list[re.Pattern[str]]
     condition: list[re.Pattern[str]]
     news: list[re.Pattern[str]]
+    condition_names: list[re.Pattern[str]]
+    hub: list[re.Pattern[str]]
     business: list[re.Pattern[str]]
     recipe: list[re.Pattern[str]]
     promotional: dict[str, re.Pattern[str]]
@@ -72,6 +85,8 @@ def vocabulary() -> _Vocabulary:
         treatment=_compile(data["treatment"]),
         condition=_compile(data["condition"]),
         news=_compile(data["news"]),
+        condition_names=_compile(data["condition_names"]),
+        hub=_compile(data["hub"]),
         business=_compile(data["business"]),
         recipe=_compile(data["recipe"]),
         promotional={k: re.compile(v, re.IGNORECASE) for k, v in data["promotional"].items()},
@@ -97,6 +112,52 @@ def _distinct(patterns: list[re.Pattern[str]], text: str) -> list[str]:
 # Company boilerplate at the end of a press release: "About Evexia Wellness" as a heading or a
 # one-line paragraph, with a capitalised name (not "About this page", "About the author").
 _ABOUT = re.compile(r"^About\s+(?!(?:this|the|our|us|you|your|it|them|me|[a-z])\b)[A-Z0-9][\w&.'’-]*")
+
+
+# "What is (are) X?", "What are the X": a definition of X.
+_WHAT_IS = re.compile(r"^\s*what\s+(?:is|are)(?:\s*\((?:is|are)\))?\s+(?:an?\s+|the\s+)?(?P<term>.+)$", re.IGNORECASE)
+
+
+def _cue(text: str, vocab: _Vocabulary) -> tuple[str | None, str | None, bool]:
+    """(treatment word, condition word, undecided definition) of a title or heading.
+
+    A definition ("What is X?") is read on X alone: a treatment or condition name decides it;
+    an unknown X ("What is (are) Emphysema?") is a condition only when nothing else decides.
+    """
+    m = _WHAT_IS.match(text)
+    if m is None:
+        return _first(vocab.treatment, text), _first(vocab.condition, text), False
+    term = m.group("term")
+    t = _first(vocab.treatment, term)
+    if t:
+        return t, None, False
+    c = _first(vocab.condition_names, term) or _first(vocab.condition, term)
+    return None, c, c is None
+
+
+def _lede(doc: Document) -> list[str]:
+    """The story's opening: up to two paragraphs of ten words or more, before the first section."""
+    out: list[str] = []
+    for block in doc.blocks:
+        if block.kind is BlockKind.TITLE:
+            continue
+        if block.is_heading:
+            if out:
+                break
+            continue
+        if len(block.text.split()) >= 10:
+            out.append(block.text)
+            if len(out) == 2:
+                break
+    return out
+
+
+def _list_hub(doc: Document) -> bool:
+    """Mostly a list of short items (links, names), with little prose: a hub page's shape."""
+    body = [b for b in doc.blocks if not b.is_heading and b.kind is not BlockKind.TITLE]
+    short = [b for b in body if b.kind is BlockKind.LIST_ITEM and len(b.text.split()) <= 6]
+    prose = sum(len(b.text.split()) for b in body if b.kind is not BlockKind.LIST_ITEM)
+    return len(short) >= 5 and len(short) >= 0.5 * len(body) and prose < 150
 
 
 def _plural(n: int, word: str) -> str:
@@ -150,7 +211,11 @@ def classify(doc: Document) -> DocType:
 
     title = doc.title
     headings = [b.text for b in doc.blocks if b.kind is BlockKind.HEADING]
-    opening = [b.text for b in doc.blocks if not b.is_heading][:_OPENING_BLOCKS]
+    body_texts = [b.text for b in doc.blocks if not b.is_heading]
+    opening = body_texts[:_OPENING_BLOCKS]
+    # Navigation, section labels and bylines are not the story: read paragraphs of some length.
+    opening_news = [t for t in body_texts if len(t.split()) >= 8][:_NEWS_BLOCKS]
+    lede = _lede(doc)
 
     recipe_heads = sum(1 for h in headings if _first(vocab.recipe, h))
     if recipe_heads >= 2:
@@ -158,15 +223,19 @@ def classify(doc: Document) -> DocType:
             "recipe", f"{_plural(recipe_heads, 'heading')} of a recipe (ingredients, method)" + promo_note, promotional
         )
 
-    news = _first(vocab.news, title) or next((n for t in opening[:2] if (n := _first(vocab.news, t))), None)
-    title_t = _first(vocab.treatment, title)
-    title_c = _first(vocab.condition, title)
-    t_heads = [w for h in headings if (w := _first(vocab.treatment, h))]
-    c_heads = [w for h in headings if (w := _first(vocab.condition, h))]
+    title_news = _first(vocab.news, title)
+    open_news = sorted({w for t in opening_news for w in _distinct(vocab.news, t)})
+    title_t, title_c, title_def = _cue(title, vocab)
+    head_cues = [_cue(h, vocab) for h in headings]
+    t_heads = [t for t, _, _ in head_cues if t]
+    c_heads = [c for _, c, _ in head_cues if c]
+    undecided = int(title_def) * 3 + sum(1 for _, _, d in head_cues if d)
     body_t = sorted({w for t in opening for w in _distinct(vocab.treatment, t)})
 
-    if news and _first(vocab.news, title):
-        return DocType("news", f"title reports a study ({news})" + promo_note, promotional)
+    if title_news:
+        return DocType("news", f"title reports a study ({title_news})" + promo_note, promotional)
+    if len(open_news) >= 2 and any(_first(vocab.news, t) for t in lede):
+        return DocType("news", f"opening reports a study ({', '.join(open_news[:3])})" + promo_note, promotional)
     business = _first(vocab.business, title) if promotional else None
     if business:
         return DocType(
@@ -176,8 +245,21 @@ def classify(doc: Document) -> DocType:
     c_score = 3 * bool(title_c) + len(c_heads)
     # Opening paragraphs only decide when nothing names a condition: condition pages describe
     # their treatments early too ("Glaucoma is treated with eye drops, laser or surgery").
-    t_score = 3 * bool(title_t) + len(t_heads) + (min(len(body_t), 2) if not c_score else 0)
-    if t_score > c_score and t_score >= 2:
+    t_score = 3 * bool(title_t) + len(t_heads) + (min(len(body_t), 2) if not (c_score or undecided) else 0)
+    title_hub = _first(vocab.hub, title)
+    hub_heads = [w for h in headings if (w := _first(vocab.hub, h))]
+    hub_score = 3 * bool(title_hub) + len(hub_heads)
+    if (hub_score >= 3 and hub_score >= t_score) or (hub_score >= 1 and _list_hub(doc)):
+        names = sorted({w for w in (title_hub, *hub_heads) if w})[:3]
+        shape = "" if hub_score >= 3 else "; mostly a list of short items"
+        return DocType(
+            "hub",
+            f"{_where(bool(title_hub), len(hub_heads))} logistics or links ({', '.join(names)}){shape}" + promo_note,
+            promotional,
+        )
+    # One treatment word in the opening is enough when nothing else speaks: a product page
+    # ("Our berry-flavoured gummies...") often has no headings at all.
+    if t_score > c_score and (t_score >= 2 or (body_t and not (c_score or undecided or headings))):
         names = sorted({w for w in (title_t, *t_heads) if w} or set(body_t))[:3]
         reason = f"{_where(bool(title_t), len(t_heads))} a treatment ({', '.join(names)})"
         if c_score:
@@ -189,8 +271,14 @@ def classify(doc: Document) -> DocType:
         if t_score:
             reason += f" and outweigh {t_score} treatment cue{'s' if t_score > 1 else ''}"
         return DocType("condition", reason + promo_note, promotional)
-    if news:
-        return DocType("news", f"opening reports a study ({news})" + promo_note, promotional)
+    if undecided:
+        return DocType(
+            "condition",
+            "a 'What is ...?' title or heading defines a term that is not a treatment" + promo_note,
+            promotional,
+        )
+    if open_news:
+        return DocType("news", f"opening reports a study ({open_news[0]})" + promo_note, promotional)
     if promotional:
         return DocType("other", "no treatment or condition vocabulary in title or headings" + promo_note, True)
     return DocType("other", "no front matter 'type' and no treatment, condition or study cues")
