@@ -63,7 +63,7 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, An
     region = _region(finding)
     if region is not None:
         physical["region"] = region
-    return {
+    result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index,
         "level": _LEVEL[finding.severity],
@@ -71,6 +71,24 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, An
         "locations": [{"physicalLocation": physical}],
         "partialFingerprints": {"medlintFingerprint/v1": fingerprint},
         "properties": {"scope": finding.scope, "pack": finding.pack},
+    }
+    if finding.fix is not None:
+        result["fixes"] = [_fix(finding)]
+    return result
+
+
+def _fix(finding: Finding) -> dict[str, Any]:
+    assert finding.fix is not None
+    replacements = [
+        {"deletedRegion": {"startLine": e.line, "startColumn": e.column, "endLine": e.end_line,
+                           "endColumn": e.end_column},
+         "insertedContent": {"text": e.content}}
+        for e in finding.fix.edits
+    ]
+    return {
+        "description": {"text": finding.fix.message},
+        "artifactChanges": [{"artifactLocation": {"uri": _uri(finding.path)}, "replacements": replacements}],
+        "properties": {"applicability": finding.fix.applicability},
     }
 
 
