@@ -67,12 +67,18 @@ _TO_KEEPERS = frozenset(
 )
 # Effects said in the imperative or as a purpose ("to relieve pain", "how to treat") describe
 # what a treatment is for, not what it achieves.
+# A quotation signed by its speaker: `" - Carla, Ohio`, `” — Sarah, mum of Leo`, `★★★★★ *Louise*`,
+# `" Graham, verified buyer`. Such a block is a customer's story offered as proof.
+_SIGNED_QUOTE = re.compile(
+    r"[\"”]\s*(?:[-–—~]\s*)?[*_]*[A-Z][\w'.]+(?:,|\s+[A-Z(]|[*_]*\s*$)|★|\bverified (?:buyer|purchase)\b"
+)
 _MYTH_HEADING = re.compile(
     r"\b(?:myths?|claims?|fact\s+check|fact\s+or\s+fiction|misconceptions?|red\s+flags?|"
     r"warning\s+signs?\s+of\s+(?:a\s+)?(?:scam|fraud)|what\s+to\s+avoid|beware)\b",
     re.I,
 )
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "but", "however", "although", "though", "whereas", "-", "–", "—", "(", ")"})
+_HARD_BREAKS = frozenset({";", ":", "but", "however", "although", "though", "whereas", "."})
 _NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "neither", "nor", "cannot", "without", "nobody"})
 # "me" is left out: pronunciation guides ("a-PLAS-tik uh-NEE-me-uh") are full of it.
 _FIRST_PERSON = frozenset({"i", "my", "i'm", "i've", "i'd", "i’ve", "i’m", "myself"})
@@ -225,6 +231,7 @@ class ClaimAnalyzer:
             doc = self._doc(_tame(block.text))
             hits = self._match(doc)
             refuting_section = self._in_myth_section(document, block)
+            story = bool(_SIGNED_QUOTE.search(block.text))
             starts = [t.idx for t in doc]
             by_sentence: dict[int, list[_Hit]] = defaultdict(list)
             spans = block.sentence_spans()
@@ -236,7 +243,7 @@ class ClaimAnalyzer:
                 t1 = bisect.bisect_left(starts, s1)
                 if t1 - t0 < 1:
                     continue
-                sent = _Sentence(doc, block, s0, s1, t0, t1, by_sentence.get(i, []), refuting_section)
+                sent = _Sentence(doc, block, s0, s1, t0, t1, by_sentence.get(i, []), refuting_section, story)
                 calls += bool(sent.cue("call-to-action"))
                 found.append((block, sent))
         claims_raw = [(b, s, s.judge()) for b, s in found]
@@ -282,8 +289,18 @@ class _Sentence:
     """One sentence's tokens and matches, and the judgement over them."""
 
     def __init__(
-        self, doc: Doc, block: Block, s0: int, s1: int, t0: int, t1: int, hits: list[_Hit], refuting_section: bool
+        self,
+        doc: Doc,
+        block: Block,
+        s0: int,
+        s1: int,
+        t0: int,
+        t1: int,
+        hits: list[_Hit],
+        refuting_section: bool,
+        story: bool = False,
     ) -> None:
+        self.story = story
         self.doc = doc
         self.block = block
         self.s0, self.s1, self.t0, self.t1 = s0, s1, t0, t1
@@ -322,6 +339,25 @@ class _Sentence:
         while start > self.t0 and self.doc[start - 1].is_space:
             start -= 1
         return start
+
+    def _past(self, i: int) -> bool:
+        """The verb at `i` is past or perfect: "healed", "had healed", "was reduced"."""
+        low = self.doc[i].lower_
+        before = self.doc[i - 1].lower_ if i > self.t0 else ""
+        if before in ("had", "was", "were", "did"):
+            return True
+        return low.endswith("ed") and before not in ("be", "is", "are", "get", "gets", "been", "being")
+
+    def _first_person(self, i: int) -> bool:
+        """A first-person pronoun, not the "I" of a name like "CBT-I" or "Type I"."""
+        tok = self.doc[i]
+        if tok.lower_.replace("’", "'") not in _FIRST_PERSON:
+            return False
+        if tok.text == "I" and i > 0:
+            prev = self.doc[i - 1]
+            if not prev.whitespace_ or prev.lower_ in ("type", "stage", "grade", "class", "phase"):
+                return False
+        return True
 
     def _quoted(self, start: int) -> bool:
         """Inside quotation marks: someone else's words, reported."""
@@ -362,6 +398,51 @@ class _Sentence:
                     best = o
         return best
 
+    def _hedges(self) -> list[_Hit]:
+        hedges = list(self.cue("hedge"))
+        if not self.cue("scope"):
+            hedges += self.cue("restrict")
+        return hedges
+
+    def _hedged_at(self, i: int, hedges: list[_Hit]) -> bool:
+        """A hedge in the same clause as token `i`: shortly before it, or just after ("results vary")."""
+        for h in hedges:
+            if h.start < i:
+                if i - h.end <= 10 and not any(self.doc[k].lower_ in _CLAUSE_BREAKS for k in range(h.end, i)):
+                    return True
+            # A trailing restrictor qualifies the clause before it, comma or not: "the effects
+            # reverse quickly, often within days".
+            elif h.start - i <= 8 and not any(self.doc[k].lower_ in _HARD_BREAKS for k in range(i + 1, h.start)):
+                return True
+        return False
+
+    def _strength(self, pairs: list[tuple[_Hit, _Hit]], cats: list[Category]) -> Strength:
+        """Hedged when every core of the claim is hedged in its own clause.
+
+        A hedge scopes over its clause, not the sentence: in "the most thorough way to find out
+        whether mould is behind your symptoms" the superlative stands, unhedged.
+        """
+        hedges = self._hedges()
+        if not hedges:
+            return "fact"
+        cores = [e.start for e, _ in pairs]
+        cue_names = {
+            "hype": ("hype-strong", "hype"),
+            "absolute": ("absolute",),
+            "superlative": ("superlative", "comparison"),
+            "safety": ("safety-strong", "safety"),
+            "evidence": ("evidence", "evidence-weak"),
+            "nature": ("nature-strong", "nature", "tradition"),
+            "fear": ("fear-strong", "fear"),
+            "cure": ("cure-strong",),
+        }
+        for cat in cats:
+            for name in cue_names.get(cat, ()):
+                cores += [h.start for h in self.cue(name) if not self._negated_at(h.start)]
+        if not cores:
+            return "hedged"
+        return "hedged" if all(self._hedged_at(c, hedges) for c in cores) else "fact"
+
     def judge(self) -> tuple[Category, ...]:
         """The categories of claim this sentence makes (empty: none), and its stance and strength."""
         text = self.text.rstrip()
@@ -369,8 +450,6 @@ class _Sentence:
             self.stance = "refuted"
         elif text.endswith("?"):
             self.stance = "questioned"
-        if self.cue("hedge") or (self.cue("restrict") and not self.cue("scope")):
-            self.strength = "hedged"
         cats: list[Category] = []
         self.weak: list[Category] = []
         self.reported = False
@@ -419,6 +498,8 @@ class _Sentence:
         if (("cure" in kinds) and not (strong_hype and not strong_cure)) or strong_cure:
             cats.append("cure")
         self.strong_cure = strong_cure
+        # Scare quotes ('"detox" and alkalising') hold a word at a distance: not the writer's claim.
+        self.cure_quoted = strong_cure and all(self._quoted(h.start) for h in live("cure-strong"))
         if live("absolute") and health:
             cats.append("absolute")
         if live("scope") and claimy:
@@ -436,22 +517,31 @@ class _Sentence:
             self.weak.append("authority")
         study_words = bool(self.cue("study-context"))
         association = bool(self.cue("association"))
+        # A result told in the past ("more ulcers had healed in people who had HBOT") reports what
+        # a study saw; the overclaim is the general present ("coffee prevents dementia").
+        general = [e for e, _ in pairs if not self._past(e.start)]
         if (
-            claimy
+            general
             and (weak_evidence or (association and study_words))
             and not self.cue("association-wording")
-            and kinds & {"cause", "prevent", "benefit", "cure"}
+            and {e.label.split(":", 1)[1] for e in general} & {"cause", "prevent", "benefit", "cure"}
         ):
             cats.append("causal")
-        first = any(self.doc[i].lower_.replace("’", "'") in _FIRST_PERSON for i in range(self.t0, self.t1))
+        first = any(self._first_person(i) for i in range(self.t0, self.t1))
         honest = bool(self.cue("testimonial-honest"))
         if not honest and (
             (first and (claimy or self.cue("testimonial-change") or live("hype-strong")))
             or (self.cue("testimonial-report") and (health or self.cue("own")))
         ):
             cats.append("testimonial")
-        if first and health and not honest and "testimonial" not in cats:
+        # The story's set-up ("I've had eczema since I was a baby") is not yet proof of anything;
+        # a first-person sentence counts once something in it changed or worked.
+        acted = bool(effects) or bool(self.cue("testimonial-change"))
+        if first and health and acted and not honest and "testimonial" not in cats:
             self.weak.append("testimonial")
+        # In a signed customer quote, the sentence that tells what changed is the proof offered.
+        if self.story and acted and not honest and "testimonial" not in cats:
+            cats.append("testimonial")
         if live("nature-strong") or (live("tradition") and health):
             cats.append("nature")
         if live("nature") and (claimy or health):
@@ -464,6 +554,7 @@ class _Sentence:
             self.weak.append("safety")
         if claimy and kinds & {"benefit", "prevent", "cure"}:
             cats.append("benefit")
+        self.strength = self._strength(pairs, cats + self.weak)
         self.strong = bool(
             strong_hype
             or strong_cure
@@ -479,7 +570,7 @@ class _Sentence:
         all_cats = list(cats)
         if register == "plain" and self.reported:
             all_cats = [c for c in all_cats if c != "hype"]
-        if register == "plain" and not self.strong_cure:
+        if register == "plain" and (not self.strong_cure or self.cure_quoted):
             # In writing that does not sell, "kills cancer cells" or "helps the skin heal" describes
             # how a treatment works; only cure words themselves ("cures", "reverses") are claims.
             all_cats = [c for c in all_cats if c != "cure"]
