@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -124,7 +125,7 @@ class Session:
                 try:
                     settings = self.settings_for(p / "_")
                 except ConfigError as exc:
-                    errors.append(InputError(str(p), str(exc)))
+                    errors.append(self._config_error(p, exc))
                     continue
                 excluder = self._excluder(settings)
                 files.extend(f for f in walk(p, excluder) if not self.skip or f.resolve() not in self.skip)
@@ -180,7 +181,7 @@ class Session:
             try:
                 linter = self.linter_for(path)
             except (ConfigError, RulePackError) as exc:
-                errors.append(InputError(str(path), str(exc)))
+                errors.append(self._config_error(path, exc))
                 continue
             outcome = linter.lint_path(path)
             findings.extend(attach_fixes(outcome.findings, outcome.source, {r.code: r for r in linter.rules}))
@@ -191,7 +192,28 @@ class Session:
             for rule in linter.rules:
                 rules.setdefault(rule.code, rule.info())
         errors.extend(self.cli_selector_errors())
-        return Report(tuple(findings), tuple(results), tuple(errors), tuple(rules.values()), sources)
+        return Report(tuple(findings), tuple(results), tuple(_once(errors)), tuple(rules.values()), sources)
+
+    def _config_error(self, path: Path, exc: Exception) -> InputError:
+        """A broken configuration or rule pack, under the configuration file's name when the
+        message is about it (`_once` then merges the repeats of every file it covers)."""
+        message = str(exc)
+        found = self.override.source if self.override is not None else find_config_file(path)
+        if found is not None and message.startswith(str(found)):
+            return InputError(str(found), message)
+        return InputError(str(path), message)
+
+
+def _once(errors: list[InputError]) -> list[InputError]:
+    """One error per distinct problem: a broken configuration is reported once, with the number
+    of files it kept from being linted, not once per file."""
+    counts = Counter((e.path, e.message) for e in errors)
+    out = []
+    for e in errors:
+        n = counts.pop((e.path, e.message), 0)
+        if n:
+            out.append(replace(e, message=f"{e.message} ({n} files not linted)") if n > 1 else e)
+    return out
 
 
 def lint_paths(

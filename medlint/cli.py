@@ -335,15 +335,26 @@ def _render(report: Report, args: argparse.Namespace) -> str:
         from medlint.report.statistics import render as stats
 
         return stats(report)
-    color = args.color == "always" or (
-        args.color == "auto" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    )
+    color = _use_color(args.color, args.output is None and sys.stdout.isatty())
     pretty = args.output is None and sys.stdout.isatty()
     out = render(report, args.format, color=color, show_source=not args.no_source, pretty=pretty)
     if args.explain_type and args.format == "text":
         lines = [f"{f.path}: type {f.doc_type} ({f.doc_type_reason})" for f in report.files]
         out = "\n".join(lines) + "\n" + out
     return out
+
+
+def _use_color(flag: str, tty: bool) -> bool:
+    """--color always/never decide; on auto, FORCE_COLOR (set, not "0") turns colour on,
+    NO_COLOR (set, not empty) turns it off, otherwise colour only on a terminal."""
+    if flag != "auto":
+        return flag == "always"
+    force = os.environ.get("FORCE_COLOR")
+    if force is not None and force != "0":
+        return True
+    if os.environ.get("NO_COLOR"):
+        return False
+    return tty
 
 
 class OutputError(Exception):

@@ -28,9 +28,9 @@ def test_text_format_shows_location_caret_and_summary(tmp_path: Path, capsys: py
     assert code == 1
     line3 = CLAIM.split("\n")[2]
     col = line3.index("miracle") + 1
-    assert f"{f}:3:{col}: CLM001 [warning]" in out
+    assert f"{f}:3:{col}: CLM001 miracle-cure-language [warning]" in out
     assert "    | " + " " * (col - 1) + "^" * len("miracle") in out
-    assert out.rstrip().endswith("Found 1 finding (1 warning) in 1 file.")
+    assert out.splitlines()[-2] == "Found 1 finding (1 warning) in 1 file."
     assert "\x1b[" not in out
 
 
