@@ -19,6 +19,18 @@ REFERENCES_HEADING = re.compile(
 )
 
 
+MAX_TITLE = 1_000
+"""Characters of a front-matter text field (a title) that medlint reads."""
+
+
+def front_matter_text(value: Any, limit: int = MAX_TITLE) -> str:
+    """A front-matter text field as text: scalars only (str, number, date), capped at `limit`."""
+    if value is None or isinstance(value, bool | dict | list | tuple | set | bytes):
+        return ""
+    text = value if isinstance(value, str) else str(value)  # a number or a date: short by construction
+    return text[:limit].strip()
+
+
 class BlockKind(enum.Enum):
     TITLE = "title"
     HEADING = "heading"
@@ -115,6 +127,7 @@ class Document:
     """Every link target in the document, including those outside prose blocks."""
     title_block: int | None = None
     _lines: LineIndex | None = None
+    _title: str | None = None
 
     @property
     def lines(self) -> LineIndex:
@@ -124,10 +137,13 @@ class Document:
 
     @property
     def title(self) -> str:
+        """The title block's text, else front matter's `title` when it is a scalar (a list or
+        mapping is no title), at most MAX_TITLE characters; computed once."""
         if self.title_block is not None:
             return self.blocks[self.title_block].text
-        value = self.front_matter.get("title")
-        return str(value) if value else ""
+        if self._title is None:
+            self._title = front_matter_text(self.front_matter.get("title"))
+        return self._title
 
     def add_block(self, kind: BlockKind, prose: Prose, level: int = 0, links: list[str] | None = None) -> None:
         prose.strip()

@@ -49,4 +49,62 @@ def split_front_matter(source: str) -> tuple[dict[str, Any], int, str | None]:
         data = {}
     if not isinstance(data, dict):
         return {}, m.end(), "front matter must be a YAML mapping of fields"
-    return {str(k).lower(): v for k, v in data.items()}, m.end(), None
+    try:
+        plain = _plain(data, _Budget(len(m.group(1) or "")), 0)
+    except _TooBig as exc:
+        return {}, m.end(), f"front matter not read: {exc}"
+    assert isinstance(plain, dict)
+    return {k.lower(): v for k, v in plain.items()}, m.end(), None
+
+
+MAX_FM_VALUES = 5_000
+"""Values (scalars, lists, mappings) front matter may hold once YAML aliases are expanded."""
+MAX_FM_DEPTH = 20
+MAX_FM_EXTRA_CHARS = 100_000
+"""Characters of text aliases may add beyond the front matter's own length."""
+
+
+class _TooBig(Exception):
+    pass
+
+
+class _Budget:
+    def __init__(self, raw_length: int) -> None:
+        self.values = MAX_FM_VALUES
+        self.chars = raw_length + MAX_FM_EXTRA_CHARS
+
+    def spend(self, chars: int = 0) -> None:
+        self.values -= 1
+        self.chars -= chars
+        if self.values < 0:
+            raise _TooBig(f"it holds more than {MAX_FM_VALUES:,} values once YAML aliases are expanded")
+        if self.chars < 0:
+            raise _TooBig("YAML aliases expand it to far more text than the file holds")
+
+
+def _plain(value: Any, budget: _Budget, depth: int, inside: frozenset[int] = frozenset()) -> Any:
+    """A tree copy of loaded YAML (aliases expanded, each counted), within `budget`.
+
+    YAML aliases let a few hundred bytes name billions of strings (`a: &a [x, x]`, `b: &b
+    [*a, *a]`...): the loader shares them, but anything that walks or prints a value (a title,
+    a date's label) would expand them. Front matter is data of a few fields, so it is bounded
+    here, once: a bomb is refused in microseconds. A list that holds itself (`a: &a [*a]`)
+    holds nothing in the copy.
+    """
+    if depth > MAX_FM_DEPTH:
+        raise _TooBig(f"it is nested more than {MAX_FM_DEPTH} levels deep")
+    if isinstance(value, dict | list | tuple | set):
+        if id(value) in inside:
+            return None
+        budget.spend()
+        inner = inside | {id(value)}
+        if isinstance(value, dict):
+            return {
+                str(_plain(k, budget, depth + 1, inner)): _plain(v, budget, depth + 1, inner) for k, v in value.items()
+            }
+        return [_plain(v, budget, depth + 1, inner) for v in value]
+    if isinstance(value, str | bytes):
+        budget.spend(len(value))
+        return value
+    budget.spend(8)
+    return value
