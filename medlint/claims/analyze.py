@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from medlint.claims.lexicon import Lexicon, load_lexicon
 from medlint.claims.model import CATEGORIES, QUALITIES, Category, Claim, Part, Register, Stance, Strength
-from medlint.document import Block, Document
+from medlint.document import Block, BlockKind, Document
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -71,6 +71,11 @@ _TO_KEEPERS = frozenset(
 # `" Graham, verified buyer`. Such a block is a customer's story offered as proof.
 _SIGNED_QUOTE = re.compile(
     r"[\"”]\s*(?:[-–—~]\s*)?[*_]*[A-Z][\w'.]+(?:,|\s+[A-Z(]|[*_]*\s*$)|★|\bverified (?:buyer|purchase)\b"
+)
+# Sections that list what a product does for you: their items are benefit claims.
+_BENEFIT_HEADING = re.compile(
+    r"\bbenefits?\b|\bwhat\b.{0,40}\bcan do\b|\bwhy (?:choose|try|use)\b|\bresults?\b|\bwhat to expect\b",
+    re.I,
 )
 _MYTH_HEADING = re.compile(
     r"\b(?:myths?|claims?|fact\s+check|fact\s+or\s+fiction|misconceptions?|red\s+flags?|"
@@ -163,8 +168,11 @@ class ClaimAnalyzer:
                         low = tok.text.lower()
                         lemma = self._lemma(low)
                         # Degree matters for these: "safest" is not "safe", "healthier" not "healthy".
-                        if exact or (lemma != low and low.endswith(("est", "er"))):
+                        if exact:
                             pattern.append({"LOWER": low})
+                        elif lemma != low and low.endswith(("est", "er")):
+                            # "lower" and "better" are verbs too: "lowers cortisol", "bettered".
+                            pattern.append({"LOWER": {"IN": [low, low + "s", low + "ed", low + "ing"]}})
                         elif lemma != low:
                             # The table is not always consistent ("lower" -> "low", "lowers" ->
                             # "lower"): a token matches on either form.
@@ -232,6 +240,7 @@ class ClaimAnalyzer:
             hits = self._match(doc)
             refuting_section = self._in_myth_section(document, block)
             story = bool(_SIGNED_QUOTE.search(block.text))
+            listed = self._in_benefit_list(document, block)
             starts = [t.idx for t in doc]
             by_sentence: dict[int, list[_Hit]] = defaultdict(list)
             spans = block.sentence_spans()
@@ -243,7 +252,7 @@ class ClaimAnalyzer:
                 t1 = bisect.bisect_left(starts, s1)
                 if t1 - t0 < 1:
                     continue
-                sent = _Sentence(doc, block, s0, s1, t0, t1, by_sentence.get(i, []), refuting_section, story)
+                sent = _Sentence(doc, block, s0, s1, t0, t1, by_sentence.get(i, []), refuting_section, story, listed)
                 calls += bool(sent.cue("call-to-action"))
                 found.append((block, sent))
         claims_raw = [(b, s, s.judge()) for b, s in found]
@@ -275,6 +284,24 @@ class ClaimAnalyzer:
         return out
 
     @staticmethod
+    def _in_benefit_list(document: Document, block: Block) -> bool:
+        """A heading or list item of a "Benefits" section, or a short heading of its own.
+
+        Selling pages list what a product does as bare phrases ("Stronger bones", "Weight loss");
+        the layout, not a verb, makes them claims.
+        """
+        if block.kind not in (BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL):
+            return False
+        if block.section < 0:
+            return False
+        section = document.sections[block.section]
+        if section.heading == block.index:
+            if section.parent < 0:
+                return False
+            section = document.sections[section.parent]
+        return bool(_BENEFIT_HEADING.search(document.blocks[section.heading].text))
+
+    @staticmethod
     def _in_myth_section(document: Document, block: Block) -> bool:
         if block.is_heading and _MYTH_HEADING.search(block.text):
             return True
@@ -299,8 +326,10 @@ class _Sentence:
         hits: list[_Hit],
         refuting_section: bool,
         story: bool = False,
+        listed: bool = False,
     ) -> None:
         self.story = story
+        self.listed = listed
         self.doc = doc
         self.block = block
         self.s0, self.s1, self.t0, self.t1 = s0, s1, t0, t1
@@ -443,6 +472,19 @@ class _Sentence:
             return "hedged"
         return "hedged" if all(self._hedged_at(c, hedges) for c in cores) else "fact"
 
+    def _bare_benefit(self, gains: list[_Hit]) -> bool:
+        """A benefit promised without a verb: an improvement word right before an outcome
+        ("deeper, more restful sleep") or an outcome in a benefits list."""
+        outcomes = self._by.get("outcome", [])
+        if not outcomes:
+            return False
+        for g in gains:
+            o = next((o for o in outcomes if 0 <= o.start - g.end <= 2), None)
+            if o is not None:
+                self.effect = self.effect or (_Hit("effect:benefit", g.start, g.end), o)
+                return True
+        return self.listed and not self._negated_at(outcomes[0].start)
+
     def judge(self) -> tuple[Category, ...]:
         """The categories of claim this sentence makes (empty: none), and its stance and strength."""
         text = self.text.rstrip()
@@ -554,6 +596,10 @@ class _Sentence:
             self.weak.append("safety")
         if claimy and kinds & {"benefit", "prevent", "cure"}:
             cats.append("benefit")
+        elif self._bare_benefit(live("gain")):
+            # "Stronger bones", "CBD for anxiety", a "Benefits" list: a promise made by layout and
+            # adjectives, not a verb; judged only in selling copy.
+            self.weak.append("benefit")
         self.strength = self._strength(pairs, cats + self.weak)
         self.strong = bool(
             strong_hype
