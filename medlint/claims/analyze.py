@@ -329,6 +329,7 @@ class _Sentence:
         listed: bool = False,
     ) -> None:
         self.story = story
+        self.effect: tuple[_Hit, _Hit] | None = None
         self.listed = listed
         self.doc = doc
         self.block = block
@@ -495,7 +496,7 @@ class _Sentence:
         cats: list[Category] = []
         self.weak: list[Category] = []
         self.reported = False
-        self.effect: tuple[_Hit, _Hit] | None = None
+        self.effect = None
         natural_course = bool(self.cue("natural-course"))
         effects = [h for h in self.hits if h.label.startswith("effect:")]
         pairs = []
