@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="show a rule's documentation")
     explain.add_argument("rule", help="code, name or alias")
 
+    sub.add_parser("scorecard", add_help=False, help="each article's verdict on every review criterion, with evidence")
     baseline = sub.add_parser("baseline", help="record today's findings so later runs report only new ones")
     baseline.add_argument("paths", nargs="*", default=["."])
     baseline.add_argument("-o", "--output", default=".medlint-baseline.json")
@@ -100,6 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words[:1] == ["scorecard"]:  # its own options: medlint/scorecard.py
+        from medlint.scorecard import main as scorecard
+
+        return scorecard(words[1:])
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -232,7 +238,8 @@ def _check(args: argparse.Namespace) -> int:
         from medlint.changed_lines import changed_lines, filter_changed
 
         try:
-            changed = changed_lines(args.diff_base, [Path(p) for p in args.paths if p != "-"], Path.cwd())
+            base = _merge_base(args.diff_base, Path.cwd())
+            changed = changed_lines(base, [Path(p) for p in args.paths if p != "-"], Path.cwd())
             report = replace(
                 report, findings=tuple(filter_changed(report.findings, changed, lambda p: str(Path(p).resolve())))
             )
@@ -254,6 +261,24 @@ def _check(args: argparse.Namespace) -> int:
     if not args.exit_zero and any(f.severity >= fail_level for f in report.findings):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _merge_base(ref: str, cwd: Path) -> str:
+    """Where the current branch left `ref` (`git merge-base HEAD REF`), so a branch is judged
+    on its own changes, not on what landed on the base since; `ref` itself when there is no
+    merge-base (a shallow clone, unrelated history) or git cannot tell."""
+    import subprocess
+
+    if ref.startswith("-"):
+        return ref  # never an option to git; changed_lines reports it as an unknown revision
+    try:
+        run = subprocess.run(
+            ["git", "merge-base", "HEAD", ref], cwd=cwd, capture_output=True, text=True, timeout=60, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ref
+    base = run.stdout.strip()
+    return base if run.returncode == 0 and base else ref
 
 
 def _apply_fixes(report: Report, args: argparse.Namespace) -> tuple[Report, dict[str, str]]:
