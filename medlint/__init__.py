@@ -10,20 +10,72 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from medlint.api import lint_paths, lint_text
-    from medlint.config import Settings
-    from medlint.engine import Linter
-    from medlint.findings import FileResult, Finding, InputError, Report, Severity
+    from medlint.api import Session, lint_paths, lint_text
+    from medlint.config import ConfigError, Settings
+    from medlint.engine import FileOutcome, Linter
+    from medlint.findings import (
+        Applicability,
+        Edit,
+        FileResult,
+        Finding,
+        Fix,
+        InputError,
+        Report,
+        RuleInfo,
+        Scope,
+        SectionGrade,
+        Severity,
+    )
+    from medlint.rules import RulePackError
 
 __all__ = [
-    "FileResult", "Finding", "InputError", "Linter", "Report", "Settings", "Severity",
-    "__version__", "lint_paths", "lint_text",
+    "Applicability",
+    "ConfigError",
+    "Edit",
+    "FileOutcome",
+    "FileResult",
+    "Finding",
+    "Fix",
+    "InputError",
+    "Linter",
+    "Report",
+    "RuleInfo",
+    "RulePackError",
+    "Scope",
+    "SectionGrade",
+    "Session",
+    "Settings",
+    "Severity",
+    "__version__",
+    "lint_paths",
+    "lint_text",
 ]
 
 _HOMES = {
-    "lint_text": "medlint.api", "lint_paths": "medlint.api", "Settings": "medlint.config",
-    "Linter": "medlint.engine", "Finding": "medlint.findings", "FileResult": "medlint.findings",
-    "InputError": "medlint.findings", "Report": "medlint.findings", "Severity": "medlint.findings",
+    "lint_text": "medlint.api",
+    "lint_paths": "medlint.api",
+    "Session": "medlint.api",
+    "Settings": "medlint.config",
+    "ConfigError": "medlint.config",
+    "Linter": "medlint.engine",
+    "FileOutcome": "medlint.engine",
+    "RulePackError": "medlint.rules",
+    **{
+        name: "medlint.findings"
+        for name in (
+            "Applicability",
+            "Edit",
+            "FileResult",
+            "Finding",
+            "Fix",
+            "InputError",
+            "Report",
+            "RuleInfo",
+            "Scope",
+            "SectionGrade",
+            "Severity",
+        )
+    },
 }
 
 
@@ -33,3 +85,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(importlib.import_module(_HOMES[name]), name)
     raise AttributeError(f"module 'medlint' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -32,6 +32,13 @@ class Severity(enum.IntEnum):
     def label(self) -> str:
         return self.name.lower()
 
+    def __str__(self) -> str:
+        """The name a user writes in configuration ("warning"), not the number behind it."""
+        return self.label
+
+    def __format__(self, spec: str) -> str:
+        return format(self.label, spec)
+
 
 @dataclass(frozen=True, slots=True)
 class Edit:
