@@ -255,6 +255,11 @@ class ClaimAnalyzer:
                 sent = _Sentence(doc, block, s0, s1, t0, t1, by_sentence.get(i, []), refuting_section, story, listed)
                 calls += bool(sent.cue("call-to-action"))
                 found.append((block, sent))
+        # A page that keeps naming conditions is about health: in its selling copy, "the best CBD
+        # oil" or "non-habit-forming" needs no outcome word of its own to be a health claim.
+        about_health = sum(1 for _, s in found if s._by.get("outcome")) >= 3
+        for _, s in found:
+            s.about_health = about_health
         claims_raw = [(b, s, s.judge()) for b, s in found]
         strong = sum(
             1 for _, s, cats in claims_raw if cats and s.stance == "asserted" and s.strength == "fact" and s.strong
@@ -329,6 +334,7 @@ class _Sentence:
         listed: bool = False,
     ) -> None:
         self.story = story
+        self.about_health = False
         self.effect: tuple[_Hit, _Hit] | None = None
         self.listed = listed
         self.doc = doc
@@ -547,8 +553,11 @@ class _Sentence:
             cats.append("absolute")
         if live("scope") and claimy:
             self.weak.append("absolute")
-        if (live("superlative") or live("comparison")) and health:
-            cats.append("superlative")
+        if live("superlative") or live("comparison"):
+            if health:
+                cats.append("superlative")
+            elif self.about_health:
+                self.weak.append("superlative")
         risks_named = bool(self.cue("risk-named"))
         if live("safety-strong") and not risks_named:
             cats.append("safety")
@@ -577,6 +586,8 @@ class _Sentence:
             or (self.cue("testimonial-report") and (health or self.cue("own")))
         ):
             cats.append("testimonial")
+        elif self.cue("testimonial-report") and self.about_health and not honest:
+            self.weak.append("testimonial")
         # The story's set-up ("I've had eczema since I was a baby") is not yet proof of anything;
         # a first-person sentence counts once something in it changed or worked.
         acted = bool(effects) or bool(self.cue("testimonial-change"))
@@ -593,7 +604,7 @@ class _Sentence:
             cats.append("fear")
         if live("fear") and health and not claimy:
             self.weak.append("fear")
-        if live("safety") and (claimy or self.cue("own") or health) and not risks_named:
+        if live("safety") and (claimy or self.cue("own") or health or self.about_health) and not risks_named:
             self.weak.append("safety")
         if claimy and kinds & {"benefit", "prevent", "cure"}:
             cats.append("benefit")
