@@ -222,6 +222,12 @@ class ClaimAnalyzer:
 
     # -- analysing ----------------------------------------------------------------------
 
+    def build(self) -> None:
+        """Build the matchers now (they take a moment): a linter does this before its first file."""
+        with self._lock:
+            if not self._built:
+                self._build()
+
     def analyze(self, doc: Document, promotional: bool = False) -> DocumentClaims:
         with self._lock:
             if not self._built:

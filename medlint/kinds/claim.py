@@ -77,7 +77,7 @@ class ClaimKind(Kind):
 
     def prepare(self) -> None:
         try:
-            analyzer_for(self.lexicon_path)
+            analyzer_for(self.lexicon_path).build()
         except LexiconError:
             return
 
