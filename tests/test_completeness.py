@@ -68,6 +68,7 @@ def test_complete_treatment_article_lints_clean(linter: Linter, name: str) -> No
 PARTS = {
     "risks": "CMP001",
     "risk-figures": "CMP002",
+    "costs": "CMP014",
     "alternatives": "CMP004",
     "no-treatment": "CMP005",
     "evidence": "CMP006",
@@ -132,11 +133,22 @@ def test_declared_symptom_type_wins_over_treatment_vocabulary(linter: Linter) ->
 
 def test_promotional_article_needs_a_disclosure(linter: Linter) -> None:
     base = PARTS_FILE.read_text(encoding="utf-8")
-    promo = ("\nShoulderWell Clinic announces steroid injections at our clinic in Leeds. "
-             "Book your appointment today.\n")
+    promo = ("\nShoulderWell Clinic announces steroid injections in Leeds. "
+             "Book your appointment today. Prices from £150, limited-time discount.\n")
     assert _codes(_lint(linter, base + promo)) == ["CMP012"]
     disclosed = promo + "\nDisclosure: ShoulderWell Clinic wrote and paid for this article and sells this treatment.\n"
     assert _codes(_lint(linter, base + disclosed)) == []
+
+
+def test_seller_own_release_is_not_asked_to_disclose_itself(linter: Linter) -> None:
+    """Issue 11: copy that plainly speaks for its seller has its interest in plain view."""
+    base = PARTS_FILE.read_text(encoding="utf-8")
+    own = ("\nShoulderWell Clinic announces steroid injections at our clinic in Leeds. "
+           "Book your appointment today.\n")
+    assert _codes(_lint(linter, base + own)) == []
+    boilerplate = ("\nShoulderWell Clinic announces steroid injections in Leeds (PRWeb).\n\n"
+                   "## About ShoulderWell Clinic\n\nShoulderWell Clinic treats shoulder pain.\n")
+    assert _codes(_lint(linter, base + boilerplate)) == []
 
 
 def test_ai_declaration_without_medical_review(linter: Linter) -> None:

@@ -21,6 +21,7 @@ KIND_MODULES: dict[str, tuple[str, str]] = {
     "section-content": ("medlint.kinds.required", "SectionContentKind"),
     "coverage-balance": ("medlint.kinds.balance", "CoverageBalanceKind"),
     "date-currency": ("medlint.kinds.currency", "DateCurrencyKind"),
+    "criterion": ("medlint.kinds.criterion", "CriterionKind"),
     "suppression": ("medlint.kinds.noop", "EngineKind"),
 }
 

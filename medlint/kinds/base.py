@@ -45,6 +45,24 @@ class Hit:
     """Raise the severity this many levels (an intensifier stacked on a claim), up to error."""
 
 
+VERDICTS = ("satisfactory", "not_satisfactory", "not_applicable")
+"""A criterion's verdicts, as HealthNewsReview's reviewers gave them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """A rule's verdict on its scorecard criterion for one document, and why.
+
+    `evidence` points at what decided it: the sentence that satisfies the criterion, or the one
+    that fails it (a sensational phrase); a document-level Hit (block None) when nothing can be
+    pointed at (the criterion fails because something is missing).
+    """
+
+    verdict: str
+    reason: str
+    evidence: tuple[Hit, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class RuleContext:
     """What a kind may read besides the document: settings and shared services."""
@@ -345,6 +363,16 @@ class Kind:
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         raise NotImplementedError
+
+    @property
+    def criterion(self) -> str | None:
+        """The scorecard criterion this rule judges (a `criterion` parameter), if any."""
+        value = self.params.get("criterion")
+        return value if isinstance(value, str) else None
+
+    def judge(self, doc: Document, ctx: RuleContext) -> Judgement | None:
+        """The rule's verdict on its criterion for `doc` (None: the kind gives none)."""
+        return None
 
 
 class _Required:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from medlint.document import BlockKind, Document
-from medlint.kinds.base import Hit, Kind, RuleContext, Validator, choice, regex_list, string_list, typed
+from medlint.kinds.base import Hit, Judgement, Kind, RuleContext, Validator, choice, regex_list, string_list, typed
 from medlint.kinds.required import APPLIES_PARAMS, applies, positive_int
 
 _MONTHS = {m: i for i, names in enumerate(
@@ -121,6 +121,7 @@ class DateCurrencyKind(Kind):
         "labels": (regex_list, []),
         "dateline_blocks": (typed(int), 2),
         "max_age_days": (positive_int, 1095),
+        "criterion": (typed(str), None),
     }
 
     def setup(self) -> None:
@@ -149,6 +150,27 @@ class DateCurrencyKind(Kind):
             yield Hit(None, values=values)
         else:
             yield Hit(newest.block, newest.start, newest.end, values=values)
+
+    def judge(self, doc: Document, ctx: RuleContext) -> Judgement:
+        p = self.params
+        if not applies(p, ctx):
+            return Judgement("not_applicable", f"not asked of a {ctx.doc_type.type if ctx.doc_type else 'this'} page")
+        found, has_field = self.dates(doc)
+        if p["flag"] == "missing":
+            if not found and not has_field:
+                return Judgement("not_satisfactory", "no date")
+            if not found:
+                return Judgement("satisfactory", "a date field in the front matter")
+            newest = max(found, key=lambda d: d.date)
+            where = (Hit(newest.block, newest.start, newest.end),) if newest.block is not None else ()
+            return Judgement("satisfactory", f"dated {newest.date.isoformat()}", where)
+        hits = list(self.find(doc, ctx))
+        if hits:
+            return Judgement("not_satisfactory", f"newest date {hits[0].values.get('date')} is older than "
+                                                 f"{p['max_age_days']} days", tuple(hits))
+        if not found:
+            return Judgement("not_applicable", "no date to judge")
+        return Judgement("satisfactory", "the newest date is recent")
 
     def dates(self, doc: Document) -> tuple[list[Dated], bool]:
         """Every date that dates the article, and whether a date field exists (even unparsed)."""

@@ -43,6 +43,7 @@ from medlint.kinds.base import (
     BODY,
     REQUIRED,
     Hit,
+    Judgement,
     Kind,
     ParamError,
     RegexList,
@@ -142,6 +143,7 @@ class RequiredContentKind(Kind):
         "trigger": (regex_list, []),
         "min_trigger": (positive_int, 1),
         "point_at": (choice("document", "trigger"), "document"),
+        "criterion": (typed(str), None),
     }
     NEEDS = frozenset({"sentences"})
 
@@ -192,21 +194,46 @@ class RequiredContentKind(Kind):
         return out
 
     def satisfied(self, doc: Document) -> bool:
+        return self.satisfier(doc) is not None
+
+    def satisfier(self, doc: Document) -> tuple[str, Hit | None] | None:
+        """What satisfies the rule (a reason, and where when it is in the text), or None."""
         p = self.params
         fm = doc.front_matter
-        if any(_filled(fm.get(key.lower())) for key in p["front_matter"]):
-            return True
-        if p["links"] and any(rx.search(link) for link in doc.links for rx in p["links"]):
-            return True
+        for key in p["front_matter"]:
+            if _filled(fm.get(key.lower())):
+                return f"front matter '{key}'", None
+        for link in doc.links:
+            if any(rx.search(link) for rx in p["links"]):
+                return f"links to {link}", None
         for block in doc.blocks:
             text = block.text
             if block.kind is BlockKind.HEADING and any(rx.search(text) for rx in p["headings"]):
-                return True
+                return f"heading '{text}'", Hit(block.index, 0, len(text))
             if p["patterns"] and block.kind in self.kinds:
                 for span in block.sentence_spans():
                     if first_match(p["patterns"], text, span, p["exceptions"], p["negation"]):
-                        return True
-        return False
+                        start, end = span
+                        while start < end and text[start].isspace():
+                            start += 1
+                        while end > start and text[end - 1].isspace():
+                            end -= 1
+                        return "found", Hit(block.index, start, end)
+        return None
+
+    def judge(self, doc: Document, ctx: RuleContext) -> Judgement:
+        p = self.params
+        if not applies(p, ctx):
+            kind = ctx.doc_type.type if ctx.doc_type else "article"
+            return Judgement("not_applicable", f"not asked of a {kind} page"
+                             + (" that is not selling copy" if p["only_promotional"] else ""))
+        if p["trigger"] and len(self._triggers(doc)) < p["min_trigger"]:
+            return Judgement("not_applicable", "nothing in the article calls for it")
+        found = self.satisfier(doc)
+        if found is None:
+            return Judgement("not_satisfactory", "not found")
+        reason, hit = found
+        return Judgement("satisfactory", reason, (hit,) if hit is not None else ())
 
 
 def _needs(value: Any) -> list[dict[str, Any]]:

@@ -1,0 +1,343 @@
+"""`criterion`: one review criterion (HealthNewsReview's ten, or a patient-information item),
+judged satisfactory, not satisfactory or not applicable for a document, with its evidence.
+
+    check:
+      kind: criterion
+      criterion: harms                # the scorecard id the verdict is filed under
+      types: [treatment, news]        # document types it applies to (others: not applicable)
+      also-promotional: false         # true: it also applies to any selling copy
+      when: [efficacy]                # applies only when one of these cues occurs in the text...
+      always-types: [news]            # ...except for these types, where it always applies
+      cues:                           # named phrase lists matched on lemmas (medlint.kinds.cues)
+        harm-name: [nausea, bloating, "allergic reaction"]
+        harm-verb: [cause, "may experience", "side effect"]
+      patterns:                       # named cues written as regular expressions
+        money: ['[$£€]\\s?\\d']
+      satisfied-by:                   # a sentence holding every cue of one list satisfies it
+        - [harm-verb, harm-name]
+      unless: [minimised, comparator] # a sentence holding one of these does not count
+      headings: ['\\bside effects\\b']  # a section under such a heading, with some text, satisfies it
+      front-matter: [author]          # a filled front matter field satisfies it
+      links: ['pubmed']               # a link whose target matches satisfies it
+      self-source: false              # selling copy that names itself as its source satisfies it
+      claims-satisfy:                 # a claim of the claim analysis that satisfies it
+        - {categories: [benefit], quantified: true}
+      fails-if:                       # "avoid" criteria: a sentence with every cue of one list fails it
+        - [prevalence, alarm]
+      claims-fail:                    # ...and so does a claim like this
+        - {categories: [hype]}
+      where: [heading, body]          # blocks read for cues
+
+A criterion the document fails is a finding: at the offending sentence for an "avoid" criterion
+(sensational language, disease-mongering), at the title for something missing. The verdict,
+its reason and the sentence that decided it feed the scorecard (`medlint scorecard`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, ClassVar
+
+from medlint.classify import promotional_cues
+from medlint.document import BlockKind, Document
+from medlint.kinds.base import (
+    BODY,
+    Hit,
+    Judgement,
+    Kind,
+    ParamError,
+    RuleContext,
+    Validator,
+    block_kinds,
+    regex_list,
+    string_list,
+    typed,
+    where_list,
+)
+from medlint.kinds.cues import CueMatcher, block_tokens
+from medlint.kinds.required import _filled, doc_types
+from medlint.resources import builtin_rules_dir
+
+_WHERE = {"title": (BlockKind.TITLE,), "heading": (BlockKind.HEADING,), "body": BODY}
+_CLAIM_KEYS = {"categories", "qualities", "register", "strength", "stance", "quantified"}
+# Selling copy that speaks for itself: first-person sellers ("our clinic", "we offer").
+_FIRST_PERSON = re.compile(r"\b(?:our|we|we're|we’re|us)\b", re.IGNORECASE)
+
+
+def _named_lists(value: Any) -> dict[str, list[str]]:
+    if not isinstance(value, dict):
+        raise ValueError("expected a mapping of cue names to lists of phrases")
+    out = {}
+    for name, items in value.items():
+        if not isinstance(name, str) or not re.fullmatch(r"[a-z][a-z0-9-]*", name):
+            raise ValueError(f"cue name {name!r} must be lowercase words joined by hyphens")
+        out[name] = string_list(items)
+        if not out[name]:
+            raise ValueError(f"cue {name!r} has no phrases")
+    return out
+
+
+def _named_regexes(value: Any) -> dict[str, list[re.Pattern[str]]]:
+    return {name: regex_list(items) for name, items in _named_lists(value).items()}
+
+
+def _cue_sets(value: Any) -> list[list[str]]:
+    if not isinstance(value, list) or not all(isinstance(v, list) and v for v in value):
+        raise ValueError("expected a list of non-empty lists of cue names")
+    return [string_list(v) for v in value]
+
+
+def _claim_filters(value: Any) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise ValueError("expected a list of mappings (categories, qualities, register, strength, stance, quantified)")
+    for item in value:
+        bad = set(item) - _CLAIM_KEYS
+        if bad:
+            raise ValueError(f"unknown key {sorted(bad)[0]!r} (known: {', '.join(sorted(_CLAIM_KEYS))})")
+    return list(value)
+
+
+class CriterionKind(Kind):
+    name = "criterion"
+    JUDGES_WORDING = False
+    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
+        "criterion": (typed(str), None),
+        "types": (doc_types, []),
+        "also-promotional": (typed(bool), False),
+        "when": (string_list, []),
+        "always-types": (doc_types, []),
+        "cues": (_named_lists, {}),
+        "patterns": (_named_regexes, {}),
+        "satisfied-by": (_cue_sets, []),
+        "unless": (string_list, []),
+        "headings": (regex_list, []),
+        "front-matter": (string_list, []),
+        "links": (regex_list, []),
+        "self-source": (typed(bool), False),
+        "claims-satisfy": (_claim_filters, []),
+        "fails-if": (_cue_sets, []),
+        "claims-fail": (_claim_filters, []),
+        "where": (where_list, ["heading", "body"]),
+    }
+    NEEDS = frozenset({"sentences"})
+
+    def setup(self) -> None:
+        p = self.params
+        if not p["criterion"]:
+            raise ParamError("kind", "a criterion rule needs 'criterion' (the scorecard id it judges)")
+        known = set(p["cues"]) | set(p["patterns"])
+        clash = set(p["cues"]) & set(p["patterns"])
+        if clash:
+            raise ParamError("patterns", f"cue {sorted(clash)[0]!r} is both in 'cues' and in 'patterns'")
+        for key in ("satisfied-by", "fails-if"):
+            for group in p[key]:
+                for name in group:
+                    if name not in known:
+                        raise ParamError(key, f"parameter {key!r}: unknown cue {name!r}")
+        for key in ("when", "unless"):
+            for name in p[key]:
+                if name not in known:
+                    raise ParamError(key, f"parameter {key!r}: unknown cue {name!r}")
+        self.avoid = bool(p["fails-if"] or p["claims-fail"])
+        if self.avoid and (p["satisfied-by"] or p["headings"] or p["claims-satisfy"]):
+            raise ParamError(
+                "fails-if",
+                "a criterion either fails on what it finds ('fails-if', 'claims-fail') "
+                "or is satisfied by it ('satisfied-by', 'headings'...), not both",
+            )
+        if not self.avoid and not (
+            p["satisfied-by"]
+            or p["headings"]
+            or p["front-matter"]
+            or p["links"]
+            or p["self-source"]
+            or p["claims-satisfy"]
+        ):
+            raise ParamError("kind", "a criterion rule needs what satisfies it or what fails it")
+        self.matcher = CueMatcher(p["cues"])
+        self.kinds = block_kinds(p["where"], _WHERE)
+        self.lexicon_path: Path | None = None
+        if p["claims-satisfy"] or p["claims-fail"]:
+            self.lexicon_path = (builtin_rules_dir() / "claims" / "data" / "lexicon.yml").resolve()
+
+    # -- reading the document ------------------------------------------------------------
+
+    def _sentences(self, doc: Document, ctx: RuleContext) -> Iterator[tuple[int, int, int, set[str]]]:
+        """(block, start, end, cue names) for each sentence of the blocks the rule reads.
+
+        A list item is read together with the paragraph that leads into it ("Side effects
+        include:" then "- nausea"), as one statement."""
+        lead: set[str] = set()
+        for block in doc.blocks:
+            if block.kind not in self.kinds:
+                lead = set()
+                continue
+            found = self._cues(doc, ctx, block.index)
+            spans = block.sentence_spans() if block.kind is not BlockKind.LIST_ITEM else [(0, len(block.text))]
+            last: set[str] = set()
+            for s, e in spans:
+                names = {n for n, a, b in found if a < e and s < b}
+                if block.kind is BlockKind.LIST_ITEM:
+                    names |= lead
+                last = names
+                yield block.index, s, e, names
+            if block.kind is not BlockKind.LIST_ITEM:
+                text = block.text.rstrip()
+                lead = last if text.endswith(":") else set()
+
+    def _cues(self, doc: Document, ctx: RuleContext, index: int) -> list[tuple[str, int, int]]:
+        text = doc.blocks[index].text
+        out = list(self.matcher.find(block_tokens(doc, ctx.notes, index))) if self.params["cues"] else []
+        for name, rxs in self.params["patterns"].items():
+            for rx in rxs:
+                out.extend((name, m.start(), m.end()) for m in rx.finditer(text) if m.end() > m.start())
+        return out
+
+    def _claims(self, doc: Document, ctx: RuleContext) -> list[Any]:
+        if self.lexicon_path is None:
+            return []
+        from medlint.claims.analyze import document_claims
+
+        promotional = bool(getattr(ctx.doc_type, "promotional", False))
+        return list(document_claims(doc, ctx.notes, self.lexicon_path, promotional).claims)
+
+    @staticmethod
+    def _claim_matches(claim: Any, filters: list[dict[str, Any]]) -> bool:
+        for f in filters:
+            if "categories" in f and not set(claim.categories) & set(f["categories"]):
+                continue
+            if "qualities" in f and not set(claim.qualities) & set(f["qualities"]):
+                continue
+            if "register" in f and claim.register not in f["register"]:
+                continue
+            if "strength" in f and claim.strength not in f["strength"]:
+                continue
+            if claim.stance not in f.get("stance", ["asserted"]):
+                continue
+            if "quantified" in f and bool(claim.quantified) != bool(f["quantified"]):
+                continue
+            return True
+        return False
+
+    # -- the verdict ---------------------------------------------------------------------
+
+    def _applies(self, doc: Document, ctx: RuleContext) -> str | None:
+        """Why the criterion does not apply, or None when it does."""
+        p = self.params
+        dt = ctx.doc_type
+        kind = dt.type if dt is not None else None
+        promotional = bool(getattr(dt, "promotional", False))
+        typed_in = not p["types"] or kind is None or kind in p["types"] or (p["also-promotional"] and promotional)
+        if not typed_in:
+            return f"not asked of a {kind} page"
+        if p["when"] and kind not in p["always-types"]:
+            wanted = set(p["when"])
+            if not any(names & wanted for _, _, _, names in self._sentences(doc, ctx)):
+                return "nothing in the article calls for it"
+        return None
+
+    def judge(self, doc: Document, ctx: RuleContext) -> Judgement:
+        why_not = self._applies(doc, ctx)
+        if why_not is not None:
+            return Judgement("not_applicable", why_not)
+        return self._judge_avoid(doc, ctx) if self.avoid else self._judge_require(doc, ctx)
+
+    def _judge_avoid(self, doc: Document, ctx: RuleContext) -> Judgement:
+        p = self.params
+        unless = set(p["unless"])
+        bad: list[Hit] = []
+        for index, s, e, names in self._sentences(doc, ctx):
+            if names & unless:
+                continue
+            if any(set(group) <= names for group in p["fails-if"]):
+                bad.append(Hit(index, *_trim(doc.blocks[index].text, s, e)))
+        if p["claims-fail"]:
+            for claim in self._claims(doc, ctx):
+                seen = any(h.block == claim.block and h.start < claim.end and claim.start < h.end for h in bad)
+                wanted = doc.blocks[claim.block].kind in self.kinds and self._claim_matches(claim, p["claims-fail"])
+                if wanted and not seen:
+                    bad.append(Hit(claim.block, *_trim(doc.blocks[claim.block].text, claim.start, claim.end)))
+        if bad:
+            bad.sort(key=lambda h: (h.block or 0, h.start))
+            return Judgement("not_satisfactory", f"{len(bad)} sentence{'s' if len(bad) > 1 else ''} found", tuple(bad))
+        return Judgement("satisfactory", "none found")
+
+    def _judge_require(self, doc: Document, ctx: RuleContext) -> Judgement:
+        p = self.params
+        fm = doc.front_matter
+        for key in p["front-matter"]:
+            if _filled(fm.get(key.lower())):
+                return Judgement("satisfactory", f"front matter '{key}'")
+        for link in doc.links:
+            if any(rx.search(link) for rx in p["links"]):
+                return Judgement("satisfactory", f"links to {link}")
+        if p["self-source"] and self._self_source(doc, ctx):
+            return Judgement("satisfactory", "the seller's own page or release: it names itself as the source")
+        if p["headings"]:
+            for section in doc.sections:
+                head = doc.blocks[section.heading]
+                if head.kind is not BlockKind.HEADING or not any(rx.search(head.text) for rx in p["headings"]):
+                    continue
+                if any(b.kind in BODY for b in doc.blocks[section.start : section.end]):
+                    return Judgement("satisfactory", f"section '{head.text}'", (Hit(head.index, 0, len(head.text)),))
+        unless = set(p["unless"])
+        for index, s, e, names in self._sentences(doc, ctx):
+            if names & unless:
+                continue
+            if any(set(group) <= names for group in p["satisfied-by"]):
+                return Judgement("satisfactory", "found", (Hit(index, *_trim(doc.blocks[index].text, s, e)),))
+        if p["claims-satisfy"]:
+            for claim in self._claims(doc, ctx):
+                if self._claim_matches(claim, p["claims-satisfy"]) and not self._claim_unless(doc, ctx, claim, unless):
+                    text = doc.blocks[claim.block].text
+                    return Judgement(
+                        "satisfactory",
+                        "a claim with a figure",
+                        (Hit(claim.block, *_trim(text, claim.start, claim.end)),),
+                    )
+        return Judgement("not_satisfactory", "not found")
+
+    def _claim_unless(self, doc: Document, ctx: RuleContext, claim: Any, unless: set[str]) -> bool:
+        if not unless:
+            return False
+        found = self._cues(doc, ctx, claim.block)
+        return any(n in unless and a < claim.end and claim.start < b for n, a, b in found)
+
+    @staticmethod
+    def _self_source(doc: Document, ctx: RuleContext) -> bool:
+        """Selling copy that plainly comes from the seller: company boilerplate ("About
+        Cardiora"), or a clinic or shop speaking in the first person ("our capsules", "we")."""
+        if not getattr(ctx.doc_type, "promotional", False):
+            return False
+        cues = promotional_cues(doc)
+        if "company boilerplate" in cues or "our clinic" in cues:
+            return True
+        body = " ".join(b.text for b in doc.blocks if b.kind in BODY)
+        return _FIRST_PERSON.search(body) is not None
+
+    def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
+        j = self.judge(doc, ctx)
+        if j.verdict != "not_satisfactory":
+            return
+        values = {"type": ctx.doc_type.type if ctx.doc_type else "article", "criterion": self.params["criterion"]}
+        if self.avoid:
+            for hit in j.evidence:
+                yield Hit(hit.block, hit.start, hit.end, values={**values, "sentence": _text(doc, hit)})
+        else:
+            yield Hit(None, values=values)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _text(doc: Document, hit: Hit) -> str:
+    if hit.block is None:
+        return ""
+    return doc.blocks[hit.block].text[hit.start : hit.end]

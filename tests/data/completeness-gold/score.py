@@ -1,0 +1,81 @@
+"""Agreement of medlint's scorecard with the hand labels in labels.yml (see README.md).
+
+usage: python tests/data/completeness-gold/score.py [--show]
+
+Per criterion: agreement on the three verdicts, Cohen's kappa and F1 for "not satisfactory"
+against the rest (the way issue 11 reads HealthNewsReview's ratings), and type accuracy.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from medlint.scorecard import CRITERION_IDS, Scorer
+
+HERE = Path(__file__).resolve().parent
+SHORT = {"satisfactory": "s", "not_satisfactory": "n", "not_applicable": "na"}
+
+
+def kappa(pairs: list[tuple[bool, bool]]) -> float | None:
+    n = len(pairs)
+    if not n:
+        return None
+    po = sum(a == b for a, b in pairs) / n
+    pa, pb = sum(a for a, _ in pairs) / n, sum(b for _, b in pairs) / n
+    pe = pa * pb + (1 - pa) * (1 - pb)
+    return None if pe == 1 else (po - pe) / (1 - pe)
+
+
+def f1(pairs: list[tuple[bool, bool]]) -> float | None:
+    tp = sum(a and b for a, b in pairs)
+    fp = sum(b and not a for a, b in pairs)
+    fn = sum(a and not b for a, b in pairs)
+    return None if tp + fp + fn == 0 else 2 * tp / (2 * tp + fp + fn)
+
+
+def scores(show: bool = False) -> dict[str, Any]:
+    labels: dict[str, Any] = yaml.safe_load((HERE / "labels.yml").read_text(encoding="utf-8"))
+    scorer = Scorer()
+    per: dict[str, list[tuple[str, str]]] = {c: [] for c in CRITERION_IDS}
+    types = []
+    for name, gold in labels.items():
+        path = HERE / "articles" / name
+        card = scorer.score_text(path.read_text(encoding="utf-8"), str(path))
+        types.append((gold["type"], card.type))
+        for cid in CRITERION_IDS:
+            got = SHORT[card.result(cid).verdict]
+            want = gold[cid][0]
+            per[cid].append((want, got))
+            if show and got != want:
+                print(f"{name:34} {cid:24} gold {want:2} got {got:2} | {card.result(cid).reason[:90]}")
+    out: dict[str, Any] = {"type_accuracy": sum(a == b for a, b in types) / len(types), "criteria": {}}
+    for cid, pairs in per.items():
+        binary = [(a == "n", b == "n") for a, b in pairs]
+        out["criteria"][cid] = {
+            "agreement": sum(a == b for a, b in pairs) / len(pairs),
+            "kappa": kappa(binary),
+            "f1": f1(binary),
+            "gold_n": sum(a == "n" for a, _ in pairs),
+        }
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--show", action="store_true", help="print every disagreement")
+    args = ap.parse_args()
+    out = scores(args.show)
+    print(f"type accuracy {out['type_accuracy']:.1%}")
+    print(f"{'criterion':24} {'agree':>6} {'kappa':>6} {'F1':>6} {'gold n':>6}")
+    for cid, m in out["criteria"].items():
+        k = "  -   " if m["kappa"] is None else f"{m['kappa']:6.2f}"
+        f = "  -   " if m["f1"] is None else f"{m['f1']:6.2f}"
+        print(f"{cid:24} {m['agreement']:6.0%} {k} {f} {m['gold_n']:6}")
+
+
+if __name__ == "__main__":
+    main()
