@@ -1,7 +1,7 @@
 """The claim vocabulary, loaded from a pack's `data/lexicon.yml` and `data/outcomes/*.txt`.
 
 Entries are phrases read on lemmas (see the YAML's header); this module only reads and checks
-them. `medlint.claims.matching` turns them into spaCy matchers.
+them. `medlint.claims.analyze` turns them into spaCy matchers.
 """
 
 from __future__ import annotations
