@@ -1,6 +1,9 @@
 """Agreement of medlint's scorecard with the hand labels in labels.yml (see README.md).
 
-usage: python tests/data/completeness-gold/score.py [--show]
+usage: python tests/data/completeness-gold/score.py [--heldout] [--show]
+
+--heldout scores heldout/: articles labelled before medlint ran on them and never used to
+change a rule.
 
 Per criterion: agreement on the three verdicts, Cohen's kappa and F1 for "not satisfactory"
 against the rest (the way issue 11 reads HealthNewsReview's ratings), and type accuracy.
@@ -37,13 +40,14 @@ def f1(pairs: list[tuple[bool, bool]]) -> float | None:
     return None if tp + fp + fn == 0 else 2 * tp / (2 * tp + fp + fn)
 
 
-def scores(show: bool = False) -> dict[str, Any]:
-    labels: dict[str, Any] = yaml.safe_load((HERE / "labels.yml").read_text(encoding="utf-8"))
+def scores(show: bool = False, heldout: bool = False) -> dict[str, Any]:
+    base = HERE / "heldout" if heldout else HERE
+    labels: dict[str, Any] = yaml.safe_load((base / "labels.yml").read_text(encoding="utf-8"))
     scorer = Scorer()
     per: dict[str, list[tuple[str, str]]] = {c: [] for c in CRITERION_IDS}
     types = []
     for name, gold in labels.items():
-        path = HERE / "articles" / name
+        path = base / "articles" / name
         card = scorer.score_text(path.read_text(encoding="utf-8"), str(path))
         types.append((gold["type"], card.type))
         for cid in CRITERION_IDS:
@@ -67,8 +71,9 @@ def scores(show: bool = False) -> dict[str, Any]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", action="store_true", help="print every disagreement")
+    ap.add_argument("--heldout", action="store_true", help="score the held-out set")
     args = ap.parse_args()
-    out = scores(args.show)
+    out = scores(args.show, args.heldout)
     print(f"type accuracy {out['type_accuracy']:.1%}")
     print(f"{'criterion':24} {'agree':>6} {'kappa':>6} {'F1':>6} {'gold n':>6}")
     for cid, m in out["criteria"].items():
