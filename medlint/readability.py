@@ -87,9 +87,16 @@ class ScoredProse:
         return " ".join(s.text for s in self.sentences)
 
 
+# Markup pasted as text: a tag or doctype, or a CSS rule ("body { color: #333; }").
+_MARKUP = re.compile(r"<[!/]?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|\{[^{}]*:[^{}]*;[^{}]*\}")
+
+
 def scored_sentences(block: Block) -> Iterator[ScoredSentence]:
-    """The sentences of one block that readability formulas should read (see module doc)."""
+    """The sentences of one block that readability formulas should read (see module doc).
+    A block holding markup (tags, a doctype, CSS rules pasted as text) is not prose."""
     if block.kind not in _SCORED_KINDS:
+        return
+    if ("<" in block.text or "{" in block.text) and _MARKUP.search(block.text):
         return
     for start, end in block.sentence_spans():
         raw = block.text[start:end]

@@ -366,7 +366,8 @@ def test_seed_jargon_with_suggestions(seed: tuple[str, FileOutcome]) -> None:
     jargon = {f.match: f for f in _codes(outcome, "RDB006")}
     assert jargon["corticosteroids"].suggestion == "steroid medicine"
     assert jargon["epidural"].suggestion
-    assert jargon["inflammation"].suggestion == "swelling"
+    # "inflammation" -> "swelling" changed the meaning (issue 11): no longer suggested.
+    assert "inflammation" not in jargon
     assert jargon["stenosis"].suggestion == "narrowing"
     # The seed explains "fluoroscopic" in brackets, "(X-ray)": fine at first use. "anesthetics"
     # is not in the list (NHS pages use "anaesthetic" freely; see lists/README.md).
@@ -379,6 +380,33 @@ def test_explained_in_brackets_is_fine_with_an_inline_term(seed: tuple[str, File
                                                  {"term": "anesthetic", "plain": "numbing medicine"}]})
     matches = {f.match for f in _codes(_lint(linter, source, "seed.txt"), "RDB006")}
     assert "anesthetics" in matches and "fluoroscopic" not in matches
+
+
+def test_everyday_medical_words_and_credentials_are_not_flagged() -> None:
+    """Issue 11: 'nausea' and 'abdominal' are words most adults know; credentials, states in a
+    dateline and markup words are not undefined abbreviations."""
+    linter = _linter("RDB006", "RDB007")
+    text = ("GAINESVILLE, FL, June 2, 2025. Dr Karen Li, DMD, said some people feel nausea and abdominal "
+            "cramps. The page uses CSS and a DOCTYPE line.")
+    assert not {f.code for f in _lint(linter, text, "a.md").findings}
+    assert "RDB007" in {f.code for f in _lint(linter, "Ask about an NSAID for the pain.", "a.md").findings}
+
+
+def test_judgement_participles_are_not_hidden_actors() -> None:
+    linter = _linter("RDB005")
+    assert not _lint(linter, "The results have been mixed, and the evidence is inconclusive.", "a.md").findings
+    assert _lint(linter, "The drug is given twice a day.", "a.md").findings
+
+
+def test_sentences_run_together_or_flattened_tables_are_counted_apart() -> None:
+    linter = _linter("RDB003")
+    joined = ("Early studies of the treatment have yielded encouraging results in many of the people who "
+              "took part in them at the clinic.Soul Systems offers the same treatment to adults with "
+              "long-lasting depression in three towns.")
+    assert not _lint(linter, joined, "a.md").findings
+    table = " | ".join(["Dose for adults with kidney disease and a weight of over seventy kilograms"] * 4)
+    assert not _lint(linter, table, "a.md").findings
+    assert _lint(linter, table.replace(" | ", " and "), "a.md").findings
 
 
 def test_seed_passive_voice(seed: tuple[str, FileOutcome]) -> None:
@@ -412,10 +440,10 @@ def test_jargon_explained_at_first_use(text: str) -> None:
 
 
 def test_jargon_defined_in_the_next_sentence() -> None:
-    text = "The pain starts in the lower abdomen. The abdomen is the part of your body below your ribs."
+    text = "The drug can cause dysphagia. Dysphagia is when you find it hard to swallow."
     assert not _codes(_lint(JARGON, text), "RDB006")
-    text = "The pain starts in the lower abdomen. It can spread to your back."
-    assert [f.match for f in _codes(_lint(JARGON, text), "RDB006")] == ["abdomen"]
+    text = "The drug can cause dysphagia. It can last a few days."
+    assert [f.match for f in _codes(_lint(JARGON, text), "RDB006")] == ["dysphagia"]
 
 
 def test_jargon_in_a_name_or_title_is_not_the_writers_word() -> None:
@@ -426,7 +454,7 @@ def test_jargon_in_a_name_or_title_is_not_the_writers_word() -> None:
     text = "Read our Acute Kidney Injury Treatment leaflet."
     assert not _codes(_lint(JARGON, text), "RDB006")
     # A capital at the start of a sentence or a list item is still the writer's word.
-    assert [f.match for f in _codes(_lint(JARGON, "Nausea can last a few days."), "RDB006")] == ["Nausea"]
+    assert [f.match for f in _codes(_lint(JARGON, "Dysphagia can last a few days."), "RDB006")] == ["Dysphagia"]
     text = "The Food and Drug Administration approved the drug last year."
     assert not _codes(_lint(_linter("RDB008"), text), "RDB008")
 

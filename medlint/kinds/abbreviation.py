@@ -26,7 +26,8 @@ use is fine when:
 Not acronyms: Roman numerals after "stage", "type", "grade"... (with a sub-stage letter:
 "stage IIIB"); capitalised English words of five or more letters ("WARNING") and short
 function words written in capitals for emphasis ("do NOT", "boil AND filter"); words in a
-sentence that is mostly capitals (shouting); a time zone after a clock time ("9:00 ET").
+sentence that is mostly capitals (shouting); a time zone after a clock time ("9:00 ET"); a US
+state after its city ("Gainesville, FL").
 """
 
 from __future__ import annotations
@@ -54,6 +55,12 @@ _NAMED_BEFORE = re.compile(
     r"(?:\b(?:called|known\s+as|termed|abbreviated(?:\s+(?:as|to))?)|\w,\s*or)\s+(?:(?:an?|the)\s+)?"
     r"(?-i:[A-Z][A-Z0-9&-]+\s+or\s+)?$", re.IGNORECASE)
 _CLOCK_BEFORE = re.compile(r"\d:\d\d\s*(?:[ap]\.?m\.?\s*)?$", re.IGNORECASE)
+# A US state after its city in a dateline or address ("GAINESVILLE, FL", "Vancouver, WA").
+_PLACE_BEFORE = re.compile(r"\b[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2},\s*$")
+_US_STATES = frozenset(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK "
+    "OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split()
+)
 # Short English words that writers put in capitals for emphasis ("do NOT"); longer ones are
 # found in the pronouncing dictionary. Words that are also common health acronyms are left out
 # (ALL: acute lymphoblastic leukaemia; IT, ACE, GUM).
@@ -158,6 +165,8 @@ class AbbreviationKind(Kind):
         if _ROMAN.fullmatch(abbr) and _ROMAN_CUE.search(before):
             return True
         if abbr in _EMPHASIS or _CLOCK_BEFORE.search(before):
+            return True
+        if abbr in _US_STATES and _PLACE_BEFORE.search(before):
             return True
         if len(abbr) >= 5 and abbr.isalpha():
             from medlint.readability import pronunciations

@@ -14,7 +14,9 @@ Words are tokens with a letter or digit, as `medlint.readability.count_words` co
 so a dash or a bullet character is not a word. A list flattened into a paragraph (text pasted
 from a web page: "Symptoms include: - a cough - a fever.") is counted item by item once a colon
 and a bullet open it, or when a sentence holds three or more spaced bullets, because the reader
-still sees a lead-in and a list, not one sentence.
+still sees a lead-in and a list, not one sentence. Sentences the text runs together (a full
+stop with no space after it, table cells flattened into one line with `|` or tabs) are counted
+apart for the same reason.
 """
 
 from __future__ import annotations
@@ -33,6 +35,12 @@ _LIST_OPEN = re.compile(r"[:;]\s+[-–•*]\s+")
 _ITEM = re.compile(r"\s+[-–•*]\s+")
 # Without a colon, this many spaced bullets in one sentence make a list, not dashes in prose.
 _MIN_ITEMS = 3
+# Two sentences the text runs together: a full stop with no space after it ("after undergoing
+# KAP.Soul Systems offers..."), or the cells of a table flattened into one line ("Dose | Age |
+# Weight"). A reader sees separate sentences or cells; so does the count.
+_RUN_TOGETHER = re.compile(
+    r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2,}\s)|(?<=[A-Z]{2}[.!?])(?=[A-Z][a-z]{2,}\s)|\s+\|\s+|\t+"
+)
 _WHERE = {"body": (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE),
           "heading": (BlockKind.TITLE, BlockKind.HEADING)}
 
@@ -66,11 +74,22 @@ class SentenceLengthKind(Kind):
                 # one of the sentence's), so a short sentence needs no splitting.
                 if count_words(block.text[sent_start:sent_end]) <= limit:
                     continue
-                for start, end in _pieces(block.text, sent_start, sent_end):
+                for start, end in _split(block.text, sent_start, sent_end):
                     words = count_words(block.text[start:end])
                     if words > limit:
                         yield Hit(block.index, start, end, values={"words": words, "max": limit},
                                   bump=1 if words >= very_long else 0)
+
+
+def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """`_pieces` of each part of the sentence that the text runs together (see _RUN_TOGETHER)."""
+    at = start
+    for m in _RUN_TOGETHER.finditer(text, start, end):
+        if m.start() > at:
+            yield from _pieces(text, at, m.start())
+        at = m.end()
+    if at < end:
+        yield from _pieces(text, at, end)
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -47,7 +47,9 @@ _DEFAULT_EXCLUDE = (
     "injured pregnant aged advanced qualified experienced skilled trained registered licensed "
     "limited prepared determined committed allowed entitled required needed expected born "
     "covered designed intended suited unable fed lost filled constipated stressed irritated dehydrated "
-    "bloated blistered crowded"
+    "bloated blistered crowded "
+    # judgements and outcomes, not actions: "results have been mixed", "the evidence is limited"
+    "mixed encouraging disappointing promising unclear unknown inconclusive established unproven"
 ).split()
 
 
