@@ -14,7 +14,7 @@ from medlint.engine import Linter, unknown_selector
 from medlint.findings import FileResult, Finding, InputError, Report
 from medlint.fix import attach_fixes
 from medlint.nlp import SentenceWorker
-from medlint.rules import RulePackError
+from medlint.rules import Rule, RulePackError
 
 
 def _settings(config: Settings | Mapping[str, Any] | str | Path | None) -> Settings:
@@ -115,6 +115,13 @@ class Session:
         if isinstance(linter, Exception):
             raise linter
         return linter
+
+    def rule(self, code: str) -> Rule | None:
+        """A rule, by code, from any configuration this session has built a linter for."""
+        for linter in self._linters.values():
+            if isinstance(linter, Linter) and code in linter.by_code:
+                return linter.by_code[code]
+        return None
 
     def expand(self, paths: Iterable[str | Path]) -> tuple[list[Path], list[InputError]]:
         files: list[Path] = []

@@ -93,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule", help="code, name or alias")
 
     sub.add_parser("scorecard", add_help=False, help="each article's verdict on every review criterion, with evidence")
+    sub.add_parser("server", help="run the language server (LSP over stdio) for editors")
+
     baseline = sub.add_parser("baseline", help="record today's findings so later runs report only new ones")
     baseline.add_argument("paths", nargs="*", default=["."])
     baseline.add_argument("-o", "--output", default=".medlint-baseline.json")
@@ -126,6 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args)
         if args.command == "explain":
             return _explain(args)
+        if args.command == "server":
+            return _server()
         return _baseline(args)
     except BrokenPipeError:
         return EXIT_CLEAN
@@ -474,6 +478,15 @@ def _explain(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     _write(rule_markdown(linter.by_code[code]), None)
     return EXIT_CLEAN
+
+
+def _server() -> int:
+    try:
+        from medlint.server import main as serve
+    except ImportError as exc:
+        sys.stderr.write(f"medlint: the server needs pygls ({exc}): pip install 'medlint-health[lsp]'\n")
+        return EXIT_ERROR
+    return serve()
 
 
 def _baseline(args: argparse.Namespace) -> int:
