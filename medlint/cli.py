@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--diff-base", metavar="REF", help="only report findings on lines changed since REF")
     check.add_argument("--baseline", metavar="FILE", help="only report findings not in this baseline")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--watch", action="store_true", help="lint again each file that changes, until Ctrl-C")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files, then report what is left")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
     check.add_argument(
@@ -228,6 +229,8 @@ def _check(args: argparse.Namespace) -> int:
     from medlint.findings import InputError
 
     _plan_output(args)
+    if args.watch:
+        return _watch(args)
     report = _lint(args)
     if args.fix or args.diff:
         report, diffs = _apply_fixes(report, args)
@@ -265,6 +268,50 @@ def _check(args: argparse.Namespace) -> int:
     if not args.exit_zero and any(f.severity >= fail_level for f in report.findings):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _watch(args: argparse.Namespace) -> int:
+    """Lint, then poll: lint again each file whose size or modification time changed (every
+    file when a configuration file changed), until Ctrl-C. New files are picked up."""
+    import time
+
+    from medlint.config import find_config_file
+
+    interval = float(os.environ.get("MEDLINT_WATCH_INTERVAL", "0.5"))
+    paths = [p for p in args.paths if p != "-"]
+
+    def stamp(path: Path | None) -> tuple[int, int] | None:
+        try:
+            st = path.stat() if path is not None else None
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size) if st is not None else None
+
+    def snapshot() -> tuple[dict[str, tuple[int, int] | None], dict[str, tuple[int, int] | None]]:
+        files, _ = args.session.expand(paths)
+        configs = {find_config_file(Path(p).absolute()) for p in [*paths, *map(str, files)]}
+        return ({str(f): stamp(f) for f in files}, {str(c): stamp(c) for c in configs if c is not None})
+
+    report = _lint(args)
+    _write(_render(report, args), args.output)
+    files, configs = snapshot()
+    sys.stderr.write("medlint: watching for changes (Ctrl-C to stop)\n")
+    sys.stderr.flush()
+    while True:
+        time.sleep(interval)
+        new_files, new_configs = snapshot()
+        if new_configs != configs:
+            _session(args)  # read the configuration again
+            changed = list(new_files)
+        else:
+            changed = [f for f, s in new_files.items() if files.get(f) != s]
+        files, configs = new_files, new_configs
+        if not changed:
+            continue
+        report = args.session.lint(changed)
+        n = len(changed)
+        sys.stdout.write(f"[{time.strftime('%H:%M:%S')}] {n} changed file{'s' * (n != 1)}\n")
+        _write(_render(report, args), args.output)
 
 
 def _merge_base(ref: str, cwd: Path) -> str:
