@@ -3,7 +3,7 @@
 Every block (title, headings, paragraphs, list items, quotes, table cells) is tokenised with
 spaCy's English tokenizer; each token gets its lemma from a lookup table (spaCy's English
 lemma lookup, shipped in medlint/data), and one spaCy `Matcher` finds the lexicon's effects and
-cues on lemmas, a `PhraseMatcher` the outcome vocabulary. A sentence is then described by the
+cues on lemmas, a lemma-sequence index the outcome vocabulary. A sentence is then described by the
 parts it holds (an effect on an outcome, said by whom), how strongly it is said (hedges),
 its stance (negated, questioned, refuted) and its qualities (absolute, superlative, safety,
 evidence appeal, testimonial, nature, fear, hype). Positions are token offsets into the
@@ -36,7 +36,7 @@ from medlint.document import Block, BlockKind, Document
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.matcher import Matcher
     from spacy.tokens import Doc
 
 # A citation in the sentence or a link in its block: the claim points at its support.
@@ -83,6 +83,9 @@ _MYTH_HEADING = re.compile(
     re.I,
 )
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "but", "however", "although", "though", "whereas", "-", "–", "—", "(", ")"})
+# Lowercase words of letters only, one space apart: the tokenizer would split them at the spaces
+# and nowhere else.
+_PLAIN_TERM = re.compile(r"[a-z]+(?: [a-z]+)*")
 _HARD_BREAKS = frozenset({";", ":", "but", "however", "although", "though", "whereas", "."})
 _NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "neither", "nor", "cannot", "without", "nobody"})
 # "me" is left out: pronunciation guides ("a-PLAS-tik uh-NEE-me-uh") are full of it.
@@ -113,6 +116,32 @@ class DocumentClaims:
     register_reason: str = ""
 
 
+class _TermIndex:
+    """Multi-word terms looked up by their first lemma: every match, overlapping ones included,
+    as a PhraseMatcher on LEMMA would give, without building a Doc per term (6,000 of them
+    would cost a second of every cold start)."""
+
+    def __init__(self, terms: Iterable[tuple[str, ...]]) -> None:
+        self._by_first: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for term in terms:
+            if term:
+                self._by_first[term[0]].add(term[1:])
+
+    def find(self, lemmas: list[str]) -> list[tuple[int, int]]:
+        out = []
+        n = len(lemmas)
+        for i, lemma in enumerate(lemmas):
+            tails = self._by_first.get(lemma)
+            if not tails:
+                continue
+            for tail in tails:
+                end = i + 1 + len(tail)
+                if end <= n and all(lemmas[i + 1 + k] == w for k, w in enumerate(tail)):
+                    out.append((i, end))
+        out.sort()
+        return out
+
+
 class ClaimAnalyzer:
     """Builds the matchers for one lexicon once; analyses many documents (one at a time per thread)."""
 
@@ -124,7 +153,7 @@ class ClaimAnalyzer:
     # -- building -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.matcher import Matcher
 
         from medlint.nlp import _sentence_english
 
@@ -142,14 +171,13 @@ class ClaimAnalyzer:
         for cue, phrases in self.lexicon.cues.items():
             self._add(f"cue:{cue}", phrases)
         self._add("exception", self.lexicon.exceptions)
-        self.outcomes: PhraseMatcher = PhraseMatcher(vocab, attr="LEMMA")
-        docs = [self._doc(term) for term in self.lexicon.outcomes]
-        self.outcomes.add("outcome", [d for d in docs if len(d)])
+        self.outcomes = _TermIndex(self._term_lemmas(term) for term in self.lexicon.outcomes)
         self._built = True
 
     def _add(self, label: str, phrases: Iterable[str]) -> None:
         # Function words are matched as written: "could" is a hedge, "can" (its lemma) is not.
         exact = label in ("cue:hedge", "cue:restrict", "cue:negation")
+        cue = label.startswith("cue:")
         patterns = []
         for phrase in phrases:
             pattern: list[dict[str, Any]] = []
@@ -157,18 +185,23 @@ class ClaimAnalyzer:
                 if word.startswith("~") and len(word) > 1:
                     pattern.append({"LOWER": {"REGEX": f"^(?:{word[1:]})$"}})
                     continue
-                for tok in self.nlp.make_doc(word):
-                    if tok.text == "*":
+                # A word of letters is one token; anything else is split as the tokenizer splits
+                # text ("we're", "#1", "*?").
+                texts = [word] if word.isalpha() else [t.text for t in self.nlp.make_doc(word)]
+                for text in texts:
+                    if text == "*":
                         pattern.append({})
-                    elif tok.text == "*?":
+                    elif text == "*?":
                         pattern.append({"OP": "?"})
-                    elif tok.text in ("NUM", "num"):
+                    elif text in ("NUM", "num"):
                         pattern.append({"LIKE_NUM": True})
                     else:
-                        low = tok.text.lower()
+                        low = text.lower()
                         lemma = self._lemma(low)
                         # Degree matters for these: "safest" is not "safe", "healthier" not "healthy".
-                        if exact:
+                        if exact or (cue and lemma != low and low.endswith("ing")):
+                            # A cue's "-ing" word is an adjective: "leading" is not "can lead to",
+                            # "shocking" is not "shock".
                             pattern.append({"LOWER": low})
                         elif lemma != low and low.endswith(("est", "er")):
                             # "lower" and "better" are verbs too: "lowers cortisol", "bettered".
@@ -195,6 +228,13 @@ class ClaimAnalyzer:
         lower = lower.replace("’", "'")
         return self.table.get(lower, lower)
 
+    def _term_lemmas(self, term: str) -> tuple[str, ...]:
+        """A vocabulary term as the lemmas of its tokens. Most terms are plain words, split at
+        spaces as the tokenizer would split them; the rest go through the tokenizer."""
+        if _PLAIN_TERM.fullmatch(term):
+            return tuple(self._lemma(w) for w in term.split())
+        return tuple(t.lemma_ for t in self._doc(term) if not t.is_space)
+
     def _doc(self, text: str) -> Doc:
         doc = self.nlp.make_doc(text)
         for tok in doc:
@@ -215,7 +255,7 @@ class ClaimAnalyzer:
 
             words = Doc(doc.vocab, words=[doc[i].text for i in keep], lemmas=[doc[i].lemma_ for i in keep])
         hits = [_Hit(self.nlp.vocab.strings[m], s, e) for m, s, e in self.matcher(words)]
-        hits += [_Hit("outcome", s, e) for _, s, e in self.outcomes(words)]
+        hits += [_Hit("outcome", s, e) for s, e in self.outcomes.find([t.lemma_ for t in words])]
         if words is doc:
             return hits
         return [_Hit(h.label, keep[h.start], keep[h.end - 1] + 1) for h in hits]
