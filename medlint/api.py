@@ -67,6 +67,8 @@ class Session:
     ) -> None:
         self.override = override
         self.claims = claims
+        self.format: str | None = None
+        """Parse every file as this format ("markdown", "html", "text") instead of by extension."""
         """Run the claim analysis on every file for the claims register (see `Linter`)."""
         self.skip = skip
         """Resolved paths never linted when a directory walk meets them (the report's own file)."""
@@ -190,7 +192,7 @@ class Session:
             except (ConfigError, RulePackError) as exc:
                 errors.append(self._config_error(path, exc))
                 continue
-            outcome = linter.lint_path(path)
+            outcome = linter.lint_path(path, format=self.format)
             findings.extend(attach_fixes(outcome.findings, outcome.source, {r.code: r for r in linter.rules}))
             errors.extend(outcome.errors)
             if outcome.file is not None:

@@ -89,9 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.add_argument("--all", action="store_true", help="include rules that are off by default")
+    rules.add_argument("--config", help="list this configuration's rule packs too (default: the nearest one)")
 
     explain = sub.add_parser("explain", help="show a rule's documentation")
     explain.add_argument("rule", help="code, name or alias")
+    explain.add_argument("--config", help="find the rule in this configuration's rule packs too")
 
     sub.add_parser("scorecard", add_help=False, help="each article's verdict on every review criterion, with evidence")
     sub.add_parser("server", help="run the language server (LSP over stdio) for editors")
@@ -137,6 +139,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OutputError as exc:
         sys.stderr.write(f"medlint: error: {exc}\n")
         return EXIT_ERROR
+    except Exception as exc:
+        from medlint.config import ConfigError
+        from medlint.rules import RulePackError
+
+        if not isinstance(exc, (ConfigError, RulePackError)):
+            raise
+        sys.stderr.write(f"medlint: error: {exc}\n")  # a broken configuration: once, exit 2
+        return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     finally:
@@ -174,6 +184,7 @@ def _session(args: argparse.Namespace) -> Any:
         skip=getattr(args, "skip", frozenset()),
         claims=args.command == "claims",
     )
+    args.session.format = getattr(args, "input_format", None)
     return args.session
 
 
@@ -484,10 +495,19 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.flush()
 
 
-def _rules(args: argparse.Namespace) -> int:
+def _catalogue(args: argparse.Namespace) -> Any:
+    """A linter with every rule the configuration can name: the built-in packs and its own
+    `rule-packs` (from --config, else the nearest configuration above the current folder)."""
+    from medlint.config import Settings, find_config_file, load_config_file
     from medlint.engine import Linter
 
-    linter = Linter()
+    found = Path(args.config) if getattr(args, "config", None) else find_config_file(Path.cwd())
+    packs = load_config_file(found).rule_packs if found is not None else ()
+    return Linter(Settings(rule_packs=packs))
+
+
+def _rules(args: argparse.Namespace) -> int:
+    linter = _catalogue(args)
     rules = linter.all_rules if args.all else [r for r in linter.all_rules if r.enabled]
     if args.format == "json":
         import json
@@ -516,9 +536,8 @@ def _rules(args: argparse.Namespace) -> int:
 
 def _explain(args: argparse.Namespace) -> int:
     from medlint.docs import rule_markdown
-    from medlint.engine import Linter
 
-    linter = Linter()
+    linter = _catalogue(args)
     code = linter.names.get(args.rule) or linter.names.get(args.rule.upper())
     if code is None:
         sys.stderr.write(f"medlint: no rule {args.rule!r}; `medlint rules` lists them\n")
