@@ -214,6 +214,10 @@ def _summary(report: Report) -> list[str]:
         else:
             lines.append(f"{unsafe} fixable with `medlint check --fix --unsafe-fixes`.")
     if report.findings:
-        example = next((f.code for f in report.findings if f.scope == "span"), report.findings[0].code)
+        # The first finding printed: a document finding of the first file, if it has one.
+        first = report.findings[0].path
+        example = next(
+            (f.code for f in report.findings if f.path == first and f.scope == "document"), report.findings[0].code
+        )
         lines.append(f"Run `medlint explain {example}` (or any code) for why a rule matters and how to fix it.")
     return lines
