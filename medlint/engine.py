@@ -7,16 +7,21 @@ limit per rule, suppressions, per-file ignores, dedupe, sort.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import fnmatch
+import functools
+import signal
 import stat
-from collections.abc import Collection, Iterable, Mapping
+import threading
+import time
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from medlint.claims.register import FileClaims, collect, register_lexicon
-from medlint.classify import DocType, classify
+from medlint.classify import DocType, classify, vocabulary
 from medlint.config import ConfigError, Settings
 from medlint.document import Document
 from medlint.findings import FileResult, Finding, InputError, Severity
@@ -26,6 +31,7 @@ from medlint.parse import InputProblem, decode, format_for, parse_document
 from medlint.rules import Rule, load_packs
 from medlint.suppress import Suppressions, parse_suppressions
 
+_T = TypeVar("_T")
 DEFAULT_LIMIT = 8
 """Findings of one rule in one document, unless the rule sets `limit` (stops a word flooding a report)."""
 UNUSED_SUPPRESSION = "MED001"
@@ -78,8 +84,12 @@ def unknown_selector(selector: str, rules: Iterable[Rule]) -> str | None:
 def _check_selectors(rules: list[Rule], settings: Settings, unchecked: Collection[str]) -> None:
     """A selector that names no rule is a typo: say so (as ruff does) rather than run nothing.
     `unchecked` came from the command line, which checks them once for the whole run."""
-    lists = {"select": settings.select or (), "extend-select": settings.extend_select, "ignore": settings.ignore,
-             **{f"per-file-ignores.{g}": v for g, v in settings.per_file_ignores.items()}}
+    lists = {
+        "select": settings.select or (),
+        "extend-select": settings.extend_select,
+        "ignore": settings.ignore,
+        **{f"per-file-ignores.{g}": v for g, v in settings.per_file_ignores.items()},
+    }
     for key, selectors in lists.items():
         for selector in selectors:
             problem = None if selector in unchecked else unknown_selector(selector, rules)
@@ -91,8 +101,7 @@ def _check_selectors(rules: list[Rule], settings: Settings, unchecked: Collectio
         for name in names:
             if name not in idents:
                 problem = unknown_selector(name, rules) or f"'{name}' is not one rule"
-                raise ConfigError(f"{_where(settings)}: {key}: {problem}; name one rule by its code, "
-                                  "name or alias")
+                raise ConfigError(f"{_where(settings)}: {key}: {problem}; name one rule by its code, name or alias")
 
 
 def select_rules(rules: Iterable[Rule], settings: Settings) -> list[Rule]:
@@ -106,6 +115,135 @@ def select_rules(rules: Iterable[Rule], settings: Settings) -> list[Rule]:
         if best >= 0 and best > worst:
             chosen.append(rule)
     return chosen
+
+
+class BudgetExceeded(Exception):
+    """A file or a rule ran past its CPU time budget (the API raises this; the command line
+    reports it as a one-line error)."""
+
+
+class _Overtime(BaseException):
+    """Raised by the CPU timer inside whatever was running; a BaseException so that no
+    `except Exception` on the way (a rule's, a library's) can swallow it."""
+
+    def __init__(self, token: object) -> None:
+        super().__init__("time budget exceeded")
+        self.token = token
+
+
+class _Budgets:
+    """Nested CPU-time deadlines (a file's, a rule's inside it) on one SIGPROF interval timer.
+
+    The linear-time work is the real guard; this is the safety net for what is not (a rule
+    pack's catastrophic regular expression, a bug): Python's regex engine checks for signals
+    as it backtracks, so the timer stops it mid-match. The deadlines are process CPU time, as
+    the timer counts it. Only in the main thread of a platform with `setitimer`, and only when
+    nothing else (a profiler) owns SIGPROF; elsewhere the budgets are off.
+    """
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[float, object]] = []
+        self.paused: frozenset[object] = frozenset()
+
+    def _handler(self, signum: int, frame: Any) -> None:
+        now = time.process_time()
+        for deadline, token in self.stack:  # the outermost expired budget wins
+            if deadline <= now and token not in self.paused:
+                raise _Overtime(token)
+        self._arm()
+
+    def _usable(self) -> bool:
+        if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+            return False
+        current = signal.getsignal(signal.SIGPROF)
+        if current == self._handler:
+            return True
+        if current not in (signal.SIG_DFL, signal.SIG_IGN, None):
+            return False  # someone else's (a profiler)
+        signal.signal(signal.SIGPROF, self._handler)  # stays: a no-op while no budget runs
+        return True
+
+    def _arm(self) -> None:
+        live = [d for d, t in self.stack if t not in self.paused]
+        if live:
+            signal.setitimer(signal.ITIMER_PROF, max(min(live) - time.process_time(), 0.001))
+        else:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+
+    def _settle(self, change: Callable[[], None]) -> None:
+        """Apply a change of the deadlines; the timer may fire in the middle, so the change is
+        idempotent and retried. An outer deadline that passed meanwhile fires right after."""
+        while True:
+            try:
+                change()
+                self._arm()
+                return
+            except _Overtime:
+                continue
+
+    @contextlib.contextmanager
+    def limit(self, seconds: float) -> Iterator[object | None]:
+        """Run the body under a deadline `seconds` of CPU from now; yields the token that an
+        `_Overtime` raised for this deadline carries (None when budgets are off)."""
+        if not self._usable():
+            yield None
+            return
+        token = object()
+        entry = (time.process_time() + seconds, token)
+
+        def push() -> None:
+            if entry not in self.stack:
+                self.stack = [*self.stack, entry]
+
+        def pop() -> None:
+            self.stack = [e for e in self.stack if e[1] is not token]
+
+        self._settle(push)
+        try:
+            yield token
+        finally:
+            self._settle(pop)
+
+    @contextlib.contextmanager
+    def exempt(self) -> Iterator[None]:
+        """CPU time spent in the body (one-off loading of shared data) counts against none of
+        the deadlines already running; budgets set inside it still apply."""
+        outer = frozenset(t for _, t in self.stack) - self.paused
+        if not outer:
+            yield
+            return
+        start = time.process_time()
+        self.paused = self.paused | outer
+        try:
+            yield
+        finally:
+            spent = time.process_time() - start
+
+            def resume() -> None:
+                self.stack = [(d + spent, t) if t in outer else (d, t) for d, t in self.stack]
+                self.paused = self.paused - outer
+
+            if self.paused & outer:
+                self._settle(resume)
+
+
+_BUDGETS = _Budgets()
+
+
+def _budget(base: float, per_mb: float, size: int) -> float:
+    return base + per_mb * size / 1_000_000
+
+
+def _within(seconds: float, run: Callable[[], _T]) -> _T:
+    """`run()`, or BudgetExceeded once it has used `seconds` of CPU."""
+    token: object | None = None
+    try:
+        with _BUDGETS.limit(seconds) as token:
+            return run()
+    except _Overtime as exc:
+        if token is None or exc.token is not token:
+            raise  # an outer budget's: the file's, while a rule ran
+        raise BudgetExceeded(seconds) from None
 
 
 class _Values(dict[str, Any]):
@@ -123,8 +261,23 @@ def _fill(template: str, values: dict[str, Any]) -> str:
 class Linter:
     """Loads and compiles rules once; lints many texts. Not thread-safe (the pipeline is shared)."""
 
-    def __init__(self, settings: Settings | None = None, *, worker: SentenceWorker | None = None,
-                 unchecked: Collection[str] = (), claims: bool = False) -> None:
+    FILE_BUDGET: tuple[float, float] = (1.5, 5.0)
+    """CPU seconds a file may take (parse, rules, claims register): base + per megabyte of text.
+    A normal article takes a tenth of that at any size, so only hostile input or a bug meets
+    it; the file is then reported, never hangs the run."""
+    FIRST_RUN_BUDGET: float = 3.0
+    RULE_BUDGET: tuple[float, float] = (0.5, 4.0)
+    """CPU seconds one rule may take on one file: base + per megabyte. A rule past it (a rule
+    pack's backtracking regex) is a one-line error naming it; the other rules go on."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        worker: SentenceWorker | None = None,
+        unchecked: Collection[str] = (),
+        claims: bool = False,
+    ) -> None:
         """`claims`: run the claim analysis on every document for the claims register (`medlint
         claims`), even when no claim rule is selected; otherwise the register holds what the
         selected claim rules' analysis found."""
@@ -137,8 +290,10 @@ class Linter:
         _check_selectors(self.all_rules, self.settings, unchecked)
         self.rules = self._configure(select_rules(self.all_rules, self.settings), self._with_options())
         self.by_code = {r.code: r for r in self.all_rules}
-        self.packs = {pack: frozenset(r.code for r in self.all_rules if r.pack == pack)
-                      for pack in {r.pack for r in self.all_rules}}
+        self.packs = {
+            pack: frozenset(r.code for r in self.all_rules if r.pack == pack)
+            for pack in {r.pack for r in self.all_rules}
+        }
         needs: set[str] = set()
         for rule in self.rules:
             needs |= rule.kind.NEEDS
@@ -146,14 +301,17 @@ class Linter:
         self.register_claims = claims
         if claims:
             if self.claims_lexicon is None:
-                raise ConfigError(f"{_where(self.settings)}: the claims register needs a claim lexicon, and no "
-                                  "rule of kind 'claim' is loaded")
+                raise ConfigError(
+                    f"{_where(self.settings)}: the claims register needs a claim lexicon, and no "
+                    "rule of kind 'claim' is loaded"
+                )
             needs.add("sentences")
         self.needs = needs
         self.pipeline = Pipeline(self.settings.nlp_model, worker) if needs else None
         if self.pipeline is not None:
             self.pipeline.require(needs)
         self._prepared = False
+        self._ran: set[str] = set()
 
     def prepare(self) -> None:
         """Load the enabled rules' lazy data now (see `Kind.prepare`); once per linter."""
@@ -196,20 +354,57 @@ class Linter:
                 return table[ident]
         return None
 
-    def _prepare(self, doc: Document, ctx: RuleContext, ignored: set[str]) -> None:
-        self.prepare()
+    def _prepare(
+        self, doc: Document, ctx: RuleContext, ignored: set[str], budget: float, overtime: dict[str, float]
+    ) -> None:
+        with _BUDGETS.exempt():  # loading shared data, once: no file's doing
+            self.prepare()
         for rule in self.rules:
             if rule.code in ignored:
                 continue
             try:
-                rule.kind.prepare_document(doc, ctx)
+                self._run_rule(rule, budget, functools.partial(rule.kind.prepare_document, doc, ctx))
+            except BudgetExceeded as exc:
+                overtime[rule.code] = float(exc.args[0])
             except Exception:  # `find` does the same work and reports the failure
                 continue
 
+    def _run_rule(self, rule: Rule, budget: float, run: Callable[[], _T]) -> _T:
+        """`run()` for `rule` within `budget`. A rule's first run in this linter may also build
+        what its kind builds on first use (a matcher): it gets FIRST_RUN_BUDGET, which the
+        file's budget does not count, so a slow machine never stops a build half-way."""
+        if rule.code in self._ran:
+            return _within(budget, run)
+        self._ran.add(rule.code)
+        with _BUDGETS.exempt():
+            return _within(max(budget, self.FIRST_RUN_BUDGET), run)
+
+    def _rule_findings(self, doc: Document, ctx: RuleContext, rule: Rule) -> list[Finding]:
+        limit = rule.limit or DEFAULT_LIMIT
+        out: list[Finding] = []
+        for hit in rule.kind.find(doc, ctx):
+            if hit.block is not None and doc.blocks[hit.block].in_references and rule.kind.JUDGES_WORDING:
+                continue
+            out.append(self._finding(doc, rule, hit))
+            if len(out) >= limit:
+                break
+        return out
+
+    @staticmethod
+    def _overtime(doc: Document, rule: Rule, budget: float, errors: list[InputError] | None) -> None:
+        message = (
+            f"rule {rule.code} ({rule.name}) stopped after {budget:.1f} s of CPU, its time budget for "
+            "this file (a pattern that backtracks, such as '(a+)+'?); the other rules ran"
+        )
+        if errors is None:
+            raise BudgetExceeded(f"{doc.path}: {message}")
+        errors.append(InputError(doc.path, message))
+
     # -- entry points -------------------------------------------------------------------
 
-    def lint_text(self, text: str, *, path: str | None = None, format: str | None = None,
-                  contain: bool = True) -> FileOutcome:
+    def lint_text(
+        self, text: str, *, path: str | None = None, format: str | None = None, contain: bool = True
+    ) -> FileOutcome:
         """Lint one text. With `contain` (the command line, many files), a crash in medlint
         becomes a one-line error in the outcome; without it (the Python API), it raises."""
         shown = path or "<text>"
@@ -220,10 +415,25 @@ class Linter:
         if not text.strip():
             # Nothing to judge: "no sources, no date, no author" would be noise about nothing.
             return FileOutcome((), None, (InputError(shown, "empty file, nothing to lint"),))
-        try:
+        errors: list[InputError] = []
+
+        def lint() -> tuple[Document, tuple[Finding, ...], FileResult]:
             doc, problem = parse_document(text, path=shown, fmt=fmt)
-            errors = [InputError(shown, problem)] if problem else []
-            findings, file_result = self.lint_document(doc, errors if contain else None)
+            if problem:
+                errors.append(InputError(shown, problem))
+            return doc, *self.lint_document(doc, errors if contain else None)
+
+        budget = _budget(*self.FILE_BUDGET, len(text))
+        try:
+            doc, findings, file_result = _within(budget, lint)
+        except BudgetExceeded:
+            message = (
+                f"not linted: stopped after {budget:.1f} s of CPU, the time budget for a file of "
+                f"{_size(len(text.encode('utf-8', 'surrogatepass')))}. Please report this file."
+            )
+            if not contain:
+                raise BudgetExceeded(f"{shown}: {message}") from None
+            return FileOutcome((), None, (InputError(shown, message),))
         except PipelineError as exc:  # the configured model: the user's to fix, not a bug
             if not contain:
                 raise
@@ -231,8 +441,15 @@ class Linter:
         except Exception as exc:  # a bug of ours on one file must not cost the other files
             if not contain:
                 raise
-            return FileOutcome((), None, (InputError(shown, f"internal error, file not linted "
-                                                            f"({type(exc).__name__}: {exc}). Please report this."),))
+            return FileOutcome(
+                (),
+                None,
+                (
+                    InputError(
+                        shown, f"internal error, file not linted ({type(exc).__name__}: {exc}). Please report this."
+                    ),
+                ),
+            )
         return FileOutcome(findings, file_result, tuple(errors), doc.source)
 
     def lint_path(self, path: Path, shown: str | None = None, format: str | None = None) -> FileOutcome:
@@ -265,35 +482,56 @@ class Linter:
         self, doc: Document, errors: list[InputError] | None = None
     ) -> tuple[tuple[Finding, ...], FileResult]:
         """Findings for one parsed document; a rule that crashes is reported in `errors`."""
+        with _BUDGETS.exempt():  # one-off loading (the type vocabulary, rules' data, an in-process spaCy)
+            vocabulary()
+            if self.pipeline is None or not self.pipeline.has_worker:
+                self.prepare()  # else done while the worker splits sentences
+                if self.pipeline is not None and doc.blocks:
+                    self.pipeline.nlp  # noqa: B018
         doc_type = classify(doc)
         ctx = RuleContext(settings=self.settings, doc_type=doc_type)
         ignored = self._per_file_ignores(doc.path)
+        rule_budget = _budget(*self.RULE_BUDGET, len(doc.source))
+        overtime: dict[str, float] = {}  # rules whose prepare_document ran out of time
         if self.pipeline is not None and doc.blocks:
-            self.pipeline.add_sentences(doc.blocks, while_waiting=lambda: self._prepare(doc, ctx, ignored))
+            self.pipeline.add_sentences(
+                doc.blocks, while_waiting=lambda: self._prepare(doc, ctx, ignored, rule_budget, overtime)
+            )
         findings: list[Finding] = []
         for rule in self.rules:
             if rule.code in ignored or rule.code in (UNUSED_SUPPRESSION, UNKNOWN_SUPPRESSION):
                 continue
-            limit = rule.limit or DEFAULT_LIMIT
+            if rule.code in overtime:
+                self._overtime(doc, rule, overtime[rule.code], errors)
+                continue
             try:
-                count = 0
-                for hit in rule.kind.find(doc, ctx):
-                    if hit.block is not None and doc.blocks[hit.block].in_references and rule.kind.JUDGES_WORDING:
-                        continue
-                    findings.append(self._finding(doc, rule, hit))
-                    count += 1
-                    if count >= limit:
-                        break
+                findings.extend(
+                    self._run_rule(rule, rule_budget, functools.partial(self._rule_findings, doc, ctx, rule))
+                )
+            except BudgetExceeded as exc:
+                self._overtime(doc, rule, float(exc.args[0]), errors)
             except Exception as exc:  # one broken rule must not cost the other rules or files
                 if errors is None:
                     raise
-                errors.append(InputError(doc.path, f"internal error in rule {rule.code} ({type(exc).__name__}: "
-                                                   f"{exc}); the other rules ran. Please report this."))
+                errors.append(
+                    InputError(
+                        doc.path,
+                        f"internal error in rule {rule.code} ({type(exc).__name__}: "
+                        f"{exc}); the other rules ran. Please report this.",
+                    )
+                )
         findings = self._suppress(doc, findings, ignored)
         findings = _dedupe(findings)
         findings.sort(key=lambda f: (f.line, f.column, f.code, f.end_line, f.end_column))
-        result = FileResult(doc.path, doc.word_count(), doc.format, doc_type.type, doc_type.reason,
-                            tuple(ctx.notes.get("grades", ())), self._claims(doc, ctx, errors))
+        result = FileResult(
+            doc.path,
+            doc.word_count(),
+            doc.format,
+            doc_type.type,
+            doc_type.reason,
+            tuple(ctx.notes.get("grades", ())),
+            self._claims(doc, ctx, errors),
+        )
         return tuple(findings), result
 
     def _claims(self, doc: Document, ctx: RuleContext, errors: list[InputError] | None) -> FileClaims | None:
@@ -305,8 +543,11 @@ class Linter:
         except Exception as exc:
             if errors is None:
                 raise
-            errors.append(InputError(doc.path, f"internal error in the claim analysis ({type(exc).__name__}: "
-                                               f"{exc}). Please report this."))
+            errors.append(
+                InputError(
+                    doc.path, f"internal error in the claim analysis ({type(exc).__name__}: {exc}). Please report this."
+                )
+            )
             return None
 
     def _per_file_ignores(self, path: str) -> set[str]:
@@ -345,11 +586,22 @@ class Linter:
         if hit.bump:
             level = Severity(min(int(level) + hit.bump, int(Severity.ERROR)))
         return Finding(
-            path=doc.path, code=rule.code, name=rule.name, pack=rule.pack,
-            severity=level, message=message,
-            line=line, column=col, end_line=end_line, end_column=end_col,
-            start_offset=start, end_offset=end, match=match, suggestion=suggestion,
-            scope=scope, context=context,  # type: ignore[arg-type]
+            path=doc.path,
+            code=rule.code,
+            name=rule.name,
+            pack=rule.pack,
+            severity=level,
+            message=message,
+            line=line,
+            column=col,
+            end_line=end_line,
+            end_column=end_col,
+            start_offset=start,
+            end_offset=end,
+            match=match,
+            suggestion=suggestion,
+            scope=scope,  # type: ignore[arg-type]
+            context=context,
         )
 
     def _suppress(self, doc: Document, findings: list[Finding], ignored: set[str]) -> list[Finding]:
@@ -363,8 +615,7 @@ class Linter:
         for s in sup.items:
             for word in s.unknown:
                 if UNKNOWN_SUPPRESSION in enabled:
-                    kept.append(self._comment_finding(doc, UNKNOWN_SUPPRESSION, s.start, s.end,
-                                                      {"code": word}))
+                    kept.append(self._comment_finding(doc, UNKNOWN_SUPPRESSION, s.start, s.end, {"code": word}))
             if not s.used and not s.unknown and UNUSED_SUPPRESSION in enabled:
                 codes = ", ".join(sorted(s.codes)) if s.codes else "all rules"
                 kept.append(self._comment_finding(doc, UNUSED_SUPPRESSION, s.start, s.end, {"code": codes}))
@@ -376,10 +627,22 @@ class Linter:
         end_line, end_col = doc.lines.line_col(end)
         text = doc.source[start:end]
         return Finding(
-            path=doc.path, code=rule.code, name=rule.name, pack=rule.pack, severity=rule.severity,
-            message=_fill(rule.message, {"match": text, **values}), line=line, column=col,
-            end_line=end_line, end_column=end_col, start_offset=start, end_offset=end, match=text,
-            suggestion=None, scope="span", context=text,
+            path=doc.path,
+            code=rule.code,
+            name=rule.name,
+            pack=rule.pack,
+            severity=rule.severity,
+            message=_fill(rule.message, {"match": text, **values}),
+            line=line,
+            column=col,
+            end_line=end_line,
+            end_column=end_col,
+            start_offset=start,
+            end_offset=end,
+            match=text,
+            suggestion=None,
+            scope="span",
+            context=text,
         )
 
 

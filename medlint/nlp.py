@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -94,6 +95,7 @@ class SentenceWorker:
         self._to = to_child
         self._from = from_child
         self._broken: str | None = None
+        self._deadline = 0.0
 
     @classmethod
     def start(cls) -> SentenceWorker | None:
@@ -125,43 +127,137 @@ class SentenceWorker:
         os.close(up_w)
         return cls(pid, os.fdopen(down_w, "wb"), os.fdopen(up_r, "rb"))
 
+    @property
+    def alive(self) -> bool:
+        return self._broken is None
+
     def submit(self, texts: list[str]) -> bool:
         """Send texts to split; False if the worker is gone (the caller then works in-process)."""
         import pickle
 
         if self._broken is not None:
             return False
+        data = pickle.dumps(texts, protocol=pickle.HIGHEST_PROTOCOL)
+        self._deadline = time.monotonic() + _reply_seconds(sum(map(len, texts)))
         try:
-            pickle.dump(texts, self._to, protocol=pickle.HIGHEST_PROTOCOL)
-            self._to.flush()
-        except (OSError, pickle.PickleError) as exc:
-            self._broken = str(exc)
+            _write_frame(self._to.fileno(), data, self._deadline)
+        except (OSError, TimeoutError) as exc:
+            self._give_up(f"cannot send to the sentence worker ({exc or type(exc).__name__})")
             return False
         return True
 
     def collect(self) -> list[list[tuple[int, int]]] | None:
-        """Spans for each text of the last `submit`, or None if the worker failed."""
+        """Spans for each text of the last `submit`, or None if the worker failed or did not
+        answer in time (stopped, stuck): it is then ended and never asked again."""
         import pickle
 
-        try:
-            status, payload = pickle.load(self._from)
-        except (OSError, EOFError, pickle.PickleError) as exc:
-            self._broken = str(exc)
+        if self._broken is not None:
             return None
+        try:
+            status, payload = pickle.loads(_read_frame(self._from.fileno(), self._deadline))
+        except (OSError, EOFError, TimeoutError, pickle.PickleError, ValueError) as exc:
+            self._give_up(f"no answer from the sentence worker ({exc or type(exc).__name__})")
+            return None
+        except BaseException:
+            # Interrupted half-way through a reply (Ctrl-C, a time budget): the rest of it
+            # would be taken for the next document's, so the worker is not asked again.
+            self._give_up("interrupted while reading the sentence worker's answer")
+            raise
         if status != "ok":
             self._broken = str(payload)
             return None
         spans: list[list[tuple[int, int]]] = payload
         return spans
 
+    def _give_up(self, reason: str) -> None:
+        import os
+        import signal
+
+        self._broken = reason
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)  # our own child, which may be stopped or stuck
+
     def close(self) -> None:
         import os
+        import signal
 
         for f in (self._to, self._from):
             with contextlib.suppress(OSError):
                 f.close()
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(self.pid, 0)
+        # The worker ends on the closed pipe; one that does not (stopped, stuck) is ended.
+        deadline = time.monotonic() + 2.0
+        while True:
+            try:
+                pid, _ = os.waitpid(self.pid, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid:
+                return
+            if time.monotonic() > deadline:
+                with contextlib.suppress(OSError):
+                    os.kill(self.pid, signal.SIGKILL)
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(self.pid, 0)
+                return
+            time.sleep(0.005)
+
+
+def _reply_seconds(chars: int) -> float:
+    """How long the worker may take to split `chars` characters (wall clock): far above its
+    speed (several MB a second), so only a stopped or stuck worker runs out of it."""
+    return 20.0 + 20.0 * chars / 1_000_000
+
+
+def _write_frame(fd: int, data: bytes, deadline: float | None) -> None:
+    """A length-prefixed message, written without blocking past `deadline` (None: no limit)."""
+    import os
+    import select
+
+    view = memoryview(len(data).to_bytes(8, "big") + data)
+    if deadline is None:
+        with os.fdopen(os.dup(fd), "wb") as fh:
+            fh.write(view)
+        return
+    blocking = os.get_blocking(fd)
+    os.set_blocking(fd, False)
+    try:
+        while view:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("timed out")
+            if not select.select([], [fd], [], left)[1]:
+                continue
+            try:
+                view = view[os.write(fd, view[: 1 << 16]) :]
+            except BlockingIOError:
+                continue
+    finally:
+        os.set_blocking(fd, blocking)
+
+
+def _read_exactly(fd: int, n: int, deadline: float | None) -> bytes:
+    import os
+    import select
+
+    parts: list[bytes] = []
+    while n:
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("timed out")
+            if not select.select([fd], [], [], left)[0]:
+                continue
+        chunk = os.read(fd, min(n, 1 << 20))
+        if not chunk:
+            raise EOFError("the pipe closed")
+        parts.append(chunk)
+        n -= len(chunk)
+    return b"".join(parts)
+
+
+def _read_frame(fd: int, deadline: float | None) -> bytes:
+    size = int.from_bytes(_read_exactly(fd, 8, deadline), "big")
+    return _read_exactly(fd, size, deadline)
 
 
 def _serve(inbox: Any, outbox: Any) -> None:
@@ -170,15 +266,14 @@ def _serve(inbox: Any, outbox: Any) -> None:
     nlp = Pipeline().nlp
     while True:
         try:
-            texts = pickle.load(inbox)
+            texts = pickle.loads(_read_frame(inbox.fileno(), None))
         except EOFError:
             return
         try:
             reply: tuple[str, Any] = ("ok", sentence_spans(nlp, texts))
         except Exception as exc:
             reply = ("error", f"{type(exc).__name__}: {exc}")
-        pickle.dump(reply, outbox, protocol=pickle.HIGHEST_PROTOCOL)
-        outbox.flush()
+        _write_frame(outbox.fileno(), pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL), None)
 
 
 class Pipeline:
@@ -219,6 +314,11 @@ class Pipeline:
         # one long paragraph of a file under max-file-size is fine for a sentencizer.
         nlp.max_length = max(nlp.max_length, 100_000_000)
         return nlp
+
+    @property
+    def has_worker(self) -> bool:
+        """Whether sentences are split in the worker (so this process loads no spaCy for them)."""
+        return self.worker is not None and self.worker.alive
 
     def require(self, layers: Iterable[str]) -> None:
         """Fail loudly when a rule needs a layer this pipeline does not compute."""

@@ -7,12 +7,16 @@ not a stuck suite.
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 import pytest
 
+from medlint.cli import main
+from medlint.config import Settings
 from medlint.document import MAX_TITLE
-from medlint.engine import Linter
+from medlint.engine import BudgetExceeded, Linter
 from medlint.parse import parse_document
 
 CLAIM = "# Knee pain\n\nThis miracle cure works.\n"
@@ -20,7 +24,10 @@ CLAIM = "# Knee pain\n\nThis miracle cure works.\n"
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    return Linter()
+    """A linter that has linted once (loading spaCy and the rules' data is not the input's doing)."""
+    linter = Linter()
+    linter.lint_text(CLAIM, path="warm.md")
+    return linter
 
 
 def _alias_bomb(field: str) -> str:
@@ -77,3 +84,125 @@ def test_front_matter_nested_beyond_the_limit_is_refused(linter: Linter) -> None
     outcome = linter.lint_text(f"---\nauthor: {value}\n---\n{CLAIM}", path="a.md")
     (error,) = outcome.errors
     assert error.message.startswith("front matter not read") and "nested" in error.message
+
+
+# -- time budgets --------------------------------------------------------------------
+
+BACKTRACKING_RULE = r"""code: ACM001
+name: exclaimed-words
+severity: warning
+summary: Words shouted with an exclamation mark.
+message: "'{match}' is shouted."
+why: |
+  Our editors agreed that exclamation marks after runs of words make articles sound like
+  advertising copy, and readers have told us so in our surveys for several years now.
+sources:
+  - title: "Acme Health house style guide"
+    url: "https://example.org/style"
+check:
+  kind: phrase
+  patterns: ['(?:\w+\s?)+!']
+examples:
+  bad: ["Buy now!"]
+  good: ["Ask your doctor about this pill."]
+"""
+# Fifty letters after a '!': the pattern tries every way to split them into words, 2**50.
+BACKTRACKING_ARTICLE = "# Pills\n\nHi! This pill helps " + "a" * 50 + ".\n\nThis miracle cure works.\n"
+
+
+def _acme_pack(root: Path) -> Path:
+    pack = root / "acme"
+    pack.mkdir(parents=True)
+    (pack / "pack.yml").write_text("name: acme\nprefix: ACM\n")
+    (pack / "ACM001-exclaimed-words.yml").write_text(BACKTRACKING_RULE)
+    return pack
+
+
+def test_a_rule_packs_backtracking_regex_is_stopped_and_named(tmp_path: Path) -> None:
+    linter = Linter(Settings(rule_packs=(_acme_pack(tmp_path),)))
+    for first in (True, False):
+        t0 = time.process_time()
+        outcome = linter.lint_text(BACKTRACKING_ARTICLE, path="a.md")
+        spent = time.process_time() - t0
+        # A rule's first run may build what its kind builds once; later runs get the normal budget.
+        assert spent < (Linter.FIRST_RUN_BUDGET + 2 if first else 2)
+        (error,) = outcome.errors
+        assert error.message.startswith("rule ACM001 (exclaimed-words) stopped after") and "\n" not in error.message
+        # The other rules ran: the miracle is still found at its place.
+        assert any(f.code == "CLM001" and f.match == "miracle" for f in outcome.findings)
+        assert not any(f.code == "ACM001" for f in outcome.findings)
+
+
+def test_the_command_line_reports_a_stopped_rule_with_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _acme_pack(tmp_path / "style")
+    (tmp_path / ".medlint.toml").write_text('rule-packs = ["style"]\n')
+    article = tmp_path / "a.md"
+    article.write_text(BACKTRACKING_ARTICLE)
+    assert main(["check", str(article), "--format", "json"]) == 2
+    data = json.loads(capsys.readouterr().out)
+    assert [e["message"].split(" stopped")[0] for e in data["errors"]] == ["rule ACM001 (exclaimed-words)"]
+    assert any(f["code"] == "CLM001" for f in data["findings"])
+
+
+def test_a_file_past_its_budget_is_reported_not_linted() -> None:
+    linter = Linter()
+    linter.lint_text(CLAIM, path="warm.md")
+    linter.FILE_BUDGET = (0.01, 0.0)  # type: ignore[misc]
+    text = "# Knee pain\n\n" + "Patients improve after treatment, and the miracle cure works. " * 3000
+    t0 = time.process_time()
+    outcome = linter.lint_text(text, path="big.md")
+    assert time.process_time() - t0 < 2
+    (error,) = outcome.errors
+    assert error.message.startswith("not linted: stopped after 0.0 s of CPU") and not outcome.findings
+    with pytest.raises(BudgetExceeded, match=r"big\.md: not linted"):
+        linter.lint_text(text, path="big.md", contain=False)
+    # The linter is still usable, and within budget again the file lints.
+    linter.FILE_BUDGET = Linter.FILE_BUDGET  # type: ignore[misc]
+    assert not linter.lint_text(CLAIM, path="a.md").errors
+
+
+def test_budgets_leave_no_timer_running() -> None:
+    import signal
+
+    Linter().lint_text(CLAIM, path="a.md")
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
+
+
+# -- the sentence worker ---------------------------------------------------------------
+
+
+def test_a_stopped_sentence_worker_does_not_block_forever(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import signal
+    import sys
+
+    from medlint import nlp
+    from medlint.document import Block, BlockKind
+    from medlint.nlp import Pipeline, SentenceWorker
+    from medlint.prose import Prose
+
+    saved = sys.modules.pop("spacy", None)
+    try:
+        worker = SentenceWorker.start()
+    finally:
+        if saved is not None:
+            sys.modules["spacy"] = saved
+    if worker is None:
+        pytest.skip("no fork on this platform")
+    monkeypatch.setattr(nlp, "_reply_seconds", lambda chars: 1.0)
+    try:
+        os.kill(worker.pid, signal.SIGSTOP)
+        prose = Prose()
+        prose.append_run("It works. It lasts.", 0)
+        block = Block(BlockKind.PARAGRAPH, prose)
+        t0 = time.monotonic()
+        Pipeline(worker=worker).add_sentences([block])
+        assert time.monotonic() - t0 < 10
+        assert block.sentences == [(0, 9), (10, 19)]  # split in-process instead
+        assert not worker.alive and not worker.submit(["x"])
+    finally:
+        t0 = time.monotonic()
+        worker.close()  # a stopped worker is ended, not waited for
+        assert time.monotonic() - t0 < 10

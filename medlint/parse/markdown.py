@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator
 
 from markdown_it import MarkdownIt, rules_block
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from medlint.document import BlockKind, Comment, Document
@@ -28,11 +30,14 @@ from medlint.prose import Prose
 # recurse once per level (about three Python frames per nested link), so the limit has to stay
 # well inside Python's recursion limit: 200 levels is 100 nested lists or 200 quotes. Beyond
 # that, list and quote markers are not read as containers any more (see `_shallow`): deeper
-# text stays in a paragraph, markers and all, so nothing is lost, and inline nesting beyond the
-# limit is kept as literal text by markdown-it itself.
+# text stays in a paragraph, markers and all, so nothing is lost.
 _MAX_NESTING = 200
-# If even that is too deep for the caller's stack, the document is parsed again with
-# CommonMark's own limit, with the same guarantee that nothing is dropped.
+# Inline, markdown-it costs about `maxNesting` steps for every `[` (each may open a link label
+# inside another): 200 made a 60,000-bracket line take ten seconds. Inline parsing keeps
+# CommonMark's own guard of 20 (deeper brackets and emphasis stay literal text).
+_INLINE_NESTING = 20
+# If even that is too deep for the caller's stack, the document is parsed again with a
+# smaller limit, with the same guarantee that nothing is dropped.
 _SAFE_NESTING = 20
 # The rules (and what they may interrupt) as markdown-it's block parser registers them.
 _CONTAINERS: tuple[tuple[str, Callable[[StateBlock, int, int, bool], bool], list[str]], ...] = (
@@ -53,6 +58,41 @@ def _shallow(
     return guarded
 
 
+def _inline_nesting(rule: Callable[[StateCore], None]) -> Callable[[StateCore], None]:
+    """markdown-it's core inline step, run under the inline nesting limit."""
+
+    def limited(state: StateCore) -> None:
+        options = state.md.options
+        block_limit = options["maxNesting"]
+        options["maxNesting"] = min(block_limit, _INLINE_NESTING)
+        try:
+            rule(state)
+        finally:
+            options["maxNesting"] = block_limit
+
+    return limited
+
+
+def _closable(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
+    """A link or image rule that gives up at once when no `]` follows in the inline text: no
+    label can close, and a long run of `[` would otherwise cost a nested scan for each one."""
+
+    def guarded(state: StateInline, silent: bool) -> bool:
+        key = (id(state), state.posMax)
+        found = _LAST_CLOSE.get(key)
+        if found is None or found[0] is not state:
+            if len(_LAST_CLOSE) > 64:
+                _LAST_CLOSE.clear()
+            found = _LAST_CLOSE[key] = (state, state.src.rfind("]", 0, state.posMax))
+        return state.pos < found[1] and rule(state, silent)
+
+    return guarded
+
+
+_LAST_CLOSE: dict[tuple[int, int], tuple[StateInline, int]] = {}
+"""The last `]` before each inline state's end (the state is kept so a reused id never matches)."""
+
+
 def _parser(max_nesting: int = _MAX_NESTING) -> MarkdownIt:
     md = _PARSERS.get(max_nesting)
     if md is None:
@@ -61,6 +101,9 @@ def _parser(max_nesting: int = _MAX_NESTING) -> MarkdownIt:
         for name, rule, alt in _CONTAINERS:
             # A container opens two levels at most (list + item); the inner blocks stay below the limit.
             md.block.ruler.at(name, _shallow(rule, max_nesting - 3), {"alt": alt})
+        md.core.ruler.at("inline", _inline_nesting(md.core.ruler.__rules__[md.core.ruler.__find__("inline")].fn))
+        for name in ("link", "image"):
+            md.inline.ruler.at(name, _closable(md.inline.ruler.__rules__[md.inline.ruler.__find__(name)].fn))
         _PARSERS[max_nesting] = md
     return md
 
@@ -115,8 +158,12 @@ def parse_markdown(doc: Document, body_start_line: int) -> None:
             else:
                 kind = BlockKind.PARAGRAPH
             prose, links, cursor = _inline_prose(
-                doc, token, cursor, block_end,
-                quoted=BlockKind.QUOTE in kind_stack, in_table=opener.type in ("th_open", "td_open"),
+                doc,
+                token,
+                cursor,
+                block_end,
+                quoted=BlockKind.QUOTE in kind_stack,
+                in_table=opener.type in ("th_open", "td_open"),
             )
             doc.add_block(kind, prose, level=level or (1 if kind is BlockKind.TITLE else 0), links=links)
             doc.links.extend(links)
