@@ -188,6 +188,16 @@ class CriterionKind(Kind):
                 lead = last if text.endswith(":") else set()
 
     def _cues(self, doc: Document, ctx: RuleContext, index: int) -> list[tuple[str, int, int]]:
+        """The rule's cues in block `index`, found once per document (judging reads them twice
+        when a `when` condition is checked first)."""
+        cache: dict[tuple[int, int], list[tuple[str, int, int]]] = ctx.notes.setdefault("criterion-cues", {})
+        key = (id(self), index)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = self._find_cues(doc, ctx, index)
+        return found
+
+    def _find_cues(self, doc: Document, ctx: RuleContext, index: int) -> list[tuple[str, int, int]]:
         text = doc.blocks[index].text
         out = list(self.matcher.find(block_tokens(doc, ctx.notes, index))) if self.params["cues"] else []
         for name, rxs in self.params["patterns"].items():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import threading
 from collections.abc import Mapping
 from functools import lru_cache
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _LOCK = threading.Lock()
+_LITERALS = re.compile(r"[\w%$£€'’-]+(?:\|[\w%$£€'’-]+)*")
 _NOTES_KEY = "criterion-cue-docs"
 
 
@@ -82,28 +84,61 @@ def block_tokens(doc: Document, notes: dict[Any, Any], index: int) -> Doc:
     return found
 
 
-def _pattern(phrase: str) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+def _slots(phrase: str) -> list[list[dict[str, Any]]]:
+    """Each position of the phrase as its alternative token specs."""
+    out: list[list[dict[str, Any]]] = []
     nlp = tokenizer()
     for word in phrase.split():
         if word.startswith("~") and len(word) > 1:
-            out.append({"LOWER": {"REGEX": f"^(?:{word[1:]})$"}})
+            body = word[1:]
+            if _LITERALS.fullmatch(body):  # "~%|percent": plain alternatives, matched in C
+                out.append([{"LOWER": w} for w in sorted(set(body.lower().split("|")))])
+            else:
+                out.append([{"LOWER": {"REGEX": f"^(?:{body})$"}}])
             continue
         if word == "*":
-            out.append({})
+            out.append([{}])
             continue
         if word == "*?":
-            out.append({"OP": "?"})
+            out.append([{"OP": "?"}])
             continue
         if word == "NUM":
-            out.append({"LIKE_NUM": True})
+            out.append([{"LIKE_NUM": True}])
             continue
         for tok in nlp.make_doc(word):
             low = tok.text.lower()
             lem = lemma(low)
             if low.isalpha() and not lem.isalpha():  # the table maps "first" to "1"
                 lem = low
-            out.append({"LEMMA": {"IN": sorted({lem, low})}})
+            # Either form: the table is not always consistent ("lower" -> "low", "lowers" -> "lower").
+            out.append([{"LEMMA": form} for form in sorted({lem, low})])
+    return out
+
+
+_MAX_VARIANTS = 64
+
+
+def _patterns(phrase: str) -> list[list[dict[str, Any]]]:
+    """The Matcher patterns of one phrase: one per combination of its positions' alternatives
+    (equality tests run in spaCy's C code; set-membership predicates would run in Python)."""
+    slots = _slots(phrase)
+    variants: list[list[dict[str, Any]]] = [[]]
+    for alternatives in slots:
+        variants = [[*v, a] for v in variants for a in alternatives][:_MAX_VARIANTS]
+    return [v for v in variants if v]
+
+
+def _words(phrase: str) -> list[frozenset[str]]:
+    """The literal words a phrase needs, each as the set of forms that satisfy it."""
+    out = []
+    for alternatives in _slots(phrase):
+        forms = {
+            str(a.get("LEMMA") or a.get("LOWER"))
+            for a in alternatives
+            if isinstance(a.get("LEMMA") or a.get("LOWER"), str)
+        }
+        if forms and len(forms) == len(alternatives):
+            out.append(frozenset(forms))
     return out
 
 
@@ -113,6 +148,17 @@ class CueMatcher:
     def __init__(self, cues: Mapping[str, list[str]]) -> None:
         self.cues = dict(cues)
         self._matcher: Matcher | None = None
+        self._needs: list[list[frozenset[str]]] | None = None
+
+    def _may_match(self, toks: Doc) -> bool:
+        """Whether some phrase can match: each of its literal words (in any of its forms) occurs
+        in the text. Most blocks hold none of a rule's words and skip the Matcher."""
+        if self._needs is None:
+            self._needs = [_words(phrase) for phrases in self.cues.values() for phrase in phrases]
+        vocab = toks.user_data.get("vocab")
+        if vocab is None:
+            vocab = toks.user_data["vocab"] = frozenset(t.lower_ for t in toks) | frozenset(t.lemma_ for t in toks)
+        return any(all(forms & vocab for forms in words) for words in self._needs)
 
     def _build(self) -> Matcher:
         from spacy.matcher import Matcher
@@ -121,7 +167,7 @@ class CueMatcher:
             if self._matcher is None:
                 matcher = Matcher(tokenizer().vocab)
                 for name, phrases in self.cues.items():
-                    patterns = [p for p in (_pattern(ph) for ph in phrases) if p]
+                    patterns = [p for ph in phrases for p in _patterns(ph)]
                     if patterns:
                         matcher.add(name, patterns)
                 self._matcher = matcher
@@ -129,7 +175,7 @@ class CueMatcher:
 
     def find(self, toks: Doc) -> list[tuple[str, int, int]]:
         """(cue name, start, end) in the character offsets of the tokenised text."""
-        if not self.cues or not len(toks):
+        if not self.cues or not len(toks) or not self._may_match(toks):
             return []
         matcher = self._matcher or self._build()
         starts, ends = toks.user_data["starts"], toks.user_data["ends"]
