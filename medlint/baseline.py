@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from medlint.findings import Finding, Report
+from medlint.report import safe_path
 
 BASELINE_VERSION = 1
 _CONTEXT_CHARS = 30
@@ -62,7 +63,8 @@ def fingerprint(finding: Finding, source_text: str | None = None) -> str:
         _normalize(match),
         _normalize(context),
     )
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
+    # surrogatepass: a file name that is not UTF-8 hashes as its own bytes' escapes, never fails.
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _position_order(findings: Sequence[Finding]) -> list[int]:
@@ -72,9 +74,7 @@ def _position_order(findings: Sequence[Finding]) -> list[int]:
     )
 
 
-def occurrence_fingerprints(
-    findings: Sequence[Finding], sources: Mapping[str, str]
-) -> tuple[str, ...]:
+def occurrence_fingerprints(findings: Sequence[Finding], sources: Mapping[str, str]) -> tuple[str, ...]:
     """Fingerprints made unique by numbering repeats in file order, for formats such as
     GitLab Code Quality that need one distinct id per finding. Returned in input order."""
     plain = [fingerprint(f, sources.get(f.path)) for f in findings]
@@ -90,7 +90,7 @@ def occurrence_fingerprints(
 def write_baseline(report: Report, path: str | Path) -> None:
     entries = [
         {
-            "path": f.path,
+            "path": safe_path(f.path),
             "code": f.code,
             "fingerprint": fingerprint(f, report.sources.get(f.path)),
             "line": f.line,
@@ -111,7 +111,9 @@ def load_baseline(path: str | Path) -> Counter[str]:
         raise ValueError(f"cannot read baseline {path}: {exc.strerror or exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         reason = str(exc).splitlines()[0]
-        raise ValueError(f"baseline {path} is not valid JSON: {reason}") from None
+        raise ValueError(f"baseline {safe_path(str(path))} is not valid JSON: {reason}") from None
+    except RecursionError:
+        raise ValueError(f"baseline {safe_path(str(path))} is nested too deeply to be a medlint baseline") from None
     entries = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(entries, list) or data.get("version") != BASELINE_VERSION:
         raise ValueError(
@@ -127,9 +129,7 @@ def load_baseline(path: str | Path) -> Counter[str]:
     return counts
 
 
-def filter_new(
-    findings: Iterable[Finding], baseline: Counter[str], sources: Mapping[str, str]
-) -> tuple[Finding, ...]:
+def filter_new(findings: Iterable[Finding], baseline: Counter[str], sources: Mapping[str, str]) -> tuple[Finding, ...]:
     """Findings not absorbed by `baseline`, in input order.
 
     When a baseline entry has more current copies than it recorded, the copies that come

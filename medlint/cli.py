@@ -448,13 +448,13 @@ class OutputError(Exception):
     """The report cannot be written where asked; nothing was written."""
 
 
-_REPORT_MARK = b'<meta name="generator" content="medlint">'
-
-
 def _plan_output(args: argparse.Namespace) -> None:
-    """Refuse an `-o` that would overwrite an input, before anything runs; keep a previous
-    report at that path (an HTML report in the linted folder) out of the inputs."""
+    """Refuse an `-o` that would replace any input, before anything runs: the same file by
+    device and inode (hard links, symbolic links, `--stdin-filename`), or any article under a
+    linted folder. Only a previous medlint HTML report there (it starts with the report's own
+    first bytes) is rewritten, and it is not linted."""
     from medlint.parse import EXTENSIONS
+    from medlint.report.html import is_report
 
     output = getattr(args, "output", None)
     if output == "-" and args.command in ("check", "claims"):
@@ -462,20 +462,52 @@ def _plan_output(args: argparse.Namespace) -> None:
         return
     if not output:
         return
-    target = Path(output).resolve()
-    args.skip = frozenset({target})
+    target = Path(output)
+    args.skip = frozenset({target.resolve()})
+    try:
+        info = target.stat()
+    except (OSError, ValueError):
+        return  # nothing there yet (or nothing that can be read): nothing to replace
+    key = (info.st_dev, info.st_ino)
+    shown = _shown(output)
     named = [Path(p) for p in args.paths if p != "-"]
-    if any(p.resolve() == target for p in named):
-        raise OutputError(f"-o {output} is one of the files to lint; nothing written")
-    walked = any(p.is_dir() and target.is_relative_to(p.resolve()) for p in named)
-    if walked and target.is_file() and target.suffix.lower() in EXTENSIONS:
-        try:
-            with target.open("rb") as fh:
-                ours = _REPORT_MARK in fh.read(4096)
-        except OSError:
-            ours = False
-        if not ours:
-            raise OutputError(f"-o {output} would overwrite a file in the folder being linted; nothing written")
+    stdin_name = getattr(args, "stdin_filename", None)
+    if "-" in args.paths and stdin_name:
+        named.append(Path(stdin_name))
+    for path in named:
+        if _file_key(path) == key:
+            raise OutputError(f"-o {shown} is {_shown(str(path))}, one of the files to lint; nothing written")
+    for folder in (p for p in named if p.is_dir()):
+        for found in _files_under(folder):
+            if found.suffix.lower() in EXTENSIONS and _file_key(found) == key and not is_report(target):
+                raise OutputError(f"-o {shown} is {_shown(str(found))}, a file in the folder being linted; "
+                                  "nothing written")
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    """Every file below `folder` (symbolic links to files included), skipping only the tool
+    folders no walk ever reads."""
+    from medlint.discover import DEFAULT_EXCLUDES
+
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d not in DEFAULT_EXCLUDES]
+        for name in files:
+            yield Path(root, name)
+
+
+def _shown(path: str) -> str:
+    """A path for a one-line message: undecodable bytes and control characters escaped."""
+    from medlint.report import safe_path
+
+    return safe_path(path)
 
 
 @contextlib.contextmanager
@@ -483,7 +515,7 @@ def _writing(output: str) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {_shown(output)}: {exc.strerror or exc}") from None
 
 
 def _write(text: str, output: str | None) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from medlint.claims.model import Part, Verdict
 from medlint.claims.register import FileClaims, LocatedClaim, support
 from medlint.findings import Report
+from medlint.report import safe_report
 
 _QUOTE_WIDTH = 100
 _VERDICTS: tuple[Verdict, ...] = ("overclaim", "needs-source", "needs-figure", "supported")
@@ -31,7 +32,7 @@ def register_json(report: Report, include_all: bool = False) -> dict[str, Any]:
 
 
 def render_json(report: Report, include_all: bool = False, pretty: bool = True) -> str:
-    data = register_json(report, include_all)
+    data = register_json(safe_report(report), include_all)
     return json.dumps(data, indent=2 if pretty else None, ensure_ascii=False) + "\n"
 
 
@@ -81,6 +82,7 @@ def _file_header(f: FileClaims, shown: int) -> str:
 
 
 def render_text(report: Report, include_all: bool = False) -> str:
+    report = safe_report(report)
     out: list[str] = []
     files = [f.claims for f in report.files if f.claims is not None]
     for f in files:

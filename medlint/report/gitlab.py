@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 from medlint.baseline import occurrence_fingerprints
@@ -30,7 +31,7 @@ def to_gitlab(report: Report) -> list[dict[str, Any]]:
                 "fingerprint": fingerprint,
                 "severity": _SEVERITY[finding.severity],
                 "location": {
-                    "path": finding.path.replace("\\", "/"),
+                    "path": finding.path.replace("\\", "/") if os.sep == "\\" else finding.path,
                     "lines": {"begin": finding.line, "end": max(finding.line, finding.end_line)},
                 },
             }

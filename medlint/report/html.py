@@ -11,6 +11,7 @@ import html
 import itertools
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 from medlint.claims.register import FileClaims, support
 from medlint.findings import (
@@ -222,13 +223,8 @@ class _Highlighter:
                 active.update(starts.pop(a, []))
                 for n in [n for n, f in active.items() if f.end_offset <= a]:
                     del active[n]
-                covering = sorted(
-                    active.items(), key=lambda item: (item[1].start_offset, -item[1].end_offset, item[0])
-                )
-                out.extend(
-                    self.mark_open(n, f, f.start_offset == a, badge_at[n] == b)
-                    for n, f in covering
-                )
+                covering = sorted(active.items(), key=lambda item: (item[1].start_offset, -item[1].end_offset, item[0]))
+                out.extend(self.mark_open(n, f, f.start_offset == a, badge_at[n] == b) for n, f in covering)
                 out.append(_source_text(text[a:b]) + "</mark>" * len(covering))
             if line_no == len(lines):  # findings of zero length at the very end of the text
                 out.extend(self.empty_mark(n, f) for group in empties.values() for n, f in group)
@@ -287,8 +283,7 @@ def _grade_charts(file_index: int, grades: Sequence[SectionGrade]) -> str:
                 value_x = label_w + 6
             muted = ' class="axis"' if g.value is None else ""
             parts.append(
-                f"<g><title>{tip}</title>{label}{bar}"
-                f'<text{muted} x="{value_x:.1f}" y="{y + 16}">{value}</text></g>'
+                f'<g><title>{tip}</title>{label}{bar}<text{muted} x="{value_x:.1f}" y="{y + 16}">{value}</text></g>'
             )
         if target is not None:
             # The audience's target, drawn over the bars, so the sections above it stand out.
@@ -332,10 +327,7 @@ def _document_box(findings: Sequence[Finding]) -> str:
         + "</li>"
         for f in findings
     )
-    return (
-        f'<div class="box sev-{worst.label}"><strong>About the whole document</strong>'
-        f"<ul>{items}</ul></div>"
-    )
+    return f'<div class="box sev-{worst.label}"><strong>About the whole document</strong><ul>{items}</ul></div>'
 
 
 def _claims_table(file_index: int, claims: FileClaims | None) -> str:
@@ -351,8 +343,11 @@ def _claims_table(file_index: int, claims: FileClaims | None) -> str:
         f'<tr><td class="n"><a href="#f{file_index}-L{c.line}">{c.line}:{c.column}</a></td>'
         f'<td class="claim">{_e(" ".join(c.claim.text.split()))}</td>'
         f"<td>{_e(c.claim.category)}"
-        + (f"<br><small>{_e(', '.join(x for x in c.claim.categories if x != c.claim.category))}</small>"
-           if len(c.claim.categories) > 1 else "")
+        + (
+            f"<br><small>{_e(', '.join(x for x in c.claim.categories if x != c.claim.category))}</small>"
+            if len(c.claim.categories) > 1
+            else ""
+        )
         + f"</td><td>{_e(support(c.claim))}</td>"
         f'<td class="v-{_e(c.claim.verdict)}">{_e(c.claim.verdict)}</td></tr>'
         for c in rows
@@ -422,7 +417,8 @@ def _rules_glossary(rules: Sequence[RuleInfo], findings: Sequence[Finding]) -> s
     used = {f.code for f in findings}
     rows = "".join(
         f'<tr><td class="code">{_e(r.code)}</td><td>{_e(r.name)}</td><td>{r.severity.label}</td>'
-        f"<td>{_e(r.summary)}" + (f"<br><small>{_e(r.why)}</small>" if r.why else "")
+        f"<td>{_e(r.summary)}"
+        + (f"<br><small>{_e(r.why)}</small>" if r.why else "")
         + (f"<br><small>More: {_e(r.help_uri)}</small>" if r.help_uri else "")
         + "</td></tr>"
         for r in sorted(rules, key=lambda r: r.code)
@@ -436,6 +432,21 @@ def _rules_glossary(rules: Sequence[RuleInfo], findings: Sequence[Finding]) -> s
     )
 
 
+PROLOGUE = '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="generator" content="medlint">'
+"""How every report starts, byte for byte: what tells a previous report from an article."""
+
+
+def is_report(path: Path) -> bool:
+    """Whether `path` is a medlint HTML report: it starts with PROLOGUE (an article that merely
+    mentions medlint's generator tag does not)."""
+    want = PROLOGUE.encode()
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(want)) == want
+    except OSError:
+        return False
+
+
 def render(report: Report) -> str:
     from medlint import __version__
 
@@ -447,7 +458,7 @@ def render(report: Report) -> str:
     words = sum(r.words for r in report.files)
     nav = "".join(
         f'<li><a href="#file-{i}">{_e(p)}</a> <span class="meta">{len(by_path[p])} finding'
-        f'{"" if len(by_path[p]) == 1 else "s"}</span></li>'
+        f"{'' if len(by_path[p]) == 1 else 's'}</span></li>"
         for i, p in enumerate(paths)
     )
     errors = ""
@@ -455,23 +466,20 @@ def render(report: Report) -> str:
         items = "".join(f"<li><code>{_e(e.path)}</code>: {_e(e.message)}</li>" for e in report.errors)
         errors = f'<div class="box sev-error"><strong>Files that could not be linted</strong><ul>{items}</ul></div>'
     sections = "".join(
-        _file_section(i, p, results.get(p), by_path[p], report.sources.get(p))
-        for i, p in enumerate(paths)
+        _file_section(i, p, results.get(p), by_path[p], report.sources.get(p)) for i, p in enumerate(paths)
     )
     count = len(report.findings)
-    return (
-        "<!doctype html>\n"
-        '<html lang="en"><head><meta charset="utf-8"><meta name="generator" content="medlint">'
+    return PROLOGUE + (
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>medlint report</title><style>{_CSS}</style></head>\n"
         '<body><div class="page"><header><h1>medlint report</h1>'
         f'<p class="meta">{len(paths)} file{"" if len(paths) == 1 else "s"} \u00b7 {words:,} words'
-        f' \u00b7 {count} finding{"" if count == 1 else "s"}</p>'
+        f" \u00b7 {count} finding{'' if count == 1 else 's'}</p>"
         f"{_severity_chips(Counter(f.severity for f in report.findings))}"
         f"{_pack_table(report.findings)}{errors}"
-        f'{f"<ul class=files>{nav}</ul>" if len(paths) > 1 else ""}</header>\n'
+        f"{f'<ul class=files>{nav}</ul>' if len(paths) > 1 else ''}</header>\n"
         f"<main>{sections}</main>{_rules_glossary(report.rules, report.findings)}"
-        f'<footer>Generated by medlint {_e(__version__)}.</footer>'
+        f"<footer>Generated by medlint {_e(__version__)}.</footer>"
         "</div></body></html>\n"
     )

@@ -9,19 +9,19 @@ from urllib.parse import quote
 
 from medlint.baseline import occurrence_fingerprints
 from medlint.findings import Finding, Report, RuleInfo, Severity
+from medlint.report import path_bytes
 
-SCHEMA_URI = (
-    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-)
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/medlint/medlint"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
 def _uri(path: str) -> str:
+    """A URI of the file's own bytes: a name that is not UTF-8 is percent-encoded exactly."""
     posix = path.replace("\\", "/")
     if PurePosixPath(posix).is_absolute() or PureWindowsPath(path).is_absolute():
-        return "file://" + ("" if posix.startswith("/") else "/") + quote(posix, safe="/:")
-    return quote(posix)
+        return "file://" + ("" if posix.startswith("/") else "/") + quote(path_bytes(posix), safe="/:")
+    return quote(path_bytes(posix))
 
 
 def _rule(rule: RuleInfo) -> dict[str, Any]:
@@ -80,9 +80,15 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, An
 def _fix(finding: Finding) -> dict[str, Any]:
     assert finding.fix is not None
     replacements = [
-        {"deletedRegion": {"startLine": e.line, "startColumn": e.column, "endLine": e.end_line,
-                           "endColumn": e.end_column},
-         "insertedContent": {"text": e.content}}
+        {
+            "deletedRegion": {
+                "startLine": e.line,
+                "startColumn": e.column,
+                "endLine": e.end_line,
+                "endColumn": e.end_column,
+            },
+            "insertedContent": {"text": e.content},
+        }
         for e in finding.fix.edits
     ]
     return {
@@ -121,14 +127,8 @@ def to_sarif(report: Report) -> dict[str, Any]:
         "tool": {"driver": driver},
         # Our columns count characters (code points); SARIF's default is UTF-16 units.
         "columnKind": "unicodeCodePoints",
-        "invocations": [
-            {"executionSuccessful": not report.errors,
-             "toolExecutionNotifications": notifications}
-        ],
-        "results": [
-            _result(f, index[f.code], fp)
-            for f, fp in zip(report.findings, fingerprints, strict=True)
-        ],
+        "invocations": [{"executionSuccessful": not report.errors, "toolExecutionNotifications": notifications}],
+        "results": [_result(f, index[f.code], fp) for f, fp in zip(report.findings, fingerprints, strict=True)],
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
