@@ -211,8 +211,12 @@ def _lint_stdin(session: Any, args: argparse.Namespace) -> Report:
 
     shown = getattr(args, "stdin_filename", None) or "-"
     try:
-        text = decode(sys.stdin.buffer.read())
         linter = session.linter_for(Path(shown if shown != "-" else "stdin.md").absolute())
+        limit = linter.settings.max_file_size
+        data = sys.stdin.buffer.read(limit + 1)  # never more than max-file-size allows
+        if len(data) > limit:
+            raise InputProblem(f"stream goes on, above max-file-size ({limit:,} bytes); not linted")
+        text = decode(data)
     except (InputProblem, ConfigError, RulePackError) as exc:
         return Report((), (), (InputError(shown, str(exc)),))
     outcome = linter.lint_text(text, path=shown, format=getattr(args, "input_format", None))

@@ -7,6 +7,7 @@ ruff; relative paths and globs in it are relative to its directory.
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -66,8 +67,21 @@ def _severity(value: Any, key: str, where: str) -> Severity:
 
 
 _KEYS = (
-    "select", "ignore", "extend-select", "per-file-ignores", "severity", "rules", "fail-level",
-    "include", "exclude", "extend-exclude", "force-exclude", "rule-packs", "audience", "nlp-model", "max-file-size",
+    "select",
+    "ignore",
+    "extend-select",
+    "per-file-ignores",
+    "severity",
+    "rules",
+    "fail-level",
+    "include",
+    "exclude",
+    "extend-exclude",
+    "force-exclude",
+    "rule-packs",
+    "audience",
+    "nlp-model",
+    "max-file-size",
     "today",
 )
 
@@ -77,7 +91,7 @@ def _check_pattern(pattern: str, key: str, where: str) -> None:
 
     try:
         pathspec.GitIgnoreSpec.from_lines([pattern])
-    except ValueError as exc:  # pathspec's pattern errors are ValueErrors
+    except (ValueError, re.error) as exc:  # a bad pattern, or one whose regex is bad ("[z-a]")
         raise ConfigError(f"{where}: {key}: invalid pattern '{pattern}' ({exc})") from None
 
 
@@ -150,6 +164,8 @@ def load_config_file(path: Path) -> Settings:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text (TOML files must be UTF-8)") from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         table = tool.get("medlint", {}) if isinstance(tool, dict) else {}
@@ -158,8 +174,10 @@ def load_config_file(path: Path) -> Settings:
         table = data
         where = str(path)
     if not isinstance(table, dict):
-        raise ConfigError(f"{where}: must be a table of settings ([tool.medlint] or top-level keys), "
-                          f"not {type(table).__name__ if not isinstance(table, list) else 'an array'}")
+        raise ConfigError(
+            f"{where}: must be a table of settings ([tool.medlint] or top-level keys), "
+            f"not {type(table).__name__ if not isinstance(table, list) else 'an array'}"
+        )
     return settings_from_table(table, where, path.parent.resolve(), path.resolve())
 
 

@@ -206,3 +206,52 @@ def test_a_stopped_sentence_worker_does_not_block_forever(monkeypatch: pytest.Mo
         t0 = time.monotonic()
         worker.close()  # a stopped worker is ended, not waited for
         assert time.monotonic() - t0 < 10
+
+
+# -- one-line errors with exit 2 -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ("x = " + "[" * 3000 + "]" * 3000, "invalid TOML: nested too deeply"),
+        ("x = " + "{a = " * 3000 + "}" * 3000, "invalid TOML: nested too deeply"),
+        ('exclude = ["[z-a]"]', "exclude: invalid pattern '[z-a]'"),
+        ('extend-exclude = ["docs/[9-0]*.md"]', "extend-exclude: invalid pattern"),
+    ],
+)
+def test_a_broken_configuration_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], config: str, message: str
+) -> None:
+    (tmp_path / ".medlint.toml").write_text(config + "\n")
+    (tmp_path / "a.md").write_text(CLAIM)
+    assert main(["check", str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    assert message in out + err and "Traceback" not in out + err
+    assert len([line for line in (out + err).splitlines() if message in line]) == 1
+
+
+def test_a_baseline_nested_too_deeply_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    baseline = tmp_path / "b.json"
+    baseline.write_text('{"version": 1, "findings": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    (tmp_path / "a.md").write_text(CLAIM)
+    assert main(["check", str(tmp_path / "a.md"), "--baseline", str(baseline)]) == 2
+    out, err = capsys.readouterr()
+    assert "nested too deeply" in out + err and "Traceback" not in out + err
+
+
+def test_max_file_size_applies_to_stdin(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    (tmp_path / ".medlint.toml").write_text("max-file-size = 100\n")
+    stream = io.BytesIO((CLAIM * 100).encode())
+    monkeypatch.setattr(sys, "stdin", type("In", (), {"buffer": stream})())
+    assert main(["check", "-", "--stdin-filename", str(tmp_path / "a.md")]) == 2
+    out, err = capsys.readouterr()
+    assert "above max-file-size" in out + err
+    assert stream.tell() <= 101  # not read past the limit
