@@ -255,3 +255,37 @@ def test_max_file_size_applies_to_stdin(
     out, err = capsys.readouterr()
     assert "above max-file-size" in out + err
     assert stream.tell() <= 101  # not read past the limit
+
+
+# -- linear time ---------------------------------------------------------------------------
+
+
+def _cpu(linter: Linter, text: str, path: str = "a.md") -> tuple[float, object]:
+    t0 = time.process_time()
+    outcome = linter.lint_text(text, path=path)
+    return time.process_time() - t0, outcome
+
+
+def test_a_99000_letter_capitalised_word_is_quick(linter: Linter) -> None:
+    text = "# Knee pain\n\nThe " + "A" * 99_000 + " test. This miracle cure works.\n"
+    spent, outcome = _cpu(linter, text)
+    assert spent < 2
+    assert not outcome.errors  # type: ignore[attr-defined]
+    assert any(f.code == "CLM001" for f in outcome.findings)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("run", ["[", "![", "[a"])
+def test_sixty_thousand_brackets_are_quick(linter: Linter, run: str) -> None:
+    text = run * (60_000 // len(run)) + "\n\nThis miracle cure works.\n"
+    spent, outcome = _cpu(linter, text)
+    assert spent < 2
+    assert not outcome.errors  # type: ignore[attr-defined]
+    start = text.index("miracle")
+    assert any(f.code == "CLM001" and f.start_offset == start for f in outcome.findings)  # type: ignore[attr-defined]
+
+
+def test_a_long_acronym_is_still_not_expanded_from_initials_beyond_the_cap() -> None:
+    from medlint.kinds.abbreviation import expansion_regex
+
+    assert expansion_regex("NICE") is not None
+    assert expansion_regex("A" * 13) is None

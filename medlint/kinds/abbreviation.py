@@ -97,11 +97,17 @@ def _shouting(sentence: str) -> bool:
     return len(words) >= 3 and sum(w.isupper() for w in words) * 2 >= len(words)
 
 
+_MAX_EXPANDED = 12
+"""Longer capitalised words are not looked for as initials (a 99,000-letter word made a regex
+of 99,000 groups: half a minute)."""
+
+
 @functools.lru_cache(maxsize=4096)
 def expansion_regex(abbr: str) -> re.Pattern[str] | None:
-    """Words whose initials spell `abbr` ("A&E" -> "Accident and Emergency"); None under 3 letters."""
+    """Words whose initials spell `abbr` ("A&E" -> "Accident and Emergency"); None under 3 letters
+    or over _MAX_EXPANDED."""
     letters = [c for c in abbr if c.isalpha()]
-    if len(letters) < 3:
+    if not 3 <= len(letters) <= _MAX_EXPANDED:
         return None
     body = _JOINERS.join(rf"{c}[\w’']*" for c in letters)
     return re.compile(rf"\b{body}\b", re.IGNORECASE)
