@@ -187,3 +187,20 @@ def test_a_broken_config_is_reported_once_with_exit_2(tmp_path: Path, capsys: py
     code = main(["check", str(tmp_path), "--color", "never"])
     out = capsys.readouterr().out
     assert code == 2 and out.count("unknown key 'selec'") == 1
+
+
+def test_a_long_line_is_cut_to_a_window_around_the_span() -> None:
+    src = "Patients improve after treatment. " * 30_000 + "This miracle cure works.\n"
+    start = src.index("miracle")
+    lines = render(src, [finding(src, start, start + 7)]).splitlines()
+    shown, caret = lines[1], lines[2]
+    assert shown.startswith("    | …") and shown.endswith("works.") and len(shown) < 120
+    assert "This miracle cure works." in shown
+    assert caret.index("^") == shown.index("miracle") and caret.count("^") == 7
+
+
+def test_a_span_longer_than_the_window_is_cut() -> None:
+    src = "word " * 200 + "\n"
+    lines = render(src, [finding(src, 0, len(src) - 1)]).splitlines()
+    assert len(lines[1]) <= 6 + 100 + 1 and lines[1].endswith("…")
+    assert lines[2] == "    | " + "^" * 100

@@ -84,24 +84,30 @@ def _cells(line: str) -> list[tuple[str, int]]:
 
 def _draw(line: str, start: int, end: int) -> tuple[str, str]:
     """A source line (cut to a window around the span when long) and the caret line under
-    characters `start` to `end`."""
-    cells = _cells(line)
-    start = max(0, min(start, len(cells)))
-    end = max(start, min(end, len(cells)))
+    characters `start` to `end`. Only the window is measured, so a megabyte-long paragraph
+    costs no more than a short one."""
+    start = max(0, min(start, len(line)))
+    end = max(start, min(end, len(line)))
+    lo = max(0, start - _WIDTH)
+    hi = min(len(line), start + 2 * _WIDTH)
+    cells = _cells(line[lo:hi])
+    start, end = start - lo, min(end, hi) - lo
     left, right = 0, len(cells)
-    if sum(w for _, w in cells) > _WIDTH:
-        # Long prose lines (whole paragraphs) are cut to a window around the span.
+    if lo or hi < len(line) or sum(w for _, w in cells) > _WIDTH:
+        # Long prose lines (whole paragraphs) are cut to a window around the span: 40 columns
+        # before it, then the span and what follows up to _WIDTH columns (a longer span is cut).
         left = start
         room = 40
         while left > 0 and room > 0:
             left -= 1
             room -= cells[left][1]
         right, room = left, _WIDTH
-        while right < len(cells) and (room - cells[right][1] >= 0 or right < end):
+        while right < len(cells) and room - cells[right][1] >= 0:
             room -= cells[right][1]
             right += 1
-    prefix = "…" if left else ""
-    suffix = "…" if right < len(cells) else ""
+        right = max(right, min(start + 1, len(cells)))
+    prefix = "…" if left or lo else ""
+    suffix = "…" if right < len(cells) or hi < len(line) else ""
     shown = prefix + "".join(s for s, _ in cells[left:right]) + suffix
     pad = len(prefix) + sum(w for _, w in cells[left:start])
     width = sum(w for _, w in cells[start : min(end, right)])
