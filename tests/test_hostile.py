@@ -289,3 +289,59 @@ def test_a_long_acronym_is_still_not_expanded_from_initials_beyond_the_cap() -> 
 
     assert expansion_regex("NICE") is not None
     assert expansion_regex("A" * 13) is None
+
+
+PHRASE_RULE = r"""code: ACM002
+name: hype-words
+severity: warning
+summary: Hype words our house style bans.
+message: "'{match}' is hype."
+why: |
+  Our editors agreed that these words promise more than evidence can show, and readers have
+  told us that they make articles sound like advertising copy in several surveys.
+sources:
+  - title: "Acme Health house style guide"
+    url: "https://example.org/style"
+check:
+  kind: phrase
+  terms: [miracle, cures, works, studies show]
+  hedges: true
+  citation: paragraph
+  exceptions: ['miracle\s+of\s+birth']
+  unless: ['\d+\s*%']
+examples:
+  bad: ["This miracle pill helps."]
+  good: ["Ask your doctor about this pill."]
+"""
+
+
+@pytest.fixture(scope="module")
+def phrase_linter(tmp_path_factory: pytest.TempPathFactory) -> Linter:
+    pack = tmp_path_factory.mktemp("packs") / "acme"
+    pack.mkdir()
+    (pack / "pack.yml").write_text("name: acme\nprefix: ACM\n")
+    (pack / "ACM002-hype-words.yml").write_text(PHRASE_RULE)
+    linter = Linter(Settings(rule_packs=(pack,), select=("acme",)))
+    linter.lint_text(CLAIM, path="warm.md")
+    return linter
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["It may be that this cures but ", "no miracle ", "studies show and ", "This miracle cure works forever, but "],
+)
+def test_a_phrase_rule_judges_a_60kb_sentence_in_linear_time(phrase_linter: Linter, unit: str) -> None:
+    """Each match's cues are read in a bounded window, matches per block are capped: these
+    took minutes (cubic: sentence-wide work for every rejected candidate)."""
+    text = "# T\n\n" + unit * (60_000 // len(unit)) + "works.\n"
+    spent, outcome = _cpu(phrase_linter, text)
+    assert spent < 2
+    assert not outcome.errors  # type: ignore[attr-defined]
+
+
+def test_a_phrase_rule_still_reads_cues_near_the_match(phrase_linter: Linter) -> None:
+    far = "x " * 2000
+    found = phrase_linter.lint_text(f"# T\n\nIt may help, {far} and this miracle works.\n", path="a.md").findings
+    assert {f.match for f in found} == {"miracle", "works"}  # the hedge is too far away to count
+    near = phrase_linter.lint_text("# T\n\nThis miracle may help some people.\n", path="a.md").findings
+    assert not near

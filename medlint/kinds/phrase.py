@@ -66,6 +66,13 @@ def _entries(value: Any, literal: bool) -> list[dict[str, Any]]:
     return out
 
 
+WINDOW = 400
+"""Characters either side of a match in which its sentence's cues (negation, hedges, a
+citation, exceptions) are read: a long sentence, not an unbounded one."""
+MAX_CANDIDATES = 1000
+"""Matches judged per block; each is judged in constant time, so a block costs linear time."""
+
+
 def literal_regex(term: str) -> str:
     """A case-insensitive phrase with flexible spaces and word boundaries at word edges."""
     words = [re.escape(w) for w in term.split()]
@@ -114,17 +121,22 @@ class PhraseKind(Kind):
         for block in doc.blocks:
             if block.kind not in self.kinds or not self.prefilter.may_match(lowered(block.text)):
                 continue
-            for m in self.regex.finditer(block.text):
-                hit = self._judge(doc, block, m)
+            cited: dict[tuple[int, int], bool] = {}
+            for n, m in enumerate(self.regex.finditer(block.text)):
+                if n >= MAX_CANDIDATES:
+                    break  # a block of thousands of "no miracle": the first ones decide
+                hit = self._judge(doc, block, m, cited)
                 if hit is not None:
                     yield hit
 
-    def _judge(self, doc: Document, block: Block, m: re.Match[str]) -> Hit | None:
+    def _judge(self, doc: Document, block: Block, m: re.Match[str], cited: dict[tuple[int, int], bool]) -> Hit | None:
         text = block.text
         start, end = m.start(), m.end()
         if start == end:
             return None
         sent = context.sentence_of(block, start)
+        # Cues are read in the match's neighbourhood, never a whole 100 KB "sentence" per match.
+        sent = (max(sent[0], start - WINDOW), min(sent[1], end + WINDOW))
         p = self.params
         for rx in p["exceptions"]:
             for e in rx.finditer(text, sent[0], sent[1]):
@@ -141,7 +153,11 @@ class PhraseKind(Kind):
         hedges = entry.get("hedges", p["hedges"])
         if hedges and intensified is None and context.is_hedged(text, sent[0], sent[1]):
             return None
-        if context.is_cited(doc, block, sent, entry.get("citation", p["citation"])):
+        scope = entry.get("citation", p["citation"])
+        key = (-1, -1) if scope == "paragraph" else sent  # the paragraph's answer is the same for every match
+        if key not in cited:
+            cited[key] = context.is_cited(doc, block, sent, scope)
+        if cited[key]:
             return None
         severity: Severity | None = entry.get("severity")
         if intensified is not None:
