@@ -23,7 +23,7 @@ import json
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -116,30 +116,50 @@ class DocumentClaims:
     register_reason: str = ""
 
 
-class _TermIndex:
-    """Multi-word terms looked up by their first lemma: every match, overlapping ones included,
-    as a PhraseMatcher on LEMMA would give, without building a Doc per term (6,000 of them
-    would cost a second of every cold start)."""
+_Key = tuple[str, str]
+"""("L", lemma) or ("W", lowercase word): what one token of a pattern may be."""
 
-    def __init__(self, terms: Iterable[tuple[str, ...]]) -> None:
-        self._by_first: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-        for term in terms:
-            if term:
-                self._by_first[term[0]].add(term[1:])
 
-    def find(self, lemmas: list[str]) -> list[tuple[int, int]]:
-        out = []
-        n = len(lemmas)
-        for i, lemma in enumerate(lemmas):
-            tails = self._by_first.get(lemma)
-            if not tails:
-                continue
-            for tail in tails:
-                end = i + 1 + len(tail)
-                if end <= n and all(lemmas[i + 1 + k] == w for k, w in enumerate(tail)):
-                    out.append((i, end))
-        out.sort()
-        return out
+class _PatternIndex:
+    """Patterns of plain tokens, looked up by their first token: every match, overlapping ones
+    included, as spaCy's `Matcher` gives them. The `Matcher` tries each of its patterns at every
+    token; with a few thousand word lists that was most of a run's time. Only patterns with
+    wildcards, numbers or regular expressions are left to it."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[_Key, list[tuple[str, tuple[frozenset[_Key], ...]]]] = defaultdict(list)
+
+    def add(self, label: str, elements: Sequence[frozenset[_Key]]) -> None:
+        for key in elements[0]:
+            self._by_first[key].append((label, tuple(elements[1:])))
+
+    def find(self, keys: Sequence[tuple[_Key, _Key]]) -> list[tuple[str, int, int]]:
+        found: set[tuple[str, int, int]] = set()
+        n = len(keys)
+        for i, token in enumerate(keys):
+            for key in token:
+                for label, tail in self._by_first.get(key, ()):
+                    end = i + 1 + len(tail)
+                    if end <= n and all(
+                        keys[i + 1 + j][0] in el or keys[i + 1 + j][1] in el for j, el in enumerate(tail)
+                    ):
+                        found.add((label, i, end))
+        return sorted(found, key=lambda h: (h[1], h[2], h[0]))
+
+
+def _plain_element(spec: dict[str, Any]) -> frozenset[_Key] | None:
+    """The keys a Matcher token spec accepts, if it is a plain LEMMA or LOWER test."""
+    if len(spec) != 1:
+        return None
+    ((attr, value),) = spec.items()
+    tag = {"LEMMA": "L", "LOWER": "W"}.get(attr)
+    if tag is None:
+        return None
+    if isinstance(value, str):
+        return frozenset({(tag, value)})
+    if isinstance(value, dict) and set(value) == {"IN"}:
+        return frozenset((tag, v) for v in value["IN"])
+    return None
 
 
 class ClaimAnalyzer:
@@ -166,12 +186,17 @@ class ClaimAnalyzer:
         self.table = table
         vocab = self.nlp.vocab
         self.matcher: Matcher = Matcher(vocab)
+        self.plain = _PatternIndex()
         for kind, phrases in self.lexicon.effects.items():
             self._add(f"effect:{kind}", phrases)
         for cue, phrases in self.lexicon.cues.items():
             self._add(f"cue:{cue}", phrases)
         self._add("exception", self.lexicon.exceptions)
-        self.outcomes = _TermIndex(self._term_lemmas(term) for term in self.lexicon.outcomes)
+        self.outcomes = _PatternIndex()
+        for term in self.lexicon.outcomes:
+            lemmas = self._term_lemmas(term)
+            if lemmas:
+                self.outcomes.add("outcome", [frozenset({("L", w)}) for w in lemmas])
         self._built = True
 
     def _add(self, label: str, phrases: Iterable[str]) -> None:
@@ -219,7 +244,13 @@ class ClaimAnalyzer:
                     folded[-1] = {"OP": "?"}
                 else:
                     folded.append(p)
-            if folded:
+            if not folded:
+                continue
+            elements = [_plain_element(p) for p in folded]
+            plain = [e for e in elements if e is not None]
+            if len(plain) == len(folded):
+                self.plain.add(label, plain)
+            else:
                 patterns.append(folded)
         if patterns:
             self.matcher.add(label, patterns)
@@ -255,7 +286,9 @@ class ClaimAnalyzer:
 
             words = Doc(doc.vocab, words=[doc[i].text for i in keep], lemmas=[doc[i].lemma_ for i in keep])
         hits = [_Hit(self.nlp.vocab.strings[m], s, e) for m, s, e in self.matcher(words)]
-        hits += [_Hit("outcome", s, e) for s, e in self.outcomes.find([t.lemma_ for t in words])]
+        keys = [(("L", t.lemma_), ("W", t.lower_)) for t in words]
+        hits += [_Hit(label, s, e) for label, s, e in self.plain.find(keys)]
+        hits += [_Hit(label, s, e) for label, s, e in self.outcomes.find(keys)]
         if words is doc:
             return hits
         return [_Hit(h.label, keep[h.start], keep[h.end - 1] + 1) for h in hits]
