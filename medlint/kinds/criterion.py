@@ -61,7 +61,7 @@ from medlint.kinds.required import _filled, doc_types
 from medlint.resources import builtin_rules_dir
 
 _WHERE = {"title": (BlockKind.TITLE,), "heading": (BlockKind.HEADING,), "body": BODY}
-_CLAIM_KEYS = {"categories", "qualities", "register", "strength", "stance", "quantified"}
+_CLAIM_KEYS = {"categories", "qualities", "register", "strength", "stance", "quantified", "promotional"}
 # Selling copy that speaks for itself: first-person sellers ("our clinic", "we offer").
 _FIRST_PERSON = re.compile(r"\b(?:our|we|we're|we’re|us)\b", re.IGNORECASE)
 
@@ -91,7 +91,9 @@ def _cue_sets(value: Any) -> list[list[str]]:
 
 def _claim_filters(value: Any) -> list[dict[str, Any]]:
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise ValueError("expected a list of mappings (categories, qualities, register, strength, stance, quantified)")
+        raise ValueError(
+            "expected a list of mappings (categories, qualities, register, strength, stance, quantified, promotional)"
+        )
     for item in value:
         bad = set(item) - _CLAIM_KEYS
         if bad:
@@ -214,8 +216,12 @@ class CriterionKind(Kind):
         return list(document_claims(doc, ctx.notes, self.lexicon_path, promotional).claims)
 
     @staticmethod
-    def _claim_matches(claim: Any, filters: list[dict[str, Any]]) -> bool:
+    def _claim_matches(claim: Any, filters: list[dict[str, Any]], promotional: bool = False) -> bool:
+        """Whether the claim fits one filter; `promotional: true` asks for selling copy as
+        medlint.classify sees the document (not the claim analysis's own register)."""
         for f in filters:
+            if "promotional" in f and bool(f["promotional"]) != promotional:
+                continue
             if "categories" in f and not set(claim.categories) & set(f["categories"]):
                 continue
             if "qualities" in f and not set(claim.qualities) & set(f["qualities"]):
@@ -266,7 +272,9 @@ class CriterionKind(Kind):
         if p["claims-fail"]:
             for claim in self._claims(doc, ctx):
                 seen = any(h.block == claim.block and h.start < claim.end and claim.start < h.end for h in bad)
-                wanted = doc.blocks[claim.block].kind in self.kinds and self._claim_matches(claim, p["claims-fail"])
+                wanted = doc.blocks[claim.block].kind in self.kinds and self._claim_matches(
+                    claim, p["claims-fail"], _promotional(ctx)
+                )
                 if wanted and not seen:
                     bad.append(Hit(claim.block, *_trim(doc.blocks[claim.block].text, claim.start, claim.end)))
         if bad:
@@ -300,7 +308,9 @@ class CriterionKind(Kind):
                 return Judgement("satisfactory", "found", (Hit(index, *_trim(doc.blocks[index].text, s, e)),))
         if p["claims-satisfy"]:
             for claim in self._claims(doc, ctx):
-                if self._claim_matches(claim, p["claims-satisfy"]) and not self._claim_unless(doc, ctx, claim, unless):
+                if self._claim_matches(claim, p["claims-satisfy"], _promotional(ctx)) and not self._claim_unless(
+                    doc, ctx, claim, unless
+                ):
                     text = doc.blocks[claim.block].text
                     return Judgement(
                         "satisfactory",
@@ -337,6 +347,10 @@ class CriterionKind(Kind):
                 yield Hit(hit.block, hit.start, hit.end, values={**values, "sentence": _text(doc, hit)})
         else:
             yield Hit(None, values=values)
+
+
+def _promotional(ctx: RuleContext) -> bool:
+    return bool(getattr(ctx.doc_type, "promotional", False))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
