@@ -573,8 +573,16 @@ class Linter:
             scope = "document"
         else:
             prose = doc.blocks[hit.block].prose
-            start, end = prose.source_start(hit.start), prose.source_end(hit.end)
-            match = prose.text[hit.start : hit.end]
+            lo, hi = hit.start, hit.end
+            # A span starts and ends on text, whatever a kind's pattern swallowed around it.
+            while lo < hi and prose.text[lo].isspace():
+                lo += 1
+            while hi > lo and prose.text[hi - 1].isspace():
+                hi -= 1
+            if lo == hi:
+                lo, hi = hit.start, hit.end
+            start, end = prose.source_start(lo), prose.source_end(hi)
+            match = prose.text[lo:hi]
             scope = "span"
         values = {"match": match or "", **hit.values}
         suggestion = hit.suggestion or (rule.suggestion and _fill(rule.suggestion, values)) or None

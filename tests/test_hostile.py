@@ -345,3 +345,16 @@ def test_a_phrase_rule_still_reads_cues_near_the_match(phrase_linter: Linter) ->
     assert {f.match for f in found} == {"miracle", "works"}  # the hedge is too far away to count
     near = phrase_linter.lint_text("# T\n\nThis miracle may help some people.\n", path="a.md").findings
     assert not near
+
+
+def test_spans_never_start_or_end_on_whitespace(tmp_path: Path) -> None:
+    pack = tmp_path / "acme"
+    pack.mkdir()
+    (pack / "pack.yml").write_text("name: acme\nprefix: ACM\n")
+    rule = PHRASE_RULE.replace("terms: [miracle, cures, works, studies show]", r"patterns: ['\s+miracle\s+']")
+    (pack / "ACM002-hype-words.yml").write_text(rule)
+    linter = Linter(Settings(rule_packs=(pack,), select=("acme",)))
+    text = "# T\n\nThis  miracle\n cure works.\n"
+    (finding,) = linter.lint_text(text, path="a.md").findings
+    assert text[finding.start_offset : finding.end_offset] == "miracle" and finding.match == "miracle"
+    assert (finding.line, finding.column, finding.end_column) == (3, 7, 14)
