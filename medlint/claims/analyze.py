@@ -23,7 +23,7 @@ import json
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -31,12 +31,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from medlint.claims.lexicon import Lexicon, load_lexicon
+from medlint.claims.matching import ANY, MAYBE_ANY, NUMBER, Element, PatternIndex, lemma_is, word_is, word_matches
 from medlint.claims.model import CATEGORIES, QUALITIES, Category, Claim, Part, Register, Stance, Strength
 from medlint.document import Block, BlockKind, Document
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.matcher import Matcher
     from spacy.tokens import Doc
 
 # A citation in the sentence or a link in its block: the claim points at its support.
@@ -116,50 +116,15 @@ class DocumentClaims:
     register_reason: str = ""
 
 
-_Key = tuple[str, str]
-"""("L", lemma) or ("W", lowercase word): what one token of a pattern may be."""
+@dataclass
+class _Tokens:
+    """A block's tokens and the attributes the analysis reads, as plain lists."""
 
-
-class _PatternIndex:
-    """Patterns of plain tokens, looked up by their first token: every match, overlapping ones
-    included, as spaCy's `Matcher` gives them. The `Matcher` tries each of its patterns at every
-    token; with a few thousand word lists that was most of a run's time. Only patterns with
-    wildcards, numbers or regular expressions are left to it."""
-
-    def __init__(self) -> None:
-        self._by_first: dict[_Key, list[tuple[str, tuple[frozenset[_Key], ...]]]] = defaultdict(list)
-
-    def add(self, label: str, elements: Sequence[frozenset[_Key]]) -> None:
-        for key in elements[0]:
-            self._by_first[key].append((label, tuple(elements[1:])))
-
-    def find(self, keys: Sequence[tuple[_Key, _Key]]) -> list[tuple[str, int, int]]:
-        found: set[tuple[str, int, int]] = set()
-        n = len(keys)
-        for i, token in enumerate(keys):
-            for key in token:
-                for label, tail in self._by_first.get(key, ()):
-                    end = i + 1 + len(tail)
-                    if end <= n and all(
-                        keys[i + 1 + j][0] in el or keys[i + 1 + j][1] in el for j, el in enumerate(tail)
-                    ):
-                        found.add((label, i, end))
-        return sorted(found, key=lambda h: (h[1], h[2], h[0]))
-
-
-def _plain_element(spec: dict[str, Any]) -> frozenset[_Key] | None:
-    """The keys a Matcher token spec accepts, if it is a plain LEMMA or LOWER test."""
-    if len(spec) != 1:
-        return None
-    ((attr, value),) = spec.items()
-    tag = {"LEMMA": "L", "LOWER": "W"}.get(attr)
-    if tag is None:
-        return None
-    if isinstance(value, str):
-        return frozenset({(tag, value)})
-    if isinstance(value, dict) and set(value) == {"IN"}:
-        return frozenset((tag, v) for v in value["IN"])
-    return None
+    doc: Doc
+    idxs: list[int]
+    lowers: list[str]
+    lemmas: list[str]
+    spaces: list[bool]
 
 
 class ClaimAnalyzer:
@@ -173,8 +138,6 @@ class ClaimAnalyzer:
     # -- building -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        from spacy.matcher import Matcher
-
         from medlint.nlp import _sentence_english
 
         self.nlp: Language = _sentence_english()
@@ -184,76 +147,60 @@ class ClaimAnalyzer:
         table = dict(_lemma_table())
         table.update(self.lexicon.lemma_overrides)
         self.table = table
-        vocab = self.nlp.vocab
-        self.matcher: Matcher = Matcher(vocab)
-        self.plain = _PatternIndex()
+        self.patterns = PatternIndex()
         for kind, phrases in self.lexicon.effects.items():
             self._add(f"effect:{kind}", phrases)
         for cue, phrases in self.lexicon.cues.items():
             self._add(f"cue:{cue}", phrases)
         self._add("exception", self.lexicon.exceptions)
-        self.outcomes = _PatternIndex()
+        self.outcomes = PatternIndex()
         for term in self.lexicon.outcomes:
             lemmas = self._term_lemmas(term)
             if lemmas:
-                self.outcomes.add("outcome", [frozenset({("L", w)}) for w in lemmas])
+                self.outcomes.add("outcome", [lemma_is(w) for w in lemmas])
         self._built = True
 
     def _add(self, label: str, phrases: Iterable[str]) -> None:
         # Function words are matched as written: "could" is a hedge, "can" (its lemma) is not.
         exact = label in ("cue:hedge", "cue:restrict", "cue:negation")
         cue = label.startswith("cue:")
-        patterns = []
         for phrase in phrases:
-            pattern: list[dict[str, Any]] = []
+            pattern: list[Element] = []
             for word in phrase.split():
                 if word.startswith("~") and len(word) > 1:
-                    pattern.append({"LOWER": {"REGEX": f"^(?:{word[1:]})$"}})
+                    pattern.append(word_matches(f"(?:{word[1:]})"))
+                    continue
+                if word == "*?":
+                    pattern.append(MAYBE_ANY)
                     continue
                 # A word of letters is one token; anything else is split as the tokenizer splits
-                # text ("we're", "#1", "*?").
+                # text ("we're", "#1").
                 texts = [word] if word.isalpha() else [t.text for t in self.nlp.make_doc(word)]
                 for text in texts:
                     if text == "*":
-                        pattern.append({})
-                    elif text == "*?":
-                        pattern.append({"OP": "?"})
+                        pattern.append(ANY)
                     elif text in ("NUM", "num"):
-                        pattern.append({"LIKE_NUM": True})
+                        pattern.append(NUMBER)
                     else:
-                        low = text.lower()
-                        lemma = self._lemma(low)
-                        # Degree matters for these: "safest" is not "safe", "healthier" not "healthy".
-                        if exact or (cue and lemma != low and low.endswith("ing")):
-                            # A cue's "-ing" word is an adjective: "leading" is not "can lead to",
-                            # "shocking" is not "shock".
-                            pattern.append({"LOWER": low})
-                        elif lemma != low and low.endswith(("est", "er")):
-                            # "lower" and "better" are verbs too: "lowers cortisol", "bettered".
-                            pattern.append({"LOWER": {"IN": [low, low + "s", low + "ed", low + "ing"]}})
-                        elif lemma != low:
-                            # The table is not always consistent ("lower" -> "low", "lowers" ->
-                            # "lower"): a token matches on either form.
-                            pattern.append({"LEMMA": {"IN": [lemma, low]}})
-                        else:
-                            pattern.append({"LEMMA": lemma})
-            # "*?" tokenises as "*" "?": fold the pair into one optional token.
-            folded: list[dict[str, Any]] = []
-            for p in pattern:
-                if p == {"LEMMA": "?"} and folded and folded[-1] == {}:
-                    folded[-1] = {"OP": "?"}
-                else:
-                    folded.append(p)
-            if not folded:
-                continue
-            elements = [_plain_element(p) for p in folded]
-            plain = [e for e in elements if e is not None]
-            if len(plain) == len(folded):
-                self.plain.add(label, plain)
-            else:
-                patterns.append(folded)
-        if patterns:
-            self.matcher.add(label, patterns)
+                        pattern.append(self._element(text.lower(), exact, cue))
+            if pattern:
+                self.patterns.add(label, pattern)
+
+    def _element(self, low: str, exact: bool, cue: bool) -> Element:
+        lemma = self._lemma(low)
+        if exact or (cue and lemma != low and low.endswith("ing")):
+            # A cue's "-ing" word is an adjective: "leading" is not "can lead to", "shocking" is
+            # not "shock".
+            return word_is(low)
+        if lemma != low and low.endswith(("est", "er")):
+            # Degree matters: "safest" is not "safe", "healthier" not "healthy". But "lower" and
+            # "better" are verbs too: "lowers cortisol".
+            return word_is(low, low + "s", low + "ed", low + "ing")
+        if lemma != low:
+            # The table is not always consistent ("lower" -> "low", "lowers" -> "lower"): a token
+            # matches on either form.
+            return lemma_is(lemma, low)
+        return lemma_is(lemma)
 
     def _lemma(self, lower: str) -> str:
         lower = lower.replace("’", "'")
@@ -264,32 +211,38 @@ class ClaimAnalyzer:
         spaces as the tokenizer would split them; the rest go through the tokenizer."""
         if _PLAIN_TERM.fullmatch(term):
             return tuple(self._lemma(w) for w in term.split())
-        return tuple(t.lemma_ for t in self._doc(term) if not t.is_space)
+        toks = self._tokens(term)
+        return tuple(lemma for lemma, space in zip(toks.lemmas, toks.spaces, strict=True) if not space)
 
-    def _doc(self, text: str) -> Doc:
+    def _tokens(self, text: str) -> _Tokens:
+        from spacy.attrs import IDX, IS_SPACE, LOWER
+
         doc = self.nlp.make_doc(text)
-        for tok in doc:
-            tok.lemma_ = self._lemma(tok.lower_)
-        return doc
+        # One pass in C for the attributes: a Python loop over Token objects was a third of the
+        # analysis.
+        rows = doc.to_array([IDX, LOWER, IS_SPACE]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        lowers = [strings[row[1]] for row in rows]
+        return _Tokens(
+            doc=doc,
+            idxs=[row[0] for row in rows],
+            lowers=lowers,
+            lemmas=[self._lemma(w) for w in lowers],
+            spaces=[bool(row[2]) for row in rows],
+        )
 
-    def _match(self, doc: Doc) -> list[_Hit]:
-        """Effect, cue and outcome matches, in token positions of `doc`.
+    def _match(self, toks: _Tokens) -> list[_Hit]:
+        """Effect, cue and outcome matches, in token positions of `toks`.
 
         A run of extra spaces or a line break is a token of its own in spaCy, and would split
         "miracle  cure" or a hard-wrapped "get\\nrid of"; matching runs on the words alone and
-        maps back, so positions still come from `doc`.
+        maps back, so positions still come from the block's tokens.
         """
-        keep = [t.i for t in doc if not t.is_space]
-        words = doc
-        if len(keep) < len(doc):
-            from spacy.tokens import Doc
-
-            words = Doc(doc.vocab, words=[doc[i].text for i in keep], lemmas=[doc[i].lemma_ for i in keep])
-        hits = [_Hit(self.nlp.vocab.strings[m], s, e) for m, s, e in self.matcher(words)]
-        keys = [(("L", t.lemma_), ("W", t.lower_)) for t in words]
-        hits += [_Hit(label, s, e) for label, s, e in self.plain.find(keys)]
-        hits += [_Hit(label, s, e) for label, s, e in self.outcomes.find(keys)]
-        if words is doc:
+        keep = [i for i, space in enumerate(toks.spaces) if not space]
+        tokens = [(toks.lemmas[i], toks.lowers[i]) for i in keep]
+        hits = [_Hit(label, s, e) for label, s, e in self.patterns.find(tokens)]
+        hits += [_Hit(label, s, e) for label, s, e in self.outcomes.find(tokens)]
+        if len(keep) == len(toks.spaces):
             return hits
         return [_Hit(h.label, keep[h.start], keep[h.end - 1] + 1) for h in hits]
 
@@ -315,15 +268,16 @@ class ClaimAnalyzer:
         for block in document.blocks:
             if block.in_references or not block.text.strip():
                 continue
-            doc = self._doc(_tame(block.text))
-            hits = self._match(doc)
+            toks = self._tokens(_tame(block.text))
+            doc = toks.doc
+            hits = self._match(toks)
             refuting_section = self._in_myth_section(document, block)
             story = bool(_SIGNED_QUOTE.search(block.text))
             listed = self._in_benefit_list(document, block)
-            starts = [t.idx for t in doc]
+            starts = toks.idxs
             by_sentence: dict[int, list[_Hit]] = defaultdict(list)
             spans = block.sentence_spans()
-            tok_sent = [bisect.bisect_right(spans, t.idx, key=lambda sp: sp[0]) - 1 for t in doc]
+            tok_sent = [bisect.bisect_right(spans, idx, key=lambda sp: sp[0]) - 1 for idx in toks.idxs]
             for h in hits:
                 by_sentence[max(tok_sent[h.start], 0)].append(h)
             for i, (s0, s1) in enumerate(spans):
@@ -332,6 +286,7 @@ class ClaimAnalyzer:
                 if t1 - t0 < 1:
                     continue
                 sent = _Sentence(doc, block, s0, s1, t0, t1, by_sentence.get(i, []), refuting_section, story, listed)
+                sent.lemmas = toks.lemmas
                 calls += bool(sent.cue("call-to-action"))
                 found.append((block, sent))
         # A page that keeps naming conditions is about health: in its selling copy, "the best CBD
@@ -416,6 +371,7 @@ class _Sentence:
         listed: bool = False,
     ) -> None:
         self.story = story
+        self.lemmas: list[str] = []
         self.about_health = False
         self.effect: tuple[_Hit, _Hit] | None = None
         self.listed = listed
@@ -496,7 +452,7 @@ class _Sentence:
             return False
         prev = self.doc[start - 1].lower_
         if prev == "to":
-            before = self.doc[start - 2].lemma_ if start - 2 >= self.t0 else ""
+            before = self.lemmas[start - 2] if start - 2 >= self.t0 else ""
             return before not in _TO_KEEPERS
         if prev in ("how", "ways"):
             return True

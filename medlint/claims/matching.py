@@ -1,0 +1,111 @@
+"""Token patterns over lemmas and words: what the claim lexicon's phrases compile to.
+
+spaCy's `Matcher` tries every one of its patterns at every token; with the lexicon's few
+thousand phrases that was most of the time of a run. Here a pattern is indexed by its first
+token, so a token only meets the patterns that can start with it; the few patterns that start
+with a wildcard, a number or a regular expression are tried everywhere. Matches are every
+(label, start, end), overlapping ones included, as the `Matcher` reports them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal, cast
+
+Key = tuple[str, str]
+"""("L", lemma) or ("W", lowercase word)."""
+
+Token = tuple[str, str]
+"""A token as (lemma, lowercase word)."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _like_num(word: str) -> bool:
+    from spacy.lang.en import lex_attrs
+
+    # spaCy's own test, so "twelve", "1,000" and "1/2" count as they do for its LIKE_NUM.
+    like_num = cast(Callable[[str], bool], lex_attrs.like_num)
+    return bool(like_num(word))
+
+
+@dataclass(frozen=True)
+class Element:
+    """What one token of a pattern must be."""
+
+    kind: Literal["keys", "any", "num", "regex"] = "keys"
+    keys: frozenset[Key] = frozenset()
+    regex: re.Pattern[str] | None = None
+    optional: bool = False
+
+    def accepts(self, token: Token) -> bool:
+        if self.kind == "keys":
+            return ("L", token[0]) in self.keys or ("W", token[1]) in self.keys
+        if self.kind == "any":
+            return True
+        if self.kind == "num":
+            return _like_num(token[1])
+        return self.regex is not None and self.regex.fullmatch(token[1]) is not None
+
+
+def lemma_is(*lemmas: str) -> Element:
+    return Element(keys=frozenset(("L", w) for w in lemmas))
+
+
+def word_is(*words: str) -> Element:
+    return Element(keys=frozenset(("W", w) for w in words))
+
+
+ANY = Element(kind="any")
+MAYBE_ANY = Element(kind="any", optional=True)
+NUMBER = Element(kind="num")
+
+
+def word_matches(pattern: str) -> Element:
+    return Element(kind="regex", regex=re.compile(pattern))
+
+
+class PatternIndex:
+    def __init__(self) -> None:
+        self._by_first: dict[Key, list[tuple[str, tuple[Element, ...]]]] = defaultdict(list)
+        self._anywhere: list[tuple[str, Element, tuple[Element, ...]]] = []
+
+    def add(self, label: str, elements: Sequence[Element]) -> None:
+        for variant in _expand(tuple(elements)):
+            if not variant:
+                continue
+            first, tail = variant[0], variant[1:]
+            if first.kind == "keys":
+                for key in first.keys:
+                    self._by_first[key].append((label, tail))
+            else:
+                self._anywhere.append((label, first, tail))
+
+    def find(self, tokens: Sequence[Token]) -> list[tuple[str, int, int]]:
+        found: set[tuple[str, int, int]] = set()
+        n = len(tokens)
+        for i, token in enumerate(tokens):
+            candidates = [
+                *self._by_first.get(("L", token[0]), ()),
+                *self._by_first.get(("W", token[1]), ()),
+                *((label, tail) for label, first, tail in self._anywhere if first.accepts(token)),
+            ]
+            for label, tail in candidates:
+                end = i + 1 + len(tail)
+                if end <= n and all(el.accepts(tokens[i + 1 + j]) for j, el in enumerate(tail)):
+                    found.add((label, i, end))
+        return sorted(found, key=lambda h: (h[1], h[2], h[0]))
+
+
+def _expand(elements: tuple[Element, ...]) -> list[tuple[Element, ...]]:
+    """Every pattern an optional element stands for: without it, and with it required."""
+    for k, el in enumerate(elements):
+        if el.optional:
+            required = Element(kind=el.kind, keys=el.keys, regex=el.regex)
+            rest = _expand(elements[k + 1 :])
+            head = elements[:k]
+            return [head + r for r in rest] + [(*head, required, *r) for r in rest]
+    return [elements]
