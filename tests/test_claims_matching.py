@@ -1,0 +1,43 @@
+"""The claim lexicon's pattern index: what spaCy's Matcher would report, written out by hand."""
+
+from __future__ import annotations
+
+from medlint.claims.matching import ANY, MAYBE_ANY, NUMBER, PatternIndex, lemma_is, word_is, word_matches
+
+
+def _tokens(text: str, lemmas: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    lemmas = lemmas or {}
+    return [(lemmas.get(w, w), w) for w in text.lower().split()]
+
+
+def test_every_match_including_overlaps_in_order() -> None:
+    index = PatternIndex()
+    index.add("a", [lemma_is("get"), lemma_is("rid"), lemma_is("of")])
+    index.add("b", [lemma_is("rid")])
+    found = index.find(_tokens("we got rid of it", {"got": "get"}))
+    assert found == [("a", 1, 4), ("b", 2, 3)]
+
+
+def test_word_elements_ignore_the_lemma() -> None:
+    index = PatternIndex()
+    index.add("hedge", [word_is("could")])
+    assert index.find(_tokens("it can help", {"could": "can"})) == []
+    assert index.find(_tokens("it could help", {"could": "can"})) == [("hedge", 1, 2)]
+
+
+def test_a_wildcard_an_optional_token_and_a_number() -> None:
+    index = PatternIndex()
+    index.add("rob", [lemma_is("rob"), ANY, lemma_is("of")])
+    index.add("after", [lemma_is("after"), MAYBE_ANY, NUMBER, lemma_is("week")])
+    assert index.find(_tokens("pain robs you of sleep")) == []  # "robs" has no lemma here
+    assert index.find(_tokens("pain rob you of sleep")) == [("rob", 1, 4)]
+    assert index.find(_tokens("after 6 week")) == [("after", 0, 3)]
+    assert index.find(_tokens("after just twelve week")) == [("after", 0, 4)]
+    assert index.find(_tokens("after many week")) == []
+
+
+def test_a_pattern_may_start_with_a_regular_expression() -> None:
+    index = PatternIndex()
+    index.add("sellers", [word_matches("(?:websites?|sellers?)"), lemma_is("say")])
+    assert index.find(_tokens("some websites say so")) == [("sellers", 1, 3)]
+    assert index.find(_tokens("some website's say so")) == []
