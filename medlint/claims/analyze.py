@@ -539,7 +539,7 @@ class _Sentence:
         text = self.text.rstrip()
         if self.refuting_section or self.cue("refute"):
             self.stance = "refuted"
-        elif text.endswith("?"):
+        elif text.endswith("?") and not self.cue("rhetorical"):
             self.stance = "questioned"
         cats: list[Category] = []
         self.weak: list[Category] = []
@@ -636,7 +636,7 @@ class _Sentence:
         if first and health and acted and not honest and "testimonial" not in cats:
             self.weak.append("testimonial")
         # In a signed customer quote, the sentence that tells what changed is the proof offered.
-        if self.story and acted and not honest and "testimonial" not in cats:
+        if self.story and (acted or self.cue("testimonial-result")) and not honest and "testimonial" not in cats:
             cats.append("testimonial")
         if live("nature-strong") or (live("tradition") and health):
             cats.append("nature")
