@@ -230,6 +230,49 @@ class _Budgets:
 _BUDGETS = _Budgets()
 
 
+CACHE_LIMIT = 20_000
+"""Entries a shared per-word cache may reach before it is emptied (see `trim_caches`)."""
+
+
+def trim_caches(limit: int = CACHE_LIMIT) -> None:
+    """Keep a long-lived linter's memory bounded: the per-word caches and spaCy vocabs shared
+    by the kinds grow with every new word (118 MB to 4.6 GB over 10,000 articles of new words).
+    Each one past `limit` entries is emptied (it refills with what is in use); a claim
+    analyzer whose spaCy vocab grew by `limit` strings is dropped and rebuilt on next use
+    (under a second). Checked every TRIM_EVERY documents; the sentence pipeline bounds its
+    own vocab (`Pipeline.bound_vocab`)."""
+    import sys
+
+    readability = sys.modules.get("medlint.readability")
+    if readability is not None:
+        caches: list[Any] = [
+            getattr(readability, "_SYLLABLE_CACHE", None),
+            getattr(readability, "_WORD_SYLLABLES", None),
+        ]
+        caches.append(getattr(getattr(readability, "_PRONUNCIATIONS", None), "_unknown", None))
+        for hyphenator in getattr(readability, "_HYPHENATORS", {}).values():
+            caches.append(getattr(hyphenator, "_cache", None))
+            caches.append(getattr(getattr(getattr(hyphenator, "_hyphenator", None), "hd", None), "cache", None))
+        for cache in caches:
+            if isinstance(cache, dict | set) and len(cache) > limit:
+                cache.clear()
+    analyze = sys.modules.get("medlint.claims.analyze")
+    analyzers = getattr(analyze, "_ANALYZERS", None)
+    if isinstance(analyzers, dict):
+        for key, analyzer in list(analyzers.items()):
+            nlp = getattr(analyzer, "nlp", None)
+            if nlp is None:
+                continue
+            size = len(nlp.vocab.strings)
+            base = analyzer.__dict__.setdefault("_medlint_base_strings", size)
+            if size > base + limit:
+                analyzers.pop(key, None)
+
+
+TRIM_EVERY = 100
+"""Documents between two `trim_caches` checks."""
+
+
 def _budget(base: float, per_mb: float, size: int) -> float:
     return base + per_mb * size / 1_000_000
 
@@ -313,6 +356,7 @@ class Linter:
             self.pipeline.require(needs)
         self._prepared = False
         self._ran: set[str] = set()
+        self._linted = 0
 
     def prepare(self) -> None:
         """Load the enabled rules' lazy data now (see `Kind.prepare`); once per linter."""
@@ -521,6 +565,10 @@ class Linter:
                         f"{exc}); the other rules ran. Please report this.",
                     )
                 )
+        self._linted += 1
+        if self._linted % TRIM_EVERY == 0:
+            with contextlib.suppress(Exception), _BUDGETS.exempt():  # housekeeping never costs a file
+                trim_caches()
         findings = self._suppress(doc, findings, ignored)
         findings = _dedupe(findings)
         findings.sort(key=lambda f: (f.line, f.column, f.code, f.end_line, f.end_column))
