@@ -40,17 +40,47 @@ def parse_text(doc: Document, body_start: int) -> None:
     chunks = _chunks(source, body_start, _Comments(comments))
     for n, lines in enumerate(chunks):
         # Each line is its pieces of source outside comments, the line break included.
-        if len(lines) == 1 and n + 1 < len(chunks) and _looks_like_heading(_text(source, lines[0]).strip()):
-            kind = BlockKind.TITLE if doc.title_block is None and not doc.blocks else BlockKind.HEADING
-            doc.add_block(kind, _prose(source, lines[0]), level=1 if kind is BlockKind.TITLE else 2)
-        elif all(_BULLET.match(source, *line[0]) for line in lines if _text(source, line).strip()):
-            for line in lines:
-                bullet = _BULLET.match(source, *line[0])
-                if bullet:
-                    pieces = _rstrip(source, [(bullet.end(), line[0][1]), *line[1:]])
-                    doc.add_block(BlockKind.LIST_ITEM, _prose(source, pieces))
+        first = _text(source, lines[0]).strip()
+        if len(lines) == 1 and n + 1 < len(chunks) and _looks_like_heading(first):
+            _add_heading(doc, source, lines[0])
+            continue
+        if len(lines) > 1 and _heads_its_lines(first, _text(source, lines[1])):
+            _add_heading(doc, source, _rstrip(source, lines[0]))
+            lines = lines[1:]
+        _add_lines(doc, source, lines)
+
+
+def _add_heading(doc: Document, source: str, line: list[Span]) -> None:
+    kind = BlockKind.TITLE if doc.title_block is None and not doc.blocks else BlockKind.HEADING
+    doc.add_block(kind, _prose(source, line), level=1 if kind is BlockKind.TITLE else 2)
+
+
+def _add_lines(doc: Document, source: str, lines: list[list[Span]]) -> None:
+    """Bullet lines are list items (an indented line continues one); other runs of lines are
+    paragraphs: "Benefits include:" then its bullets is a paragraph and two items."""
+    paragraph: list[Span] = []
+    item: list[Span] = []
+
+    def flush() -> None:
+        nonlocal paragraph, item
+        if item:
+            doc.add_block(BlockKind.LIST_ITEM, _prose(source, _rstrip(source, item)))
+        if paragraph:
+            doc.add_block(BlockKind.PARAGRAPH, _prose(source, _rstrip(source, paragraph)))
+        paragraph, item = [], []
+
+    for line in lines:
+        bullet = _BULLET.match(source, *line[0])
+        if bullet:
+            flush()
+            item = [(bullet.end(), line[0][1]), *line[1:]]
+        elif item and source[line[0][0]] in " \t":
+            item.extend(line)
         else:
-            doc.add_block(BlockKind.PARAGRAPH, _prose(source, [piece for line in lines for piece in line]))
+            if item:
+                flush()
+            paragraph.extend(line)
+    flush()
 
 
 class _Comments:
@@ -167,6 +197,19 @@ def _looks_like_heading(line: str) -> bool:
     if line[-1] == "?":
         return _title_case(words)
     return True
+
+
+def _heads_its_lines(line: str, after: str) -> bool:
+    """A short first line in title case or capitals, on top of more text with no blank line
+    between ("Cancer Prevention" then its paragraph; "WHY PARENTS CHOOSE US" then bullets).
+    A hard-wrapped paragraph's first line is long, or not in title case."""
+    words = line.split()
+    if not _looks_like_heading(line) or len(words) > 8 or len(line) > 60:
+        return False
+    after = after.strip()
+    if not after or not (after[0].isupper() or after[0].isdigit() or _BULLET.match(after)):
+        return False
+    return _title_case(words) or line.isupper()
 
 
 def _title_case(words: list[str]) -> bool:
