@@ -86,6 +86,7 @@ _CLAUSE_BREAKS = frozenset({",", ";", ":", "but", "however", "although", "though
 # Lowercase words of letters only, one space apart: the tokenizer would split them at the spaces
 # and nowhere else.
 _PLAIN_TERM = re.compile(r"[a-z]+(?: [a-z]+)*")
+_MAX_HITS_PER_LABEL = 32
 _HARD_BREAKS = frozenset({";", ":", "but", "however", "although", "though", "whereas", "."})
 _NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "neither", "nor", "cannot", "without", "nobody"})
 # "me" is left out: pronunciation guides ("a-PLAS-tik uh-NEE-me-uh") are full of it.
@@ -274,6 +275,7 @@ class ClaimAnalyzer:
             refuting_section = self._in_myth_section(document, block)
             story = bool(_SIGNED_QUOTE.search(block.text))
             listed = self._in_benefit_list(document, block)
+            block_cited: list[bool] = []  # shared by the block's sentences, filled on first use
             starts = toks.idxs
             by_sentence: dict[int, list[_Hit]] = defaultdict(list)
             spans = block.sentence_spans()
@@ -287,6 +289,7 @@ class ClaimAnalyzer:
                     continue
                 sent = _Sentence(doc, block, s0, s1, t0, t1, by_sentence.get(i, []), refuting_section, story, listed)
                 sent.lemmas = toks.lemmas
+                sent.block_cited = block_cited
                 calls += bool(sent.cue("call-to-action"))
                 found.append((block, sent))
         # A page that keeps naming conditions is about health: in its selling copy, "the best CBD
@@ -372,6 +375,7 @@ class _Sentence:
     ) -> None:
         self.story = story
         self.lemmas: list[str] = []
+        self.block_cited: list[bool] = []
         self.about_health = False
         self.effect: tuple[_Hit, _Hit] | None = None
         self.listed = listed
@@ -388,7 +392,11 @@ class _Sentence:
         self.refuting_section = refuting_section
         self._by: dict[str, list[_Hit]] = defaultdict(list)
         for h in self.hits:
-            self._by[h.label].append(h)
+            # Judging pairs hits within a sentence; a bound per label keeps a crafted sentence of
+            # thousands of trigger words linear (no real sentence has 32 effects or outcomes).
+            if len(self._by[h.label]) < _MAX_HITS_PER_LABEL:
+                self._by[h.label].append(h)
+        self.hits = sorted((h for hits in self._by.values() for h in hits), key=lambda h: (h.start, h.end))
         self.stance: Stance = "asserted"
         self.strength: Strength = "fact"
 
@@ -416,7 +424,10 @@ class _Sentence:
 
     @property
     def cited(self) -> bool:
-        return bool(CITATION.search(self.block.text)) or bool(self.block.links)
+        """A source in the block: a link, or a citation in its text (searched once per block)."""
+        if not self.block_cited:
+            self.block_cited.append(bool(self.block.links) or bool(CITATION.search(self.block.text)))
+        return self.block_cited[0]
 
     def _past(self, i: int) -> bool:
         """The verb at `i` is past or perfect: "healed", "had healed", "was reduced"."""
