@@ -70,7 +70,10 @@ _TO_KEEPERS = frozenset(
 # A quotation signed by its speaker: `" - Carla, Ohio`, `” — Sarah, mum of Leo`, `★★★★★ *Louise*`,
 # `" Graham, verified buyer`. Such a block is a customer's story offered as proof.
 _SIGNED_QUOTE = re.compile(
-    r"[\"”]\s*(?:[-–—~]\s*)?[*_]*[A-Z][\w'.]+(?:,|\s+[A-Z(]|[*_]*\s*$)|★|\bverified (?:buyer|purchase)\b"
+    # A closing quote (it follows the quoted words, not a space), an optional dash, one to three
+    # capitalised words of a name, then a comma, a bracket or the end of the block.
+    r"(?<=\S)[\"”]\s*(?:[-–—~]\s*)?[*_]*[A-Z][\w'.]*(?:\s+[A-Z][\w'.]*){0,2}[*_]*(?:,|\s*\(|\s*$)"
+    r"|★|\bverified (?:buyer|purchase)\b"
 )
 # Sections that list what a product does for you: their items are benefit claims.
 _BENEFIT_HEADING = re.compile(
@@ -301,7 +304,7 @@ class ClaimAnalyzer:
         strong = sum(
             1 for _, s, cats in claims_raw if cats and s.stance == "asserted" and s.strength == "fact" and s.strong
         )
-        own_claims = sum(1 for _, s, cats in claims_raw if cats and s.cue("own") and s.stance == "asserted")
+        own_claims = sum(1 for _, s, cats in claims_raw if cats and s.own and s.stance == "asserted")
         words = max(document.word_count(), 1)
         claims_count = sum(1 for _, _, cats in claims_raw if cats)
         reasons = []
@@ -399,6 +402,18 @@ class _Sentence:
         self.hits = sorted((h for hits in self._by.values() for h in hits), key=lambda h: (h.start, h.end))
         self.stance: Stance = "asserted"
         self.strength: Strength = "fact"
+
+    @property
+    def own(self) -> list[_Hit]:
+        """The seller's voice: "we", "our clinic". Not the "our" of everyone's body ("our immune
+        system", "our bones"), which patient information uses too."""
+        outcome_starts = {o.start for o in self._by.get("outcome", [])}
+        return [h for h in self.cue("own") if self._next_word(h.end) not in outcome_starts]
+
+    def _next_word(self, i: int) -> int:
+        while i < self.t1 and self.doc[i].is_space:
+            i += 1
+        return i
 
     def cue(self, name: str) -> list[_Hit]:
         return self._by.get(f"cue:{name}", [])
@@ -636,7 +651,7 @@ class _Sentence:
         honest = bool(self.cue("testimonial-honest"))
         if not honest and (
             (first and (claimy or self.cue("testimonial-change") or live("hype-strong")))
-            or (self.cue("testimonial-report") and (health or self.cue("own")))
+            or (self.cue("testimonial-report") and (health or self.own))
         ):
             cats.append("testimonial")
         elif self.cue("testimonial-report") and self.about_health and not honest:
@@ -657,7 +672,7 @@ class _Sentence:
             cats.append("fear")
         if live("fear") and health and not claimy:
             self.weak.append("fear")
-        if live("safety") and (claimy or self.cue("own") or health or self.about_health) and not risks_named:
+        if live("safety") and (claimy or self.own or health or self.about_health) and not risks_named:
             self.weak.append("safety")
         if claimy and kinds & {"benefit", "prevent", "cure"}:
             cats.append("benefit")
@@ -703,7 +718,7 @@ class _Sentence:
         if self.effect is not None:
             effect = part(self.effect[0], self.effect[0].label.split(":", 1)[1])
             outcome = part(self.effect[1], "outcome")
-        actor = part(self.cue("own")[0], "own") if self.cue("own") else None
+        actor = part(self.own[0], "own") if self.own else None
         qualities = sorted(
             {h.label.split(":", 1)[1].removesuffix("-strong") for h in self.hits if h.label.startswith("cue:")}
             & set(QUALITIES)
