@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,23 +53,30 @@ def main(argv: list[str] | None = None) -> int:
     started = time.process_time()
     workdir = Path(tempfile.mkdtemp(prefix="medlint-fuzz-"))
     os.chdir(workdir)
-    for n, kind in enumerate(kinds):
-        stats: dict[str, float] = {"cases": 0, "cpu": 0.0, "slowest": 0.0, "slowest_size": 0}
+    stats = {kind: {"cases": 0.0, "cpu": 0.0, "slowest": 0.0, "slowest_size": 0.0} for kind in kinds}
 
-        def one(doc: tuple[str, str], stats: dict[str, float] = stats) -> None:
-            spent = check_document(linter, *doc)
-            stats["cases"] += 1
-            stats["cpu"] += spent
-            if spent > stats["slowest"]:
-                stats["slowest"], stats["slowest_size"] = spent, len(doc[1])
+    def one(kind: str, doc: tuple[str, str]) -> None:
+        spent = check_document(linter, *doc)
+        kind_stats = stats[kind]
+        kind_stats["cases"] += 1
+        kind_stats["cpu"] += spent
+        if spent > kind_stats["slowest"]:
+            kind_stats["slowest"], kind_stats["slowest_size"] = spent, len(doc[1])
 
-        t0 = time.monotonic()
-        if args.hypothesis:
-            from hypothesis import HealthCheck, given, seed, settings
+    if args.hypothesis:
+        from hypothesis import HealthCheck, given, seed, settings
 
+        def make_case(kind: str) -> Callable[[tuple[str, str]], None]:
+            def case(doc: tuple[str, str]) -> None:
+                one(kind, doc)
+
+            return case
+
+        for kind in kinds:
+            case = make_case(kind)
             run = seed(args.seed)(
                 settings(max_examples=per_kind, deadline=None, database=None, suppress_health_check=list(HealthCheck))(
-                    given(strategy(kind))(one)
+                    given(doc=strategy(kind))(case)
                 )
             )
             try:
@@ -77,27 +85,30 @@ def main(argv: list[str] | None = None) -> int:
                 failures += 1
                 print(f"[{kind}] FAILED:", file=sys.stderr)
                 traceback.print_exc()
-        else:
-            draw = RandomDraw(random.Random(f"{args.seed}-{n}-{kind}"))
-            for i in range(per_kind):
-                if i and i % 5000 == 0:
-                    print(f"  {kind}: {i:,} cases, {failures} failures so far", flush=True)
-                doc = GENERATORS[kind](draw)
-                try:
-                    one(doc)
-                except Exception:
-                    failures += 1
-                    print(f"[{kind} #{i}] FAILED on {doc!r}:", file=sys.stderr)
-                    traceback.print_exc()
-        written = list(workdir.iterdir())
-        if written:
-            failures += 1
-            print(f"[{kind}] FAILED: files written: {written}", file=sys.stderr)
-        total += int(stats["cases"])
+    else:
+        # Round robin over the generators, so that a run cut short has tried them all.
+        draws = {kind: RandomDraw(random.Random(f"{args.seed}-{kind}")) for kind in kinds}
+        for i in range(per_kind * len(kinds)):
+            kind = kinds[i % len(kinds)]
+            doc = GENERATORS[kind](draws[kind])
+            try:
+                one(kind, doc)
+            except Exception:
+                failures += 1
+                print(f"[{kind} #{i}] FAILED on {doc!r}:", file=sys.stderr)
+                traceback.print_exc()
+            if (i + 1) % 2000 == 0:
+                print(f"  {i + 1:,} cases, {failures} failures, {time.process_time() - started:.0f} s CPU", flush=True)
+    written = list(workdir.iterdir())
+    if written:
+        failures += 1
+        print(f"FAILED: files written: {written}", file=sys.stderr)
+    for kind in kinds:
+        kind_stats = stats[kind]
+        total += int(kind_stats["cases"])
         print(
-            f"{kind:9} {int(stats['cases']):7,} cases  {stats['cpu']:8.1f} s CPU in lint  "
-            f"slowest {stats['slowest']:.2f} s ({int(stats['slowest_size']):,} chars)  "
-            f"wall {time.monotonic() - t0:.0f} s",
+            f"{kind:9} {int(kind_stats['cases']):7,} cases  {kind_stats['cpu']:8.1f} s CPU in lint  "
+            f"slowest {kind_stats['slowest']:.2f} s ({int(kind_stats['slowest_size']):,} chars)",
             flush=True,
         )
     cpu = time.process_time() - started
