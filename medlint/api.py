@@ -36,10 +36,14 @@ def lint_text(
     path: str | None = None,
     format: str | None = None,
     config: Settings | Mapping[str, Any] | str | Path | None = None,
+    snippet: bool = False,
 ) -> tuple[Finding, ...]:
     """Lint a string. `format` is "markdown", "html" or "text" (default: from `path`, else Markdown).
 
     `config` is a Settings, a `[tool.medlint]`-shaped mapping, or a path to a config file.
+    With `snippet`, the text is a passage (a sentence, a paragraph), not an article: checks of
+    the whole article (what it leaves out, its reading grade) are left out, so "no sources, no
+    date" is not said of a sentence.
     The default linter is built once and reused. A crash in medlint, or an `nlp-model` that is
     not installed, raises rather than returning no findings.
     """
@@ -51,7 +55,18 @@ def lint_text(
     else:
         linter = Linter(_settings(config))
     outcome = linter.lint_text(text, path=path, format=format, contain=False)
-    return attach_fixes(outcome.findings, outcome.source, {r.code: r for r in linter.rules})
+    findings = attach_fixes(outcome.findings, outcome.source, {r.code: r for r in linter.rules})
+    if snippet:
+        findings = tuple(f for f in findings if not _whole_article(f))
+    return findings
+
+
+WHOLE_ARTICLE = frozenset({"RDB001", "RDB002"})
+"""Span-free judgements of a whole text beside the completeness pack: document and section grades."""
+
+
+def _whole_article(f: Finding) -> bool:
+    return f.scope == "document" or f.pack == "completeness" or f.code in WHOLE_ARTICLE
 
 
 class Session:

@@ -77,3 +77,12 @@ def test_typed_client_code_passes_mypy_strict(tmp_path: Path) -> None:
     errors = [line for line in run.stdout.splitlines() if ": error:" in line]
     # Exactly the deliberate error: medlint's types are seen (not Any), and nothing else fails.
     assert len(errors) == 1 and "client.py:17:" in errors[0] and "tuple[Finding, ...]" in errors[0], run.stdout
+
+
+def test_a_snippet_gets_no_whole_article_findings() -> None:
+    text = "This miracle cure works for everyone."
+    whole = medlint.lint_text(text)
+    assert any(f.pack == "completeness" or f.scope == "document" for f in whole)
+    snippet = medlint.lint_text(text, snippet=True)
+    assert snippet and all(f.scope == "span" and f.pack != "completeness" for f in snippet)
+    assert {f.code for f in snippet} == {f.code for f in whole if f.scope == "span" and f.pack != "completeness"}
