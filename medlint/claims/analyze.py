@@ -109,6 +109,7 @@ class _Hit:
     label: str
     start: int  # token indices
     end: int
+    ailment: bool = False  # an outcome that is ill health
 
 
 @dataclass
@@ -161,7 +162,8 @@ class ClaimAnalyzer:
         for term in self.lexicon.outcomes:
             lemmas = self._term_lemmas(term)
             if lemmas:
-                self.outcomes.add("outcome", [lemma_is(w) for w in lemmas])
+                label = "outcome:ailment" if term in self.lexicon.ailments else "outcome"
+                self.outcomes.add(label, [lemma_is(w) for w in lemmas])
         self._built = True
 
     def _add(self, label: str, phrases: Iterable[str]) -> None:
@@ -245,10 +247,10 @@ class ClaimAnalyzer:
         keep = [i for i, space in enumerate(toks.spaces) if not space]
         tokens = [(toks.lemmas[i], toks.lowers[i]) for i in keep]
         hits = [_Hit(label, s, e) for label, s, e in self.patterns.find(tokens)]
-        hits += [_Hit(label, s, e) for label, s, e in self.outcomes.find(tokens)]
+        hits += [_Hit("outcome", s, e, label == "outcome:ailment") for label, s, e in self.outcomes.find(tokens)]
         if len(keep) == len(toks.spaces):
             return hits
-        return [_Hit(h.label, keep[h.start], keep[h.end - 1] + 1) for h in hits]
+        return [_Hit(h.label, keep[h.start], keep[h.end - 1] + 1, h.ailment) for h in hits]
 
     # -- analysing ----------------------------------------------------------------------
 
@@ -485,6 +487,9 @@ class _Sentence:
         # "specialises in treating", "dedicated to helping": what a service does, not a result.
         return prev in ("in", "on", "of") and self.doc[start].lower_.endswith("ing")
 
+    def _raises(self, effect: _Hit) -> bool:
+        return any(h.start == effect.start for h in self.cue("raise"))
+
     def _outcome_near(self, effect: _Hit) -> _Hit | None:
         best: _Hit | None = None
         for o in self._by.get("outcome", []):
@@ -581,6 +586,9 @@ class _Sentence:
                 continue
             o = self._outcome_near(e)
             if o is not None:
+                if e.label == "effect:benefit" and o.ailment and self._raises(e):
+                    # "Increases the chance of developing melanoma": raising ill health is a harm.
+                    e = _Hit("effect:cause", e.start, e.end)
                 pairs.append((e, o))
         kinds = {e.label.split(":", 1)[1] for e, _ in pairs}
         if pairs:
@@ -603,7 +611,9 @@ class _Sentence:
             return [h for h in self.cue(name) if not self._negated_at(h.start)]
 
         strong_hype = live("hype-strong")
-        if strong_hype or (live("hype") and claimy):
+        # "Dramatically" is hype about a treatment's benefit, not about a harm ("dramatically
+        # increases the chance of developing melanoma").
+        if strong_hype or (live("hype") and kinds & {"cure", "prevent", "benefit"}):
             cats.append("hype")
             self.reported = all(self._quoted(h.start) for h in strong_hype) if strong_hype else False
         hype_ends = {h.end for h in strong_hype}
@@ -631,7 +641,9 @@ class _Sentence:
             cats.append("safety")
         if live("evidence"):
             cats.append("evidence")
-        if live("evidence-weak") and (health or claimy):
+        # "Shown to help over 80% of children": the appeal is about an effect even when no
+        # condition is named.
+        if live("evidence-weak") and (health or claimy or any(not self._negated_at(e.start) for e in effects)):
             self.weak.append("evidence")
         if live("authority") and health:
             self.weak.append("authority")

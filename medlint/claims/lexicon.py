@@ -26,6 +26,9 @@ class Lexicon:
     lemma_overrides: dict[str, str]
     effects: dict[str, tuple[str, ...]]
     outcomes: tuple[str, ...]
+    ailments: frozenset[str]
+    """The outcomes that are ill health (conditions and symptoms, not `body.txt`'s functions):
+    raising one is a harm, not a benefit."""
     cues: dict[str, tuple[str, ...]]
     exceptions: tuple[str, ...]
 
@@ -66,15 +69,21 @@ def load_lexicon(path: Path) -> Lexicon:
     if not isinstance(overrides, dict):
         raise LexiconError(f"{path}: lemma-overrides: expected a mapping")
     outcomes = list(_phrases(data.get("outcome-words") or [], f"{path}: outcome-words"))
+    ailments = set(_phrases(data.get("ailment-words") or [], f"{path}: ailment-words"))
+    outcomes.extend(ailments)
     folder = path.parent / "outcomes"
     if folder.is_dir():
         for txt in sorted(folder.glob("*.txt")):
-            outcomes.extend(_read_terms(txt))
+            terms = _read_terms(txt)
+            outcomes.extend(terms)
+            if txt.name != "body.txt":
+                ailments.update(terms)
     return Lexicon(
         path=path,
         lemma_overrides={str(k).lower(): str(v).lower() for k, v in overrides.items()},
         effects=effects,
         outcomes=tuple(dict.fromkeys(outcomes)),
+        ailments=frozenset(ailments),
         cues=cues,
         exceptions=_phrases(data.get("exceptions") or [], f"{path}: exceptions"),
     )

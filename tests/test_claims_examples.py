@@ -1,0 +1,51 @@
+"""The claims that motivated the claim analysis (issue: claims v2), each alone as a one-paragraph
+Markdown article: every claim is flagged and described, the negated, questioned, refuted and
+not-a-claim sentences are not. Expected codes follow the rules' meaning, not a run of the code."""
+
+from __future__ import annotations
+
+import pytest
+
+from medlint import lint_text
+
+CLAIMS = {
+    "Zinc will help with almost every side effect of being hypothyroid.": "CLM002",
+    "It boosts immune health.": "CLM008",
+    "Coffee prevents dementia.": "CLM008",
+    "Brain fog has become a new epidemic.": "CLM009",
+    "It has been shown to help over 80% of all children.": "CLM006",
+    "It is the fastest and safest way to treat brain fog.": "CLM012",
+    "It works better than existing drugs.": "CLM012",
+    "Your body does the healing.": "CLM013",
+    "It is a safe alternative to antibiotics.": "CLM005",
+    "Our injections cure knee pain.": "CLM013",
+    "PRP injections reverse arthritis.": "CLM013",
+    "This injection reverses arthritis.": "CLM013",
+}
+
+NOT_CLAIMS = [
+    "Is there a cure for IBS?",
+    "**The claim:** probiotics are a cure-all.",
+    "The drug received Breakthrough Therapy Designation from the FDA.",
+    "Premier TMS opened a new clinic in Leeds.",
+    "Sunbed use dramatically increases the chance of developing melanoma.",
+    "There is no cure for IBS.",
+]
+
+
+@pytest.mark.parametrize("sentence", sorted(CLAIMS))
+def test_each_claim_is_flagged_alone(sentence: str) -> None:
+    codes = {f.code for f in lint_text(sentence + "\n", path="a.md")}
+    assert CLAIMS[sentence] in codes
+
+
+@pytest.mark.parametrize("sentence", NOT_CLAIMS)
+def test_what_is_not_a_claim_stays_quiet(sentence: str) -> None:
+    codes = {f.code for f in lint_text(sentence + "\n", path="a.md") if f.code.startswith("CLM")}
+    assert codes == set()
+
+
+def test_raising_ill_health_is_a_harm_and_raising_health_a_benefit() -> None:
+    harm = {f.code for f in lint_text("Our tea raises the risk of lung cancer.\n", path="a.md")}
+    benefit = {f.code for f in lint_text("Our tea raises your energy.\n", path="a.md")}
+    assert "CLM008" not in harm and "CLM008" in benefit
