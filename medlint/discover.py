@@ -105,13 +105,22 @@ NON_ARTICLE_DIRS = (".github", ".gitlab", ".circleci", "licenses", "licences")
 
 
 def is_non_article(path: Path) -> bool:
-    """A repository file, not an article, by its name or a folder it sits in."""
+    """A repository file, not an article, by its name or a folder it sits in. `path` is
+    relative to the project (folders above it, where the project happens to live, do not count)."""
     name = path.name.lower()
     if name.split(".", 1)[0] in NON_ARTICLE_NAMES:
         return True
     if any(fnmatch.fnmatchcase(name, g) for g in NON_ARTICLE_GLOBS):
         return True
     return any(part.lower() in NON_ARTICLE_DIRS for part in path.parent.parts)
+
+
+def _project_relative(path: Path, root: Path) -> Path:
+    """`path` relative to the configuration's folder, else just its name."""
+    try:
+        return path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return Path(path.name)
 
 
 def _spec(patterns: Sequence[str]) -> pathspec.GitIgnoreSpec | None:
@@ -156,7 +165,7 @@ class Excluder:
         non-article name unless `include` names it, and not excluded."""
         named = self.included(path)
         if named is None:
-            if path.suffix.lower() not in EXTENSIONS or is_non_article(path):
+            if path.suffix.lower() not in EXTENSIONS or is_non_article(_project_relative(path, self.root)):
                 return False
         elif not named:
             return False
@@ -169,6 +178,7 @@ class GitIgnore:
 
     def __init__(self, directory: Path) -> None:
         self.specs: dict[Path, pathspec.GitIgnoreSpec] = {}
+        self.read: set[Path] = set()
         start = directory.resolve()
         top = next((d for d in (start, *start.parents) if (d / ".git").exists()), None)
         if top is not None:
@@ -190,10 +200,14 @@ class GitIgnore:
             self.specs[base] = spec if old is None else old + spec
 
     def add(self, directory: Path) -> None:
-        """Read `directory/.gitignore`, if there is one."""
+        """Read `directory/.gitignore`, if there is one (once)."""
+        resolved = directory.resolve()
+        if resolved in self.read:
+            return
+        self.read.add(resolved)
         gitignore = directory / ".gitignore"
         if gitignore.is_file():
-            self._load(directory.resolve(), gitignore)
+            self._load(resolved, gitignore)
 
     def ignored(self, path: Path, is_dir: bool) -> bool:
         if not self.specs:

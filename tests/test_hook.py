@@ -191,3 +191,10 @@ def test_pre_commit_run_all_files_fails_only_on_the_bad_article(tmp_path: Path) 
     assert "articles/bad.md:3:" in bad.stdout and "CLM001" in bad.stdout
     for other in ("README.md", "LICENSE", "CHANGELOG.md", "requirements.txt", "_site", ".github", "good.md"):
         assert other not in bad.stdout, (other, bad.stdout)
+
+
+def test_folders_above_the_project_do_not_make_files_non_articles(tmp_path: Path) -> None:
+    project = tmp_path / "licenses" / "site"  # the project happens to live under "licenses/"
+    make_repo(project, {".medlint.toml": "", "a.md": GOOD, "LICENSES/MIT.txt": BAD, ".github/x.md": BAD})
+    assert linted(project) == ["a.md"]
+    assert linted(project, "a.md", "LICENSES/MIT.txt", force_exclude=True) == ["a.md"]
