@@ -358,3 +358,14 @@ def test_spans_never_start_or_end_on_whitespace(tmp_path: Path) -> None:
     (finding,) = linter.lint_text(text, path="a.md").findings
     assert text[finding.start_offset : finding.end_offset] == "miracle" and finding.match == "miracle"
     assert (finding.line, finding.column, finding.end_column) == (3, 7, 14)
+
+
+# -- found by the fuzzer -----------------------------------------------------------------------
+
+
+def test_a_blank_html_title_neither_crashes_nor_steals_a_paragraph() -> None:
+    doc, _ = parse_document("<title><span></p>", path="a.html", fmt="html")  # IndexError before
+    assert doc.blocks == [] and doc.title_block is None
+    doc, _ = parse_document("<title> </title><p>Some text here.</p><p>Second.</p>", path="a.html", fmt="html")
+    assert [(b.kind.value, b.text) for b in doc.blocks] == [("paragraph", "Some text here."), ("paragraph", "Second.")]
+    assert doc.title_block is None and [b.index for b in doc.blocks] == [0, 1]

@@ -27,8 +27,28 @@ _BLOCKS = {
     "caption": BlockKind.PARAGRAPH,
 }
 # Elements that end a run of loose text without being blocks of their own.
-_BREAKS = {"div", "section", "article", "main", "header", "footer", "aside", "nav", "ul", "ol", "dl",
-           "table", "tr", "body", "html", "form", "hr", "figure", "details", "summary"}
+_BREAKS = {
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "tr",
+    "body",
+    "html",
+    "form",
+    "hr",
+    "figure",
+    "details",
+    "summary",
+}
 _HIDDEN = {"script", "style", "pre", "code", "template", "noscript", "svg", "math", "head", "kbd", "samp"}
 # `<![name` other than these makes Python 3.11's HTMLParser raise; browsers read a bogus comment.
 _BAD_MARKED_SECTION = re.compile(
@@ -182,8 +202,9 @@ def _close(parser: _Parser) -> None:
     parser.close()
 
 
-def parse_html_fragment(doc: Document, text: str, first_line: int, kind: BlockKind | None = None,
-                        raw_open: str | None = None) -> str | None:
+def parse_html_fragment(
+    doc: Document, text: str, first_line: int, kind: BlockKind | None = None, raw_open: str | None = None
+) -> str | None:
     """Blocks from HTML inside another format (a Markdown HTML block), in `kind` unless its tags say.
 
     `text` stands for doc.source from the start of 0-based line `first_line` on, character for
@@ -235,9 +256,11 @@ def parse_html(doc: Document, body_start: int) -> None:
     _run(parser, doc.source)
     if doc.title_block is None and parser.title is not None:
         # <title> comes first in reading order only when no <h1> named the page.
+        count = len(doc.blocks)
         doc.add_block(BlockKind.TITLE, parser.title, level=1)
-        title = doc.blocks.pop()
-        doc.blocks.insert(0, title)
-        for i, block in enumerate(doc.blocks):
-            block.index = i
-        doc.title_block = 0
+        if len(doc.blocks) > count:  # a blank <title> adds no block
+            title = doc.blocks.pop()
+            doc.blocks.insert(0, title)
+            for i, block in enumerate(doc.blocks):
+                block.index = i
+            doc.title_block = 0
