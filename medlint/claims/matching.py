@@ -71,7 +71,9 @@ def word_matches(pattern: str) -> Element:
 class PatternIndex:
     def __init__(self) -> None:
         self._by_first: dict[Key, list[tuple[str, tuple[Element, ...]]]] = defaultdict(list)
-        self._anywhere: list[tuple[str, Element, tuple[Element, ...]]] = []
+        # Patterns that start with a wildcard, a number or a regex, grouped by that first element
+        # so each distinct test runs once per token.
+        self._anywhere: dict[Element, list[tuple[str, tuple[Element, ...]]]] = defaultdict(list)
 
     def add(self, label: str, elements: Sequence[Element]) -> None:
         for variant in _expand(tuple(elements)):
@@ -82,17 +84,16 @@ class PatternIndex:
                 for key in first.keys:
                     self._by_first[key].append((label, tail))
             else:
-                self._anywhere.append((label, first, tail))
+                self._anywhere[first].append((label, tail))
 
     def find(self, tokens: Sequence[Token]) -> list[tuple[str, int, int]]:
         found: set[tuple[str, int, int]] = set()
         n = len(tokens)
         for i, token in enumerate(tokens):
-            candidates = [
-                *self._by_first.get(("L", token[0]), ()),
-                *self._by_first.get(("W", token[1]), ()),
-                *((label, tail) for label, first, tail in self._anywhere if first.accepts(token)),
-            ]
+            candidates = [*self._by_first.get(("L", token[0]), ()), *self._by_first.get(("W", token[1]), ())]
+            for first, patterns in self._anywhere.items():
+                if first.accepts(token):
+                    candidates.extend(patterns)
             for label, tail in candidates:
                 end = i + 1 + len(tail)
                 if end <= n and all(el.accepts(tokens[i + 1 + j]) for j, el in enumerate(tail)):
