@@ -112,6 +112,7 @@ def test_factory_positions_follow_the_text() -> None:
 # --- SARIF ---------------------------------------------------------------------------
 
 
+@pytest.mark.skipif(not SARIF_SCHEMA.is_file(), reason="the SARIF schema is in ../shared/schemas, not present")
 def test_sarif_validates_against_the_official_schema() -> None:
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     assert schema["$schema"].startswith("http://json-schema.org/draft-04/")
