@@ -94,7 +94,9 @@ def test_rules_prepare_while_the_worker_splits_sentences(monkeypatch: pytest.Mon
     """While the worker splits a document's sentences the linter loads the rules' data (once)
     and does their sentence-free work on the document, which `find` then uses; the findings
     are those of a linter that did everything after the sentences came back."""
-    from conftest import SEED
+    from conftest import ROOT
+
+    article = ROOT / "examples" / "back-injections-draft.md"  # in the repository: no ../shared needed
 
     from medlint.engine import Linter
     from medlint.kinds.grade import ReadingGradeKind
@@ -141,15 +143,16 @@ def test_rules_prepare_while_the_worker_splits_sentences(monkeypatch: pytest.Mon
             original(*args)  # type: ignore[arg-type]
 
         linter._prepare = prepare  # type: ignore[method-assign]
-        first = linter.lint_path(SEED).findings
-        second = linter.lint_path(SEED).findings
+        first = linter.lint_path(article).findings
+        second = linter.lint_path(article).findings
         assert calls == ["submit", "prepare", "collect"] * 2
         assert linter._prepared
         # Per document: two word-list rules and two grade rules prepared without error.
         assert sorted(prepared) == ["ReadingGradeKind"] * 4 + ["SubstitutionKind"] * 4
         assert not matched_in_find
-        lazy = Linter().lint_path(SEED).findings
+        lazy = Linter().lint_path(article).findings
         assert first == second == lazy
-        assert {f.code for f in first} >= {"RDB001", "RDB002", "RDB006", "RDB008"}
+        # The draft is written to fail readability: the prepared rules had work to do.
+        assert any(f.code.startswith("RDB") for f in first)
     finally:
         worker.close()
