@@ -18,26 +18,19 @@ the words.
 from __future__ import annotations
 
 import bisect
-import gzip
-import json
 import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from medlint.claims.lexicon import Lexicon, load_lexicon
 from medlint.claims.matching import ANY, MAYBE_ANY, NUMBER, Element, PatternIndex, lemma_is, word_is, word_matches
 from medlint.claims.model import CATEGORIES, QUALITIES, Category, Claim, Part, Register, Stance, Strength
 from medlint.document import Block, BlockKind, Document
-
-if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc
+from medlint.tokens import Tokens, lemma_table, tokenize
 
 # A citation in the sentence or a link in its block: the claim points at its support.
 CITATION = re.compile(
@@ -97,13 +90,6 @@ _FIRST_PERSON = frozenset({"i", "my", "i'm", "i've", "i'd", "i’ve", "i’m", "
 _SHORT_WORDS = 120
 
 
-@lru_cache(maxsize=1)
-def _lemma_table() -> dict[str, str]:
-    data = resources.files("medlint").joinpath("data/en_lemma_lookup.json.gz").read_bytes()
-    table: dict[str, str] = json.loads(gzip.decompress(data))
-    return table
-
-
 @dataclass
 class _Hit:
     label: str
@@ -125,7 +111,7 @@ class DocumentClaims:
 class _Tokens:
     """A block's tokens and the attributes the analysis reads, as plain lists."""
 
-    doc: Doc
+    doc: Tokens
     idxs: list[int]
     lowers: list[str]
     lemmas: list[str]
@@ -143,13 +129,7 @@ class ClaimAnalyzer:
     # -- building -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        from medlint.nlp import _sentence_english
-
-        self.nlp: Language = _sentence_english()
-        # Only the tokenizer runs (no model), so spaCy's memory guard for long texts does not apply;
-        # input size is bounded by max-file-size.
-        self.nlp.max_length = 1 << 31
-        table = dict(_lemma_table())
+        table = dict(lemma_table())
         table.update(self.lexicon.lemma_overrides)
         self.table = table
         self.patterns = PatternIndex()
@@ -181,7 +161,7 @@ class ClaimAnalyzer:
                     continue
                 # A word of letters is one token; anything else is split as the tokenizer splits
                 # text ("we're", "#1").
-                texts = [word] if word.isalpha() else [t.text for t in self.nlp.make_doc(word)]
+                texts = [word] if word.isalpha() else [t.text for t in tokenize(word)]
                 for text in texts:
                     if text == "*":
                         pattern.append(ANY)
@@ -221,20 +201,14 @@ class ClaimAnalyzer:
         return tuple(lemma for lemma, space in zip(toks.lemmas, toks.spaces, strict=True) if not space)
 
     def _tokens(self, text: str) -> _Tokens:
-        from spacy.attrs import IDX, IS_SPACE, LOWER
-
-        doc = self.nlp.make_doc(text)
-        # One pass in C for the attributes: a Python loop over Token objects was a third of the
-        # analysis.
-        rows = doc.to_array([IDX, LOWER, IS_SPACE]).tolist() if len(doc) else []
-        strings = doc.vocab.strings
-        lowers = [strings[row[1]] for row in rows]
+        doc = tokenize(text)
+        lowers = [t.text.lower() for t in doc]
         return _Tokens(
             doc=doc,
-            idxs=[row[0] for row in rows],
+            idxs=[t.idx for t in doc],
             lowers=lowers,
             lemmas=[self._lemma(w) for w in lowers],
-            spaces=[bool(row[2]) for row in rows],
+            spaces=[False] * len(lowers),
         )
 
     def _match(self, toks: _Tokens) -> list[_Hit]:
@@ -367,7 +341,7 @@ class _Sentence:
 
     def __init__(
         self,
-        doc: Doc,
+        doc: Tokens,
         block: Block,
         s0: int,
         s1: int,

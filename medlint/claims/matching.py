@@ -9,27 +9,19 @@ with a wildcard, a number or a regular expression are tried everywhere. Matches 
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, cast
+from typing import Literal
+
+from medlint.tokens import like_num
 
 Key = tuple[str, str]
 """("L", lemma) or ("W", lowercase word)."""
 
 Token = tuple[str, str]
 """A token as (lemma, lowercase word)."""
-
-
-@functools.lru_cache(maxsize=4096)
-def _like_num(word: str) -> bool:
-    from spacy.lang.en import lex_attrs
-
-    # spaCy's own test, so "twelve", "1,000" and "1/2" count as they do for its LIKE_NUM.
-    like_num = cast(Callable[[str], bool], lex_attrs.like_num)
-    return bool(like_num(word))
 
 
 @dataclass(frozen=True)
@@ -47,7 +39,7 @@ class Element:
         if self.kind == "any":
             return True
         if self.kind == "num":
-            return _like_num(token[1])
+            return like_num(token[1])
         return self.regex is not None and self.regex.fullmatch(token[1]) is not None
 
 

@@ -1,0 +1,166 @@
+"""Words with their lemmas, without spaCy: what the claim analysis and the criteria match on.
+
+A pre-commit hook pays for every import on every commit, and importing spaCy is most of a cold
+start; the sentence worker already imports it in its own process. Matching vocabulary needs
+much less: tokens as spaCy's English tokenizer would cut them in ordinary prose (opening and
+closing punctuation peeled off, "n't" and "'s" split from their word, a hyphen or slash
+between letters split out), each with its offset in the text, its lowercase form and its
+lemma from spaCy's English lookup table (shipped in `medlint/data`, WordNet licence).
+Phrases in a lexicon are cut by the same function, so a phrase and the text it should match
+are always tokenised alike.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import overload
+
+_CHUNK = re.compile(r"\S+")
+_PREFIX = re.compile(r"""^(?:[("'“‘\[{*_#$£€¿¡<]|\.\.\.)""")
+_SUFFIX = re.compile(r"""(?:[)"'”’\]}*_.,;:!?%…>]|\.\.\.)$""")
+_CONTRACTION = re.compile(r"(?i)(?<=[a-z])(n['’]t|['’](?:s|re|ve|m|ll|d))$")
+_INFIX = re.compile(r"(?<=[^\W_])([-–—/+&=])(?=[^\W_])")
+# "e.g.", "U.S.", "Dr.", "3.5", "1,000": a full stop or comma inside them is not punctuation.
+_KEEP_WHOLE = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,/:]\d+)+|(?:dr|mr|mrs|ms|prof|st|vs|etc|approx|no)\.", re.I)
+
+_NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+    thousand million billion trillion dozen first second third fourth fifth sixth seventh eighth
+    ninth tenth""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def lemma_table() -> dict[str, str]:
+    data = resources.files("medlint").joinpath("data/en_lemma_lookup.json.gz").read_bytes()
+    table: dict[str, str] = json.loads(gzip.decompress(data))
+    return table
+
+
+def lemma(lower: str) -> str:
+    lower = lower.replace("’", "'")
+    return lemma_table().get(lower, lower)
+
+
+def like_num(word: str) -> bool:
+    """spaCy's English `like_num`: "12", "1,000", "0.5", "1/2", "twelve", "third"."""
+    text = word.lstrip("+-~±")
+    text = text.replace(",", "").replace(".", "")
+    if text.isdigit():
+        return True
+    if text.count("/") == 1:
+        num, denom = text.split("/")
+        if num.isdigit() and denom.isdigit():
+            return True
+    return text.lower() in _NUMBER_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    idx: int
+    """Offset of the token's first character in the tokenised text."""
+    i: int
+    whitespace_: str
+    """" " when whitespace follows the token, "" when the next token touches it."""
+
+    @property
+    def lower_(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_space(self) -> bool:
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    text: str
+    start_char: int
+    end_char: int
+
+
+class Tokens:
+    """A text's tokens, indexed like a spaCy `Doc`: `tokens[i]`, `tokens[a:b].text`."""
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.source = text
+        self._tokens = tokens
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self._tokens)
+
+    @overload
+    def __getitem__(self, key: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> Span: ...
+
+    def __getitem__(self, key: int | slice) -> Token | Span:
+        if isinstance(key, int):
+            return self._tokens[key]
+        picked = self._tokens[key]
+        if not picked:
+            return Span("", 0, 0)
+        start, end = picked[0].idx, picked[-1].idx + len(picked[-1].text)
+        return Span(self.source[start:end], start, end)
+
+
+def tokenize(text: str) -> Tokens:
+    out: list[Token] = []
+    for chunk in _CHUNK.finditer(text):
+        pieces = _split(chunk.group(), chunk.start())
+        for k, (piece, start) in enumerate(pieces):
+            end = start + len(piece)
+            touching = k + 1 < len(pieces)
+            ws = "" if touching or (end < len(text) and not text[end].isspace()) else " "
+            out.append(Token(piece, start, len(out), ws))
+    return Tokens(text, out)
+
+
+def _split(chunk: str, start: int) -> list[tuple[str, int]]:
+    """One whitespace-free chunk as tokens: prefixes, the word (split at infixes), suffixes."""
+    head: list[tuple[str, int]] = []
+    tail: list[tuple[str, int]] = []
+    lo, hi = 0, len(chunk)
+    while lo < hi:
+        if _KEEP_WHOLE.fullmatch(chunk, lo, hi):
+            break
+        m = _PREFIX.match(chunk, lo, hi)
+        if m and hi - lo > len(m.group()):
+            head.append((m.group(), start + lo))
+            lo = m.end()
+            continue
+        m = _SUFFIX.search(chunk, lo, hi)
+        if m and hi - lo > len(m.group()) and not _KEEP_WHOLE.fullmatch(chunk, lo, hi):
+            tail.append((m.group(), start + m.start()))
+            hi = m.start()
+            continue
+        m = _CONTRACTION.search(chunk, lo, hi)
+        if m and hi - lo > len(m.group()):
+            tail.append((m.group(), start + m.start()))
+            hi = m.start()
+            continue
+        break
+    middle: list[tuple[str, int]] = []
+    if lo < hi:
+        word = chunk[lo:hi]
+        pos = 0
+        if not _KEEP_WHOLE.fullmatch(word):
+            for m in _INFIX.finditer(word):
+                if m.start() > pos:
+                    middle.append((word[pos : m.start()], start + lo + pos))
+                middle.append((m.group(), start + lo + m.start()))
+                pos = m.end()
+        middle.append((word[pos:], start + lo + pos))
+    return head + middle + tail[::-1]
