@@ -123,7 +123,7 @@ def tokenize(text: str) -> Tokens:
         for k, (piece, start) in enumerate(pieces):
             end = start + len(piece)
             touching = k + 1 < len(pieces)
-            ws = "" if touching or (end < len(text) and not text[end].isspace()) else " "
+            ws = " " if not touching and end < len(text) and text[end].isspace() else ""
             out.append(Token(piece, start, len(out), ws))
     return Tokens(text, out)
 
