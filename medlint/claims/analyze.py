@@ -658,7 +658,9 @@ class _Sentence:
             cats.append("fear")
         if live("fear") and health and not claimy:
             self.weak.append("fear")
-        if live("safety") and (claimy or self.own or health or self.about_health) and not risks_named:
+        # In selling copy, "mild nausea that soon settles" minimises a harm it names: the naming
+        # spares only plain writing, where weak categories are not judged anyway.
+        if live("safety") and (claimy or self.own or health or self.about_health):
             self.weak.append("safety")
         if claimy and kinds & {"benefit", "prevent", "cure"}:
             cats.append("benefit")
