@@ -658,9 +658,13 @@ class _Sentence:
             cats.append("fear")
         if live("fear") and health and not claimy:
             self.weak.append("fear")
-        # In selling copy, "mild nausea that soon settles" minimises a harm it names: the naming
-        # spares only plain writing, where weak categories are not judged anyway.
-        if live("safety") and (claimy or self.own or health or self.about_health):
+        # Naming the risks keeps reassurance honest ("generally safe, but injections carry risks
+        # including infection"), unless the reassurance shrinks the very harm it names ("mild
+        # nausea", "a little bruising").
+        shrunk = any(
+            0 <= o.start - h.end <= 1 for h in live("safety") for o in self._by.get("outcome", []) if o.ailment
+        )
+        if live("safety") and (claimy or self.own or health or self.about_health) and (shrunk or not risks_named):
             self.weak.append("safety")
         if claimy and kinds & {"benefit", "prevent", "cure"}:
             cats.append("benefit")
