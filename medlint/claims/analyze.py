@@ -1,9 +1,10 @@
 """Claim analysis: which sentences make a health claim, and what kind of claim each makes.
 
-Every block (title, headings, paragraphs, list items, quotes, table cells) is tokenised with
-spaCy's English tokenizer; each token gets its lemma from a lookup table (spaCy's English
-lemma lookup, shipped in medlint/data), and one spaCy `Matcher` finds the lexicon's effects and
-cues on lemmas, a lemma-sequence index the outcome vocabulary. A sentence is then described by the
+Every block (title, headings, paragraphs, list items, quotes, table cells) is tokenised as
+spaCy's English tokenizer would cut it (`medlint.tokens`, without importing spaCy); each token
+gets its lemma from spaCy's English lookup table (shipped in medlint/data), and one pattern
+index (`medlint.claims.matching`) finds the lexicon's effects, cues and outcome vocabulary on
+lemmas. A sentence is then described by the
 parts it holds (an effect on an outcome, said by whom), how strongly it is said (hedges),
 its stance (negated, questioned, refuted) and its qualities (absolute, superlative, safety,
 evidence appeal, testimonial, nature, fear, hype). Positions are token offsets into the
