@@ -151,3 +151,20 @@ def test_stdout_json_of_a_file_name_that_is_not_utf8(odd_folder: Path, capsys: p
     assert code == 1
     (finding, *_) = json.loads(out)["findings"]
     assert finding["path"].endswith("caf\\xe9-\\x1b]0;owned\\x07.md")
+
+
+def test_github_annotations_carry_no_control_characters_and_no_injected_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    name = "x\n::add-mask::secret\x1b]0;t\x07.md"
+    try:
+        (folder / name).write_text("# T\n\nThis miracle \x1b[2J\x1b]0;owned\x07 cure works.\n")
+    except OSError:
+        pytest.skip("this file system does not take such a name")
+    code, out, _ = _run(["check", str(folder), "--format", "github"], capsys)
+    assert code in (1, 2) and out
+    assert not any(ch in out for ch in "\x1b\x07\r")
+    for line in out.splitlines():
+        assert line.startswith(("::error ", "::warning ", "::notice ")), line

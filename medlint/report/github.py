@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from medlint.findings import Finding, Report, Severity
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
+# Other control characters, DEL and bidi overrides: shown as \\xNN rather than acted on by a
+# terminal or CI log viewer (an article's ESC sequences reach messages through quoted text).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _CONTROL.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) <= 0xFF else f"\\u{ord(m.group()):04x}", text
+    )
 
 
 def escape_property(text: str) -> str:
@@ -42,7 +52,6 @@ def _annotation(finding: Finding) -> str:
 def render(report: Report) -> str:
     lines = [_annotation(f) for f in report.findings]
     lines += [
-        _command("error", {"file": e.path, "title": "medlint: cannot lint file"}, e.message)
-        for e in report.errors
+        _command("error", {"file": e.path, "title": "medlint: cannot lint file"}, e.message) for e in report.errors
     ]
     return "".join(line + "\n" for line in lines)
