@@ -35,6 +35,7 @@ its reason and the sentence that decided it feed the scorecard (`medlint scoreca
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -179,8 +180,19 @@ class CriterionKind(Kind):
             found = self._cues(doc, ctx, block.index)
             spans = block.sentence_spans() if block.kind is not BlockKind.LIST_ITEM else [(0, len(block.text))]
             last: set[str] = set()
-            for s, e in spans:
-                names = {n for n, a, b in found if a < e and s < b}
+            # Each cue goes to the sentences it overlaps, found by bisection: a paragraph of
+            # 30,000 sentences must not scan every cue once per sentence.
+            starts = [s for s, _ in spans]
+            by_span: list[set[str]] = [set() for _ in spans]
+            for n, a, b in found:
+                first = max(bisect.bisect_right(starts, a) - 1, 0)
+                for k in range(first, len(spans)):
+                    s, e = spans[k]
+                    if s >= b:
+                        break
+                    if a < e and s < b:
+                        by_span[k].add(n)
+            for (s, e), names in zip(spans, by_span, strict=True):
                 if block.kind is BlockKind.LIST_ITEM:
                     names |= lead
                 last = names
