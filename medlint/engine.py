@@ -237,9 +237,8 @@ CACHE_LIMIT = 20_000
 def trim_caches(limit: int = CACHE_LIMIT) -> None:
     """Keep a long-lived linter's memory bounded: the per-word caches and spaCy vocabs shared
     by the kinds grow with every new word (118 MB to 4.6 GB over 10,000 articles of new words).
-    Each one past `limit` entries is emptied (it refills with what is in use); a claim
-    analyzer whose spaCy vocab grew by `limit` strings is dropped and rebuilt on next use
-    (under a second). Checked every TRIM_EVERY documents; the sentence pipeline bounds its
+    Each one past `limit` entries is emptied (it refills with what is in use). Checked every
+    TRIM_EVERY documents; the sentence pipeline bounds its
     own vocab (`Pipeline.bound_vocab`)."""
     import sys
 
@@ -256,17 +255,8 @@ def trim_caches(limit: int = CACHE_LIMIT) -> None:
         for cache in caches:
             if isinstance(cache, dict | set) and len(cache) > limit:
                 cache.clear()
-    analyze = sys.modules.get("medlint.claims.analyze")
-    analyzers = getattr(analyze, "_ANALYZERS", None)
-    if isinstance(analyzers, dict):
-        for key, analyzer in list(analyzers.items()):
-            nlp = getattr(analyzer, "nlp", None)
-            if nlp is None:
-                continue
-            size = len(nlp.vocab.strings)
-            base = analyzer.__dict__.setdefault("_medlint_base_strings", size)
-            if size > base + limit:
-                analyzers.pop(key, None)
+    # The claim analysis keeps nothing per document: it tokenises without spaCy (no vocab to
+    # grow), and its matchers are built once per lexicon.
 
 
 TRIM_EVERY = 100
