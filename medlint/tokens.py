@@ -75,10 +75,6 @@ class Token:
     def lower_(self) -> str:
         return self.text.lower()
 
-    @property
-    def is_space(self) -> bool:
-        return False
-
 
 @dataclass(frozen=True, slots=True)
 class Span:

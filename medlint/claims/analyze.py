@@ -116,11 +116,10 @@ class _Tokens:
     idxs: list[int]
     lowers: list[str]
     lemmas: list[str]
-    spaces: list[bool]
 
 
 class ClaimAnalyzer:
-    """Builds the matchers for one lexicon once; analyses many documents (one at a time per thread)."""
+    """Builds the matchers for one lexicon once; analyses many documents, from any thread."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -198,8 +197,7 @@ class ClaimAnalyzer:
         spaces as the tokenizer would split them; the rest go through the tokenizer."""
         if _PLAIN_TERM.fullmatch(term):
             return tuple(self._lemma(w) for w in term.split())
-        toks = self._tokens(term)
-        return tuple(lemma for lemma, space in zip(toks.lemmas, toks.spaces, strict=True) if not space)
+        return tuple(self._tokens(term).lemmas)
 
     def _tokens(self, text: str) -> _Tokens:
         doc = tokenize(text)
@@ -209,23 +207,15 @@ class ClaimAnalyzer:
             idxs=[t.idx for t in doc],
             lowers=lowers,
             lemmas=[self._lemma(w) for w in lowers],
-            spaces=[False] * len(lowers),
         )
 
     def _match(self, toks: _Tokens) -> list[_Hit]:
-        """Effect, cue and outcome matches, in token positions of `toks`.
-
-        A run of extra spaces or a line break is a token of its own in spaCy, and would split
-        "miracle  cure" or a hard-wrapped "get\\nrid of"; matching runs on the words alone and
-        maps back, so positions still come from the block's tokens.
-        """
-        keep = [i for i, space in enumerate(toks.spaces) if not space]
-        tokens = [(toks.lemmas[i], toks.lowers[i]) for i in keep]
+        """Effect, cue and outcome matches, in token positions of `toks`. Whitespace makes no
+        token, so "miracle  cure" and a hard-wrapped "get\\nrid of" match as one phrase."""
+        tokens = list(zip(toks.lemmas, toks.lowers, strict=True))
         hits = [_Hit(label, s, e) for label, s, e in self.patterns.find(tokens)]
         hits += [_Hit("outcome", s, e, label == "outcome:ailment") for label, s, e in self.outcomes.find(tokens)]
-        if len(keep) == len(toks.spaces):
-            return hits
-        return [_Hit(h.label, keep[h.start], keep[h.end - 1] + 1, h.ailment) for h in hits]
+        return hits
 
     # -- analysing ----------------------------------------------------------------------
 
@@ -236,10 +226,9 @@ class ClaimAnalyzer:
                 self._build()
 
     def analyze(self, doc: Document, promotional: bool = False) -> DocumentClaims:
-        with self._lock:
-            if not self._built:
-                self._build()
-            return self._analyze(doc, promotional)
+        # Once built, the matchers are only read: threads analyse documents side by side.
+        self.build()
+        return self._analyze(doc, promotional)
 
     def _analyze(self, document: Document, promotional: bool) -> DocumentClaims:
         from medlint.nlp import _tame
@@ -250,7 +239,6 @@ class ClaimAnalyzer:
             if block.in_references or not block.text.strip():
                 continue
             toks = self._tokens(_tame(block.text))
-            doc = toks.doc
             hits = self._match(toks)
             refuting_section = self._in_myth_section(document, block)
             story = bool(_SIGNED_QUOTE.search(block.text))
@@ -267,9 +255,9 @@ class ClaimAnalyzer:
                 t1 = bisect.bisect_left(starts, s1)
                 if t1 - t0 < 1:
                     continue
-                sent = _Sentence(doc, block, s0, s1, t0, t1, by_sentence.get(i, []), refuting_section, story, listed)
-                sent.lemmas = toks.lemmas
-                sent.block_cited = block_cited
+                sent = _Sentence(
+                    toks, block, s0, s1, t0, t1, by_sentence.get(i, []), refuting_section, story, listed, block_cited
+                )
                 calls += bool(sent.cue("call-to-action"))
                 found.append((block, sent))
         # A page that keeps naming conditions is about health: in its selling copy, "the best CBD
@@ -342,7 +330,7 @@ class _Sentence:
 
     def __init__(
         self,
-        doc: Tokens,
+        toks: _Tokens,
         block: Block,
         s0: int,
         s1: int,
@@ -350,16 +338,17 @@ class _Sentence:
         t1: int,
         hits: list[_Hit],
         refuting_section: bool,
-        story: bool = False,
-        listed: bool = False,
+        story: bool,
+        listed: bool,
+        block_cited: list[bool],
     ) -> None:
         self.story = story
-        self.lemmas: list[str] = []
-        self.block_cited: list[bool] = []
+        self.lemmas = toks.lemmas
+        self.block_cited = block_cited  # shared by the block's sentences, filled on first use
         self.about_health = False
         self.effect: tuple[_Hit, _Hit] | None = None
         self.listed = listed
-        self.doc = doc
+        self.doc = toks.doc
         self.block = block
         self.s0, self.s1, self.t0, self.t1 = s0, s1, t0, t1
         exceptions = [h for h in hits if h.label == "exception"]
@@ -385,12 +374,7 @@ class _Sentence:
         """The seller's voice: "we", "our clinic". Not the "our" of everyone's body ("our immune
         system", "our bones"), which patient information uses too."""
         outcome_starts = {o.start for o in self._by.get("outcome", [])}
-        return [h for h in self.cue("own") if self._next_word(h.end) not in outcome_starts]
-
-    def _next_word(self, i: int) -> int:
-        while i < self.t1 and self.doc[i].is_space:
-            i += 1
-        return i
+        return [h for h in self.cue("own") if h.end not in outcome_starts]
 
     def cue(self, name: str) -> list[_Hit]:
         return self._by.get(f"cue:{name}", [])
@@ -407,12 +391,6 @@ class _Sentence:
                 return True
             i -= 1
         return False
-
-    def _word_start(self, start: int) -> int:
-        """Where the token run before `start` ends once extra whitespace tokens are skipped."""
-        while start > self.t0 and self.doc[start - 1].is_space:
-            start -= 1
-        return start
 
     @property
     def cited(self) -> bool:
@@ -594,7 +572,7 @@ class _Sentence:
         hype_ends = {h.end for h in strong_hype}
         # "miracle cure" is hype language, reported once (CLM001), not a second cure claim.
         strong_cure = (
-            any(not self._purpose(h.start) and self._word_start(h.start) not in hype_ends for h in live("cure-strong"))
+            any(not self._purpose(h.start) and h.start not in hype_ends for h in live("cure-strong"))
             and not natural_course
         )
         if (("cure" in kinds) and not (strong_hype and not strong_cure)) or strong_cure:
