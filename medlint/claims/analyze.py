@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from medlint.claims.lexicon import Lexicon, load_lexicon
-from medlint.claims.matching import ANY, MAYBE_ANY, NUMBER, Element, PatternIndex, lemma_is, word_is, word_matches
+from medlint.claims.matching import Element, PatternIndex, compile_phrase, lemma_is, word_is
 from medlint.claims.model import CATEGORIES, QUALITIES, Category, Claim, Part, Register, Stance, Strength
 from medlint.document import Block, BlockKind, Document
 from medlint.tokens import Tokens, lemma_table, tokenize
@@ -118,6 +118,15 @@ class _Tokens:
     lemmas: list[str]
 
 
+_NUMBER_WORDS = frozenset({"NUM", "num"})  # the lexicon loader lowercases phrases
+
+
+def _split(word: str) -> list[str]:
+    """A phrase word as tokens: a word of letters is one; anything else is cut as the tokenizer
+    cuts text ("we're", "#1")."""
+    return [word] if word.isalpha() else [t.text for t in tokenize(word)]
+
+
 class ClaimAnalyzer:
     """Builds the matchers for one lexicon once; analyses many documents, from any thread."""
 
@@ -151,24 +160,9 @@ class ClaimAnalyzer:
         exact = label in ("cue:hedge", "cue:restrict", "cue:negation")
         cue = label.startswith("cue:")
         for phrase in phrases:
-            pattern: list[Element] = []
-            for word in phrase.split():
-                if word.startswith("~") and len(word) > 1:
-                    pattern.append(word_matches(f"(?:{word[1:]})"))
-                    continue
-                if word == "*?":
-                    pattern.append(MAYBE_ANY)
-                    continue
-                # A word of letters is one token; anything else is split as the tokenizer splits
-                # text ("we're", "#1").
-                texts = [word] if word.isalpha() else [t.text for t in tokenize(word)]
-                for text in texts:
-                    if text == "*":
-                        pattern.append(ANY)
-                    elif text in ("NUM", "num"):
-                        pattern.append(NUMBER)
-                    else:
-                        pattern.append(self._element(text.lower(), exact, cue))
+            pattern = compile_phrase(
+                phrase, lambda text: self._element(text.lower(), exact, cue), _split, _NUMBER_WORDS
+            )
             if pattern:
                 self.patterns.add(label, pattern)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -58,6 +58,32 @@ NUMBER = Element(kind="num")
 
 def word_matches(pattern: str) -> Element:
     return Element(kind="regex", regex=re.compile(pattern))
+
+
+# "~%|percent": plain alternatives, indexed like any word instead of tried as a regex everywhere.
+_LITERALS = re.compile(r"[\w%$£€'’-]+(?:\|[\w%$£€'’-]+)*")
+
+
+def compile_phrase(
+    phrase: str, word: Callable[[str], Element], split: Callable[[str], list[str]], numbers: frozenset[str]
+) -> list[Element]:
+    """A lexicon phrase as pattern elements. Words are separated by spaces: `~regex` is one
+    token whose lowercase text matches, `*?` at most one token; any other word is cut into
+    tokens by `split`, each `*` (any token), a number word from `numbers`, or `word(text)`."""
+    out: list[Element] = []
+    for item in phrase.split():
+        if item.startswith("~") and len(item) > 1:
+            body = item[1:]
+            if _LITERALS.fullmatch(body):
+                out.append(word_is(*sorted(set(body.lower().split("|")))))
+            else:
+                out.append(word_matches(f"(?:{body})"))
+        elif item == "*?":
+            out.append(MAYBE_ANY)
+        else:
+            for text in split(item):
+                out.append(ANY if text == "*" else NUMBER if text in numbers else word(text))
+    return out
 
 
 class PatternIndex:

@@ -12,16 +12,15 @@ is reported in the block's prose offsets, so the sentence that holds it is known
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from medlint.claims.matching import ANY, MAYBE_ANY, NUMBER, Element, PatternIndex, lemma_is, word_is, word_matches
+from medlint.claims.matching import Element, PatternIndex, compile_phrase, lemma_is
 from medlint.document import Document
 from medlint.tokens import Token, lemma, tokenize
 
-_LITERALS = re.compile(r"[\w%$£€'’-]+(?:\|[\w%$£€'’-]+)*")
+_NUMBER = frozenset({"NUM"})
 _NOTES_KEY = "criterion-cue-docs"
 
 
@@ -65,30 +64,17 @@ def block_tokens(doc: Document, notes: dict[Any, Any], index: int) -> CueTokens:
     return found
 
 
+def _word(text: str) -> Element:
+    low = text.lower()
+    lem = lemma(low)
+    if low.isalpha() and not lem.isalpha():  # the table maps "first" to "1"
+        lem = low
+    # Either form: the table is not always consistent ("lower" -> "low", "lowers" -> "lower").
+    return lemma_is(*sorted({lem, low}))
+
+
 def _elements(phrase: str) -> list[Element]:
-    out: list[Element] = []
-    for word in phrase.split():
-        if word.startswith("~") and len(word) > 1:
-            body = word[1:]
-            if _LITERALS.fullmatch(body):  # "~%|percent": plain alternatives
-                out.append(word_is(*sorted(set(body.lower().split("|")))))
-            else:
-                out.append(word_matches(f"(?:{body})"))
-        elif word == "*":
-            out.append(ANY)
-        elif word == "*?":
-            out.append(MAYBE_ANY)
-        elif word == "NUM":
-            out.append(NUMBER)
-        else:
-            for tok in _joined(list(tokenize(word))):
-                low = tok.text.lower()
-                lem = lemma(low)
-                if low.isalpha() and not lem.isalpha():  # the table maps "first" to "1"
-                    lem = low
-                # Either form: the table is not always consistent ("lower" -> "low", "lowers" -> "lower").
-                out.append(lemma_is(*sorted({lem, low})))
-    return out
+    return compile_phrase(phrase, _word, lambda item: [t.text for t in _joined(list(tokenize(item)))], _NUMBER)
 
 
 def _needed_words(elements: list[Element]) -> list[frozenset[str]]:
