@@ -33,8 +33,11 @@ _WORDS = (
     "lasts longer than six weeks steroid injections can reduce swelling around a nerve for some people "
     "the effect usually wears off after a few months and side effects include infection and bleeding"
 ).split()
-_HYPE = ["This miracle treatment will change your life forever.", "Studies show it works for everyone.",
-         "Many patients find dramatic improvement after just one session."]
+_HYPE = [
+    "This miracle treatment will change your life forever.",
+    "Studies show it works for everyone.",
+    "Many patients find dramatic improvement after just one session.",
+]
 
 
 def best_of(cmd: list[str], runs: int) -> float:
@@ -53,10 +56,12 @@ def readability_share(corpus: Path, runs: int) -> None:
         without.append(best_of([*check, "--ignore", "readability"], 1))
         full.append(best_of(check, 1))
     ratios = sorted(f / w for w, f in zip(without, full, strict=True))
-    print(f"readability on {corpus}: without {statistics.median(without):.2f} s, "
-          f"all rules {statistics.median(full):.2f} s (medians of {runs} pairs); readability adds "
-          f"{statistics.median(ratios) - 1:+.0%} (pairs {ratios[0] - 1:+.0%} to {ratios[-1] - 1:+.0%}; "
-          "target <= +30%)")
+    print(
+        f"readability on {corpus}: without {statistics.median(without):.2f} s, "
+        f"all rules {statistics.median(full):.2f} s (medians of {runs} pairs); readability adds "
+        f"{statistics.median(ratios) - 1:+.0%} (pairs {ratios[0] - 1:+.0%} to {ratios[-1] - 1:+.0%}; "
+        "target <= +30%)"
+    )
 
 
 def make_article(rng: random.Random, words: int) -> str:
@@ -90,8 +95,10 @@ def main() -> None:
 
     spacy_s = best_of([sys.executable, "-c", "import spacy"], args.runs)
     medlint_s = best_of([sys.executable, "-m", "medlint", "check", str(ARTICLE), "--format", "json"], args.runs)
-    print(f"cold start: import spacy {spacy_s:.3f} s, medlint check one article {medlint_s:.3f} s, "
-          f"ratio {medlint_s / spacy_s:.2f} (target <= 1.30)")
+    print(
+        f"cold start: import spacy {spacy_s:.3f} s, medlint check one article {medlint_s:.3f} s, "
+        f"ratio {medlint_s / spacy_s:.2f} (target <= 1.30)"
+    )
 
     if args.corpus.is_dir():
         readability_share(args.corpus, args.runs)
@@ -108,9 +115,11 @@ def main() -> None:
     for i, text in enumerate(texts):
         findings += len(linter.lint_text(text, path=f"generated-{i}.md").findings)
     elapsed = time.perf_counter() - start
-    print(f"throughput: {args.articles} articles, {words} words in {elapsed:.2f} s: "
-          f"{args.articles / elapsed:.0f} articles/s, {words / elapsed:,.0f} words/s "
-          f"(target >= 100 articles/s of 500 words), {findings} findings")
+    print(
+        f"throughput: {args.articles} articles, {words} words in {elapsed:.2f} s: "
+        f"{args.articles / elapsed:.0f} articles/s, {words / elapsed:,.0f} words/s "
+        f"(target >= 100 articles/s of 500 words), {findings} findings"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "big.md"
@@ -118,8 +127,9 @@ def main() -> None:
         big.write_text((body * (9_900_000 // len(body) + 1))[:9_900_000])  # just under 10 MB
         size = big.stat().st_size
         start = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "medlint", "check", str(big), "--format", "json"],
-                              capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, "-m", "medlint", "check", str(big), "--format", "json"], capture_output=True, text=True
+        )
         elapsed = time.perf_counter() - start
         found = len(json.loads(proc.stdout)["findings"]) if proc.stdout.strip() else 0
         print(f"large file: {size / 1e6:.1f} MB -> exit {proc.returncode} in {elapsed:.1f} s ({found} findings)")

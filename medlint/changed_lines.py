@@ -14,8 +14,17 @@ from medlint.findings import Finding
 ChangedLines = dict[str, set[int] | None]
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
-_ESCAPES = {b'\\"': b'"', b"\\\\": b"\\", b"\\t": b"\t", b"\\n": b"\n", b"\\a": b"\a",
-            b"\\b": b"\b", b"\\f": b"\f", b"\\r": b"\r", b"\\v": b"\v"}
+_ESCAPES = {
+    b'\\"': b'"',
+    b"\\\\": b"\\",
+    b"\\t": b"\t",
+    b"\\n": b"\n",
+    b"\\a": b"\a",
+    b"\\b": b"\b",
+    b"\\f": b"\f",
+    b"\\r": b"\r",
+    b"\\v": b"\v",
+}
 _ESCAPE = re.compile(rb'\\(?:[0-7]{3}|["\\tnabfrv])')
 
 
@@ -23,8 +32,11 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     env = dict(os.environ, GIT_LITERAL_PATHSPECS="1", LC_ALL="C")
     try:
         return subprocess.run(
-            ["git", "-c", "core.quotePath=false", *args], cwd=cwd, env=env,
-            capture_output=True, check=False,
+            ["git", "-c", "core.quotePath=false", *args],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            check=False,
         )
     except FileNotFoundError:
         raise ValueError("cannot compute changed lines: git is not installed") from None
@@ -91,15 +103,24 @@ def changed_lines(base_ref: str, paths: Iterable[str | Path], cwd: str | Path) -
         raise ValueError(f"unknown git revision {base_ref!r}")
     pathspec = ["--", *(str(where / p) for p in paths)]
     diff = _git(
-        ["diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-renames", "--no-relative",
-         "--src-prefix=a/", "--dst-prefix=b/", ref_run.stdout.decode().strip(), *pathspec],
+        [
+            "diff",
+            "--unified=0",
+            "--no-color",
+            "--no-ext-diff",
+            "--no-renames",
+            "--no-relative",
+            "--src-prefix=a/",
+            "--dst-prefix=b/",
+            ref_run.stdout.decode().strip(),
+            *pathspec,
+        ],
         where,
     )
     if diff.returncode != 0:
         raise ValueError(f"git diff against {base_ref!r} failed: {_first_line(diff.stderr)}")
     changed = _parse_diff(diff.stdout, top)
-    untracked = _git(["ls-files", "--others", "--exclude-standard", "--full-name", "-z",
-                      *pathspec], where)
+    untracked = _git(["ls-files", "--others", "--exclude-standard", "--full-name", "-z", *pathspec], where)
     if untracked.returncode != 0:
         raise ValueError(f"git ls-files failed: {_first_line(untracked.stderr)}")
     for name in filter(None, untracked.stdout.split(b"\0")):

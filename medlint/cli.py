@@ -484,8 +484,9 @@ def _plan_output(args: argparse.Namespace) -> None:
     for folder in (p for p in named if p.is_dir()):
         for found in _files_under(folder):
             if found.suffix.lower() in EXTENSIONS and _file_key(found) == key and not is_report(target):
-                raise OutputError(f"-o {shown} is {_shown(str(found))}, a file in the folder being linted; "
-                                  "nothing written")
+                raise OutputError(
+                    f"-o {shown} is {_shown(str(found))}, a file in the folder being linted; nothing written"
+                )
 
 
 def _file_key(path: Path) -> tuple[int, int] | None:

@@ -52,7 +52,7 @@ def rule_markdown(rule: Rule) -> str:
         f"- One line: `<!-- medlint-disable-next-line {rule.code} -->` on the line before.",
         f"- A passage: `<!-- medlint-disable {rule.code} -->` ... `<!-- medlint-enable {rule.code} -->`.",
         f"- A file: `<!-- medlint-disable-file {rule.code} -->`, or `per-file-ignores` in the config.",
-        f"- Everywhere: `ignore = [\"{rule.code}\"]` in `[tool.medlint]`.",
+        f'- Everywhere: `ignore = ["{rule.code}"]` in `[tool.medlint]`.',
         "",
     ]
     return "\n".join(lines)

@@ -49,8 +49,9 @@ _INNER_STOPS = re.compile(r"[.!?…]+")
 _EMAIL = re.compile(r"(?<![^\s@])[^\s@]+@[^\s@]+\.\w+")
 # Starts only where a run of [\w.-] starts: from every position inside "a.a.a.a..." the
 # search would otherwise backtrack to the run's end, quadratic in its length.
-_DOMAIN = re.compile(r"(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co|uk|io|info|us|ca|au|nhs)\b\S*",
-                     re.IGNORECASE)
+_DOMAIN = re.compile(
+    r"(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co|uk|io|info|us|ca|au|nhs)\b\S*", re.IGNORECASE
+)
 _SCORED_KINDS = (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM)
 
 
@@ -347,14 +348,17 @@ class Metric:
     """Fewer scored sentences than this and the figure means little (see the grade rule's why)."""
 
 
-METRICS: dict[str, Metric] = {m.key: m for m in (
-    Metric("flesch-kincaid", "Flesch-Kincaid grade", "flesch_kincaid_grade", True, 3),
-    Metric("smog", "SMOG grade", "smog_index", True, 10),
-    Metric("flesch-reading-ease", "Flesch reading ease", "flesch_reading_ease", False, 3),
-    Metric("gunning-fog", "Gunning fog index", "gunning_fog", True, 3),
-    Metric("coleman-liau", "Coleman-Liau index", "coleman_liau_index", True, 3),
-    Metric("automated-readability", "Automated Readability Index", "automated_readability_index", True, 3),
-)}
+METRICS: dict[str, Metric] = {
+    m.key: m
+    for m in (
+        Metric("flesch-kincaid", "Flesch-Kincaid grade", "flesch_kincaid_grade", True, 3),
+        Metric("smog", "SMOG grade", "smog_index", True, 10),
+        Metric("flesch-reading-ease", "Flesch reading ease", "flesch_reading_ease", False, 3),
+        Metric("gunning-fog", "Gunning fog index", "gunning_fog", True, 3),
+        Metric("coleman-liau", "Coleman-Liau index", "coleman_liau_index", True, 3),
+        Metric("automated-readability", "Automated Readability Index", "automated_readability_index", True, 3),
+    )
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,8 +370,7 @@ class Counts:
     syllables: int
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(self.sentences + other.sentences, self.words + other.words,
-                      self.syllables + other.syllables)
+        return Counts(self.sentences + other.sentences, self.words + other.words, self.syllables + other.syllables)
 
 
 NO_COUNTS = Counts(0, 0, 0)
@@ -452,8 +455,11 @@ def _from_counts(metric: str, counts: Counts) -> float:
         return (0.39 * sentence_length) + (11.8 * syllables) - 15.59
     root = ts.backend.utils.get_lang_root(_LANG)
     cfg = ts.backend.utils.get_lang_cfg
-    value: float = (cfg(root, "fre_base") - cfg(root, "fre_sentence_length") * sentence_length
-                    - cfg(root, "fre_syll_per_word") * syllables)
+    value: float = (
+        cfg(root, "fre_base")
+        - cfg(root, "fre_sentence_length") * sentence_length
+        - cfg(root, "fre_syll_per_word") * syllables
+    )
     return value
 
 

@@ -21,9 +21,7 @@ from dataclasses import dataclass, field
 
 from medlint.document import Document
 
-_DIRECTIVE = re.compile(
-    r"^\s*medlint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*)$", re.DOTALL
-)
+_DIRECTIVE = re.compile(r"^\s*medlint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*)$", re.DOTALL)
 
 
 @dataclass
@@ -55,8 +53,9 @@ class Suppressions:
         return hit
 
 
-def parse_suppressions(doc: Document, names: Mapping[str, str],
-                       packs: Mapping[str, frozenset[str]] | None = None) -> Suppressions:
+def parse_suppressions(
+    doc: Document, names: Mapping[str, str], packs: Mapping[str, frozenset[str]] | None = None
+) -> Suppressions:
     """`names` maps every code, name and alias to its rule code; `packs` each pack's name to
     its codes."""
     lines = doc.lines
@@ -73,8 +72,7 @@ def parse_suppressions(doc: Document, names: Mapping[str, str],
         unknown = tuple(w for w, matched in found.items() if not matched)
         line = lines.line_col(comment.start)[0]
         end_line = lines.line_col(comment.end)[0]
-        s = Suppression(action, frozenset(codes) if words else None, comment.start, comment.end, line,
-                        unknown=unknown)
+        s = Suppression(action, frozenset(codes) if words else None, comment.start, comment.end, line, unknown=unknown)
         if action == "disable-line":
             s.first_line, s.last_line = line, end_line
         elif action == "disable-next-line":

@@ -40,6 +40,7 @@ Both --medquad and --betahealth take a git directory (bare or .git); the
 commit read is HEAD unless --medquad-rev / --betahealth-rev say otherwise.
 Only the standard library is used.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -60,9 +61,7 @@ BETAHEALTH_COMMIT = "9cc0bbf71000e5322a5dcedfe4e6b4473ef9313e"
 
 
 def git(gitdir: str, *args: str, data: bytes | None = None) -> bytes:
-    return subprocess.run(
-        ["git", "--git-dir", gitdir, *args], input=data, capture_output=True, check=True
-    ).stdout
+    return subprocess.run(["git", "--git-dir", gitdir, *args], input=data, capture_output=True, check=True).stdout
 
 
 def read_blobs(gitdir: str, rev: str, paths: list[str]) -> dict[str, bytes]:
@@ -118,19 +117,58 @@ PREFIX_RE = re.compile(
 
 # Parenthetical contents that are qualifiers, not names.
 PAREN_QUALIFIERS = {
-    "adult", "adults", "acute", "chronic", "child", "children", "childhood",
-    "infant", "infants", "newborn", "primary", "focal", "serum", "uncircumcised",
-    "community acquired", "sexual assault", "comprehensive report",
-    "for health care professionals", "live, intranasal", "inactivated or recombinant",
-    "hepatocellular", "dorsocervical fat pad",
+    "adult",
+    "adults",
+    "acute",
+    "chronic",
+    "child",
+    "children",
+    "childhood",
+    "infant",
+    "infants",
+    "newborn",
+    "primary",
+    "focal",
+    "serum",
+    "uncircumcised",
+    "community acquired",
+    "sexual assault",
+    "comprehensive report",
+    "for health care professionals",
+    "live, intranasal",
+    "inactivated or recombinant",
+    "hepatocellular",
+    "dorsocervical fat pad",
 }
 
 # Acronyms (from parentheses) that are kept as terms of their own: 3+ letters
 # and not an English word or a clash with a common non-medical meaning.
 ACRONYM_ALLOW = {
-    "aml", "bph", "ccds", "cfs", "chhf", "cidp", "cll", "cml", "cmv", "cchf", "cofs",
-    "kfd", "luhf", "mers", "mpph", "nbia", "ohf", "pid", "pnh", "psvt", "rmsf",
-    "rsv", "sars", "vhl", "ahf",
+    "aml",
+    "bph",
+    "ccds",
+    "cfs",
+    "chhf",
+    "cidp",
+    "cll",
+    "cml",
+    "cmv",
+    "cchf",
+    "cofs",
+    "kfd",
+    "luhf",
+    "mers",
+    "mpph",
+    "nbia",
+    "ohf",
+    "pid",
+    "pnh",
+    "psvt",
+    "rmsf",
+    "rsv",
+    "sars",
+    "vhl",
+    "ahf",
 }
 
 # Words/phrases that mark a title as a test, procedure, service, product or
@@ -172,32 +210,66 @@ without measurement index exams aid
 """.split()
 NONCOND_KEEP = {
     # multi-word terms that would otherwise be hit by the word rules above
-    "drug allergy", "drug allergies", "food allergy", "food allergies",
-    "food poisoning", "food intolerance", "eating disorder", "eating disorders",
-    "binge eating disorder", "drug abuse", "drug addiction", "shortness of breath",
-    "contact dermatitis", "neural tube defects", "neural tube defect",
-    "eustachian tube dysfunction", "level of consciousness", "sports injuries",
-    "sports injury", "drug-induced lupus", "drug-induced hepatitis",
-    "low white blood cell count", "low blood cell counts", "low platelet count",
-    "low sperm count", "high blood pressure", "food intolerances",
-    "baby blues", "tube feeding", "fallopian tube cancer", "ovarian cancer",
-    "sudden infant death syndrome", "graft-versus-host disease",
-    "graft versus host disease", "eating problems",
+    "drug allergy",
+    "drug allergies",
+    "food allergy",
+    "food allergies",
+    "food poisoning",
+    "food intolerance",
+    "eating disorder",
+    "eating disorders",
+    "binge eating disorder",
+    "drug abuse",
+    "drug addiction",
+    "shortness of breath",
+    "contact dermatitis",
+    "neural tube defects",
+    "neural tube defect",
+    "eustachian tube dysfunction",
+    "level of consciousness",
+    "sports injuries",
+    "sports injury",
+    "drug-induced lupus",
+    "drug-induced hepatitis",
+    "low white blood cell count",
+    "low blood cell counts",
+    "low platelet count",
+    "low sperm count",
+    "high blood pressure",
+    "food intolerances",
+    "baby blues",
+    "tube feeding",
+    "fallopian tube cancer",
+    "ovarian cancer",
+    "sudden infant death syndrome",
+    "graft-versus-host disease",
+    "graft versus host disease",
+    "eating problems",
 }
 NONCOND_RE = re.compile(r"\b(" + "|".join(re.escape(w) for w in NONCOND_WORDS) + r")\b")
-PROCEDURE_SUFFIX_RE = re.compile(
-    r"\w(ectomy|otomy|ostomy|plasty|scopy|graphy|gram|pexy|rrhaphy|centesis)\b"
-)
+PROCEDURE_SUFFIX_RE = re.compile(r"\w(ectomy|otomy|ostomy|plasty|scopy|graphy|gram|pexy|rrhaphy|centesis)\b")
 
 # Poisoning/overdose entries are almost all "<household product> poisoning";
 # keep only the ones a health text would talk about.
 POISONING_KEEP = {
-    "food poisoning", "lead poisoning", "carbon monoxide poisoning",
-    "mercury poisoning", "arsenic poisoning", "alcohol poisoning",
-    "blood poisoning", "mushroom poisoning", "fish poisoning",
-    "ciguatera poisoning", "shellfish poisoning", "iron poisoning",
-    "vitamin a poisoning", "caffeine overdose", "nicotine poisoning",
-    "paracetamol overdose", "acetaminophen overdose", "aspirin overdose",
+    "food poisoning",
+    "lead poisoning",
+    "carbon monoxide poisoning",
+    "mercury poisoning",
+    "arsenic poisoning",
+    "alcohol poisoning",
+    "blood poisoning",
+    "mushroom poisoning",
+    "fish poisoning",
+    "ciguatera poisoning",
+    "shellfish poisoning",
+    "iron poisoning",
+    "vitamin a poisoning",
+    "caffeine overdose",
+    "nicotine poisoning",
+    "paracetamol overdose",
+    "acetaminophen overdose",
+    "aspirin overdose",
     "opioid overdose",
 }
 
@@ -244,20 +316,80 @@ STOP_TERMS = {t.strip() for t in _STOP_BLOCK.replace("\n", "").split("|") if t.s
 
 # Parts of "A and B" titles that must not become terms on their own.
 AND_PART_BLOCK = {
-    "sports", "alcohol", "exercise", "pregnancy", "the kidneys", "kidneys",
-    "painkillers", "head", "neck", "mouth", "hand", "foot", "eye", "ear",
-    "nose", "throat", "skin", "heart", "brain", "lung", "lungs", "breast",
-    "bone", "bones", "blood", "work", "school", "sleep", "men", "women",
-    "children", "teens", "older adults", "diet", "travel", "sex", "sun",
-    "heat", "cold", "water", "stroke",
+    "sports",
+    "alcohol",
+    "exercise",
+    "pregnancy",
+    "the kidneys",
+    "kidneys",
+    "painkillers",
+    "head",
+    "neck",
+    "mouth",
+    "hand",
+    "foot",
+    "eye",
+    "ear",
+    "nose",
+    "throat",
+    "skin",
+    "heart",
+    "brain",
+    "lung",
+    "lungs",
+    "breast",
+    "bone",
+    "bones",
+    "blood",
+    "work",
+    "school",
+    "sleep",
+    "men",
+    "women",
+    "children",
+    "teens",
+    "older adults",
+    "diet",
+    "travel",
+    "sex",
+    "sun",
+    "heat",
+    "cold",
+    "water",
+    "stroke",
 }
 
 # "X and Y" titles whose first half is a topic, not a body part or modifier
 AND_TOPIC = {
-    "pregnancy", "smoking", "alcohol", "sports", "exercise", "diet", "travel",
-    "work", "school", "sex", "sun", "heat", "driving", "aspirin", "youth",
-    "sugar", "intimacy", "teens", "men", "women", "children", "seniors",
-    "caffeine", "stress", "sleep", "nutrition", "aging", "ageing", "hiv",
+    "pregnancy",
+    "smoking",
+    "alcohol",
+    "sports",
+    "exercise",
+    "diet",
+    "travel",
+    "work",
+    "school",
+    "sex",
+    "sun",
+    "heat",
+    "driving",
+    "aspirin",
+    "youth",
+    "sugar",
+    "intimacy",
+    "teens",
+    "men",
+    "women",
+    "children",
+    "seniors",
+    "caffeine",
+    "stress",
+    "sleep",
+    "nutrition",
+    "aging",
+    "ageing",
+    "hiv",
 }
 
 # Explicit fixes for NHS page titles (betahealth manifest "title" fields).
@@ -283,9 +415,17 @@ NHS_TITLE_TERMS = {
     "Blisters": ["blisters", "blister"],
 }
 # NHS pages that are symptoms rather than conditions
-NHS_SYMPTOM_TITLES = {"Headache", "Stomach ache", "Rashes in babies and children",
-                      "Cough", "Earache and pain", "Sore throat", "Nosebleed",
-                      "Vaginal discharge", "Blisters"}
+NHS_SYMPTOM_TITLES = {
+    "Headache",
+    "Stomach ache",
+    "Rashes in babies and children",
+    "Cough",
+    "Earache and pain",
+    "Sore throat",
+    "Nosebleed",
+    "Vaginal discharge",
+    "Blisters",
+}
 
 
 def clean_text(s: str) -> str:
@@ -304,7 +444,7 @@ def split_parentheses(s: str) -> tuple[str, list[str]]:
         if not m:
             break
         inner = m.group(1).strip()
-        before, after = s[: m.start()].rstrip(), s[m.end():].lstrip()
+        before, after = s[: m.start()].rstrip(), s[m.end() :].lstrip()
         low = inner.lower()
         aka = re.match(r"(also known as|including|aka|or)\s+(.*)", low)
         if aka:
@@ -364,14 +504,28 @@ def condition_like(term: str, known: set[str]) -> bool:
 # MedQuAD lost its non-ASCII letters ("Mnire's disease"); put the common
 # ones back (found by looking for tokens that are one vowel short of another).
 REPAIRS = [
-    (r"\bmnire", "meniere"), (r"\bsjgren", "sjogren"), (r"\bsz\s?ary\b", "sezary"),
-    (r"\bszary\b", "sezary"), (r"\blken\b", "loken"), (r"\bcaf au lait", "cafe au lait"),
-    (r"\bguillain-barr\b", "guillain-barre"), (r"\bschnlein", "schonlein"),
-    (r"\bbjrnstad", "bjornstad"), (r"\bgrsbeck", "grasbeck"), (r"\bkster\b", "kuster"),
-    (r"\bmllerian", "mullerian"), (r"\bstve\b", "stuve"), (r"\bwaldenstrm", "waldenstrom"),
-    (r"\bzweymller", "zweymuller"), (r"\bklver", "kluver"), (r"\bhurlerscheie", "hurler-scheie"),
-    (r"\balstrm", "alstrom"), (r"\bbehet\b", "behcet"), (r"\bbirt-hogg-dub\b", "birt-hogg-dube"),
-    (r"\bfranois\b", "francois"), (r"\blegg-calv\b", "legg-calve"),
+    (r"\bmnire", "meniere"),
+    (r"\bsjgren", "sjogren"),
+    (r"\bsz\s?ary\b", "sezary"),
+    (r"\bszary\b", "sezary"),
+    (r"\blken\b", "loken"),
+    (r"\bcaf au lait", "cafe au lait"),
+    (r"\bguillain-barr\b", "guillain-barre"),
+    (r"\bschnlein", "schonlein"),
+    (r"\bbjrnstad", "bjornstad"),
+    (r"\bgrsbeck", "grasbeck"),
+    (r"\bkster\b", "kuster"),
+    (r"\bmllerian", "mullerian"),
+    (r"\bstve\b", "stuve"),
+    (r"\bwaldenstrm", "waldenstrom"),
+    (r"\bzweymller", "zweymuller"),
+    (r"\bklver", "kluver"),
+    (r"\bhurlerscheie", "hurler-scheie"),
+    (r"\balstrm", "alstrom"),
+    (r"\bbehet\b", "behcet"),
+    (r"\bbirt-hogg-dub\b", "birt-hogg-dube"),
+    (r"\bfranois\b", "francois"),
+    (r"\blegg-calv\b", "legg-calve"),
 ]
 LEADING_RE = re.compile(r"^(a|an|the|my|your|my child's|your child's|other)\s+")
 
@@ -407,7 +561,11 @@ def candidates_from_title(title: str) -> list[tuple[str, str, tuple[str, ...]]]:
         base = pieces[0] if pieces else ""
         for extra in pieces[1:]:
             # a second piece that itself names a disease is kept too
-            if re.search(r"(itis|osis|emia|aemia|oma|pathy)\b|\b(disease|syndrome|infection|fever|encephalitis|cancer)\b", extra, re.I):
+            if re.search(
+                r"(itis|osis|emia|aemia|oma|pathy)\b|\b(disease|syndrome|infection|fever|encephalitis|cancer)\b",
+                extra,
+                re.I,
+            ):
                 raw.append((extra, "name"))
         # "X, qualifier, ..." (GARD/GHR inverted names): keep the first segment
         if "," in base and not re.fullmatch(r"hand, foot,? and mouth disease", base, re.I):
@@ -495,21 +653,49 @@ def acceptable(t: str) -> bool:
 # UK/US spelling variants
 # --------------------------------------------------------------------------
 US_TO_UK = [
-    (r"(?<!a)emia\b", "aemia"), (r"(?<!a)emias\b", "aemias"), (r"(?<=an|ch|yc|ur|uk|ic|ox|al|tr)emic\b", "aemic"),
-    (r"\bhem(?=[oa])", "haem"), (r"\bedema|(?<=lymph)edema|(?<=angio)edema|(?<=myx)edema|(?<=lip)edema|(?<=papill)edema", "oedema"), (r"(?<!o)esophag", "oesophag"),
-    (r"tumor", "tumour"), (r"rrhea", "rrhoea"), (r"pnea\b", "pnoea"),
-    (r"\bpediatr", "paediatr"), (r"orthoped", "orthopaed"), (r"gynecolog", "gynaecolog"),
-    (r"(?<!o)\bestrogen", "oestrogen"), (r"\bceliac", "coeliac"), (r"\baging", "ageing"),
-    (r"\bfiber", "fibre"), (r"\bbehavior", "behaviour"), (r"\bodor\b", "odour"),
-    (r"\bdefenses\b", "defences"), (r"\bcesarean", "caesarean"), (r"\banesthe", "anaesthe"),
+    (r"(?<!a)emia\b", "aemia"),
+    (r"(?<!a)emias\b", "aemias"),
+    (r"(?<=an|ch|yc|ur|uk|ic|ox|al|tr)emic\b", "aemic"),
+    (r"\bhem(?=[oa])", "haem"),
+    (r"\bedema|(?<=lymph)edema|(?<=angio)edema|(?<=myx)edema|(?<=lip)edema|(?<=papill)edema", "oedema"),
+    (r"(?<!o)esophag", "oesophag"),
+    (r"tumor", "tumour"),
+    (r"rrhea", "rrhoea"),
+    (r"pnea\b", "pnoea"),
+    (r"\bpediatr", "paediatr"),
+    (r"orthoped", "orthopaed"),
+    (r"gynecolog", "gynaecolog"),
+    (r"(?<!o)\bestrogen", "oestrogen"),
+    (r"\bceliac", "coeliac"),
+    (r"\baging", "ageing"),
+    (r"\bfiber", "fibre"),
+    (r"\bbehavior", "behaviour"),
+    (r"\bodor\b", "odour"),
+    (r"\bdefenses\b", "defences"),
+    (r"\bcesarean", "caesarean"),
+    (r"\banesthe", "anaesthe"),
 ]
 UK_TO_US = [
-    (r"aemia\b", "emia"), (r"aemias\b", "emias"), (r"aemic\b", "emic"), (r"\bhaem", "hem"),
-    (r"oedema", "edema"), (r"oesophag", "esophag"), (r"tumour", "tumor"), (r"rrhoea", "rrhea"),
-    (r"pnoea\b", "pnea"), (r"paediatr", "pediatr"), (r"orthopaed", "orthoped"),
-    (r"gynaecolog", "gynecolog"), (r"\boestrogen", "estrogen"), (r"\bcoeliac", "celiac"),
-    (r"\bageing", "aging"), (r"\bfibre", "fiber"), (r"\bbehaviour", "behavior"),
-    (r"\bodour\b", "odor"), (r"\bdefences\b", "defenses"), (r"\bcaesarean", "cesarean"),
+    (r"aemia\b", "emia"),
+    (r"aemias\b", "emias"),
+    (r"aemic\b", "emic"),
+    (r"\bhaem", "hem"),
+    (r"oedema", "edema"),
+    (r"oesophag", "esophag"),
+    (r"tumour", "tumor"),
+    (r"rrhoea", "rrhea"),
+    (r"pnoea\b", "pnea"),
+    (r"paediatr", "pediatr"),
+    (r"orthopaed", "orthoped"),
+    (r"gynaecolog", "gynecolog"),
+    (r"\boestrogen", "estrogen"),
+    (r"\bcoeliac", "celiac"),
+    (r"\bageing", "aging"),
+    (r"\bfibre", "fiber"),
+    (r"\bbehaviour", "behavior"),
+    (r"\bodour\b", "odor"),
+    (r"\bdefences\b", "defenses"),
+    (r"\bcaesarean", "cesarean"),
     (r"\banaesthe", "anesthe"),
 ]
 
@@ -795,9 +981,28 @@ def parse_block(block: str) -> set[str]:
 # senses: "strains" of probiotics, AMD processors, the surname Nash) that
 # would fire far more often on non-health text than on an outcome.
 GLOBAL_BLOCK = {
-    "add", "aids", "sad", "pots", "back", "arms", "periods", "pulse", "balance",
-    "calm", "performance", "clarity", "learning", "nervous", "nash", "strains",
-    "amd", "overwhelm", "shaking", "worry", "tension", "wind",
+    "add",
+    "aids",
+    "sad",
+    "pots",
+    "back",
+    "arms",
+    "periods",
+    "pulse",
+    "balance",
+    "calm",
+    "performance",
+    "clarity",
+    "learning",
+    "nervous",
+    "nash",
+    "strains",
+    "amd",
+    "overwhelm",
+    "shaking",
+    "worry",
+    "tension",
+    "wind",
 }
 
 
@@ -853,8 +1058,7 @@ def extract_medquad(gitdir: str, rev: str):
 
 def extract_nhs(gitdir: str, rev: str):
     conditions, symptoms = {}, {}
-    paths = [p for p in ls_tree(gitdir, rev)
-             if re.fullmatch(r"content/(conditions|symptoms)/[^/]+/manifest\.json", p)]
+    paths = [p for p in ls_tree(gitdir, rev) if re.fullmatch(r"content/(conditions|symptoms)/[^/]+/manifest\.json", p)]
     blobs = read_blobs(gitdir, rev, paths)
     for p in paths:
         title = clean_text(json.loads(blobs[p]).get("title", ""))
@@ -918,23 +1122,42 @@ def main(argv=None) -> int:
         "Generated by scripts/build_outcome_vocab.py; do not edit by hand (edit the script).",
         "Provenance and licences: README.md in this folder.",
     ]
-    write_list(out / "conditions.txt", [
-        "Health outcome vocabulary: diseases, disorders and conditions.",
-        f"Sources: MedQuAD <Focus> terms (github abachaa/MedQuAD @ {mq_commit[:12]}, CC BY 4.0);",
-        f"NHS condition page titles (github nhsuk/betahealth @ {bh_commit[:12]}, MIT code / OGL v3.0 text);",
-        "hand-written additions (CC0).", *common], conditions)
-    write_list(out / "symptoms.txt", [
-        "Health outcome vocabulary: symptoms and complaints.",
-        f"Sources: MedQuAD <Focus> terms typed T184 Sign or Symptom (abachaa/MedQuAD @ {mq_commit[:12]}, CC BY 4.0);",
-        f"NHS symptom page titles (nhsuk/betahealth @ {bh_commit[:12]}, OGL v3.0); hand-written list (CC0).",
-        *common], symptoms)
-    write_list(out / "body.txt", [
-        "Health outcome vocabulary: body systems, organs, parts, functions and adjective forms.",
-        "Source: hand-written list (CC0), written for this project.", *common], body)
+    write_list(
+        out / "conditions.txt",
+        [
+            "Health outcome vocabulary: diseases, disorders and conditions.",
+            f"Sources: MedQuAD <Focus> terms (github abachaa/MedQuAD @ {mq_commit[:12]}, CC BY 4.0);",
+            f"NHS condition page titles (github nhsuk/betahealth @ {bh_commit[:12]}, MIT code / OGL v3.0 text);",
+            "hand-written additions (CC0).",
+            *common,
+        ],
+        conditions,
+    )
+    write_list(
+        out / "symptoms.txt",
+        [
+            "Health outcome vocabulary: symptoms and complaints.",
+            f"Sources: MedQuAD <Focus> terms typed T184 Sign or Symptom (abachaa/MedQuAD @ {mq_commit[:12]}, CC BY 4.0);",
+            f"NHS symptom page titles (nhsuk/betahealth @ {bh_commit[:12]}, OGL v3.0); hand-written list (CC0).",
+            *common,
+        ],
+        symptoms,
+    )
+    write_list(
+        out / "body.txt",
+        [
+            "Health outcome vocabulary: body systems, organs, parts, functions and adjective forms.",
+            "Source: hand-written list (CC0), written for this project.",
+            *common,
+        ],
+        body,
+    )
 
     if a.stats:
-        print(f"MedQuAD: {n_docs} documents read (drug/herb collections skipped), "
-              f"{n_focus} distinct disorder focus strings -> {len(mq_cond)} condition + {len(mq_symp)} symptom terms")
+        print(
+            f"MedQuAD: {n_docs} documents read (drug/herb collections skipped), "
+            f"{n_focus} distinct disorder focus strings -> {len(mq_cond)} condition + {len(mq_symp)} symptom terms"
+        )
         print(f"NHS betahealth: {n_pages} page manifests -> {len(nhs_cond)} condition + {len(nhs_symp)} symptom terms")
         print(f"hand lists: {len(hand_cond)} conditions, {len(hand_symp)} symptoms, {len(hand_body)} body")
         print(f"written: conditions={len(conditions)} symptoms={len(symptoms)} body={len(body)}")

@@ -70,11 +70,14 @@ def test_looping_symlink_is_named(tmp_path: Path) -> None:
     assert [e.message for e in report.errors] == ["a broken or looping symbolic link"]
 
 
-@pytest.mark.parametrize(("front", "reason"), [
-    ("date: 2020-02-30", "day is out of range"),
-    ("x: !!int 0x", "cannot be read"),
-    ("author: " + "[" * 1000 + "]" * 1000, "cannot be read"),
-])
+@pytest.mark.parametrize(
+    ("front", "reason"),
+    [
+        ("date: 2020-02-30", "day is out of range"),
+        ("x: !!int 0x", "cannot be read"),
+        ("author: " + "[" * 1000 + "]" * 1000, "cannot be read"),
+    ],
+)
 def test_front_matter_values_yaml_cannot_build(linter: Linter, front: str, reason: str) -> None:
     outcome = linter.lint_text(f"---\n{front}\n---\n{CLAIM}", path="a.md")
     (error,) = outcome.errors
@@ -112,11 +115,14 @@ def test_bogus_marked_section_in_an_html_page(linter: Linter) -> None:
     assert any(f.code == "CLM001" and f.start_offset == text.index("miracle") for f in outcome.findings)
 
 
-@pytest.mark.parametrize(("text", "path"), [
-    ("Intro text here.\n\n<div>\n<!-- miracle cure\n</div>", "x.md"),
-    ("Intro text here.\n\n<!-- miracle cure", "x.md"),
-    ("<p>Intro text.</p><!-- miracle cure", "x.html"),
-])
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("Intro text here.\n\n<div>\n<!-- miracle cure\n</div>", "x.md"),
+        ("Intro text here.\n\n<!-- miracle cure", "x.md"),
+        ("<p>Intro text.</p><!-- miracle cure", "x.html"),
+    ],
+)
 def test_an_unclosed_comment_hides_the_rest(linter: Linter, text: str, path: str) -> None:
     # A browser shows nothing after an unclosed "<!--".
     outcome = linter.lint_text(text, path=path)

@@ -37,9 +37,19 @@ def make(text: str, code: str, needle: str, nth: int = 0, path: str = PATH, scop
 
     (line, column), (end_line, end_column) = line_col(start), line_col(end)
     return Finding(
-        path=path, code=code, name=code.lower(), pack="test", severity=Severity.WARNING,
-        message=f"{code} on {needle}", line=line, column=column, end_line=end_line, end_column=end_column,
-        start_offset=start, end_offset=end, match=None if scope == "document" else needle,
+        path=path,
+        code=code,
+        name=code.lower(),
+        pack="test",
+        severity=Severity.WARNING,
+        message=f"{code} on {needle}",
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        start_offset=start,
+        end_offset=end,
+        match=None if scope == "document" else needle,
         scope=scope,  # type: ignore[arg-type]
         context=" ".join(text[max(0, start - 30) : end + 30].split()),
     )
@@ -123,8 +133,14 @@ def test_fixed_findings_leave_nothing_new(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    ["", "not json", "[]", '{"version": 2, "findings": []}', '{"version": 1}',
-     '{"version": 1, "findings": [{"path": "a.md"}]}'],
+    [
+        "",
+        "not json",
+        "[]",
+        '{"version": 2, "findings": []}',
+        '{"version": 1}',
+        '{"version": 1, "findings": [{"path": "a.md"}]}',
+    ],
 )
 def test_broken_baseline_raises_one_line_value_error(tmp_path: Path, content: str) -> None:
     path = tmp_path / "bad-baseline.json"
@@ -217,15 +233,18 @@ def test_changed_lines_against_an_older_commit_includes_committed_changes(repo: 
 
 
 @needs_git
-@pytest.mark.parametrize(("eol", "expected"), [
-    ("\r\n", {4}),  # no lone CR: git's lines are medlint's
-    # git ends lines at LF only, medlint (like markdown-it and editors) also at a lone CR. A
-    # file of lone CRs is one line to git: every medlint line of it counts as changed.
-    ("\r", {1, 2, 3, 4, 5, 6}),
-    # With "\n\r" git's new line 4 is "\rinserted": to medlint an empty line 5 (ended by the
-    # CR) and line 6, "inserted". ("Title\n\r\n\r": the first "\r\n" is one CRLF break.)
-    ("\n\r", {5, 6}),
-])
+@pytest.mark.parametrize(
+    ("eol", "expected"),
+    [
+        ("\r\n", {4}),  # no lone CR: git's lines are medlint's
+        # git ends lines at LF only, medlint (like markdown-it and editors) also at a lone CR. A
+        # file of lone CRs is one line to git: every medlint line of it counts as changed.
+        ("\r", {1, 2, 3, 4, 5, 6}),
+        # With "\n\r" git's new line 4 is "\rinserted": to medlint an empty line 5 (ended by the
+        # CR) and line 6, "inserted". ("Title\n\r\n\r": the first "\r\n" is one CRLF break.)
+        ("\n\r", {5, 6}),
+    ],
+)
 def test_changed_lines_count_lines_as_medlint_does_with_lone_cr(repo: Path, eol: str, expected: set[int]) -> None:
     path = repo / "docs" / "mac.txt"
     path.write_bytes(eol.join(["Title", "", "first", "second", ""]).encode())

@@ -97,13 +97,17 @@ def test_seed_risk_heading_and_paragraph_are_quiet(seed: tuple[str, list[Finding
 
 # -- negation and refutation -----------------------------------------------------------------
 
-@pytest.mark.parametrize("sentence", [
-    "There is no cure for tinnitus, but sound therapy can make it easier to live with.",
-    "No treatment can guarantee that the pain will not come back.",
-    "A steroid injection is not a miracle, and its effect wears off.",
-    "Avoid products that promise a cure for arthritis.",
-    "Be wary of any supplement advertised as a miracle.",
-])
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There is no cure for tinnitus, but sound therapy can make it easier to live with.",
+        "No treatment can guarantee that the pain will not come back.",
+        "A steroid injection is not a miracle, and its effect wears off.",
+        "Avoid products that promise a cure for arthritis.",
+        "Be wary of any supplement advertised as a miracle.",
+    ],
+)
 def test_negated_or_refuted_claims_are_quiet(claims: Linter, sentence: str) -> None:
     assert codes(claims, sentence) == []
 
@@ -115,12 +119,16 @@ def test_the_same_words_unnegated_fire(claims: Linter) -> None:
 
 # -- hedges ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("sentence", [
-    "The injection may help some people with sciatica for a few weeks.",
-    "In a small trial, the patch reduced knee pain.",
-    "Surgery usually cures the condition, although it can come back.",
-    "A bone marrow transplant may offer a cure for some people.",
-])
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The injection may help some people with sciatica for a few weeks.",
+        "In a small trial, the patch reduced knee pain.",
+        "Surgery usually cures the condition, although it can come back.",
+        "A bone marrow transplant may offer a cure for some people.",
+    ],
+)
 def test_hedged_wording_does_not_fire_certainty_rules(claims: Linter, sentence: str) -> None:
     assert not {"CLM001", "CLM006", "CLM007"} & set(codes(claims, sentence))
 
@@ -131,6 +139,7 @@ def test_unhedged_direct_effect_is_a_cure_claim(claims: Linter) -> None:
 
 
 # -- reported speech and quotes --------------------------------------------------------------
+
 
 def test_challenged_reported_claim_is_quiet(claims: Linter) -> None:
     text = "Some clinics claim a cure for back pain, but there is no good evidence for it."
@@ -150,19 +159,24 @@ def test_first_person_outcome_quote_is_a_testimonial(claims: Linter) -> None:
 
 # -- medical terms that contain trigger words ------------------------------------------------
 
-@pytest.mark.parametrize("sentence", [
-    "Breakthrough pain is a sudden flare of pain between doses of a regular painkiller.",
-    "Magic Mouthwash is a mixed preparation for painful mouth ulcers.",
-    "The cure rate was 92% in a trial of 400 children (Okafor 2018).",
-    "Limit cured meats such as bacon and salami.",
-    "Heart disease is a leading cause of death.",
-    "Minimally invasive surgery is done through small cuts.",
-])
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Breakthrough pain is a sudden flare of pain between doses of a regular painkiller.",
+        "Magic Mouthwash is a mixed preparation for painful mouth ulcers.",
+        "The cure rate was 92% in a trial of 400 children (Okafor 2018).",
+        "Limit cured meats such as bacon and salami.",
+        "Heart disease is a leading cause of death.",
+        "Minimally invasive surgery is done through small cuts.",
+    ],
+)
 def test_medical_terms_are_not_claims(claims: Linter, sentence: str) -> None:
     assert codes(claims, sentence) == []
 
 
 # -- evidence, safety, vagueness -------------------------------------------------------------
+
 
 def test_evidence_claim_needs_a_source_in_the_paragraph(claims: Linter) -> None:
     assert "CLM006" in codes(claims, "Our balm is clinically proven to ease joint pain.")
@@ -185,13 +199,17 @@ def test_vague_benefit_is_quiet_when_a_number_backs_it(claims: Linter) -> None:
 
 
 def test_fear_language_fires(claims: Linter) -> None:
-    for text in ["Millions suffer with knee pain.", "Too many people are suffering in silence with back pain.",
-                 "Our patch ends the agony of sciatica."]:
+    for text in [
+        "Millions suffer with knee pain.",
+        "Too many people are suffering in silence with back pain.",
+        "Our patch ends the agony of sciatica.",
+    ]:
         assert "CLM009" in codes(claims, text), text
     assert "CLM009" not in codes(claims, "About 1 in 10 adults has knee pain.")
 
 
 # -- headings versus body --------------------------------------------------------------------
+
 
 def test_clickbait_reads_only_titles_and_headings(claims: Linter) -> None:
     heading = "# Guide\n\n## This Tea Could Change Your Life\n\nText about tea."
@@ -203,6 +221,7 @@ def test_clickbait_reads_only_titles_and_headings(claims: Linter) -> None:
 
 # -- mild words, stacking and limits ---------------------------------------------------------
 
+
 def test_per_document_limit_stops_flooding(claims: Linter) -> None:
     rule = next(r for r in claims.rules if r.code == "CLM001")
     assert rule.limit is not None
@@ -212,6 +231,7 @@ def test_per_document_limit_stops_flooding(claims: Linter) -> None:
 
 
 # -- the phrase kind's parameters ------------------------------------------------------------
+
 
 def test_unless_param_silences_a_sentence(tmp_path: Path) -> None:
     kind = PhraseKind({"terms": ["wonder"], "unless": [r"\d"]}, tmp_path)

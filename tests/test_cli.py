@@ -43,8 +43,21 @@ def test_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     # "claims": the claims register, present because the claim rules ran (tests/test_claims_register.py).
     assert set(data) == {"version", "findings", "files", "errors", "claims"}
     for finding in data["findings"]:
-        for key in ("path", "code", "name", "pack", "severity", "message", "line", "column", "end_line",
-                    "end_column", "match", "suggestion", "scope"):
+        for key in (
+            "path",
+            "code",
+            "name",
+            "pack",
+            "severity",
+            "message",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "match",
+            "suggestion",
+            "scope",
+        ):
             assert key in finding
         assert finding["severity"] in ("error", "warning", "info")
         assert finding["scope"] in ("span", "document")
@@ -68,7 +81,9 @@ def test_stdin_with_filename(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Cap
     import io
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"<p>A miracle cure.</p>")))
-    code, out, _ = run(["check", "-", "--stdin-filename", "page.html", "--select", "CLM001", "--format", "json"], capsys)
+    code, out, _ = run(
+        ["check", "-", "--stdin-filename", "page.html", "--select", "CLM001", "--format", "json"], capsys
+    )
     data = json.loads(out)
     assert code == 1
     assert data["findings"][0]["path"] == "page.html"
@@ -84,7 +99,9 @@ def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["explain", "NOPE999"], capsys)[0] == 2
 
 
-def test_bad_inputs_give_one_line_errors_and_others_still_lint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_inputs_give_one_line_errors_and_others_still_lint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "good.md").write_text(CLAIM)
     (tmp_path / "binary.md").write_bytes(b"\x00\x01\x02PNG\x00")
     (tmp_path / "latin1.txt").write_bytes("caf\xe9 miracle".encode("latin-1"))
@@ -119,8 +136,9 @@ def test_python_dash_m_and_console_script() -> None:
     assert proc.returncode == 0 and proc.stdout.startswith("medlint ")
 
 
-def test_a_crashing_rule_is_an_error_line_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_crashing_rule_is_an_error_line_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from medlint.kinds.claim import ClaimKind
 
     def boom(self: ClaimKind, doc: object, ctx: object) -> object:
@@ -138,8 +156,9 @@ def test_a_crashing_rule_is_an_error_line_not_a_traceback(tmp_path: Path, capsys
     assert "Traceback" not in err
 
 
-def test_a_parser_crash_costs_only_its_file(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_parser_crash_costs_only_its_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import medlint.parse.html as html_parser
 
     def boom(doc: object, body_start: int) -> None:
@@ -159,8 +178,9 @@ def test_a_parser_crash_costs_only_its_file(tmp_path: Path, capsys: pytest.Captu
     assert "Traceback" not in err
 
 
-def test_a_missing_nlp_model_is_a_config_error_not_an_internal_one(tmp_path: Path,
-                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_nlp_model_is_a_config_error_not_an_internal_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import medlint
     from medlint.nlp import PipelineError
 

@@ -57,8 +57,15 @@ def _without(text: str, part: str) -> str:
 # -- complete articles ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["shoulder-injection-parts.md", "shoulder-injection-front-matter.md",
-                                  "shoulder-injection.html", "shoulder-injection.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "shoulder-injection-parts.md",
+        "shoulder-injection-front-matter.md",
+        "shoulder-injection.html",
+        "shoulder-injection.txt",
+    ],
+)
 def test_complete_treatment_article_lints_clean(linter: Linter, name: str) -> None:
     outcome = linter.lint_path(FIXTURES / name)
     assert outcome.file is not None and outcome.file.doc_type == "treatment"
@@ -105,8 +112,12 @@ def test_thin_risk_section_points_at_its_heading(linter: Linter) -> None:
 def test_risk_section_without_named_harms(linter: Linter) -> None:
     text = PARTS_FILE.read_text(encoding="utf-8")
     vague = "As with any medical procedure, there are some risks, and they are uncommon."
-    text = re.sub(r"## Risks and side effects\n.*?<!-- end part: risks -->",
-                  f"## Risks and side effects\n\n{vague}\n", text, flags=re.DOTALL)
+    text = re.sub(
+        r"## Risks and side effects\n.*?<!-- end part: risks -->",
+        f"## Risks and side effects\n\n{vague}\n",
+        text,
+        flags=re.DOTALL,
+    )
     (finding,) = _lint(linter, text)
     assert finding.code == "CMP002"
     assert "names no specific harm" in finding.message
@@ -133,8 +144,10 @@ def test_declared_symptom_type_wins_over_treatment_vocabulary(linter: Linter) ->
 
 def test_promotional_article_needs_a_disclosure(linter: Linter) -> None:
     base = PARTS_FILE.read_text(encoding="utf-8")
-    promo = ("\nShoulderWell Clinic announces steroid injections in Leeds. "
-             "Book your appointment today. Prices from £150, limited-time discount.\n")
+    promo = (
+        "\nShoulderWell Clinic announces steroid injections in Leeds. "
+        "Book your appointment today. Prices from £150, limited-time discount.\n"
+    )
     assert _codes(_lint(linter, base + promo)) == ["CMP012"]
     disclosed = promo + "\nDisclosure: ShoulderWell Clinic wrote and paid for this article and sells this treatment.\n"
     assert _codes(_lint(linter, base + disclosed)) == []
@@ -143,11 +156,12 @@ def test_promotional_article_needs_a_disclosure(linter: Linter) -> None:
 def test_seller_own_release_is_not_asked_to_disclose_itself(linter: Linter) -> None:
     """Issue 11: copy that plainly speaks for its seller has its interest in plain view."""
     base = PARTS_FILE.read_text(encoding="utf-8")
-    own = ("\nShoulderWell Clinic announces steroid injections at our clinic in Leeds. "
-           "Book your appointment today.\n")
+    own = "\nShoulderWell Clinic announces steroid injections at our clinic in Leeds. Book your appointment today.\n"
     assert _codes(_lint(linter, base + own)) == []
-    boilerplate = ("\nShoulderWell Clinic announces steroid injections in Leeds (PRWeb).\n\n"
-                   "## About ShoulderWell Clinic\n\nShoulderWell Clinic treats shoulder pain.\n")
+    boilerplate = (
+        "\nShoulderWell Clinic announces steroid injections in Leeds (PRWeb).\n\n"
+        "## About ShoulderWell Clinic\n\nShoulderWell Clinic treats shoulder pain.\n"
+    )
     assert _codes(_lint(linter, base + boilerplate)) == []
 
 
@@ -159,21 +173,31 @@ def test_ai_declaration_without_medical_review(linter: Linter) -> None:
     assert finding.code == "CMP013"
     assert finding.scope == "span"
     assert finding.match == "This article was drafted with a large language model and edited for style."
-    reviewed = (base + "\nThis article was drafted with a large language model and medically reviewed "
-                "by Dr Tomasz Wójcik.\n")
+    reviewed = (
+        base + "\nThis article was drafted with a large language model and medically reviewed by Dr Tomasz Wójcik.\n"
+    )
     assert _codes(_lint(linter, reviewed)) == []
 
 
 # -- measured figures -----------------------------------------------------------------------
 
 _BENEFITS = [  # ten 5-word sentences, each with a benefit cue and no risk cue
-    "The injection brings fast relief.", "Most people feel better soon.", "Sleep often improves within days.",
-    "Movement improves for many people.", "The benefits can last months.", "It helps people feel better.",
-    "Many describe it as life-changing.", "Pain relief starts within days.", "The effect is often powerful.",
+    "The injection brings fast relief.",
+    "Most people feel better soon.",
+    "Sleep often improves within days.",
+    "Movement improves for many people.",
+    "The benefits can last months.",
+    "It helps people feel better.",
+    "Many describe it as life-changing.",
+    "Pain relief starts within days.",
+    "The effect is often powerful.",
     "Recovery feels faster after it.",
 ]
-BALANCE_TEXT = ("# Knee injections\n\n## Benefits\n\n" + " ".join(_BENEFITS * 2)
-                + "\n\n## Risks\n\nInfection is rare but serious.\n")
+BALANCE_TEXT = (
+    "# Knee injections\n\n## Benefits\n\n"
+    + " ".join(_BENEFITS * 2)
+    + "\n\n## Risks\n\nInfection is rare but serious.\n"
+)
 """100 words of benefit sentences against 5 words of risk."""
 
 
@@ -199,8 +223,10 @@ def test_stale_review_date_uses_settings_today() -> None:
 
 
 def test_press_release_dateline_counts_as_a_date(linter: Linter) -> None:
-    text = ("# Clinic offers knee injections\n\nLeeds, UK (Example Wire) Tuesday Mar 4, 2025 — "
-            "A clinic now offers knee injections.\n")
+    text = (
+        "# Clinic offers knee injections\n\nLeeds, UK (Example Wire) Tuesday Mar 4, 2025 — "
+        "A clinic now offers knee injections.\n"
+    )
     assert "CMP008" not in _codes(_lint(linter, text))
     undated = "# Clinic offers knee injections\n\nA clinic now offers knee injections.\n"
     assert "CMP008" in _codes(_lint(linter, undated))
@@ -218,8 +244,9 @@ def test_seed_article() -> None:
         assert code in by_code, code
     assert "CMP001" not in by_code  # "Are There Risks? Considerations Before Getting Injected"
     assert by_code["CMP013"].match.startswith("This text was generated using a large language model")
-    m = re.search(r"benefit sentences (\d+) words vs risk (\d+) words, ratio (\d+\.\d) \(max 3\)",
-                  by_code["CMP003"].message)
+    m = re.search(
+        r"benefit sentences (\d+) words vs risk (\d+) words, ratio (\d+\.\d) \(max 3\)", by_code["CMP003"].message
+    )
     assert m, by_code["CMP003"].message
     benefit, risk, ratio = int(m.group(1)), int(m.group(2)), float(m.group(3))
     assert ratio == round(benefit / risk, 1) and ratio > 3
@@ -240,15 +267,19 @@ def test_classify_title_names_a_treatment() -> None:
 
 
 def test_classify_condition_by_headings() -> None:
-    text = ("# Gout\n\n## Symptoms\n\nA hot, swollen joint.\n\n## Causes\n\nUric acid crystals.\n\n"
-            "## Treatment from your GP\n\nMedicines can ease an attack.\n")
+    text = (
+        "# Gout\n\n## Symptoms\n\nA hot, swollen joint.\n\n## Causes\n\nUric acid crystals.\n\n"
+        "## Treatment from your GP\n\nMedicines can ease an attack.\n"
+    )
     kind, reason, _ = _type(text)
     assert kind == "condition" and "2 headings" in reason
 
 
 def test_classify_news_and_promotional_press_release() -> None:
-    text = ("# New study finds shockwave therapy eases heel pain\n\nDenver (PRNewswire) — A clinic announced "
-            "results today.\n\nAbout HeelCo\n\nHeelCo makes devices.\n")
+    text = (
+        "# New study finds shockwave therapy eases heel pain\n\nDenver (PRNewswire) — A clinic announced "
+        "results today.\n\nAbout HeelCo\n\nHeelCo makes devices.\n"
+    )
     kind, reason, promotional = _type(text)
     assert kind == "news" and promotional
     assert "press release" in reason and "company boilerplate" in reason
@@ -261,14 +292,16 @@ def test_unknown_doc_type_in_rule_is_a_param_error() -> None:
     assert exc.value.key == "types"
 
 
-@pytest.mark.parametrize(("credit", "quiet"), [
-    ("NIH: National Institute on Aging", True),
-    ("CDC: Centers for Disease Control and Prevention", True),
-    ("NIH funds research on ageing.", False),
-])
+@pytest.mark.parametrize(
+    ("credit", "quiet"),
+    [
+        ("NIH: National Institute on Aging", True),
+        ("CDC: Centers for Disease Control and Prevention", True),
+        ("NIH funds research on ageing.", False),
+    ],
+)
 def test_agency_credit_line_names_a_source(linter: Linter, credit: str, quiet: bool) -> None:
-    text = ("# Falls in later life\n\nMany falls happen at home. Good lighting and firm shoes help."
-            f"\n\n{credit}\n")
+    text = f"# Falls in later life\n\nMany falls happen at home. Good lighting and firm shoes help.\n\n{credit}\n"
     codes = _codes(_lint(linter, text))
     assert ("CMP007" not in codes) == quiet
 
@@ -289,36 +322,42 @@ def _page_codes(linter: Linter, head: str) -> set[str]:
     return set(_codes(_lint(linter, _PAGE.format(head=head), path="page.html"))) & (_DATE_AND_AUTHOR | {"CMP009"})
 
 
-@pytest.mark.parametrize("head", [
-    '<meta name="author" content="Dr A. Patel">\n<meta property="article:published_time" content="2026-05-02T09:00:00Z">',
-    '<meta name="DC.creator" content="Dr A. Patel"/>\n<meta name="dcterms.modified" content="2026-05-02"/>',
-    '<meta name="citation_author" content="Patel, A.">\n<meta name="citation_publication_date" content="2026/05/02">',
-    # schema.org JSON-LD, as health sites publish it: a MedicalWebPage in a @graph.
-    '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": '
-    '"MedicalWebPage", "lastReviewed": "2026-05-02", "reviewedBy": {"@type": "Person", '
-    '"name": "Dr A. Patel"}}]}</script>',
-    '<script type="application/ld+json">[{"@type": "Article", "datePublished": "2026-05-02", '
-    '"author": [{"name": "A. Patel"}, {"name": "B. Jones"}]}]</script>',
-])
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="author" content="Dr A. Patel">\n<meta property="article:published_time" content="2026-05-02T09:00:00Z">',
+        '<meta name="DC.creator" content="Dr A. Patel"/>\n<meta name="dcterms.modified" content="2026-05-02"/>',
+        '<meta name="citation_author" content="Patel, A.">\n<meta name="citation_publication_date" content="2026/05/02">',
+        # schema.org JSON-LD, as health sites publish it: a MedicalWebPage in a @graph.
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": '
+        '"MedicalWebPage", "lastReviewed": "2026-05-02", "reviewedBy": {"@type": "Person", '
+        '"name": "Dr A. Patel"}}]}</script>',
+        '<script type="application/ld+json">[{"@type": "Article", "datePublished": "2026-05-02", '
+        '"author": [{"name": "A. Patel"}, {"name": "B. Jones"}]}]</script>',
+    ],
+)
 def test_html_metadata_dates_and_credits_the_page(linter: Linter, head: str) -> None:
     assert _page_codes(linter, head) == set()
 
 
-@pytest.mark.parametrize("head", [
-    "",
-    '<meta name="author" content="">\n<meta name="description" content="Published 2 May 2026 by Dr Patel">',
-    '<meta property="og:title" content="Knee injections">',
-    # Not JSON: the page's own mistake, ignored rather than guessed at.
-    '<script type="application/ld+json">{"datePublished": "2026-05-02", "author": </script>',
-    # Ordinary scripts are not metadata even when they hold the same words.
-    '<script>var page = {"datePublished": "2026-05-02", "author": "A. Patel"};</script>',
-    # A cited paper's or a comment's author and date are not the page's.
-    '<script type="application/ld+json">{"@type": "MedicalWebPage", "citation": {"author": "Smith J", '
-    '"datePublished": "2009-03-01"}, "comment": [{"author": "Ann", "dateCreated": "2026-01-02"}]}</script>',
-    # Nested past any page's needs: ignored, and the page is still linted.
-    '<script type="application/ld+json">' + "[" * 5000 + "]" * 5000 + "</script>",
-    '<script type="application/ld+json">{"author": ' + "[" * 900 + '"A"' + "]" * 900 + "}</script>",
-])
+@pytest.mark.parametrize(
+    "head",
+    [
+        "",
+        '<meta name="author" content="">\n<meta name="description" content="Published 2 May 2026 by Dr Patel">',
+        '<meta property="og:title" content="Knee injections">',
+        # Not JSON: the page's own mistake, ignored rather than guessed at.
+        '<script type="application/ld+json">{"datePublished": "2026-05-02", "author": </script>',
+        # Ordinary scripts are not metadata even when they hold the same words.
+        '<script>var page = {"datePublished": "2026-05-02", "author": "A. Patel"};</script>',
+        # A cited paper's or a comment's author and date are not the page's.
+        '<script type="application/ld+json">{"@type": "MedicalWebPage", "citation": {"author": "Smith J", '
+        '"datePublished": "2009-03-01"}, "comment": [{"author": "Ann", "dateCreated": "2026-01-02"}]}</script>',
+        # Nested past any page's needs: ignored, and the page is still linted.
+        '<script type="application/ld+json">' + "[" * 5000 + "]" * 5000 + "</script>",
+        '<script type="application/ld+json">{"author": ' + "[" * 900 + '"A"' + "]" * 900 + "}</script>",
+    ],
+)
 def test_html_without_metadata_still_lacks_date_and_author(linter: Linter, head: str) -> None:
     assert _page_codes(linter, head) == _DATE_AND_AUTHOR
 
@@ -326,7 +365,9 @@ def test_html_without_metadata_still_lacks_date_and_author(linter: Linter, head:
 def test_microdata_counts_in_the_head_only(linter: Linter) -> None:
     tags = '<meta itemprop="author" content="Dr A. Patel"><meta itemprop="dateModified" content="2026-05-02">'
     assert _page_codes(linter, tags) == set()
-    in_body = _PAGE.format(head="").replace("</h1>", f"</h1><div itemscope itemtype='https://schema.org/Review'>{tags}</div>")
+    in_body = _PAGE.format(head="").replace(
+        "</h1>", f"</h1><div itemscope itemtype='https://schema.org/Review'>{tags}</div>"
+    )
     assert set(_codes(_lint(linter, in_body, path="page.html"))) >= _DATE_AND_AUTHOR
 
 
@@ -336,21 +377,28 @@ def test_html_metadata_date_can_be_stale() -> None:
 
 
 def test_json_ld_is_never_prose(linter: Linter) -> None:
-    head = ('<script type="application/ld+json">{"@type": "MedicalWebPage", "description": '
-            '"This miracle cure works for everyone", "lastReviewed": "2026-05-02"}</script>')
+    head = (
+        '<script type="application/ld+json">{"@type": "MedicalWebPage", "description": '
+        '"This miracle cure works for everyone", "lastReviewed": "2026-05-02"}</script>'
+    )
     outcome = Linter(Settings(today=TODAY)).lint_text(_PAGE.format(head=head), path="page.html")
     assert not [f for f in outcome.findings if f.scope == "span" and f.line <= 4]
 
 
-@pytest.mark.parametrize(("title", "event"), [
-    ("Lakeside Sports Acupuncture Relocates to a New Location in Ripon", "relocates"),
-    ("Harbour Integrative Medicine Launches Major Website Update", "website"),
-    ("Dr. Ada Mensah Named Chiropractor of the Year 2025 by the Guild", "named chiropractor of the year"),
-    ("Northgate Detox Clinic Celebrates 10 Years of Service", "celebrates 10 years"),
-])
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Lakeside Sports Acupuncture Relocates to a New Location in Ripon", "relocates"),
+        ("Harbour Integrative Medicine Launches Major Website Update", "website"),
+        ("Dr. Ada Mensah Named Chiropractor of the Year 2025 by the Guild", "named chiropractor of the year"),
+        ("Northgate Detox Clinic Celebrates 10 Years of Service", "celebrates 10 years"),
+    ],
+)
 def test_press_release_about_the_business_is_not_a_treatment_article(linter: Linter, title: str, event: str) -> None:
-    text = (f"# {title}\n\nRIPON, UK, March 3, 2025 /24-7PressRelease/ -- The clinic offers acupuncture, "
-            "chiropractic care and detox therapy to patients across the region.\n")
+    text = (
+        f"# {title}\n\nRIPON, UK, March 3, 2025 /24-7PressRelease/ -- The clinic offers acupuncture, "
+        "chiropractic care and detox therapy to patients across the region.\n"
+    )
     kind, reason, promotional = _type(text)
     assert (kind, promotional) == ("other", True)
     assert f"business event ({event})" in reason
@@ -360,8 +408,10 @@ def test_press_release_about_the_business_is_not_a_treatment_article(linter: Lin
 def test_business_words_do_not_retype_other_articles() -> None:
     # A clinic introducing a treatment is about the treatment; a page that is not selling
     # anything keeps its vocabulary-based type even with "website" in the title.
-    promo = ("# Bayview Clinic Introduces Ketamine Infusion Therapy\n\nLEEDS, UK, March 3, 2025 "
-             "/24-7PressRelease/ -- The clinic now offers ketamine infusions.\n")
+    promo = (
+        "# Bayview Clinic Introduces Ketamine Infusion Therapy\n\nLEEDS, UK, March 3, 2025 "
+        "/24-7PressRelease/ -- The clinic now offers ketamine infusions.\n"
+    )
     assert _type(promo)[0] == "treatment"
     plain = "# Statin tablets: order repeat prescriptions on the website\n\nAsk your GP about statins.\n"
     assert _type(plain)[0] == "treatment"

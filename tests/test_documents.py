@@ -66,9 +66,13 @@ def test_seed_plain_text_headings_are_detected() -> None:
     headings = [b.text for b in doc.blocks if b.is_heading]
     assert headings[0] == "How Injections in the Back Could Change Your Life Forever"
     assert doc.blocks[0].kind is BlockKind.TITLE
-    for expected in ("Understanding Back Pain and Its Impact", "What Are Injections in the Back?",
-                     "Life-Changing Benefits of Back Injections", "What To Expect During Treatment",
-                     "Are There Risks? Considerations Before Getting Injected"):
+    for expected in (
+        "Understanding Back Pain and Its Impact",
+        "What Are Injections in the Back?",
+        "Life-Changing Benefits of Back Injections",
+        "What To Expect During Treatment",
+        "Are There Risks? Considerations Before Getting Injected",
+    ):
         assert expected in headings
     # Sentences ending in a full stop are never headings.
     assert all(not h.endswith(".") for h in headings)
@@ -87,8 +91,10 @@ def test_document_anchor_is_title_or_first_line() -> None:
 
 
 def test_reference_sections_are_marked() -> None:
-    text = ("# Title\n\nBody text here.\n\n## References\n\n1. Smith AB et al. A miracle cure? Journal 2020.\n\n"
-            "### Older studies\n\nJones C. Another title. 2019.\n\n## After\n\nMore body.\n")
+    text = (
+        "# Title\n\nBody text here.\n\n## References\n\n1. Smith AB et al. A miracle cure? Journal 2020.\n\n"
+        "### Older studies\n\nJones C. Another title. 2019.\n\n## After\n\nMore body.\n"
+    )
     doc, _ = parse_document(text, fmt="markdown")
     marked = {b.text[:12]: b.in_references for b in doc.blocks if not b.is_heading}
     assert marked == {"Body text he": False, "Smith AB et ": True, "Jones C. Ano": True, "More body.": False}

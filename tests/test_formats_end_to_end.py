@@ -148,7 +148,11 @@ def test_sarif_is_valid_and_matches_json(run: Run) -> None:
         assert unquote(parsed.path) == f["path"]
         region = location["physicalLocation"]["region"]
         assert (region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) == (
-            f["line"], f["column"], f["end_line"], f["end_column"])
+            f["line"],
+            f["column"],
+            f["end_line"],
+            f["end_column"],
+        )
         if f["match"] is not None:
             assert region["snippet"]["text"] == f["match"]
     fingerprints = [r["partialFingerprints"]["medlintFingerprint/v1"] for r in results]
@@ -236,8 +240,7 @@ def test_junit_has_one_failure_per_finding(run: Run) -> None:
     assert Counter(got) == Counter((f["path"], f["code"], f["message"]) for f in findings)
     names = Counter(case.get("name", "") for case in root.iter("testcase") if case.find("failure") is not None)
     for f in findings:
-        assert any(name.startswith(f["code"]) and name.endswith(f" at {f['line']}:{f['column']}")
-                   for name in names), f
+        assert any(name.startswith(f["code"]) and name.endswith(f" at {f['line']}:{f['column']}") for name in names), f
 
 
 # --- --statistics -------------------------------------------------------------------------
@@ -295,11 +298,26 @@ def test_html_highlights_sit_at_the_json_positions(run: Run, tmp_path: Path) -> 
     probe = tmp_path / "probe.html"
     probe.write_text(CSP_META.sub("", page).replace("</body>", PROBE + "</body>"), encoding="utf-8")
     proc = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-extensions", f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1400,2400",
-         "--dump-dom", probe.as_uri()],
-        capture_output=True, text=True, timeout=180, check=False,
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--window-size=1400,2400",
+            "--dump-dom",
+            probe.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
     )
     found = re.search(r'<pre id="probe">(.*?)</pre>', proc.stdout, re.DOTALL)
     assert found, f"no probe output from chromium: {proc.stderr[-2000:]}"

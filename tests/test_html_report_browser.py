@@ -58,19 +58,40 @@ def make(
 
     (line, column), (end_line, end_column) = line_col(start), line_col(end)
     return Finding(
-        path=PATH, code=code, name=f"rule-{code.lower()}", pack="claims" if code.startswith("CL") else "readability",
-        severity=severity, message=message or f"{code} about {TEXT[start:end]!r}", line=line, column=column,
-        end_line=end_line, end_column=end_column, start_offset=start, end_offset=end,
-        match=None if scope == "document" else TEXT[start:end], suggestion=suggestion,
+        path=PATH,
+        code=code,
+        name=f"rule-{code.lower()}",
+        pack="claims" if code.startswith("CL") else "readability",
+        severity=severity,
+        message=message or f"{code} about {TEXT[start:end]!r}",
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        start_offset=start,
+        end_offset=end,
+        match=None if scope == "document" else TEXT[start:end],
+        suggestion=suggestion,
         scope=scope,  # type: ignore[arg-type]
     )
 
 
 FINDINGS = (
-    make("# Café", "CM001", Severity.WARNING, length=len("# Café au lait & <diabetes>"), scope="document",
-         message="No risks section <b>before</b> the summary"),
-    make("utilized", "RD001", Severity.WARNING, suggestion="used",
-         message='Prefer plain words: <script>alert("x")</script> & more'),
+    make(
+        "# Café",
+        "CM001",
+        Severity.WARNING,
+        length=len("# Café au lait & <diabetes>"),
+        scope="document",
+        message="No risks section <b>before</b> the summary",
+    ),
+    make(
+        "utilized",
+        "RD001",
+        Severity.WARNING,
+        suggestion="used",
+        message='Prefer plain words: <script>alert("x")</script> & more',
+    ),
     # Three overlapping findings: one inside another, one crossing its end and a CRLF line end.
     make("\u201ccures\u201d type 2 diabetes", "CL001", Severity.ERROR, message="Overclaim: \u201ccures\u201d"),
     make("cures", "CL002", Severity.INFO),
@@ -83,16 +104,32 @@ FINDINGS = (
 REPORT = Report(
     findings=FINDINGS,
     files=(
-        FileResult(PATH, words=len(TEXT.split()), format="markdown", doc_type="drug-info",
-                   doc_type_reason="title names a drug",
-                   grades=(SectionGrade(None, 1, "flesch-kincaid", 9.4, 40),
-                           SectionGrade("Café au lait & <diabetes>", 1, "flesch-kincaid", 11.2, 30),
-                           SectionGrade("Risks", 8, "flesch-kincaid", 6.1, 10))),
+        FileResult(
+            PATH,
+            words=len(TEXT.split()),
+            format="markdown",
+            doc_type="drug-info",
+            doc_type_reason="title names a drug",
+            grades=(
+                SectionGrade(None, 1, "flesch-kincaid", 9.4, 40),
+                SectionGrade("Café au lait & <diabetes>", 1, "flesch-kincaid", 11.2, 30),
+                SectionGrade("Risks", 8, "flesch-kincaid", 6.1, 10),
+            ),
+        ),
         FileResult(OTHER_PATH, words=3, format="markdown"),
     ),
     errors=(),
-    rules=(RuleInfo("CL001", "rule-cl001", "claims", Severity.ERROR, "Overclaims", "Readers trust them.",
-                    "https://example.org/CL001"),),
+    rules=(
+        RuleInfo(
+            "CL001",
+            "rule-cl001",
+            "claims",
+            Severity.ERROR,
+            "Overclaims",
+            "Readers trust them.",
+            "https://example.org/CL001",
+        ),
+    ),
     sources={PATH: TEXT, OTHER_PATH: OTHER_TEXT},
 )
 
@@ -111,8 +148,9 @@ def test_fixture_positions() -> None:
 def test_page_is_self_contained() -> None:
     page = render(REPORT)
     assert CSP_META.search(page), "the page forbids fetching anything"
-    assert not re.search(r"""\b(?:src|href|action|poster|srcset|data|xlink:href)\s*=\s*["']?\s*(?:[a-z]+:)?//""",
-                         page, re.IGNORECASE)
+    assert not re.search(
+        r"""\b(?:src|href|action|poster|srcset|data|xlink:href)\s*=\s*["']?\s*(?:[a-z]+:)?//""", page, re.IGNORECASE
+    )
     assert not re.search(r"""\bhref\s*=\s*(?!["']?#)""", page), "every link is an in-page anchor"
     assert "@import" not in page and "url(" not in page
     assert "<script" not in page.lower() and "<link" not in page.lower()
@@ -171,10 +209,24 @@ document.body.appendChild(out);
 def chromium(*args: str) -> subprocess.CompletedProcess[str]:
     assert CHROMIUM is not None
     return subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-extensions", "--hide-scrollbars", *args],
-        capture_output=True, text=True, timeout=180, check=False,
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            "--hide-scrollbars",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
     )
 
 
@@ -188,16 +240,14 @@ def browser() -> None:
 def test_every_finding_is_highlighted_exactly_in_the_browser(tmp_path: Path) -> None:
     page = render(REPORT)
     assert CSP_META.search(page)
-    expected = [
-        {"code": f.code, "start": f.start_offset, "end": f.end_offset}
-        for f in FINDINGS if f.scope == "span"
-    ]
+    expected = [{"code": f.code, "start": f.start_offset, "end": f.end_offset} for f in FINDINGS if f.scope == "span"]
     # The page's policy forbids scripts, so the test copy drops it to run its checks.
     probe = CSP_META.sub("", page).replace("</body>", CHECK_SCRIPT % json.dumps(expected) + "</body>")
     probe_file = tmp_path / "probe.html"
     probe_file.write_text(probe, encoding="utf-8")
-    run = chromium(f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,2000", "--dump-dom",
-                   probe_file.as_uri())
+    run = chromium(
+        f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,2000", "--dump-dom", probe_file.as_uri()
+    )
     found = re.search(r'<pre id="medlint-test-results">(.*?)</pre>', run.stdout, re.DOTALL)
     assert found, f"no results from chromium: {run.stderr[-2000:]}"
     data = json.loads(html.unescape(found.group(1)))
@@ -239,8 +289,9 @@ def test_screenshot_is_not_blank(tmp_path: Path) -> None:
     page_file = tmp_path / "report.html"
     page_file.write_text(render(REPORT), encoding="utf-8")
     shot = tmp_path / "report.png"
-    run = chromium(f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={shot}", "--window-size=1280,2000",
-                   page_file.as_uri())
+    run = chromium(
+        f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={shot}", "--window-size=1280,2000", page_file.as_uri()
+    )
     assert shot.exists(), run.stderr[-2000:]
     width, height, pixels = png_pixels(shot)
     assert (width, height) == (1280, 2000)

@@ -19,8 +19,11 @@ CLAIM = "A miracle cure with no side effects.\n"
 
 
 def spans(linter: Linter, text: str) -> list[tuple[str, int, int, str | None]]:
-    return [(f.code, f.line, f.column, f.match) for f in linter.lint_text(text, format="markdown").findings
-            if f.scope != "document"]
+    return [
+        (f.code, f.line, f.column, f.match)
+        for f in linter.lint_text(text, format="markdown").findings
+        if f.scope != "document"
+    ]
 
 
 def where(text: str, needle: str, occurrence: int = 0) -> tuple[int, int]:
@@ -93,14 +96,17 @@ def test_absurdly_nested_links_keep_their_text() -> None:
 # 2. HTML blocks -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("html", [
-    "<div>\n{claim}</div>\n",
-    "<p>{claim}</p>\n",
-    "<p>\n{claim}</p>\n",
-    "<details>\n<summary>Summary</summary>\n{claim}</details>\n",
-    "<div class=\"note\"><p>{claim}</p></div>\n",
-    "<table><tr><td>{claim}</td></tr></table>\n",
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<div>\n{claim}</div>\n",
+        "<p>{claim}</p>\n",
+        "<p>\n{claim}</p>\n",
+        "<details>\n<summary>Summary</summary>\n{claim}</details>\n",
+        '<div class="note"><p>{claim}</p></div>\n',
+        "<table><tr><td>{claim}</td></tr></table>\n",
+    ],
+)
 def test_prose_inside_html_blocks_is_linted(default_linter: Linter, html: str) -> None:
     text = "# T\n\n" + html.format(claim=CLAIM)
     claim_at(default_linter, text)
@@ -116,7 +122,7 @@ def test_html_block_entities_and_line_endings_map_exactly() -> None:
     block = doc.blocks[-1]
     assert block.text.strip() == "Tea & a miracle cure"
     amp = block.text.index("&")
-    assert text[block.prose.source_start(amp):block.prose.source_end(amp + 1)] == "&amp;"
+    assert text[block.prose.source_start(amp) : block.prose.source_end(amp + 1)] == "&amp;"
     cure = block.text.index("cure")
     assert block.prose.source_start(cure) == text.index("cure")
 
@@ -128,24 +134,32 @@ def test_html_blocks_inside_quotes_and_lists(default_linter: Linter) -> None:
     claim_at(default_linter, quoted)
     listed = "# T\n\n- <p>\n  A miracle cure.\n  </p>\n- next\n"
     doc = parse(listed)
-    assert [(b.kind, b.text.strip()) for b in doc.blocks[1:]] == [(BlockKind.LIST_ITEM, "A miracle cure."),
-                                                         (BlockKind.LIST_ITEM, "next")]
+    assert [(b.kind, b.text.strip()) for b in doc.blocks[1:]] == [
+        (BlockKind.LIST_ITEM, "A miracle cure."),
+        (BlockKind.LIST_ITEM, "next"),
+    ]
     claim_at(default_linter, listed)
 
 
 def test_html_block_headings_are_headings() -> None:
-    doc = parse("# T\n\n<h2 align=\"center\">Side effects</h2>\n\nText.\n")
+    doc = parse('# T\n\n<h2 align="center">Side effects</h2>\n\nText.\n')
     assert [(b.kind, b.level, b.text) for b in doc.blocks] == [
-        (BlockKind.TITLE, 1, "T"), (BlockKind.HEADING, 2, "Side effects"), (BlockKind.PARAGRAPH, 0, "Text.")]
+        (BlockKind.TITLE, 1, "T"),
+        (BlockKind.HEADING, 2, "Side effects"),
+        (BlockKind.PARAGRAPH, 0, "Text."),
+    ]
 
 
-@pytest.mark.parametrize("html", [
-    "<!-- a miracle cure -->\n",
-    "<!--\nA miracle cure.\n-->\n",
-    "<script>\nvar miracle = 'cure';\n</script>\n",
-    "<style>\n.miracle { color: red }\n</style>\n",
-    "<pre>\nA miracle cure.\n</pre>\n",
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<!-- a miracle cure -->\n",
+        "<!--\nA miracle cure.\n-->\n",
+        "<script>\nvar miracle = 'cure';\n</script>\n",
+        "<style>\n.miracle { color: red }\n</style>\n",
+        "<pre>\nA miracle cure.\n</pre>\n",
+    ],
+)
 def test_comments_scripts_and_styles_in_html_blocks_are_not_prose(default_linter: Linter, html: str) -> None:
     doc = parse("# T\n\n" + html + "\nText.\n")
     assert [b.text for b in doc.blocks] == ["T", "Text."]
@@ -179,7 +193,7 @@ def test_escaped_pipe_keeps_the_table_cell(default_linter: Linter) -> None:
     assert cell.kind is BlockKind.TABLE_CELL
     assert cell.text == "miracle | cure"
     pipe = cell.text.index("|")
-    assert text[cell.prose.source_start(pipe):cell.prose.source_end(pipe + 1)] == "\\|"
+    assert text[cell.prose.source_start(pipe) : cell.prose.source_end(pipe + 1)] == "\\|"
     assert cell.prose.source_start(cell.text.index("cure")) == text.index("cure")
     claim_at(default_linter, text)
 
@@ -208,18 +222,21 @@ def test_escaped_pipes_in_cell_code_and_escapes() -> None:
 # 4. Link destinations and titles --------------------------------------------------------------
 
 
-@pytest.mark.parametrize("link", [
-    '[a](u "( miracle cure")',
-    "[a](<u)> \"x) miracle cure\")",
-    "[a](u '( miracle cure')",
-    "[a](u (miracle cure\\)))",
-    "[a](<u (miracle)> 'miracle')",
-    "[a](u(miracle) \"miracle\")",
-    "[a]( u\n  \"( miracle\n cure\" )",
-    '![miracle cure](u "( miracle cure")',
-    '[![miracle](i "( miracle")](u "( miracle")',
-    "[a [miracle] b](u \"( miracle\")",
-])
+@pytest.mark.parametrize(
+    "link",
+    [
+        '[a](u "( miracle cure")',
+        '[a](<u)> "x) miracle cure")',
+        "[a](u '( miracle cure')",
+        "[a](u (miracle cure\\)))",
+        "[a](<u (miracle)> 'miracle')",
+        '[a](u(miracle) "miracle")',
+        '[a]( u\n  "( miracle\n cure" )',
+        '![miracle cure](u "( miracle cure")',
+        '[![miracle](i "( miracle")](u "( miracle")',
+        '[a [miracle] b](u "( miracle")',
+    ],
+)
 def test_findings_skip_link_titles(default_linter: Linter, link: str) -> None:
     text = f"# T\n\nSee {link} miracle cure\n"
     # One hype finding per sentence, on its first visible "miracle": the link text's if it has
@@ -230,8 +247,11 @@ def test_findings_skip_link_titles(default_linter: Linter, link: str) -> None:
     line = text.count("\n", 0, visible) + 1
     column = visible - text.rfind("\n", 0, visible)
     assert ("CLM001", line, column, "miracle") in spans(default_linter, text)
-    assert not [s for s in spans(default_linter, text) if s[0] == "CLM001" and (s[1], s[2]) != (line, column)
-                and "miracle" not in link.split("](")[0]]
+    assert not [
+        s
+        for s in spans(default_linter, text)
+        if s[0] == "CLM001" and (s[1], s[2]) != (line, column) and "miracle" not in link.split("](")[0]
+    ]
     doc = parse(text)
     assert doc.blocks[-1].text.endswith(" miracle cure")
 
@@ -239,8 +259,10 @@ def test_findings_skip_link_titles(default_linter: Linter, link: str) -> None:
 @pytest.mark.parametrize("link", ["[a][ref]", "[a][]", "[a]"])
 def test_reference_links_are_skipped(default_linter: Linter, link: str) -> None:
     ref = "ref" if link == "[a][ref]" else "a"
-    text = f"# T\n\nSee {link} miracle cure\n\n[{ref}]: https://example.com/miracle \"miracle cure\"\n"
-    assert [s for s in spans(default_linter, text) if s[0] == "CLM001"] == [("CLM001", *where(text, "miracle"), "miracle")]
+    text = f'# T\n\nSee {link} miracle cure\n\n[{ref}]: https://example.com/miracle "miracle cure"\n'
+    assert [s for s in spans(default_linter, text) if s[0] == "CLM001"] == [
+        ("CLM001", *where(text, "miracle"), "miracle")
+    ]
     assert parse(text).blocks[-1].text == "See a miracle cure"
 
 
@@ -253,7 +275,7 @@ def test_parentheses_after_a_reference_link_are_text(default_linter: Linter) -> 
 
 
 def test_link_title_inside_a_quote() -> None:
-    text = "> See [a](u\n> \"( miracle\n> cure\") miracle cure\n"
+    text = '> See [a](u\n> "( miracle\n> cure") miracle cure\n'
     doc = parse(text)
     assert doc.blocks[0].text == "See a miracle cure"
     assert doc.blocks[0].prose.source_start(doc.blocks[0].text.index("miracle")) == text.rindex("miracle")
@@ -276,14 +298,17 @@ def test_a_caller_deep_in_its_stack_still_gets_every_word() -> None:
     assert doc.blocks[-1].text == CLAIM.strip()
 
 
-@pytest.mark.parametrize("text", [
-    # A blank line ends the HTML block, but a browser is still inside the script, style or comment.
-    "Intro text here.\n\n<div>\n<script>\nvar a;\n\nThis miracle cure works.\n</script>\n</div>\n\nAFTER",
-    "Intro text here.\n\n<div>\n<script>\nvar a;\n\nThis miracle cure works.\n\n</script>\n\nAFTER",
-    "Intro text here.\n\n<div><style>\n\nThis miracle cure works.\n</style></div>\n\nAFTER",
-    "Intro text here.\n\n<div>\n<!-- a note\n\nThis miracle cure works.\n-->\n</div>\n\nAFTER",
-    "Intro text here.\n\n<div>\n<SCRIPT>\n\nThis miracle cure works.\n\n</Script >\n\nAFTER",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A blank line ends the HTML block, but a browser is still inside the script, style or comment.
+        "Intro text here.\n\n<div>\n<script>\nvar a;\n\nThis miracle cure works.\n</script>\n</div>\n\nAFTER",
+        "Intro text here.\n\n<div>\n<script>\nvar a;\n\nThis miracle cure works.\n\n</script>\n\nAFTER",
+        "Intro text here.\n\n<div><style>\n\nThis miracle cure works.\n</style></div>\n\nAFTER",
+        "Intro text here.\n\n<div>\n<!-- a note\n\nThis miracle cure works.\n-->\n</div>\n\nAFTER",
+        "Intro text here.\n\n<div>\n<SCRIPT>\n\nThis miracle cure works.\n\n</Script >\n\nAFTER",
+    ],
+)
 def test_markdown_between_html_blocks_inside_an_open_script_or_comment_is_hidden(text: str) -> None:
     after = "After that, this miracle cure works for you.\n"
     source = text.replace("AFTER", after)

@@ -117,10 +117,17 @@ def test_rules_prepare_while_the_worker_splits_sentences(monkeypatch: pytest.Mon
     # here, and whether find had to match word lists itself.
     prepared: list[str] = []
     for kind in (SubstitutionKind, ReadingGradeKind):
-        def recorded(self: object, doc: object, ctx: object, _original=kind.prepare_document,  # type: ignore[no-untyped-def]
-                     _name=kind.__name__) -> None:
+
+        def recorded(
+            self: object,
+            doc: object,
+            ctx: object,
+            _original=kind.prepare_document,  # type: ignore[no-untyped-def]
+            _name=kind.__name__,
+        ) -> None:
             _original(self, doc, ctx)
             prepared.append(_name)
+
         monkeypatch.setattr(kind, "prepare_document", recorded)
     matched_in_find: list[int] = []
     original_matches = SubstitutionKind._block_matches

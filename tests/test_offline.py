@@ -39,8 +39,9 @@ appointments evaluate wound healing, prosthetic alignment and functional progres
 
 def _env(tmp_path: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update(HOME=str(tmp_path / "home"), NLTK_DATA=str(tmp_path / "nltk_data"),
-               XDG_CACHE_HOME=str(tmp_path / "cache"))
+    env.update(
+        HOME=str(tmp_path / "home"), NLTK_DATA=str(tmp_path / "nltk_data"), XDG_CACHE_HOME=str(tmp_path / "cache")
+    )
     (tmp_path / "home").mkdir()
     return env
 
@@ -73,8 +74,13 @@ def test_readability_with_the_network_unreachable(tmp_path: Path) -> None:
         pytest.skip(reason)
     article = tmp_path / "article.md"
     article.write_text(ARTICLE, encoding="utf-8")
-    proc = subprocess.run(["unshare", "-n", *_medlint(), "check", "--select", "RDB", "--format", "json",
-                           str(article)], capture_output=True, text=True, env=_env(tmp_path), timeout=120)
+    proc = subprocess.run(
+        ["unshare", "-n", *_medlint(), "check", "--select", "RDB", "--format", "json", str(article)],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=120,
+    )
     assert proc.returncode in (0, 1), proc.stderr
     report = json.loads(proc.stdout)
     codes = {f["code"] for f in report["findings"]}
@@ -93,8 +99,9 @@ def test_nltk_is_never_imported(tmp_path: Path) -> None:
         assert any(f.code == "RDB001" for f in outcome.findings)
         print("nltk" in sys.modules)
     """)
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          env=_env(tmp_path), timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=_env(tmp_path), timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "False"
     _no_downloads(tmp_path)

@@ -14,8 +14,11 @@ from conftest import ROOT
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0:
         pytest.skip(f"cannot build a wheel here: {proc.stderr.strip().splitlines()[-1:]}")
     return next(out.glob("medlint_health-*.whl"))
@@ -31,10 +34,17 @@ def test_wheel_contains_every_rule_file(wheel: Path) -> None:
 
 def test_unpacked_wheel_finds_its_own_rules(wheel: Path, tmp_path: Path) -> None:
     zipfile.ZipFile(wheel).extractall(tmp_path)
-    code = ("import medlint.rules as r, medlint.engine as e; d = r.builtin_rules_dir(); "
-            "print(d); print(len(e.Linter().all_rules))")
-    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
-                          env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    code = (
+        "import medlint.rules as r, medlint.engine as e; d = r.builtin_rules_dir(); "
+        "print(d); print(len(e.Linter().all_rules))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
     assert proc.returncode == 0, proc.stderr
     where, count = proc.stdout.split()
     assert Path(where) == tmp_path / "medlint" / "_rules"

@@ -112,15 +112,21 @@ def test_excluded_text_is_never_linted(all_rules_linter: Linter) -> None:
             line = _LINE_BREAK.split(text)[f.line - 1]
             assert "`code miracle`" not in line[f.column - 1 : f.end_column - 1]
             assert "example.com" not in (f.match or "")
-        assert not any("var miracle" in f.context for f in outcome.findings if f.scope == "span" and f.match == "miracle"
-                       and "script" in f.context)
+        assert not any(
+            "var miracle" in f.context
+            for f in outcome.findings
+            if f.scope == "span" and f.match == "miracle" and "script" in f.context
+        )
 
 
-@pytest.mark.parametrize(("text", "path"), [
-    ("<h1>This therapy\nchanges your life forever</h1><p>Text.</p>", "a.html"),
-    ("# Therapy  changes your life\n\nText.\n", "a.md"),
-    ("Therapy&nbsp;changes your life\n\nText here for you.\n", "a.txt"),
-])
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("<h1>This therapy\nchanges your life forever</h1><p>Text.</p>", "a.html"),
+        ("# Therapy  changes your life\n\nText.\n", "a.md"),
+        ("Therapy&nbsp;changes your life\n\nText here for you.\n", "a.txt"),
+    ],
+)
 def test_no_span_starts_on_the_space_before_a_match(all_rules_linter: Linter, text: str, path: str) -> None:
     spans = [f for f in all_rules_linter.lint_text(text, path=path).findings if f.scope == "span"]
     assert any(f.code == "CLM011" for f in spans)

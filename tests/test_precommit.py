@@ -12,8 +12,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = "# Back pain\n\nThis miracle injection will change your life forever.\n"
-GOOD = ("# Back pain\n\nMost back pain gets better within a few weeks. Keep moving and take "
-        "painkillers if you need them.\n")
+GOOD = (
+    "# Back pain\n\nMost back pain gets better within a few weeks. Keep moving and take painkillers if you need them.\n"
+)
 
 
 def _pre_commit() -> list[str]:
@@ -46,9 +47,22 @@ def test_try_repo_fails_bad_article_and_passes_clean_one(tmp_path: Path) -> None
 
     def try_repo(name: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [*_pre_commit(), "try-repo", str(ROOT), "medlint", "--files", name, "--verbose",
-             "--hook-stage", "pre-commit"],
-            cwd=repo, env=env, capture_output=True, text=True, timeout=900,
+            [
+                *_pre_commit(),
+                "try-repo",
+                str(ROOT),
+                "medlint",
+                "--files",
+                name,
+                "--verbose",
+                "--hook-stage",
+                "pre-commit",
+            ],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
         )
 
     # try-repo takes no hook args, so the content repo's own config selects the claims pack (a

@@ -173,8 +173,12 @@ def test_document_grade_agrees_with_textstat(metric: str) -> None:
     for text in (HARD, EASY):
         doc = _doc(text, linter)
         prose = document_prose(doc)  # type: ignore[arg-type]
-        function = {"flesch-kincaid": "flesch_kincaid_grade", "smog": "smog_index",
-                    "flesch-reading-ease": "flesch_reading_ease", "gunning-fog": "gunning_fog"}[metric]
+        function = {
+            "flesch-kincaid": "flesch_kincaid_grade",
+            "smog": "smog_index",
+            "flesch-reading-ease": "flesch_reading_ease",
+            "gunning-fog": "gunning_fog",
+        }[metric]
         expected = round(getattr(textstat(), function)(prose.text), 1)
         outcome = _lint(linter, text)
         if metric == "smog" and len(prose.sentences) < 10:
@@ -227,8 +231,9 @@ def test_grades_from_counts_equal_textstat_on_the_joined_text() -> None:
     from medlint.readability import NO_COUNTS, prose_by_section, prose_counts, score
 
     ts = textstat()
-    linter = _linter("RDB001", "RDB002", RDB001={"min_words": 10, "target": -100},
-                     RDB002={"min_words": 10, "target": -100})
+    linter = _linter(
+        "RDB001", "RDB002", RDB001={"min_words": 10, "target": -100}, RDB002={"min_words": 10, "target": -100}
+    )
     for text in (AWKWARD, HARD, EASY, EXTRACTION):
         doc = _doc(text, linter)
         whole = document_prose(doc)  # type: ignore[arg-type]
@@ -241,7 +246,10 @@ def test_grades_from_counts_equal_textstat_on_the_joined_text() -> None:
         for prose, counts in [(whole, total)] + [(p, prose_counts(p)) for p in sections.values()]:
             joined = prose.text
             assert (counts.sentences, counts.words, counts.syllables) == (
-                ts.sentence_count(joined), ts.lexicon_count(joined), ts.syllable_count(joined)), joined
+                ts.sentence_count(joined),
+                ts.lexicon_count(joined),
+                ts.syllable_count(joined),
+            ), joined
             assert score("flesch-kincaid", prose, counts) == ts.flesch_kincaid_grade(joined)
             assert score("flesch-reading-ease", prose, counts) == ts.flesch_reading_ease(joined)
         # And what the rules report is textstat on each section's text and the document's.
@@ -259,8 +267,19 @@ def test_awkward_text_exercises_the_cases_it_is_for() -> None:
     ts = textstat()
     doc = _doc(AWKWARD, _linter("RDB001"))
     joined = document_prose(doc).text  # type: ignore[arg-type]
-    for kept in ("Patients' knees don't", "'mostly'", "85 per cent", "We'll", "wound_site", "(Gentle) walking",
-                 '"Rest it well," the', "surgeon’s team isn’t", "Try it today.", "biologics' long-term", "they'd"):
+    for kept in (
+        "Patients' knees don't",
+        "'mostly'",
+        "85 per cent",
+        "We'll",
+        "wound_site",
+        "(Gentle) walking",
+        '"Rest it well," the',
+        "surgeon’s team isn’t",
+        "Try it today.",
+        "biologics' long-term",
+        "they'd",
+    ):
         assert kept in joined, kept
     lookup = textstat_cmudict()
     missing = [w for w in ("pharmacovigilance", "immunomodulatory", "débridement") if w not in lookup]
@@ -280,8 +299,10 @@ def test_hard_text_fails_and_easy_text_passes_with_defaults() -> None:
     assert "Flesch-Kincaid grade" in finding.message and "above the target of 8 for patient readers" in finding.message
     assert finding.scope == "document"
     # The hardest sentences are quoted by their start; both come from the first section.
-    assert "“Comprehensive management of chronic musculoskeletal conditions" in finding.message \
+    assert (
+        "“Comprehensive management of chronic musculoskeletal conditions" in finding.message
         or "“Pharmacological interventions" in finding.message
+    )
     assert not _codes(_lint(linter, EASY), "RDB001")
 
 
@@ -296,8 +317,7 @@ def test_short_text_is_not_graded_and_smog_says_too_short() -> None:
     first_section = HARD.split("## Everyday tips")[0]  # 8 hard sentences
     linter = _linter("RDB001", RDB001={"metric": "smog", "min_words": 50})
     (finding,) = _codes(_lint(linter, first_section), "RDB001")
-    assert "(too short to score with SMOG: 8 sentences, it needs 10, so scored with Flesch-Kincaid)" \
-        in finding.message
+    assert "(too short to score with SMOG: 8 sentences, it needs 10, so scored with Flesch-Kincaid)" in finding.message
     assert "above the target of 8" in finding.message
 
 
@@ -321,6 +341,7 @@ def test_section_findings_point_at_the_heading_and_grades_have_lines() -> None:
 
 
 # -- the seed article -------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def seed() -> tuple[str, FileOutcome]:
@@ -348,8 +369,10 @@ def test_seed_hardest_sections(seed: tuple[str, FileOutcome]) -> None:
 
 def test_seed_long_sentences_at_exact_positions(seed: tuple[str, FileOutcome]) -> None:
     source, outcome = seed
-    first = ("Back pain is a debilitating condition that affects millions of people worldwide, often "
-             "hindering their ability to perform daily activities and diminishing their quality of life.")
+    first = (
+        "Back pain is a debilitating condition that affects millions of people worldwide, often "
+        "hindering their ability to perform daily activities and diminishing their quality of life."
+    )
     start = source.index(first)
     found = {(f.start_offset, f.end_offset): f for f in _codes(outcome, "RDB003")}
     assert (start, start + len(first)) in found
@@ -376,8 +399,15 @@ def test_seed_jargon_with_suggestions(seed: tuple[str, FileOutcome]) -> None:
 
 def test_explained_in_brackets_is_fine_with_an_inline_term(seed: tuple[str, FileOutcome]) -> None:
     source, _ = seed
-    linter = _linter("RDB006", RDB006={"terms": [{"term": "fluoroscopic", "plain": "live X-ray"},
-                                                 {"term": "anesthetic", "plain": "numbing medicine"}]})
+    linter = _linter(
+        "RDB006",
+        RDB006={
+            "terms": [
+                {"term": "fluoroscopic", "plain": "live X-ray"},
+                {"term": "anesthetic", "plain": "numbing medicine"},
+            ]
+        },
+    )
     matches = {f.match for f in _codes(_lint(linter, source, "seed.txt"), "RDB006")}
     assert "anesthetics" in matches and "fluoroscopic" not in matches
 
@@ -386,8 +416,10 @@ def test_everyday_medical_words_and_credentials_are_not_flagged() -> None:
     """Issue 11: 'nausea' and 'abdominal' are words most adults know; credentials, states in a
     dateline and markup words are not undefined abbreviations."""
     linter = _linter("RDB006", "RDB007")
-    text = ("GAINESVILLE, FL, June 2, 2025. Dr Karen Li, DMD, said some people feel nausea and abdominal "
-            "cramps. The page uses CSS and a DOCTYPE line.")
+    text = (
+        "GAINESVILLE, FL, June 2, 2025. Dr Karen Li, DMD, said some people feel nausea and abdominal "
+        "cramps. The page uses CSS and a DOCTYPE line."
+    )
     assert not {f.code for f in _lint(linter, text, "a.md").findings}
     assert "RDB007" in {f.code for f in _lint(linter, "Ask about an NSAID for the pain.", "a.md").findings}
 
@@ -400,9 +432,11 @@ def test_judgement_participles_are_not_hidden_actors() -> None:
 
 def test_sentences_run_together_or_flattened_tables_are_counted_apart() -> None:
     linter = _linter("RDB003")
-    joined = ("Early studies of the treatment have yielded encouraging results in many of the people who "
-              "took part in them at the clinic.Soul Systems offers the same treatment to adults with "
-              "long-lasting depression in three towns.")
+    joined = (
+        "Early studies of the treatment have yielded encouraging results in many of the people who "
+        "took part in them at the clinic.Soul Systems offers the same treatment to adults with "
+        "long-lasting depression in three towns."
+    )
     assert not _lint(linter, joined, "a.md").findings
     table = " | ".join(["Dose for adults with kidney disease and a weight of over seventy kilograms"] * 4)
     assert not _lint(linter, table, "a.md").findings
@@ -419,22 +453,28 @@ def test_seed_passive_voice(seed: tuple[str, FileOutcome]) -> None:
 JARGON = _linter("RDB006")
 
 
-@pytest.mark.parametrize("text", [
-    "Your doctor may prescribe an analgesic for a few days.",
-    "Analgesics can upset your stomach.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your doctor may prescribe an analgesic for a few days.",
+        "Analgesics can upset your stomach.",
+    ],
+)
 def test_jargon_found(text: str) -> None:
     (f,) = _codes(_lint(JARGON, text), "RDB006")
     assert f.suggestion == "painkiller" and f.match.lower().startswith("analgesic")
 
 
-@pytest.mark.parametrize("text", [
-    "Your doctor may prescribe an analgesic (a painkiller) for a few days.",
-    "Your doctor may prescribe a painkiller (analgesic) for a few days.",
-    "Your doctor may prescribe an analgesic, or painkiller, for a few days.",
-    "An analgesic is a medicine that eases pain.",
-    "Your doctor may prescribe a medicine called an analgesic, which is a painkiller.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your doctor may prescribe an analgesic (a painkiller) for a few days.",
+        "Your doctor may prescribe a painkiller (analgesic) for a few days.",
+        "Your doctor may prescribe an analgesic, or painkiller, for a few days.",
+        "An analgesic is a medicine that eases pain.",
+        "Your doctor may prescribe a medicine called an analgesic, which is a painkiller.",
+    ],
+)
 def test_jargon_explained_at_first_use(text: str) -> None:
     assert not _codes(_lint(JARGON, text + " Take the analgesic with food."), "RDB006")
 
@@ -447,8 +487,10 @@ def test_jargon_defined_in_the_next_sentence() -> None:
 
 
 def test_jargon_in_a_name_or_title_is_not_the_writers_word() -> None:
-    text = ("The Royal Society of Dermatologists has a leaflet on moles. "
-            "A dermatologist can check a mole that changes shape.")
+    text = (
+        "The Royal Society of Dermatologists has a leaflet on moles. "
+        "A dermatologist can check a mole that changes shape."
+    )
     (f,) = _codes(_lint(JARGON, text), "RDB006")
     assert f.match == "dermatologist" and f.column == text.index("dermatologist") + 1
     text = "Read our Acute Kidney Injury Treatment leaflet."
@@ -474,8 +516,9 @@ def test_in_names_before_must_be_a_list() -> None:
     from medlint.kinds import ParamError, kind_class
 
     with pytest.raises(ParamError, match="must be lists"):
-        kind_class("substitution")({"terms": [{"term": "acute", "plain": "sudden", "in_names_before": "leukemia"}]},
-                                   Path("."))
+        kind_class("substitution")(
+            {"terms": [{"term": "acute", "plain": "sudden", "in_names_before": "leukemia"}]}, Path(".")
+        )
 
 
 def test_jargon_first_use_only_and_longest_match() -> None:
@@ -499,32 +542,38 @@ def test_complex_words() -> None:
 PASSIVE = _linter("RDB005")
 
 
-@pytest.mark.parametrize(("text", "match"), [
-    ("The injection may be administered in clinic.", "be administered"),
-    ("Your stitches are usually removed after a week.", "are usually removed"),
-    ("You will be given a leaflet.", "be given"),
-    ("A small cut is made in the skin of your palm.", "is made"),
-    ("More advice can be found on our website.", "be found"),
-])
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("The injection may be administered in clinic.", "be administered"),
+        ("Your stitches are usually removed after a week.", "are usually removed"),
+        ("You will be given a leaflet.", "be given"),
+        ("A small cut is made in the skin of your palm.", "is made"),
+        ("More advice can be found on our website.", "be found"),
+    ],
+)
 def test_passive_found(text: str, match: str) -> None:
     (f,) = _codes(_lint(PASSIVE, text), "RDB005")
     assert f.match == match
 
 
-@pytest.mark.parametrize("text", [
-    "The injection is given by a specialist nurse.",
-    "Your ankle may be swollen for a week.",
-    "This is called a sprain.",
-    "People who are affected should rest.",
-    "Your nurse will give you a leaflet.",
-    # What something is made of, where it is found, and states: nobody is hidden.
-    "Each lung is made up of millions of tiny air sacs.",
-    "A tooth is made of several hard layers.",
-    "This rash is found mainly in children under five.",
-    "The worm is found worldwide in warm, damp soil.",
-    "A fish bone can get stuck in your throat.",
-    "An X-ray can show whether your heart is enlarged.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The injection is given by a specialist nurse.",
+        "Your ankle may be swollen for a week.",
+        "This is called a sprain.",
+        "People who are affected should rest.",
+        "Your nurse will give you a leaflet.",
+        # What something is made of, where it is found, and states: nobody is hidden.
+        "Each lung is made up of millions of tiny air sacs.",
+        "A tooth is made of several hard layers.",
+        "This rash is found mainly in children under five.",
+        "The worm is found worldwide in warm, damp soil.",
+        "A fish bone can get stuck in your throat.",
+        "An X-ray can show whether your heart is enlarged.",
+    ],
+)
 def test_passive_not_found(text: str) -> None:
     assert not _codes(_lint(PASSIVE, text), "RDB005")
 
@@ -538,35 +587,41 @@ def test_abbreviation_undefined_first_use_only() -> None:
     assert [(f.match, f.column) for f in found] == [("COPD", text.index("COPD") + 1)]
 
 
-@pytest.mark.parametrize("text", [
-    "Chronic obstructive pulmonary disease (COPD) makes breathing hard. COPD gets worse slowly.",
-    "COPD (chronic obstructive pulmonary disease) makes breathing hard.",
-    "COPD stands for chronic obstructive pulmonary disease.",
-    "Non-steroidal anti-inflammatory drugs can upset your stomach. Take NSAIDs with food.",
-    "Your GP can arrange an MRI scan or a CT scan.",
-    "Stage IV cancer has spread.",
-    "CALL NOW FOR A FREE QUOTE TODAY.",
-    "Go to A&E if it gets worse.\n\n*[A&E]: Accident and Emergency",
-    "Take HRT with food.\n\n*[HRT]: hormone replacement therapy",
-    # Named by the words before it.
-    "A heart tracing, also called an ECG or EKG, takes about five minutes.",
-    "Acid that keeps coming up from the stomach, or GORD, can make you cough at night.",
-    # Not acronyms: capitals for emphasis, sub-stages, a time zone.
-    "Do NOT drive for a day after the injection.",
-    "Wash the cup AND the lid in hot water.",
-    "Stage III is split into stages IIIA and IIIB.",
-    "Phone the helpline between 9:00 and 5:30 ET.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chronic obstructive pulmonary disease (COPD) makes breathing hard. COPD gets worse slowly.",
+        "COPD (chronic obstructive pulmonary disease) makes breathing hard.",
+        "COPD stands for chronic obstructive pulmonary disease.",
+        "Non-steroidal anti-inflammatory drugs can upset your stomach. Take NSAIDs with food.",
+        "Your GP can arrange an MRI scan or a CT scan.",
+        "Stage IV cancer has spread.",
+        "CALL NOW FOR A FREE QUOTE TODAY.",
+        "Go to A&E if it gets worse.\n\n*[A&E]: Accident and Emergency",
+        "Take HRT with food.\n\n*[HRT]: hormone replacement therapy",
+        # Named by the words before it.
+        "A heart tracing, also called an ECG or EKG, takes about five minutes.",
+        "Acid that keeps coming up from the stomach, or GORD, can make you cough at night.",
+        # Not acronyms: capitals for emphasis, sub-stages, a time zone.
+        "Do NOT drive for a day after the injection.",
+        "Wash the cup AND the lid in hot water.",
+        "Stage III is split into stages IIIA and IIIB.",
+        "Phone the helpline between 9:00 and 5:30 ET.",
+    ],
+)
 def test_abbreviation_defined_or_known(text: str) -> None:
     assert not _codes(_lint(ABBR, text), "RDB007")
 
 
-@pytest.mark.parametrize(("text", "abbr"), [
-    ("Children with ALL need treatment for about two years.", "ALL"),
-    ("Your doctor may suggest an ACE inhibitor for your blood pressure.", "ACE"),
-    ("Heartburn medicines, ibuprofen or PPIs can all cause problems.", "PPI"),
-    ("The clinic is open NOW and takes ABC referrals.", "ABC"),
-])
+@pytest.mark.parametrize(
+    ("text", "abbr"),
+    [
+        ("Children with ALL need treatment for about two years.", "ALL"),
+        ("Your doctor may suggest an ACE inhibitor for your blood pressure.", "ACE"),
+        ("Heartburn medicines, ibuprofen or PPIs can all cause problems.", "PPI"),
+        ("The clinic is open NOW and takes ABC referrals.", "ABC"),
+    ],
+)
 def test_abbreviation_cues_do_not_hide_real_acronyms(text: str, abbr: str) -> None:
     assert [f.match for f in _codes(_lint(ABBR, text), "RDB007")] == [abbr]
 
@@ -590,8 +645,10 @@ def test_long_sentence_threshold_is_configurable() -> None:
     assert "15 words" in f.message and f.match == text
 
 
-FLATTENED = ("Call your doctor if you have any of these: - a high temperature that lasts more than three days "
-             "- a cough that will not go away after three weeks - pain in your chest when you breathe in.")
+FLATTENED = (
+    "Call your doctor if you have any of these: - a high temperature that lasts more than three days "
+    "- a cough that will not go away after three weeks - pain in your chest when you breathe in."
+)
 
 
 def test_list_flattened_into_a_sentence_is_counted_item_by_item() -> None:
@@ -606,8 +663,10 @@ def test_list_flattened_into_a_sentence_is_counted_item_by_item() -> None:
 
 
 def test_a_dash_in_prose_does_not_split_a_sentence() -> None:
-    text = ("Most people get better within a week or two - but if you still feel unwell after three weeks "
-            "you should book an appointment with your doctor.")  # 26 words
+    text = (
+        "Most people get better within a week or two - but if you still feel unwell after three weeks "
+        "you should book an appointment with your doctor."
+    )  # 26 words
     (f,) = _codes(_lint(_linter("RDB003"), text), "RDB003")
     assert "26 words" in f.message
 

@@ -57,10 +57,20 @@ def make(
     line, column = line_col(text, start)
     end_line, end_column = line_col(text, end)
     return Finding(
-        path=path, code=code, name=f"rule-{code.lower()}", pack=pack, severity=severity,
-        message=message or f"{code} fires on {needle!r}", line=line, column=column,
-        end_line=end_line, end_column=end_column, start_offset=start, end_offset=end,
-        match=None if scope == "document" else needle, suggestion=suggestion,
+        path=path,
+        code=code,
+        name=f"rule-{code.lower()}",
+        pack=pack,
+        severity=severity,
+        message=message or f"{code} fires on {needle!r}",
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        start_offset=start,
+        end_offset=end,
+        match=None if scope == "document" else needle,
+        suggestion=suggestion,
         scope=scope,  # type: ignore[arg-type]
         context=" ".join(text[max(0, start - 30) : end + 30].split()),
     )
@@ -68,12 +78,26 @@ def make(
 
 def findings_for(text: str, plain_word: str = "utilized") -> list[Finding]:
     return [
-        make(text, PATH, "MD100", "# Über Diabetes", scope="document", severity=Severity.INFO,
-             message="No summary section", pack="completeness"),
-        make(text, PATH, "CL200", "5 mg, twice daily", severity=Severity.ERROR,
-             message='Dose "5 mg": check, then cite', pack="claims"),
-        make(text, PATH, "RD001", plain_word, suggestion="used",
-             message="Plain words: 100% clearer,\nand shorter"),
+        make(
+            text,
+            PATH,
+            "MD100",
+            "# Über Diabetes",
+            scope="document",
+            severity=Severity.INFO,
+            message="No summary section",
+            pack="completeness",
+        ),
+        make(
+            text,
+            PATH,
+            "CL200",
+            "5 mg, twice daily",
+            severity=Severity.ERROR,
+            message='Dose "5 mg": check, then cite',
+            pack="claims",
+        ),
+        make(text, PATH, "RD001", plain_word, suggestion="used", message="Plain words: 100% clearer,\nand shorter"),
         make(text, PATH, "RD002", "naïve", severity=Severity.INFO),
         # Crosses a CRLF line end.
         make(text, PATH, "RD003", "no exceptions.\r\nThe naïve"),
@@ -83,8 +107,15 @@ def findings_for(text: str, plain_word: str = "utilized") -> list[Finding]:
 
 
 RULES = (
-    RuleInfo("CL200", "rule-cl200", "claims", Severity.ERROR, "Doses need a source",
-             "Readers act on doses.", "https://example.org/rules/CL200"),
+    RuleInfo(
+        "CL200",
+        "rule-cl200",
+        "claims",
+        Severity.ERROR,
+        "Doses need a source",
+        "Readers act on doses.",
+        "https://example.org/rules/CL200",
+    ),
     RuleInfo("RD001", "rule-rd001", "readability", Severity.WARNING, "Prefer plain words", "", ""),
 )
 
@@ -141,7 +172,11 @@ def test_sarif_results_carry_the_findings_positions_and_rules() -> None:
         location = result["locations"][0]["physicalLocation"]
         region = location["region"]
         assert (region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) == (
-            f.line, f.column, f.end_line, f.end_column)
+            f.line,
+            f.column,
+            f.end_line,
+            f.end_column,
+        )
     assert results[1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "docs/%C3%BCber%20diabetes.md"
     fingerprints = [r["partialFingerprints"]["medlintFingerprint/v1"] for r in results]
     assert len(set(fingerprints)) == len(fingerprints)
@@ -188,7 +223,11 @@ def test_github_commands_match_the_findings() -> None:
         props = dict(p.split("=", 1) for p in m["props"].split(","))
         assert unescape(props["file"]) == f.path
         assert [int(props[k]) for k in ("line", "col", "endLine", "endColumn")] == [
-            f.line, f.column, f.end_line, f.end_column]
+            f.line,
+            f.column,
+            f.end_line,
+            f.end_column,
+        ]
         assert unescape(props["title"]) == f"{f.code} {f.name}"
         assert unescape(m["message"]).startswith(f.message)
 
@@ -225,8 +264,9 @@ def test_gitlab_fingerprints_survive_inserted_lines() -> None:
     shifted_text = TITLE + "A new first paragraph.\r\n\r\nAnother one.\r\n" + BODY
     before = json.loads(gitlab.render(build_report(TEXT)))
     after = json.loads(gitlab.render(build_report(shifted_text)))
-    assert [i["location"]["lines"]["begin"] for i in after][1:4] != [
-        i["location"]["lines"]["begin"] for i in before][1:4]
+    assert [i["location"]["lines"]["begin"] for i in after][1:4] != [i["location"]["lines"]["begin"] for i in before][
+        1:4
+    ]
     assert [i["fingerprint"] for i in after] == [i["fingerprint"] for i in before]
 
 
@@ -256,8 +296,7 @@ def test_junit_has_one_suite_per_file_and_one_failure_per_finding() -> None:
     main = suites[PATH]
     failures = main.findall("testcase/failure")
     assert len(failures) == len(findings_for(TEXT)) == int(main.get("failures", "-1"))
-    assert [(x.get("type"), x.get("message")) for x in failures] == [
-        (f.code, f.message) for f in findings_for(TEXT)]
+    assert [(x.get("type"), x.get("message")) for x in failures] == [(f.code, f.message) for f in findings_for(TEXT)]
     clean = suites[CLEAN_PATH].findall("testcase")
     assert len(clean) == 1 and not list(clean[0])
     assert suites["broken.md"].find("testcase/error") is not None
@@ -280,7 +319,13 @@ def test_statistics_counts_per_rule() -> None:
     rows = statistics.statistics_json(report)
     # RD001 twice (one per file), RD004 twice, the rest once; ties ordered by code.
     assert [(r["code"], r["count"]) for r in rows] == [
-        ("RD001", 2), ("RD004", 2), ("CL200", 1), ("MD100", 1), ("RD002", 1), ("RD003", 1)]
+        ("RD001", 2),
+        ("RD004", 2),
+        ("CL200", 1),
+        ("MD100", 1),
+        ("RD002", 1),
+        ("RD003", 1),
+    ]
     assert rows[0]["severity"] == "warning"  # the worst of warning and info
     lines = statistics.render(report).splitlines()
     assert len(lines) == len(rows)
@@ -299,8 +344,10 @@ def test_html_grade_chart_draws_the_audience_target() -> None:
     from medlint.report import html
 
     def report(target: float | None) -> str:
-        grades = (SectionGrade(None, 1, "flesch-kincaid", 11.5, 300, target),
-                  SectionGrade("Risks", 5, "flesch-kincaid", 7.0, 80, target))
+        grades = (
+            SectionGrade(None, 1, "flesch-kincaid", 11.5, 300, target),
+            SectionGrade("Risks", 5, "flesch-kincaid", 7.0, 80, target),
+        )
         files = (FileResult("a.md", 380, "markdown", grades=grades),)
         return html.render(Report((), files, (), (), {"a.md": "# A\n\ntext\n"}))
 

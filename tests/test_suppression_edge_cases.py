@@ -80,9 +80,11 @@ def test_comment_with_a_blank_line_inside_is_one_comment_in_text() -> None:
 
 
 def test_adding_a_comment_line_to_text_changes_no_other_finding() -> None:
-    plain = ("Back Pain Injections\n\nSteroid shots are a miracle cure for NSAID users.\n"
-             "They work forever and have no side effects.\n\nWhat Are the Risks\n\n"
-             "- A miracle for some\n- Pain comes back for others\n")
+    plain = (
+        "Back Pain Injections\n\nSteroid shots are a miracle cure for NSAID users.\n"
+        "They work forever and have no side effects.\n\nWhat Are the Risks\n\n"
+        "- A miracle for some\n- Pain comes back for others\n"
+    )
     lines = plain.split("\n")
     for at in (1, 3, 4, 8):
         commented = "\n".join([*lines[:at], "<!-- a note, see CLM001 and the FDA -->", *lines[at:]])
@@ -91,8 +93,10 @@ def test_adding_a_comment_line_to_text_changes_no_other_finding() -> None:
 
 
 def test_heading_and_list_shapes_survive_comment_lines_in_text() -> None:
-    text = ("Back Pain\n<!-- a note for editors -->\n\n- First item here\n"
-            "<!-- medlint-disable-next-line CLM001 -->\n- A miracle cure\n\nThe end.\n")
+    text = (
+        "Back Pain\n<!-- a note for editors -->\n\n- First item here\n"
+        "<!-- medlint-disable-next-line CLM001 -->\n- A miracle cure\n\nThe end.\n"
+    )
     doc, _ = parse_document(text, fmt="text")
     assert [(b.kind, b.text) for b in doc.blocks] == [
         (BlockKind.TITLE, "Back Pain"),
@@ -116,8 +120,7 @@ def test_comments_alone_in_a_text_chunk_make_no_block() -> None:
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_stacked_next_line_comments_apply_to_the_first_content_line(fmt: str) -> None:
-    text = ("<!-- medlint-disable-next-line CLM001 -->\n<!-- medlint-disable-next-line CLM002 -->\n"
-            + SENTENCE + "\n")
+    text = "<!-- medlint-disable-next-line CLM001 -->\n<!-- medlint-disable-next-line CLM002 -->\n" + SENTENCE + "\n"
     text = _html(text) if fmt == "html" else text
     assert _found(text, fmt) == []
     # Without the directives both rules fire on that line.
@@ -126,8 +129,10 @@ def test_stacked_next_line_comments_apply_to_the_first_content_line(fmt: str) ->
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_stacked_comments_with_blank_lines_and_other_directives(fmt: str) -> None:
-    text = ("Intro text.\n\n<!-- medlint-disable-next-line CLM001 -->\n\n<!-- medlint-disable-line CLM999 -->\n"
-            "<!-- medlint-disable-next-line\n     CLM002 -->\n\n" + SENTENCE + "\nThis miracle again.\n")
+    text = (
+        "Intro text.\n\n<!-- medlint-disable-next-line CLM001 -->\n\n<!-- medlint-disable-line CLM999 -->\n"
+        "<!-- medlint-disable-next-line\n     CLM002 -->\n\n" + SENTENCE + "\nThis miracle again.\n"
+    )
     text = _html(text) if fmt == "html" else text
     # The unknown code is reported; both next-line comments reach line 9, not line 10.
     assert _found(text, fmt) == _expect(fmt, [("MED002", 5, 1), ("CLM001", 10, 6)])
@@ -142,8 +147,7 @@ def test_blank_line_after_a_next_line_comment_still_works(fmt: str) -> None:
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_stacked_comment_that_silences_nothing_is_still_unused(fmt: str) -> None:
-    text = ("<!-- medlint-disable-next-line CLM001 -->\n<!-- medlint-disable-next-line CLM005 -->\n"
-            + SENTENCE + "\n")
+    text = "<!-- medlint-disable-next-line CLM001 -->\n<!-- medlint-disable-next-line CLM005 -->\n" + SENTENCE + "\n"
     text = _html(text) if fmt == "html" else text
     assert _found(text, fmt) == _expect(fmt, [("MED001", 2, 1), ("CLM002", 3, 25)])
 
@@ -151,8 +155,11 @@ def test_stacked_comment_that_silences_nothing_is_still_unused(fmt: str) -> None
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_next_line_comment_after_content_on_its_own_line(fmt: str) -> None:
     # A directive that ends a content line, then one on its own line: both reach line 3.
-    text = ("Intro text. <!-- medlint-disable-next-line CLM001 -->\n<!-- medlint-disable-next-line CLM002 -->\n"
-            + SENTENCE + "\n")
+    text = (
+        "Intro text. <!-- medlint-disable-next-line CLM001 -->\n<!-- medlint-disable-next-line CLM002 -->\n"
+        + SENTENCE
+        + "\n"
+    )
     text = _html(text) if fmt == "html" else text
     assert _found(text, fmt) == []
 
@@ -166,8 +173,9 @@ def test_an_ordinary_comment_line_is_the_next_line(fmt: str) -> None:
 
 
 def test_stacked_comments_with_crlf_line_endings() -> None:
-    text = ("<!-- medlint-disable-next-line CLM001 -->\r\n<!-- medlint-disable-next-line CLM002 -->\r\n"
-            + SENTENCE + "\r\n")
+    text = (
+        "<!-- medlint-disable-next-line CLM001 -->\r\n<!-- medlint-disable-next-line CLM002 -->\r\n" + SENTENCE + "\r\n"
+    )
     for fmt in FORMATS:
         assert _found(_html(text) if fmt == "html" else text, fmt) == [], fmt
 
@@ -180,9 +188,11 @@ def test_api_stacked_comments() -> None:
 def test_a_code_prefix_suppresses_its_pack() -> None:
     from medlint.engine import Linter
 
-    text = ("<!-- medlint-disable-file RDB -->\n# Knee pain\n\nThe physician will utilize fluoroscopic "
-            "guidance, and the NSAID is administered prior to the procedure by the team in the clinic "
-            "which is located on the second floor of the hospital building next to the car park.\n")
+    text = (
+        "<!-- medlint-disable-file RDB -->\n# Knee pain\n\nThe physician will utilize fluoroscopic "
+        "guidance, and the NSAID is administered prior to the procedure by the team in the clinic "
+        "which is located on the second floor of the hospital building next to the car park.\n"
+    )
     codes = {f.code for f in Linter().lint_text(text, path="a.md").findings}
     assert codes and not {c for c in codes if c.startswith("RDB")}
     assert "MED002" not in codes

@@ -45,15 +45,21 @@ from medlint.kinds.base import AUDIENCE_LIST, BODY, Hit, Kind, ParamError, RuleC
 from medlint.yamlload import YamlError, load_yaml
 
 _ACRONYM = re.compile(
-    r"(?=[A-Z])(?<![\w&.’'/-])(?P<abbr>[A-Z](?:[A-Z0-9&]*[A-Z0-9])?(?:-\d+)?)(?P<plural>s|[’']s)?(?![\w&-]|[’'][a-z])")
+    r"(?=[A-Z])(?<![\w&.’'/-])(?P<abbr>[A-Z](?:[A-Z0-9&]*[A-Z0-9])?(?:-\d+)?)(?P<plural>s|[’']s)?(?![\w&-]|[’'][a-z])"
+)
 _ABBR_DEF = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*\S")
 _ROMAN = re.compile(r"[IVXLCDM]+|[IV]+[A-C]")
-_ROMAN_CUE = re.compile(r"\b(?:stage|stages|type|types|grade|grades|class|phase|part|level|step|chapter|section|"
-                        r"schedule|category|factor|and|or|to)\s*$", re.IGNORECASE)
+_ROMAN_CUE = re.compile(
+    r"\b(?:stage|stages|type|types|grade|grades|class|phase|part|level|step|chapter|section|"
+    r"schedule|category|factor|and|or|to)\s*$",
+    re.IGNORECASE,
+)
 # "..., also called a DXA or DEXA scan", "reflux disease, or GORD": the words before name it.
 _NAMED_BEFORE = re.compile(
     r"(?:\b(?:called|known\s+as|termed|abbreviated(?:\s+(?:as|to))?)|\w,\s*or)\s+(?:(?:an?|the)\s+)?"
-    r"(?-i:[A-Z][A-Z0-9&-]+\s+or\s+)?$", re.IGNORECASE)
+    r"(?-i:[A-Z][A-Z0-9&-]+\s+or\s+)?$",
+    re.IGNORECASE,
+)
 _CLOCK_BEFORE = re.compile(r"\d:\d\d\s*(?:[ap]\.?m\.?\s*)?$", re.IGNORECASE)
 # A US state after its city in a dateline or address ("GAINESVILLE, FL", "Vancouver, WA").
 _PLACE_BEFORE = re.compile(r"\b[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2},\s*$")
@@ -64,15 +70,20 @@ _US_STATES = frozenset(
 # Short English words that writers put in capitals for emphasis ("do NOT"); longer ones are
 # found in the pronouncing dictionary. Words that are also common health acronyms are left out
 # (ALL: acute lymphoblastic leukaemia; IT, ACE, GUM).
-_EMPHASIS = frozenset((
-    "AND OR NOT NO DO DON DOES DID WILL WON MUST ONLY ANY IS ARE BE BUT IF THE TO OF ON AT IN YOU "
-    "NOW CAN MAY ALSO EVEN VERY EACH SAME HAS HAVE WAS THIS THAT WITH FOR FROM STOP CALL SEE GET "
-    "KEEP TAKE NEED WHEN"
-).split())
+_EMPHASIS = frozenset(
+    (
+        "AND OR NOT NO DO DON DOES DID WILL WON MUST ONLY ANY IS ARE BE BUT IF THE TO OF ON AT IN YOU "
+        "NOW CAN MAY ALSO EVEN VERY EACH SAME HAS HAVE WAS THIS THAT WITH FOR FROM STOP CALL SEE GET "
+        "KEEP TAKE NEED WHEN"
+    ).split()
+)
 _IN_PARENS_AFTER_TEXT = re.compile(r"\w[^()]*\(\s*(?:or\s+|also\s+called\s+|called\s+)?$", re.IGNORECASE)
 _PAREN_AFTER = re.compile(r"^(?:s|[’']s)?\s*(?P<words>(?:[\w’'-]+\s+){0,2}?)\(")
-_STANDS_FOR = re.compile(r"^(?:s|[’']s)?\s*(?:,\s*(?:or|short\s+for|which\s+(?:stands|is\s+short)\s+for)\b|"
-                         r"\s+(?:stands|is\s+short)\s+for\b|\s+means\b)", re.IGNORECASE)
+_STANDS_FOR = re.compile(
+    r"^(?:s|[’']s)?\s*(?:,\s*(?:or|short\s+for|which\s+(?:stands|is\s+short)\s+for)\b|"
+    r"\s+(?:stands|is\s+short)\s+for\b|\s+means\b)",
+    re.IGNORECASE,
+)
 _GLUE = frozenset("with and or to of in for by that which from into than as is are was".split())
 _JOINERS = r"(?:[\s-]+(?:and|of|the|for|in|on|to|with|&|by)\b)*[\s-]+"
 

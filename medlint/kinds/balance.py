@@ -60,8 +60,15 @@ class CoverageBalanceKind(Kind):
         ratio = benefit / risk
         if ratio <= p["max_ratio"]:
             return
-        yield Hit(None, values={"benefit_words": benefit, "risk_words": risk, "ratio": f"{ratio:.1f}",
-                                "max_ratio": f"{p['max_ratio']:g}"})
+        yield Hit(
+            None,
+            values={
+                "benefit_words": benefit,
+                "risk_words": risk,
+                "ratio": f"{ratio:.1f}",
+                "max_ratio": f"{p['max_ratio']:g}",
+            },
+        )
 
     def _side_of_section(self, doc: Document, section: int) -> str | None:
         p = self.params
@@ -81,8 +88,11 @@ class CoverageBalanceKind(Kind):
             return False
         for rx in patterns:
             for m in rx.finditer(text, span[0], span[1]):
-                if not any(e.start() < m.end() and m.start() < e.end()
-                           for ex in self.params["exceptions"] for e in ex.finditer(text, span[0], span[1])):
+                if not any(
+                    e.start() < m.end() and m.start() < e.end()
+                    for ex in self.params["exceptions"]
+                    for e in ex.finditer(text, span[0], span[1])
+                ):
                     return True
         return False
 

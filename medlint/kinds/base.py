@@ -333,8 +333,9 @@ class Kind:
         unknown = set(params) - set(self.PARAMS) - {"kind"}
         if unknown:
             key = sorted(unknown)[0]
-            raise ParamError(key, f"unknown parameter {key!r} for kind {self.name!r} "
-                                  f"(known: {', '.join(sorted(self.PARAMS))})")
+            raise ParamError(
+                key, f"unknown parameter {key!r} for kind {self.name!r} (known: {', '.join(sorted(self.PARAMS))})"
+            )
         self.params: dict[str, Any] = {}
         for key, (validate, default) in self.PARAMS.items():
             if key in params:

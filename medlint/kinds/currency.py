@@ -27,12 +27,31 @@ from medlint.document import BlockKind, Document
 from medlint.kinds.base import Hit, Judgement, Kind, RuleContext, Validator, choice, regex_list, string_list, typed
 from medlint.kinds.required import APPLIES_PARAMS, applies, positive_int
 
-_MONTHS = {m: i for i, names in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-     ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for m in names}
-_MONTH = (r"(?P<{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH = (
+    r"(?P<{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _DATE = re.compile(
     r"\b(?:(?P<y1>(?:19|20)\d\d)-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})"
     r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.format(n="m2") + r",?\s+(?P<y2>(?:19|20)\d\d)"
@@ -42,8 +61,10 @@ _DATE = re.compile(
 )
 _FULL = ("y1", "y2", "y3")
 # What may stand between a label and its date: "Last reviewed: Monday, 3 March", "Published on".
-_LABEL_GAP = (r"\s*(?:[:\-\u2013\u2014]|\bon\b|\bin\b)?\s*"
-              r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*|(?:mon|tue|wed|thu|fri|sat|sun)\.?,?\s*)?$")
+_LABEL_GAP = (
+    r"\s*(?:[:\-\u2013\u2014]|\bon\b|\bin\b)?\s*"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*|(?:mon|tue|wed|thu|fri|sat|sun)\.?,?\s*)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -116,8 +137,21 @@ class DateCurrencyKind(Kind):
     PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
         **APPLIES_PARAMS,
         "flag": (choice("missing", "stale"), "missing"),
-        "front_matter": (string_list, ["date", "updated", "last_reviewed", "reviewed", "published",
-                                       "modified", "last_updated", "lastmod", "review_date", "date_reviewed"]),
+        "front_matter": (
+            string_list,
+            [
+                "date",
+                "updated",
+                "last_reviewed",
+                "reviewed",
+                "published",
+                "modified",
+                "last_updated",
+                "lastmod",
+                "review_date",
+                "date_reviewed",
+            ],
+        ),
         "labels": (regex_list, []),
         "dateline_blocks": (typed(int), 2),
         "max_age_days": (positive_int, 1095),
@@ -125,8 +159,7 @@ class DateCurrencyKind(Kind):
     }
 
     def setup(self) -> None:
-        self.label_rx = [re.compile(rx.pattern + _LABEL_GAP, re.IGNORECASE)
-                         for rx in self.params["labels"]]
+        self.label_rx = [re.compile(rx.pattern + _LABEL_GAP, re.IGNORECASE) for rx in self.params["labels"]]
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         p = self.params
@@ -144,8 +177,13 @@ class DateCurrencyKind(Kind):
         days = (today(ctx.settings) - newest.date).days
         if days <= p["max_age_days"]:
             return
-        values = {"date": newest.date.isoformat(), "age": _age(days), "days": f"{days:,}",
-                  "max_age": _age(p["max_age_days"]), "max_age_days": f"{p['max_age_days']:,}"}
+        values = {
+            "date": newest.date.isoformat(),
+            "age": _age(days),
+            "days": f"{days:,}",
+            "max_age": _age(p["max_age_days"]),
+            "max_age_days": f"{p['max_age_days']:,}",
+        }
         if newest.block is None:
             yield Hit(None, values=values)
         else:
@@ -166,8 +204,11 @@ class DateCurrencyKind(Kind):
             return Judgement("satisfactory", f"dated {newest.date.isoformat()}", where)
         hits = list(self.find(doc, ctx))
         if hits:
-            return Judgement("not_satisfactory", f"newest date {hits[0].values.get('date')} is older than "
-                                                 f"{p['max_age_days']} days", tuple(hits))
+            return Judgement(
+                "not_satisfactory",
+                f"newest date {hits[0].values.get('date')} is older than {p['max_age_days']} days",
+                tuple(hits),
+            )
         if not found:
             return Judgement("not_applicable", "no date to judge")
         return Judgement("satisfactory", "the newest date is recent")

@@ -108,8 +108,10 @@ class ReadingGradeKind(Kind):
         if n >= METRICS[metric].min_sentences:
             return metric, ""
         label = METRICS[metric].label.split()[0]
-        short = (f"too short to score with {label}: {n} sentence{'s' if n != 1 else ''}, "
-                 f"it needs {METRICS[metric].min_sentences}")
+        short = (
+            f"too short to score with {label}: {n} sentence{'s' if n != 1 else ''}, "
+            f"it needs {METRICS[metric].min_sentences}"
+        )
         fallback = self.params["fallback"]
         if fallback != "none" and n >= METRICS[fallback].min_sentences:
             return fallback, f" ({short}, so scored with {METRICS[fallback].label.rsplit(' ', 1)[0]})"
@@ -132,8 +134,12 @@ class ReadingGradeKind(Kind):
         metric, note = self._metric_for(prose)
         if metric is None:
             _record(ctx, SectionGrade(None, line, self.params["metric"], None, prose.words), first=True)
-            yield Hit(None, values={"words": prose.words}, severity=Severity.INFO,
-                      message=f"Reading grade not measured: the prose is {note}.")
+            yield Hit(
+                None,
+                values={"words": prose.words},
+                severity=Severity.INFO,
+                message=f"Reading grade not measured: the prose is {note}.",
+            )
             return
         value = round(score(metric, prose, graded.counts(None) if metric in ADDITIVE else None), 1)
         target = self._target(metric, ctx.settings.audience)
@@ -169,8 +175,17 @@ class ReadingGradeKind(Kind):
         for _, hit in failing:
             yield hit
 
-    def _values(self, doc: Document, metric: str, value: float, target: float, ctx: RuleContext,
-                note: str, prose: ScoredProse, graded: _GradedProse) -> dict[str, object]:
+    def _values(
+        self,
+        doc: Document,
+        metric: str,
+        value: float,
+        target: float,
+        ctx: RuleContext,
+        note: str,
+        prose: ScoredProse,
+        graded: _GradedProse,
+    ) -> dict[str, object]:
         m = METRICS[metric]
         relation = "above" if m.higher_is_harder else "below"
         return {

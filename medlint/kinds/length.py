@@ -41,8 +41,10 @@ _MIN_ITEMS = 3
 _RUN_TOGETHER = re.compile(
     r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2,}\s)|(?<=[A-Z]{2}[.!?])(?=[A-Z][a-z]{2,}\s)|\s+\|\s+|\t+"
 )
-_WHERE = {"body": (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE),
-          "heading": (BlockKind.TITLE, BlockKind.HEADING)}
+_WHERE = {
+    "body": (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE),
+    "heading": (BlockKind.TITLE, BlockKind.HEADING),
+}
 
 
 def _positive(value: Any) -> int:
@@ -77,8 +79,13 @@ class SentenceLengthKind(Kind):
                 for start, end in _split(block.text, sent_start, sent_end):
                     words = count_words(block.text[start:end])
                     if words > limit:
-                        yield Hit(block.index, start, end, values={"words": words, "max": limit},
-                                  bump=1 if words >= very_long else 0)
+                        yield Hit(
+                            block.index,
+                            start,
+                            end,
+                            values={"words": words, "max": limit},
+                            bump=1 if words >= very_long else 0,
+                        )
 
 
 def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -28,8 +28,10 @@ _BE = r"(?:am|is|are|was|were|be|been|being|get|gets|got|getting|[’']re)"
 # The first characters of _BE's words: checking one character before trying every word makes
 # the scan about twice as fast (same case-insensitive matching, so the same matches).
 _BE_START = r"(?=[abgiw’'])"
-_ADVERB = (r"(?:\w+ly|not|also|often|usually|then|still|now|only|just|always|never|sometimes|first|again|"
-           r"rarely|generally)")
+_ADVERB = (
+    r"(?:\w+ly|not|also|often|usually|then|still|now|only|just|always|never|sometimes|first|again|"
+    r"rarely|generally)"
+)
 _IRREGULAR = (
     "given taken done made seen shown known found told held kept left put set sent built brought "
     "bought caught taught thought paid said led fed cut hurt spread split won worn torn born drawn "
@@ -64,18 +66,19 @@ class PassiveVoiceKind(Kind):
     def setup(self) -> None:
         irregular = "|".join(_IRREGULAR)
         self.regex = re.compile(
-            rf"\b{_BE_START}{_BE}\s+(?:{_ADVERB}\s+){{0,2}}(?P<pp>[a-z]{{3,}}ed|{irregular})\b", re.IGNORECASE)
+            rf"\b{_BE_START}{_BE}\s+(?:{_ADVERB}\s+){{0,2}}(?P<pp>[a-z]{{3,}}ed|{irregular})\b", re.IGNORECASE
+        )
         self.exclude: set[str] = set()
         self.exclude_before: dict[str, list[re.Pattern[str]]] = {}
         for entry in (*_DEFAULT_EXCLUDE, *self.params["exclude"]):
             first, _, rest = entry.lower().strip().partition(" ")
             if rest:
                 self.exclude_before.setdefault(first, []).append(
-                    re.compile(r"\s+" + r"\s+".join(map(re.escape, rest.split())) + r"\b", re.IGNORECASE))
+                    re.compile(r"\s+" + r"\s+".join(map(re.escape, rest.split())) + r"\b", re.IGNORECASE)
+                )
             else:
                 self.exclude.add(first)
-        self.agent = re.compile(
-            rf"^\W*(?:\S+\s+){{0,{max(self.params['agent_words'], 0)}}}?by\b", re.IGNORECASE)
+        self.agent = re.compile(rf"^\W*(?:\S+\s+){{0,{max(self.params['agent_words'], 0)}}}?by\b", re.IGNORECASE)
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         for block in doc.blocks:

@@ -1,19 +1,19 @@
 """`phrase`: words and patterns that are a problem in context (hype, absolutes, unsupported evidence).
 
-    check:
-      kind: phrase
-      terms: [miracle, {term: holy grail, suggestion: "..."}]   # literal, case-insensitive; an entry
-                                                               # may override severity, hedges, citation
-      patterns: ['\\bcure[sd]?\\b']                              # regular expressions
-      where: [title, heading, body]      # which blocks to read
-      negation: true                     # "no cure", "is not a miracle", "avoid ... that promise"
-      hedges: false                      # true: "may", "in some people" make it acceptable
-      citation: none                     # sentence | paragraph: a reference nearby makes it acceptable
-      exceptions: ['breakthrough pain']  # overlapping matches of these are not findings
-      requires: []                       # the sentence must also match one of these
-      unless: []                         # the sentence matching one of these makes it acceptable
-                                         #   (a number backs a benefit, named risks follow "generally safe")
-      intensifiers: true                 # "truly", "dramatically" before the match raise severity
+check:
+  kind: phrase
+  terms: [miracle, {term: holy grail, suggestion: "..."}]   # literal, case-insensitive; an entry
+                                                           # may override severity, hedges, citation
+  patterns: ['\\bcure[sd]?\\b']                              # regular expressions
+  where: [title, heading, body]      # which blocks to read
+  negation: true                     # "no cure", "is not a miracle", "avoid ... that promise"
+  hedges: false                      # true: "may", "in some people" make it acceptable
+  citation: none                     # sentence | paragraph: a reference nearby makes it acceptable
+  exceptions: ['breakthrough pain']  # overlapping matches of these are not findings
+  requires: []                       # the sentence must also match one of these
+  unless: []                         # the sentence matching one of these makes it acceptable
+                                     #   (a number backs a benefit, named risks follow "generally safe")
+  intensifiers: true                 # "truly", "dramatically" before the match raise severity
 """
 
 from __future__ import annotations
@@ -54,8 +54,7 @@ def _entries(value: Any, literal: bool) -> list[dict[str, Any]]:
         key = "term" if literal else "pattern"
         extra = set(item) - {key, "suggestion", "severity", "hedges", "citation"}
         if key not in item or extra:
-            raise ValueError(f"each entry needs {key!r} and may have 'suggestion', 'severity', "
-                             "'hedges' and 'citation'")
+            raise ValueError(f"each entry needs {key!r} and may have 'suggestion', 'severity', 'hedges' and 'citation'")
         if "severity" in item:
             item = {**item, "severity": Severity.parse(str(item["severity"]))}
         if "hedges" in item and not isinstance(item["hedges"], bool):
@@ -162,5 +161,11 @@ class PhraseKind(Kind):
         severity: Severity | None = entry.get("severity")
         if intensified is not None:
             start = intensified
-        return Hit(block.index, start, end, suggestion=entry.get("suggestion"), severity=severity,
-                   bump=1 if intensified is not None else 0)
+        return Hit(
+            block.index,
+            start,
+            end,
+            suggestion=entry.get("suggestion"),
+            severity=severity,
+            bump=1 if intensified is not None else 0,
+        )

@@ -84,8 +84,9 @@ def applies(params: dict[str, Any], ctx: RuleContext) -> bool:
     return bool(dt.promotional) or not params["only_promotional"]
 
 
-def overlaps_exception(text: str, start: int, end: int, span: tuple[int, int],
-                       exceptions: Iterable[re.Pattern[str]]) -> bool:
+def overlaps_exception(
+    text: str, start: int, end: int, span: tuple[int, int], exceptions: Iterable[re.Pattern[str]]
+) -> bool:
     for rx in exceptions:
         for e in rx.finditer(text, span[0], span[1]):
             if e.start() < end and start < e.end():
@@ -93,8 +94,9 @@ def overlaps_exception(text: str, start: int, end: int, span: tuple[int, int],
     return False
 
 
-def counts(text: str, m: re.Match[str], span: tuple[int, int], exceptions: list[re.Pattern[str]],
-           negation: bool) -> bool:
+def counts(
+    text: str, m: re.Match[str], span: tuple[int, int], exceptions: list[re.Pattern[str]], negation: bool
+) -> bool:
     """A pattern match that really says what the rule looks for (not excepted, not negated)."""
     if m.start() == m.end():
         return False
@@ -103,8 +105,9 @@ def counts(text: str, m: re.Match[str], span: tuple[int, int], exceptions: list[
     return not (negation and context.is_negated(text, span[0], m.start()))
 
 
-def first_match(patterns: list[re.Pattern[str]], text: str, span: tuple[int, int],
-                exceptions: list[re.Pattern[str]], negation: bool) -> re.Match[str] | None:
+def first_match(
+    patterns: list[re.Pattern[str]], text: str, span: tuple[int, int], exceptions: list[re.Pattern[str]], negation: bool
+) -> re.Match[str] | None:
     if isinstance(patterns, RegexList) and not patterns.search_any(text, span[0], span[1]):
         return None
     for rx in patterns:
@@ -150,8 +153,11 @@ class RequiredContentKind(Kind):
     def setup(self) -> None:
         p = self.params
         if not (p["headings"] or p["patterns"] or p["links"] or p["front_matter"]):
-            raise ParamError("kind", "a required-content rule needs at least one of 'headings', 'patterns', "
-                                     "'links' or 'front_matter' (what satisfies it)")
+            raise ParamError(
+                "kind",
+                "a required-content rule needs at least one of 'headings', 'patterns', "
+                "'links' or 'front_matter' (what satisfies it)",
+            )
         if p["point_at"] == "trigger" and not p["trigger"]:
             raise ParamError("point_at", "'point-at: trigger' needs 'trigger' patterns")
         self.kinds = block_kinds(p["where"])
@@ -168,8 +174,7 @@ class RequiredContentKind(Kind):
             trigger = found[0]
         if self.satisfied(doc):
             return
-        values = {"type": ctx.doc_type.type if ctx.doc_type else "article",
-                  "trigger": trigger[2] if trigger else ""}
+        values = {"type": ctx.doc_type.type if ctx.doc_type else "article", "trigger": trigger[2] if trigger else ""}
         if p["point_at"] == "trigger" and trigger is not None:
             block, span, _ = trigger
             text = block.text
@@ -225,8 +230,10 @@ class RequiredContentKind(Kind):
         p = self.params
         if not applies(p, ctx):
             kind = ctx.doc_type.type if ctx.doc_type else "article"
-            return Judgement("not_applicable", f"not asked of a {kind} page"
-                             + (" that is not selling copy" if p["only_promotional"] else ""))
+            return Judgement(
+                "not_applicable",
+                f"not asked of a {kind} page" + (" that is not selling copy" if p["only_promotional"] else ""),
+            )
         if p["trigger"] and len(self._triggers(doc)) < p["min_trigger"]:
             return Judgement("not_applicable", "nothing in the article calls for it")
         found = self.satisfier(doc)
@@ -246,8 +253,13 @@ def _needs(value: Any) -> list[dict[str, Any]]:
         extra = set(item) - {"what", "patterns", "with"}
         if extra:
             raise ValueError(f"unknown key {sorted(extra)[0]!r} in a need (known: what, patterns, with)")
-        out.append({"what": str(item["what"]), "patterns": regex_list(item["patterns"]),
-                    "with": regex_list(item.get("with", []))})
+        out.append(
+            {
+                "what": str(item["what"]),
+                "patterns": regex_list(item["patterns"]),
+                "with": regex_list(item.get("with", [])),
+            }
+        )
     return out
 
 
@@ -300,8 +312,12 @@ class SectionContentKind(Kind):
             units = section_units(doc, section.start, section.end)
             missing = [need["what"] for need in p["needs"] if not self._shows(need, units)]
             if missing:
-                yield Hit(heading.index, 0, len(heading.text),
-                          values={"missing": " and ".join(missing), "heading": heading.text})
+                yield Hit(
+                    heading.index,
+                    0,
+                    len(heading.text),
+                    values={"missing": " and ".join(missing), "heading": heading.text},
+                )
 
     def _shows(self, need: dict[str, Any], units: list[str]) -> bool:
         p = self.params

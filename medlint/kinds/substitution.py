@@ -68,12 +68,14 @@ _SMALL = frozenset("a an the of to in on for and or your you it its by with".spl
 _GLUE = frozenset("with and or to of in for by that which combined from into than as".split())
 
 _PAREN_AFTER = re.compile(r"\s*(?P<words>(?:[\w’'-]+\s+){0,2}?)\(")
-_PAREN_BEFORE = re.compile(r"\(\s*(?:or\s+|called\s+|also\s+called\s+|known\s+as\s+|also\s+known\s+as\s+)?$",
-                           re.IGNORECASE)
+_PAREN_BEFORE = re.compile(
+    r"\(\s*(?:or\s+|called\s+|also\s+called\s+|known\s+as\s+|also\s+known\s+as\s+)?$", re.IGNORECASE
+)
 _DEFINED_AFTER = re.compile(
     r"^\s*(?:,\s*(?:or|which\s+(?:is|are|means?)|meaning|also\s+called|also\s+known\s+as|a|an)\b|"
     r"\s+(?:is|are)\s+(?:a|an|the|when|where)\b|\s+means?\b|\s+refers?\s+to\b|\s*[–—:]\s*(?:a|an|the)\b)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _DEFINED_BEFORE = re.compile(r"\b(?:called|known\s+as|termed|named|the\s+word)\s*[\"“']?$", re.IGNORECASE)
 _ARTICLE = re.compile(r"(?:(?:the|an?)\s+)?", re.IGNORECASE)
 # A plural ending, then a defining verb: "... abscesses are ...", "... means ...".
@@ -99,8 +101,7 @@ def _entry(item: Any, where: str) -> Entry:
     if isinstance(item, str):
         raise ValueError(f"{where}: entry {item!r} needs a 'plain' alternative")
     if not isinstance(item, dict) or "term" not in item or "plain" not in item or set(item) - _ENTRY_KEYS:
-        raise ValueError(f"{where}: each entry is a mapping with 'term', 'plain' and optional "
-                         "'forms' and 'source'")
+        raise ValueError(f"{where}: each entry is a mapping with 'term', 'plain' and optional 'forms' and 'source'")
     plain = item["plain"]
     if isinstance(plain, list):
         plain = " or ".join(str(p) for p in plain)
@@ -108,8 +109,13 @@ def _entry(item: Any, where: str) -> Entry:
     names = item.get("in_names_before") or []
     if not isinstance(forms, list) or not isinstance(names, list):
         raise ValueError(f"{where}: 'forms' and 'in_names_before' of {item['term']!r} must be lists")
-    return Entry(str(item["term"]), str(plain), str(item.get("source", "")), tuple(str(f) for f in forms),
-                 frozenset(str(n).lower() for n in names))
+    return Entry(
+        str(item["term"]),
+        str(plain),
+        str(item.get("source", "")),
+        tuple(str(f) for f in forms),
+        frozenset(str(n).lower() for n in names),
+    )
 
 
 def _inline(value: Any) -> list[Entry]:
@@ -272,8 +278,13 @@ class SubstitutionKind(Kind):
                 if self.params["explained"] and self._explained(text, sent, start, end, i):
                     continue
                 e = self.entries[i]
-                yield Hit(block.index, start, end, suggestion=e.plain,
-                          values={"plain": e.plain, "term": e.term, "source": e.source})
+                yield Hit(
+                    block.index,
+                    start,
+                    end,
+                    suggestion=e.plain,
+                    values={"plain": e.plain, "term": e.term, "source": e.source},
+                )
 
     def _names_a_condition(self, text: str, end: int, i: int) -> bool:
         names = self.entries[i].in_names_before
@@ -293,9 +304,7 @@ class SubstitutionKind(Kind):
         if self._defined_next(text, sent, text[start:end]):
             return True
         rest = (before + " " + after).lower()
-        return any(all(_word_start(w).search(rest) for w in words)
-                   for words in self.plain_words[i] if words)
-
+        return any(all(_word_start(w).search(rest) for w in words) for words in self.plain_words[i] if words)
 
     @staticmethod
     def _defined_next(text: str, sent: tuple[int, int], term: str) -> bool:

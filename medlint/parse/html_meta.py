@@ -14,14 +14,54 @@ from typing import Any
 
 # <meta name|property|itemprop> (lowercased) -> front matter field.
 META_FIELDS: dict[str, str] = {
-    **dict.fromkeys(("author", "article:author", "dc.creator", "dcterms.creator", "citation_author",
-                     "byl", "parsely-author", "sailthru.author", "creator"), "author"),
-    **dict.fromkeys(("article:published_time", "datepublished", "dc.date", "dc.date.issued",
-                     "dc.date.created", "dcterms.issued", "dcterms.created", "dcterms.date",
-                     "citation_publication_date", "citation_date", "date", "pubdate", "publish-date",
-                     "publish_date", "sailthru.date", "parsely-pub-date"), "published"),
-    **dict.fromkeys(("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified",
-                     "dcterms.modified", "last-modified", "lastmod", "revised"), "updated"),
+    **dict.fromkeys(
+        (
+            "author",
+            "article:author",
+            "dc.creator",
+            "dcterms.creator",
+            "citation_author",
+            "byl",
+            "parsely-author",
+            "sailthru.author",
+            "creator",
+        ),
+        "author",
+    ),
+    **dict.fromkeys(
+        (
+            "article:published_time",
+            "datepublished",
+            "dc.date",
+            "dc.date.issued",
+            "dc.date.created",
+            "dcterms.issued",
+            "dcterms.created",
+            "dcterms.date",
+            "citation_publication_date",
+            "citation_date",
+            "date",
+            "pubdate",
+            "publish-date",
+            "publish_date",
+            "sailthru.date",
+            "parsely-pub-date",
+        ),
+        "published",
+    ),
+    **dict.fromkeys(
+        (
+            "article:modified_time",
+            "og:updated_time",
+            "datemodified",
+            "dc.date.modified",
+            "dcterms.modified",
+            "last-modified",
+            "lastmod",
+            "revised",
+        ),
+        "updated",
+    ),
     **dict.fromkeys(("lastreviewed", "last-reviewed", "dc.date.reviewed"), "last_reviewed"),
     **dict.fromkeys(("reviewedby", "reviewed-by"), "reviewed_by"),
 }
@@ -56,8 +96,12 @@ def json_ld_fields(text: str) -> list[tuple[str, str]]:
     """(field, value) pairs from one JSON-LD script; none for text that is not JSON or is
     nested beyond reason (the page's own mistake, in a script no reader sees)."""
     try:
-        return [(field, value) for node in _page_nodes(json.loads(text))
-                for prop, field in JSON_LD_FIELDS.items() if (value := _text(node.get(prop)))]
+        return [
+            (field, value)
+            for node in _page_nodes(json.loads(text))
+            for prop, field in JSON_LD_FIELDS.items()
+            if (value := _text(node.get(prop)))
+        ]
     except (ValueError, RecursionError):
         return []
 

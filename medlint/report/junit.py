@@ -41,19 +41,19 @@ def to_junit(report: Report) -> ET.Element:
         suite = ET.SubElement(root, "testsuite", name=_clean(path))
         for finding in findings:
             case = ET.SubElement(
-                suite, "testcase", classname=_clean(path),
+                suite,
+                "testcase",
+                classname=_clean(path),
                 name=_clean(f"{finding.code} {finding.name} at {finding.line}:{finding.column}"),
             )
-            failure = ET.SubElement(case, "failure", message=_clean(finding.message),
-                                    type=finding.code)
+            failure = ET.SubElement(case, "failure", message=_clean(finding.message), type=finding.code)
             failure.text = _failure_text(finding)
         for error in errors:
             case = ET.SubElement(suite, "testcase", classname=_clean(path), name="read file")
             ET.SubElement(case, "error", message=_clean(error.message), type="InputError")
         if not findings and not errors:
             ET.SubElement(suite, "testcase", classname=_clean(path), name="medlint")
-        counts = {"tests": max(1, len(findings) + len(errors)),
-                  "failures": len(findings), "errors": len(errors)}
+        counts = {"tests": max(1, len(findings) + len(errors)), "failures": len(findings), "errors": len(errors)}
         for key, value in counts.items():
             suite.set(key, str(value))
             totals[key] += value

@@ -12,8 +12,8 @@ def statistics_json(report: Report) -> list[dict[str, Any]]:
     rows: dict[str, dict[str, Any]] = {}
     for f in report.findings:
         row = rows.setdefault(
-            f.code, {"code": f.code, "name": f.name, "pack": f.pack, "severity": f.severity,
-                     "count": 0},
+            f.code,
+            {"code": f.code, "name": f.name, "pack": f.pack, "severity": f.severity, "count": 0},
         )
         row["count"] += 1
         # A rule's severity can be configured per file; report the worst one seen.
@@ -30,7 +30,6 @@ def render(report: Report) -> str:
     code_width = max(len(r["code"]) for r in rows)
     name_width = max(len(r["name"]) for r in rows)
     return "".join(
-        f"{r['count']:>{count_width}}  {r['code']:<{code_width}}  "
-        f"{r['name']:<{name_width}}  {r['severity']}\n"
+        f"{r['count']:>{count_width}}  {r['code']:<{code_width}}  {r['name']:<{name_width}}  {r['severity']}\n"
         for r in rows
     )
