@@ -1,9 +1,8 @@
-"""Rule documentation generated from the rule files: `medlint explain` and docs/rules/*.md."""
+"""A rule's documentation page, generated from its rule file: `medlint explain` and the editor's
+hover show it; `scripts/generate_docs.py` writes it to docs/rules/ (a maintainer script, not
+part of the wheel)."""
 
 from __future__ import annotations
-
-from collections.abc import Iterable
-from pathlib import Path
 
 from medlint.rules import Rule
 
@@ -56,50 +55,3 @@ def rule_markdown(rule: Rule) -> str:
         "",
     ]
     return "\n".join(lines)
-
-
-def rules_index(rules: Iterable[Rule]) -> str:
-    rows = ["| code | name | pack | severity | summary |", "|---|---|---|---|---|"]
-    for r in rules:
-        link = f"[{r.code}](docs/rules/{r.code}.md)"
-        rows.append(f"| {link} | `{r.name}` | {r.pack} | {r.severity.label} | {r.summary} |")
-    return "\n".join(rows) + "\n"
-
-
-def write_docs(rules: Iterable[Rule], directory: Path) -> list[Path]:
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for rule in rules:
-        path = directory / f"{rule.code}.md"
-        path.write_text(rule_markdown(rule), encoding="utf-8")
-        written.append(path)
-    return written
-
-
-README_START, README_END = "<!-- rules:start -->", "<!-- rules:end -->"
-
-
-def readme_with_rules(readme: str, rules: Iterable[Rule]) -> str:
-    """The README with its generated rule table replaced (between the two markers)."""
-    head, _, rest = readme.partition(README_START)
-    _, _, tail = rest.partition(README_END)
-    return f"{head}{README_START}\n{rules_index(rules)}{README_END}{tail}"
-
-
-def main() -> None:
-    """Regenerate docs/rules/*.md and the README's rule table from the rule files."""
-    from medlint.rules import load_packs
-
-    root = Path(__file__).resolve().parent.parent
-    rules = sorted(load_packs(), key=lambda r: r.code)
-    directory = root / "docs" / "rules"
-    for stale in directory.glob("*.md"):
-        stale.unlink()
-    write_docs(rules, directory)
-    readme = root / "README.md"
-    readme.write_text(readme_with_rules(readme.read_text(encoding="utf-8"), rules), encoding="utf-8")
-    print(f"wrote {len(rules)} rule pages to {directory} and the README's rule table")
-
-
-if __name__ == "__main__":
-    main()

@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from medlint.version import __version__
+
 if TYPE_CHECKING:
     from medlint.claims.register import FileClaims, LocatedClaim
 
@@ -222,8 +224,6 @@ class Report:
         return tuple(c for f in self.files if f.claims is not None for c in f.claims.shown(include_all))
 
     def to_json(self) -> dict[str, Any]:
-        from medlint import __version__
-
         out: dict[str, Any] = {
             "version": __version__,
             "findings": [f.to_json() for f in self.findings],

@@ -27,13 +27,13 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from medlint import __version__
 from medlint.api import Session
 from medlint.config import ConfigError
 from medlint.findings import Finding, Severity
 from medlint.fix import attach_fixes
 from medlint.parse import EXTENSIONS
 from medlint.rules import RulePackError
+from medlint.version import __version__
 
 DEBOUNCE = 0.3
 """Seconds of quiet after a change before the document is linted again."""

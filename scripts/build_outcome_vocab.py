@@ -460,7 +460,7 @@ def split_parentheses(s: str) -> tuple[str, list[str]]:
             # synonym of the preceding word in mid-name: "Gum (Periodontal) Disease"
             words = before.split()
             if words:
-                extras.append(" ".join(words[:-1] + [inner, after]))
+                extras.append(" ".join([*words[:-1], inner, after]))
         else:
             extras.append(inner)
         s = (before + " " + after).strip()
@@ -644,9 +644,7 @@ def acceptable(t: str) -> bool:
         return False
     if re.search(r"\b(poisoning|overdose)\b", t) and t not in POISONING_KEEP:
         return False
-    if re.search(r"[/&+@#%=<>\[\]{}()]", t):
-        return False
-    return True
+    return not re.search(r"[/&+@#%=<>\[\]{}()]", t)
 
 
 # --------------------------------------------------------------------------
@@ -1137,7 +1135,8 @@ def main(argv=None) -> int:
         out / "symptoms.txt",
         [
             "Health outcome vocabulary: symptoms and complaints.",
-            f"Sources: MedQuAD <Focus> terms typed T184 Sign or Symptom (abachaa/MedQuAD @ {mq_commit[:12]}, CC BY 4.0);",
+            "Sources: MedQuAD <Focus> terms typed T184 Sign or Symptom "
+            f"(abachaa/MedQuAD @ {mq_commit[:12]}, CC BY 4.0);",
             f"NHS symptom page titles (nhsuk/betahealth @ {bh_commit[:12]}, OGL v3.0); hand-written list (CC0).",
             *common,
         ],

@@ -3,12 +3,12 @@ zizmor and actionlint findings, and their commands run for real on a temporary r
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import re
 import shutil
 import subprocess
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,8 @@ import yaml
 from conftest import ROOT
 
 CI = ROOT / "examples" / "ci"
-VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+# The installed distribution's version: pyproject.toml reads it from medlint/version.py.
+VERSION = importlib.metadata.version("medlint-health")
 BAD = "# Back pain\n\nThis miracle injection will change your life forever.\n"
 GOOD = "# Back pain\n\nMost back pain gets better within a few weeks.\n"
 

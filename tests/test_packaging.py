@@ -32,6 +32,16 @@ def test_wheel_contains_every_rule_file(wheel: Path) -> None:
     assert "medlint/cli.py" in names
 
 
+def test_wheel_carries_the_one_version_and_no_maintainer_script(wheel: Path) -> None:
+    from medlint.version import __version__
+
+    archive = zipfile.ZipFile(wheel)
+    assert wheel.name.startswith(f"medlint_health-{__version__}-")
+    metadata = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+    assert f"\nVersion: {__version__}\n" in archive.read(metadata).decode()
+    assert not [n for n in archive.namelist() if "generate_docs" in n or n.startswith("scripts/")]
+
+
 def test_unpacked_wheel_finds_its_own_rules(wheel: Path, tmp_path: Path) -> None:
     zipfile.ZipFile(wheel).extractall(tmp_path)
     code = (

@@ -14,6 +14,7 @@ from medlint.claims.model import Part, Verdict
 from medlint.claims.register import FileClaims, LocatedClaim, support
 from medlint.findings import Report
 from medlint.report import safe_report
+from medlint.version import __version__
 
 _QUOTE_WIDTH = 100
 _VERDICTS: tuple[Verdict, ...] = ("overclaim", "needs-source", "needs-figure", "supported")
@@ -22,8 +23,6 @@ _DOT = " \u00b7 "
 
 
 def register_json(report: Report, include_all: bool = False) -> dict[str, Any]:
-    from medlint import __version__
-
     return {
         "version": __version__,
         "files": [f.claims.to_json(include_all) for f in report.files if f.claims is not None],

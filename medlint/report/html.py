@@ -22,6 +22,7 @@ from medlint.findings import (
     SectionGrade,
     Severity,
 )
+from medlint.version import __version__
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _DOT = " \u00b7 "
@@ -448,8 +449,6 @@ def is_report(path: Path) -> bool:
 
 
 def render(report: Report) -> str:
-    from medlint import __version__
-
     results = {r.path: r for r in report.files}
     paths = list(dict.fromkeys([r.path for r in report.files] + [f.path for f in report.findings]))
     by_path: dict[str, list[Finding]] = {p: [] for p in paths}

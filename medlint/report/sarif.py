@@ -10,6 +10,7 @@ from urllib.parse import quote
 from medlint.baseline import occurrence_fingerprints
 from medlint.findings import Finding, Report, RuleInfo, Severity
 from medlint.report import path_bytes
+from medlint.version import __version__
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/medlint/medlint"
@@ -99,8 +100,6 @@ def _fix(finding: Finding) -> dict[str, Any]:
 
 
 def to_sarif(report: Report) -> dict[str, Any]:
-    from medlint import __version__
-
     rules = list(report.rules)
     index = {rule.code: i for i, rule in enumerate(rules)}
     for f in report.findings:
