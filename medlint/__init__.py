@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from medlint.version import __version__
 
 if TYPE_CHECKING:
-    from medlint.api import Session, lint_paths, lint_text
+    from medlint.api import lint_paths, lint_text
     from medlint.config import ConfigError, Settings
     from medlint.engine import FileOutcome, Linter
     from medlint.findings import (
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         Severity,
     )
     from medlint.rules import RulePackError
+    from medlint.session import RunOptions, Session, run
 
 __all__ = [
     "Applicability",
@@ -41,6 +42,7 @@ __all__ = [
     "Report",
     "RuleInfo",
     "RulePackError",
+    "RunOptions",
     "Scope",
     "SectionGrade",
     "Session",
@@ -49,12 +51,15 @@ __all__ = [
     "__version__",
     "lint_paths",
     "lint_text",
+    "run",
 ]
 
 _HOMES = {
     "lint_text": "medlint.api",
     "lint_paths": "medlint.api",
-    "Session": "medlint.api",
+    "Session": "medlint.session",
+    "RunOptions": "medlint.session",
+    "run": "medlint.session",
     "Settings": "medlint.config",
     "ConfigError": "medlint.config",
     "Linter": "medlint.engine",

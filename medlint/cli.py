@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -121,29 +121,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         from medlint.nlp import SentenceWorker
 
         worker = SentenceWorker.start()  # first, so spaCy loads while the rest of medlint does
-        args.worker = worker
     try:
         if args.command == "check":
-            return _check(args)
+            return _check(args, worker)
         if args.command == "claims":
-            return _claims(args)
+            return _claims(args, worker)
         if args.command == "rules":
             return _rules(args)
         if args.command == "explain":
             return _explain(args)
         if args.command == "server":
             return _server()
-        return _baseline(args)
+        return _baseline(args, worker)
     except BrokenPipeError:
         return EXIT_CLEAN
-    except OutputError as exc:
-        sys.stderr.write(f"medlint: error: {exc}\n")
-        return EXIT_ERROR
     except Exception as exc:
         from medlint.config import ConfigError
         from medlint.rules import RulePackError
+        from medlint.session import OutputError
 
-        if not isinstance(exc, (ConfigError, RulePackError)):
+        if not isinstance(exc, (ConfigError, RulePackError, OutputError)):
             raise
         sys.stderr.write(f"medlint: error: {exc}\n")  # a broken configuration: once, exit 2
         return EXIT_ERROR
@@ -154,146 +151,66 @@ def main(argv: Sequence[str] | None = None) -> int:
             worker.close()
 
 
-def _cli_overrides(args: argparse.Namespace) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    if getattr(args, "select", None):
-        out["select"] = args.select
-    if getattr(args, "extend_select", None):
-        out["extend_select"] = args.extend_select
-    if getattr(args, "force_exclude", None):
-        out["force_exclude"] = True
-    if getattr(args, "fail_level", None):
-        out["fail_level"] = Severity.parse(args.fail_level)
-    if getattr(args, "audience", None):
-        out["audience"] = args.audience
-    return out
+def _options(args: argparse.Namespace, output: Output, **extra: Any) -> Any:
+    """The frozen options of this run, from the parsed arguments (which are not changed)."""
+    from medlint.session import RunOptions
 
-
-def _session(args: argparse.Namespace) -> Any:
-    from medlint.api import Session
-    from medlint.config import load_config_file
-
-    override = load_config_file(Path(args.config)) if getattr(args, "config", None) else None
-    overrides = _cli_overrides(args)
-    if getattr(args, "ignore", None):
-        overrides["ignore"] = args.ignore
-    args.session = Session(
-        override,
-        overrides,
-        getattr(args, "worker", None),
-        skip=getattr(args, "skip", frozenset()),
+    return RunOptions(
+        paths=tuple(args.paths),
+        config=getattr(args, "config", None),
+        select=getattr(args, "select", None),
+        extend_select=getattr(args, "extend_select", None),
+        ignore=getattr(args, "ignore", None),
+        fail_level=Severity.parse(args.fail_level) if getattr(args, "fail_level", None) else None,
+        audience=getattr(args, "audience", None),
+        force_exclude=bool(getattr(args, "force_exclude", None)),
+        input_format=getattr(args, "input_format", None),
+        stdin_filename=getattr(args, "stdin_filename", None),
         claims=args.command == "claims",
-    )
-    args.session.format = getattr(args, "input_format", None)
-    return args.session
-
-
-def _lint(args: argparse.Namespace) -> Report:
-    from medlint.config import ConfigError
-    from medlint.findings import InputError
-
-    try:
-        session = _session(args)
-    except ConfigError as exc:
-        return Report((), (), (InputError(args.config, str(exc)),))
-    paths = [p for p in args.paths if p != "-"]
-    report = session.lint(paths) if paths else Report((), (), ())
-    if "-" in args.paths:
-        report = _merge(report, _lint_stdin(session, args))
-    return report
-
-
-def _lint_stdin(session: Any, args: argparse.Namespace) -> Report:
-    from medlint.config import ConfigError
-    from medlint.findings import InputError
-    from medlint.parse import InputProblem, decode
-    from medlint.rules import RulePackError
-
-    shown = getattr(args, "stdin_filename", None) or "-"
-    try:
-        linter = session.linter_for(Path(shown if shown != "-" else "stdin.md").absolute())
-        limit = linter.settings.max_file_size
-        data = sys.stdin.buffer.read(limit + 1)  # never more than max-file-size allows
-        if len(data) > limit:
-            raise InputProblem(f"stream goes on, above max-file-size ({limit:,} bytes); not linted")
-        text = decode(data)
-    except (InputProblem, ConfigError, RulePackError) as exc:
-        return Report((), (), (InputError(shown, str(exc)),))
-    outcome = linter.lint_text(text, path=shown, format=getattr(args, "input_format", None))
-    files = (outcome.file,) if outcome.file else ()
-    from medlint.fix import attach_fixes
-
-    findings = attach_fixes(outcome.findings, outcome.source, {r.code: r for r in linter.rules})
-    return Report(findings, files, outcome.errors, tuple(r.info() for r in linter.rules), {shown: outcome.source})
-
-
-def _merge(a: Report, b: Report) -> Report:
-    rules = {r.code: r for r in (*a.rules, *b.rules)}
-    return Report(
-        a.findings + b.findings,
-        a.files + b.files,
-        a.errors + b.errors,
-        tuple(rules.values()),
-        {**a.sources, **b.sources},
+        skip=output.skip,
+        **extra,
     )
 
 
-def _check(args: argparse.Namespace) -> int:
-    from dataclasses import replace
+def _check(args: argparse.Namespace, worker: Any) -> int:
+    from medlint.session import run
 
-    from medlint.findings import InputError
-
-    _plan_output(args)
+    output = _plan_output(args)
     if args.watch:
-        return _watch(args)
-    report = _lint(args)
-    if args.fix or args.diff:
-        report, diffs = _apply_fixes(report, args)
-        if args.diff:
-            sys.stdout.write("".join(diffs.values()))
-            n = report.fixed
-            sys.stderr.write(
-                f"medlint: would fix {n} finding{'s' * (n != 1)} in {len(diffs)} file{'s' * (len(diffs) != 1)}\n"
-            )
-            return EXIT_ERROR if report.errors else (EXIT_FINDINGS if diffs else EXIT_CLEAN)
-    if args.diff_base:
-        from medlint.changed_lines import changed_lines, filter_changed
-
-        try:
-            base = _merge_base(args.diff_base, Path.cwd())
-            changed = changed_lines(base, [Path(p) for p in args.paths if p != "-"], Path.cwd())
-            report = replace(
-                report, findings=tuple(filter_changed(report.findings, changed, lambda p: str(Path(p).resolve())))
-            )
-        except ValueError as exc:
-            report = replace(report, errors=(*report.errors, InputError("--diff-base", str(exc))))
-    if args.baseline:
-        from medlint.baseline import filter_new, load_baseline
-
-        try:
-            known = load_baseline(Path(args.baseline))
-            report = replace(report, findings=tuple(filter_new(report.findings, known, report.sources)))
-        except ValueError as exc:
-            report = replace(report, errors=(*report.errors, InputError(args.baseline, str(exc))))
-    out = _render(report, args)
-    _write(out, args.output)
+        return _watch(args, output, worker)
+    options = _options(
+        args,
+        output,
+        fix=args.fix,
+        diff=args.diff,
+        unsafe_fixes=args.unsafe_fixes,
+        diff_base=args.diff_base,
+        baseline=args.baseline,
+    )
+    report = run(options, worker=worker)
+    if args.diff:
+        sys.stdout.write("".join(report.diffs.values()))
+        n, files = report.fixed, len(report.diffs)
+        sys.stderr.write(f"medlint: would fix {n} finding{'s' * (n != 1)} in {files} file{'s' * (files != 1)}\n")
+        return EXIT_ERROR if report.errors else (EXIT_FINDINGS if report.diffs else EXIT_CLEAN)
+    _write(_render(report, args, output), output.path)
     if report.errors:
         return EXIT_ERROR
-    fail_level = Severity.parse(args.fail_level) if args.fail_level else _fail_level(args)
-    if not args.exit_zero and any(f.severity >= fail_level for f in report.findings):
-        return EXIT_FINDINGS
-    return EXIT_CLEAN
+    return EXIT_FINDINGS if report.failed and not args.exit_zero else EXIT_CLEAN
 
 
-def _watch(args: argparse.Namespace) -> int:
+def _watch(args: argparse.Namespace, output: Output, worker: Any) -> int:
     """Lint, then poll: lint again each file whose size or modification time changed (every
     file when a configuration file changed), until Ctrl-C. New files are picked up."""
     import time
 
     from medlint.config import find_config_file
+    from medlint.session import Session, run
 
     interval = float(os.environ.get("MEDLINT_WATCH_INTERVAL", "0.5"))
+    options = _options(args, output)
     paths = [p for p in args.paths if p != "-"]
+    session = Session.for_options(options, worker)
 
     def stamp(path: Path | None) -> tuple[int, int] | None:
         try:
@@ -303,12 +220,12 @@ def _watch(args: argparse.Namespace) -> int:
         return (st.st_mtime_ns, st.st_size) if st is not None else None
 
     def snapshot() -> tuple[dict[str, tuple[int, int] | None], dict[str, tuple[int, int] | None]]:
-        files, _ = args.session.expand(paths)
+        files, _ = session.expand(paths)
         configs = {find_config_file(Path(p).absolute()) for p in [*paths, *map(str, files)]}
         return ({str(f): stamp(f) for f in files}, {str(c): stamp(c) for c in configs if c is not None})
 
-    report = _lint(args)
-    _write(_render(report, args), args.output)
+    report = run(options, worker=worker)
+    _write(_render(report, args, output), output.path)
     files, configs = snapshot()
     sys.stderr.write("medlint: watching for changes (Ctrl-C to stop)\n")
     sys.stderr.flush()
@@ -316,118 +233,43 @@ def _watch(args: argparse.Namespace) -> int:
         time.sleep(interval)
         new_files, new_configs = snapshot()
         if new_configs != configs:
-            _session(args)  # read the configuration again
+            session = Session.for_options(options, worker)  # read the configuration again
             changed = list(new_files)
         else:
             changed = [f for f, s in new_files.items() if files.get(f) != s]
         files, configs = new_files, new_configs
         if not changed:
             continue
-        report = args.session.lint(changed)
+        report = session.lint(changed)
         n = len(changed)
         sys.stdout.write(f"[{time.strftime('%H:%M:%S')}] {n} changed file{'s' * (n != 1)}\n")
-        _write(_render(report, args), args.output)
+        _write(_render(report, args, output), output.path)
 
 
-def _merge_base(ref: str, cwd: Path) -> str:
-    """Where the current branch left `ref` (`git merge-base HEAD REF`), so a branch is judged
-    on its own changes, not on what landed on the base since; `ref` itself when there is no
-    merge-base (a shallow clone, unrelated history) or git cannot tell."""
-    import subprocess
-
-    if ref.startswith("-"):
-        return ref  # never an option to git; changed_lines reports it as an unknown revision
-    try:
-        run = subprocess.run(
-            ["git", "merge-base", "HEAD", ref], cwd=cwd, capture_output=True, text=True, timeout=60, check=False
-        )
-    except (OSError, subprocess.SubprocessError):
-        return ref
-    base = run.stdout.strip()
-    return base if run.returncode == 0 and base else ref
-
-
-def _apply_fixes(report: Report, args: argparse.Namespace) -> tuple[Report, dict[str, str]]:
-    """Fix each file with applicable fixes until none is left; write it with --fix (not with
-    --diff). Returns the report of the fixed texts and a unified diff per changed file."""
-    from dataclasses import replace
-
-    from medlint.findings import InputError
-    from medlint.fix import applicable, fix_text, linter_fixes, read_text, unified_diff, write_text
-    from medlint.parse import InputProblem
-
-    session = getattr(args, "session", None)
-    if session is None:
-        return report, {}
-    unsafe = bool(args.unsafe_fixes)
-    stdin = {getattr(args, "stdin_filename", None) or "-"} if "-" in args.paths else set()
-    by_path: dict[str, list[Any]] = {}
-    for f in report.findings:
-        by_path.setdefault(f.path, []).append(f)
-    findings: list[Any] = []
-    errors = list(report.errors)
-    sources = dict(report.sources)
-    diffs: dict[str, str] = {}
-    fixed = 0
-    for path, found in by_path.items():
-        if path in stdin or not any(applicable(f, unsafe) for f in found):
-            findings.extend(found)
-            continue
-        try:
-            raw, bom = read_text(Path(path))
-            linter = session.linter_for(Path(path))
-        except (OSError, InputProblem, Exception) as exc:
-            errors.append(InputError(path, f"not fixed: {exc}"))
-            findings.extend(found)
-            continue
-        known = tuple(found) if raw == report.sources.get(path) else None
-        result = fix_text(raw, linter_fixes(linter, path, getattr(args, "input_format", None)), unsafe, known)
-        findings.extend(result.findings)
-        if result.applied and result.text != raw:
-            fixed += result.applied
-            diffs[path] = unified_diff(path, raw, result.text)
-            sources[path] = result.text
-            if args.fix and not args.diff:
-                with _writing(path):
-                    write_text(Path(path), result.text, bom)
-    return replace(report, findings=tuple(findings), errors=tuple(errors), sources=sources, fixed=fixed), diffs
-
-
-def _claims(args: argparse.Namespace) -> int:
+def _claims(args: argparse.Namespace, worker: Any) -> int:
     """The claims register: a report, so 0 whatever the claims; 2 on input or config errors."""
     from medlint.report.claims import render_json, render_text
+    from medlint.session import run
 
-    _plan_output(args)
-    report = _lint(args)
+    output = _plan_output(args)
+    report = run(_options(args, output), worker=worker)
     if args.format == "json":
-        out = render_json(report, args.all, pretty=args.output is None and sys.stdout.isatty())
+        out = render_json(report, args.all, pretty=output.path is None and sys.stdout.isatty())
     else:
         out = render_text(report, args.all)
-    _write(out, args.output)
+    _write(out, output.path)
     return EXIT_ERROR if report.errors else EXIT_CLEAN
 
 
-def _fail_level(args: argparse.Namespace) -> Severity:
-    from medlint.config import ConfigError, Settings, find_config_file, load_config_file
-
-    try:
-        if args.config:
-            return load_config_file(Path(args.config)).fail_level
-        found = find_config_file(Path(args.paths[0]) if args.paths and args.paths[0] != "-" else Path.cwd())
-        return load_config_file(found).fail_level if found else Settings().fail_level
-    except ConfigError:
-        return Settings().fail_level
-
-
-def _render(report: Report, args: argparse.Namespace) -> str:
+def _render(report: Report, args: argparse.Namespace, output: Output) -> str:
     from medlint.report import render
 
     if args.statistics:
         from medlint.report.statistics import render as stats
 
         return stats(report)
-    color = _use_color(args.color, args.output is None and sys.stdout.isatty())
-    pretty = args.output is None and sys.stdout.isatty()
+    color = _use_color(args.color, output.path is None and sys.stdout.isatty())
+    pretty = output.path is None and sys.stdout.isatty()
     out = render(report, args.format, color=color, show_source=not args.no_source, pretty=pretty)
     if args.explain_type and args.format == "text":
         lines = [f"{f.path}: type {f.doc_type} ({f.doc_type_reason})" for f in report.files]
@@ -448,30 +290,34 @@ def _use_color(flag: str, tty: bool) -> bool:
     return tty
 
 
-class OutputError(Exception):
-    """The report cannot be written where asked; nothing was written."""
+@dataclass(frozen=True)
+class Output:
+    """Where the report goes (None: standard output) and what a folder walk must not lint."""
+
+    path: str | None
+    skip: frozenset[Path] = frozenset()
 
 
-def _plan_output(args: argparse.Namespace) -> None:
+def _plan_output(args: argparse.Namespace) -> Output:
     """Refuse an `-o` that would replace any input, before anything runs: the same file by
     device and inode (hard links, symbolic links, `--stdin-filename`), or any article under a
     linted folder. Only a previous medlint HTML report there (it starts with the report's own
     first bytes) is rewritten, and it is not linted."""
     from medlint.parse import EXTENSIONS
     from medlint.report.html import is_report
+    from medlint.session import OutputError
 
     output = getattr(args, "output", None)
     if output == "-" and args.command in ("check", "claims"):
-        args.output = None  # the usual spelling of stdout
-        return
+        return Output(None)  # the usual spelling of stdout
     if not output:
-        return
+        return Output(None)
     target = Path(output)
-    args.skip = frozenset({target.resolve()})
+    planned = Output(output, frozenset({target.resolve()}))
     try:
         info = target.stat()
     except (OSError, ValueError):
-        return  # nothing there yet (or nothing that can be read): nothing to replace
+        return planned  # nothing there yet (or nothing that can be read): nothing to replace
     key = (info.st_dev, info.st_ino)
     shown = _shown(output)
     named = [Path(p) for p in args.paths if p != "-"]
@@ -487,6 +333,7 @@ def _plan_output(args: argparse.Namespace) -> None:
                 raise OutputError(
                     f"-o {shown} is {_shown(str(found))}, a file in the folder being linted; nothing written"
                 )
+    return planned
 
 
 def _file_key(path: Path) -> tuple[int, int] | None:
@@ -515,17 +362,11 @@ def _shown(path: str) -> str:
     return safe_path(path)
 
 
-@contextlib.contextmanager
-def _writing(output: str) -> Iterator[None]:
-    try:
-        yield
-    except OSError as exc:
-        raise OutputError(f"cannot write {_shown(output)}: {exc.strerror or exc}") from None
-
-
 def _write(text: str, output: str | None) -> None:
+    from medlint.session import writing
+
     if output:
-        with _writing(output):
+        with writing(output):
             Path(output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
@@ -592,12 +433,12 @@ def _server() -> int:
     return serve()
 
 
-def _baseline(args: argparse.Namespace) -> int:
+def _baseline(args: argparse.Namespace, worker: Any) -> int:
     from medlint.baseline import write_baseline
+    from medlint.session import run, writing
 
-    _plan_output(args)
-    report = _lint(args)
-    with _writing(args.output):
+    report = run(_options(args, _plan_output(args)), worker=worker)
+    with writing(args.output):
         write_baseline(report, Path(args.output))
     sys.stderr.write(f"medlint: wrote {len(report.findings)} findings to {args.output}\n")
     return EXIT_ERROR if report.errors else EXIT_CLEAN

@@ -213,6 +213,15 @@ class Report:
     """Decoded text of each linted file, keyed by path, for reporters that show context."""
     fixed: int = 0
     """Findings fixed in the files by `medlint check --fix` before this report was made."""
+    diffs: dict[str, str] = field(default_factory=dict)
+    """With `--fix` or `--diff`: a unified diff of each file the fixes change."""
+    fail_level: Severity = Severity.WARNING
+    """The run's fail level: findings at or above it fail the run (see `failed`)."""
+
+    @property
+    def failed(self) -> bool:
+        """Whether any finding is at or above the fail level (the command line then exits 1)."""
+        return any(f.severity >= self.fail_level for f in self.findings)
 
     @property
     def claims_ran(self) -> bool:

@@ -1,0 +1,441 @@
+"""One run of medlint: `run(options) -> Report`, the single way to lint.
+
+The command line builds a frozen `RunOptions` from its arguments, calls `run`, renders the
+report and sets the exit code; the Python API calls the same `run`. A run: find each path's
+configuration (or use the one given), walk folders, read stdin, lint every file, apply fixes
+when asked, keep only findings on changed lines (`diff_base`) and findings not in a baseline,
+and settle the fail level.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from medlint.baseline import filter_new, load_baseline
+from medlint.changed_lines import changed_lines, filter_changed
+from medlint.config import ConfigError, Settings, find_config_file, load_config_file
+from medlint.discover import Excluder, walk
+from medlint.engine import Linter, unknown_selector
+from medlint.findings import FileResult, Finding, InputError, Report, Severity
+from medlint.fix import applicable, attach_fixes, fix_text, linter_fixes, read_text, unified_diff, write_text
+from medlint.nlp import SentenceWorker
+from medlint.parse import InputProblem, decode
+from medlint.rules import Rule, RulePackError
+
+STDIN = "-"
+"""The path that names standard input."""
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What one run does. Every field has the command line's default."""
+
+    paths: tuple[str | Path, ...] = (".",)
+    """Files and folders to lint; "-" reads standard input."""
+    config: Settings | str | Path | None = None
+    """These settings (or this configuration file) for every path, instead of each path's nearest
+    configuration file."""
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    """Added to each configuration's `ignore`."""
+    fail_level: Severity | None = None
+    """Overrides the configuration's `fail-level` (see `Report.fail_level`)."""
+    audience: str | None = None
+    force_exclude: bool = False
+    """Apply exclude patterns to files named in `paths` too (pre-commit names them)."""
+    input_format: str | None = None
+    """Parse every input as "markdown", "html" or "text" instead of by extension."""
+    stdin_filename: str | None = None
+    """The path to report (and to pick the configuration and format by) for "-"."""
+    stdin: BinaryIO | None = field(default=None, compare=False)
+    """Where "-" reads from (default: the process's standard input)."""
+    claims: bool = False
+    """Run the claim analysis on every file for the claims register, even when no claim rule is
+    selected."""
+    fix: bool = False
+    """Apply safe fixes to the files, then report what is left."""
+    diff: bool = False
+    """Work out the fixes without writing them: `Report.diffs` holds a unified diff per file."""
+    unsafe_fixes: bool = False
+    diff_base: str | None = None
+    """Only report findings on lines changed since this git revision (from the merge-base)."""
+    baseline: str | Path | None = None
+    """Only report findings that are not in this baseline file."""
+    skip: frozenset[Path] = frozenset()
+    """Resolved paths never linted when a folder walk meets them (the report's own file)."""
+
+    def overrides(self) -> dict[str, Any]:
+        """The settings these options change in every configuration (`ignore` extends)."""
+        out: dict[str, Any] = {}
+        if self.select:
+            out["select"] = self.select
+        if self.extend_select:
+            out["extend_select"] = self.extend_select
+        if self.force_exclude:
+            out["force_exclude"] = True
+        if self.fail_level is not None:
+            out["fail_level"] = self.fail_level
+        if self.audience:
+            out["audience"] = self.audience
+        if self.ignore:
+            out["ignore"] = self.ignore
+        return out
+
+
+class OutputError(Exception):
+    """A file cannot be written where asked (a fixed file, a report); nothing was written."""
+
+
+def run(options: RunOptions, *, worker: SentenceWorker | None = None) -> Report:
+    """Lint what `options` names and return the report. Input and configuration problems are
+    `Report.errors`, never exceptions; a fixed file that cannot be written raises OutputError.
+    `worker` splits sentences in another process (the command line starts one)."""
+    try:
+        session = Session.for_options(options, worker)
+    except ConfigError as exc:
+        return Report((), (), (InputError(str(options.config), str(exc)),))
+    report = session.lint_all(options.paths)
+    if options.fix or options.diff:
+        report = apply_fixes(report, session, options)
+        if options.diff:
+            return replace(report, fail_level=session.fail_level(options.paths))
+    if options.diff_base:
+        report = only_changed(report, options.diff_base, options.paths, Path.cwd())
+    if options.baseline is not None:
+        report = only_new(report, options.baseline)
+    return replace(report, fail_level=session.fail_level(options.paths))
+
+
+class Session:
+    """Lints many paths, each with the nearest configuration file above it (or an override),
+    building one `Linter` per configuration."""
+
+    def __init__(
+        self,
+        override: Settings | None = None,
+        cli: Mapping[str, Any] | None = None,
+        worker: SentenceWorker | None = None,
+        skip: frozenset[Path] = frozenset(),
+        claims: bool = False,
+        format: str | None = None,
+        stdin_filename: str | None = None,
+        stdin: BinaryIO | None = None,
+    ) -> None:
+        self.override = override
+        self.claims = claims
+        """Run the claim analysis on every file for the claims register (see `Linter`)."""
+        self.format = format
+        """Parse every file as this format ("markdown", "html", "text") instead of by extension."""
+        self.skip = skip
+        """Resolved paths never linted when a directory walk meets them (the report's own file)."""
+        self.worker = worker
+        self.stdin_filename = stdin_filename
+        self.stdin = stdin
+        self.cli = dict(cli or {})
+        # Checked once for the whole run (cli_selector_errors), not against each configuration.
+        self.cli_selectors = frozenset(
+            s for key in ("select", "extend_select", "ignore") for s in self.cli.get(key) or ()
+        )
+        self._configs: dict[Path, Settings | ConfigError] = {}
+        self._linters: dict[Path | None, Linter | Exception] = {}
+        self._excluders: dict[tuple[Path, tuple[str, ...], tuple[str, ...]], Excluder] = {}
+
+    @classmethod
+    def for_options(cls, options: RunOptions, worker: SentenceWorker | None = None) -> Session:
+        """The session `options` describe; ConfigError when `options.config` is a broken file."""
+        config = options.config
+        override = load_config_file(Path(config)) if isinstance(config, str | Path) else config
+        return cls(
+            override,
+            options.overrides(),
+            worker,
+            skip=options.skip,
+            claims=options.claims,
+            format=options.input_format,
+            stdin_filename=options.stdin_filename,
+            stdin=options.stdin,
+        )
+
+    def _apply_cli(self, settings: Settings) -> Settings:
+        cli = dict(self.cli)
+        extra_ignore = tuple(cli.pop("ignore", ()))
+        settings = settings.merged(**cli)
+        return replace(settings, ignore=settings.ignore + extra_ignore) if extra_ignore else settings
+
+    def settings_for(self, path: Path) -> Settings:
+        if self.override is not None:
+            return self._apply_cli(self.override)
+        found = find_config_file(path)
+        key = found or Path()
+        if key not in self._configs:
+            try:
+                self._configs[key] = self._apply_cli(load_config_file(found) if found else Settings())
+            except ConfigError as exc:
+                self._configs[key] = exc
+        cached = self._configs[key]
+        if isinstance(cached, ConfigError):
+            raise cached
+        return cached
+
+    def fail_level(self, paths: Iterable[str | Path]) -> Severity:
+        """The run's fail level: the command line's, else the configuration of the first path
+        (the current folder's for stdin), else the default."""
+        first = next(iter(paths), STDIN)
+        try:
+            return self.settings_for(Path.cwd() if str(first) == STDIN else Path(first)).fail_level
+        except ConfigError:
+            return self.cli.get("fail_level", Settings().fail_level)  # type: ignore[no-any-return]
+
+    def linter_for(self, path: Path) -> Linter:
+        settings = self.settings_for(path)
+        key = settings.source
+        if key not in self._linters:
+            try:
+                self._linters[key] = Linter(
+                    settings, worker=self.worker, unchecked=self.cli_selectors, claims=self.claims
+                )
+            except (RulePackError, ConfigError) as exc:
+                self._linters[key] = exc
+        linter = self._linters[key]
+        if isinstance(linter, Exception):
+            raise linter
+        return linter
+
+    def rule(self, code: str) -> Rule | None:
+        """A rule, by code, from any configuration this session has built a linter for."""
+        for linter in self._linters.values():
+            if isinstance(linter, Linter) and code in linter.by_code:
+                return linter.by_code[code]
+        return None
+
+    def expand(self, paths: Iterable[str | Path]) -> tuple[list[Path], list[InputError]]:
+        files: list[Path] = []
+        errors: list[InputError] = []
+        for raw in paths:
+            p = Path(raw)
+            if p.is_dir():
+                try:
+                    settings = self.settings_for(p / "_")
+                except ConfigError as exc:
+                    errors.append(self._config_error(p, exc))
+                    continue
+                excluder = self._excluder(settings)
+                files.extend(f for f in walk(p, excluder) if not self.skip or f.resolve() not in self.skip)
+            elif p.exists():
+                if self._force_excluded(p):
+                    continue
+                files.append(p)
+            else:
+                errors.append(
+                    InputError(
+                        str(p), "a broken or looping symbolic link" if p.is_symlink() else "no such file or directory"
+                    )
+                )
+        return files, errors
+
+    def cli_selector_errors(self) -> list[InputError]:
+        """Command-line selectors that name no rule in any configuration of this run, once each."""
+        rules = [r for linter in self._linters.values() if isinstance(linter, Linter) for r in linter.all_rules]
+        if not rules:
+            return []
+        flags = {"select": "--select", "extend_select": "--extend-select", "ignore": "--ignore"}
+        out = []
+        for key, flag in flags.items():
+            for selector in self.cli.get(key) or ():
+                problem = unknown_selector(selector, rules)
+                if problem:
+                    out.append(InputError(flag, problem))
+        return out
+
+    def _force_excluded(self, path: Path) -> bool:
+        try:
+            settings = self.settings_for(path)
+        except ConfigError:
+            return False  # reported when the file is linted
+        return settings.force_exclude and not self._excluder(settings).wanted(path)
+
+    def _excluder(self, settings: Settings) -> Excluder:
+        # One per configuration: pre-commit names every changed file, each would compile it again.
+        patterns = (*settings.exclude, *settings.extend_exclude)
+        key = (settings.root, patterns, settings.include)
+        excluder = self._excluders.get(key)
+        if excluder is None:
+            excluder = self._excluders[key] = Excluder(patterns, settings.root, settings.include)
+        return excluder
+
+    def lint_all(self, paths: Iterable[str | Path]) -> Report:
+        """`paths`, where "-" is standard input (linted after the files)."""
+        paths = list(paths)
+        files = [p for p in paths if str(p) != STDIN]
+        report = self.lint(files) if files else Report((), (), ())
+        if len(files) < len(paths):
+            report = merge(report, self.lint_stdin())
+        return report
+
+    def lint(self, paths: Iterable[str | Path]) -> Report:
+        files, errors = self.expand(paths)
+        findings: list[Finding] = []
+        results: list[FileResult] = []
+        sources: dict[str, str] = {}
+        rules: dict[str, Any] = {}
+        for path in files:
+            try:
+                linter = self.linter_for(path)
+            except (ConfigError, RulePackError) as exc:
+                errors.append(self._config_error(path, exc))
+                continue
+            outcome = linter.lint_path(path, format=self.format)
+            findings.extend(attach_fixes(outcome.findings, outcome.source, {r.code: r for r in linter.rules}))
+            errors.extend(outcome.errors)
+            if outcome.file is not None:
+                results.append(outcome.file)
+                sources[str(path)] = outcome.source
+            for rule in linter.rules:
+                rules.setdefault(rule.code, rule.info())
+        errors.extend(self.cli_selector_errors())
+        return Report(tuple(findings), tuple(results), tuple(_once(errors)), tuple(rules.values()), sources)
+
+    def lint_stdin(self) -> Report:
+        """Standard input (or `stdin`), reported as `stdin_filename` (default "-")."""
+        shown = self.stdin_filename or STDIN
+        try:
+            linter = self.linter_for(Path(shown if shown != STDIN else "stdin.md").absolute())
+            limit = linter.settings.max_file_size
+            stream = self.stdin if self.stdin is not None else sys.stdin.buffer
+            data = stream.read(limit + 1)  # never more than max-file-size allows
+            if len(data) > limit:
+                raise InputProblem(f"stream goes on, above max-file-size ({limit:,} bytes); not linted")
+            text = decode(data)
+        except (InputProblem, ConfigError, RulePackError) as exc:
+            return Report((), (), (InputError(shown, str(exc)),))
+        outcome = linter.lint_text(text, path=shown, format=self.format)
+        files = (outcome.file,) if outcome.file else ()
+        findings = attach_fixes(outcome.findings, outcome.source, {r.code: r for r in linter.rules})
+        return Report(findings, files, outcome.errors, tuple(r.info() for r in linter.rules), {shown: outcome.source})
+
+    def _config_error(self, path: Path, exc: Exception) -> InputError:
+        """A broken configuration or rule pack, under the configuration file's name when the
+        message is about it (`_once` then merges the repeats of every file it covers)."""
+        message = str(exc)
+        found = self.override.source if self.override is not None else find_config_file(path)
+        if found is not None and message.startswith(str(found)):
+            return InputError(str(found), message)
+        return InputError(str(path), message)
+
+
+def _once(errors: list[InputError]) -> list[InputError]:
+    """One error per distinct problem: a broken configuration is reported once, with the number
+    of files it kept from being linted, not once per file."""
+    counts = Counter((e.path, e.message) for e in errors)
+    out = []
+    for e in errors:
+        n = counts.pop((e.path, e.message), 0)
+        if n:
+            out.append(replace(e, message=f"{e.message} ({n} files not linted)") if n > 1 else e)
+    return out
+
+
+def merge(a: Report, b: Report) -> Report:
+    rules = {r.code: r for r in (*a.rules, *b.rules)}
+    return Report(
+        a.findings + b.findings,
+        a.files + b.files,
+        a.errors + b.errors,
+        tuple(rules.values()),
+        {**a.sources, **b.sources},
+    )
+
+
+# -- after linting: fixes, changed lines, baseline ----------------------------------------
+
+
+@contextlib.contextmanager
+def writing(output: str) -> Iterator[None]:
+    """Turn a failure to write `output` into OutputError, a one-line message."""
+    from medlint.report import safe_path
+
+    try:
+        yield
+    except OSError as exc:
+        raise OutputError(f"cannot write {safe_path(output)}: {exc.strerror or exc}") from None
+
+
+def apply_fixes(report: Report, session: Session, options: RunOptions) -> Report:
+    """Fix each file with applicable fixes until none is left; write it with `fix` (not with
+    `diff`). Returns the report of the fixed texts, with a unified diff per changed file."""
+    unsafe = options.unsafe_fixes
+    stdin = {options.stdin_filename or STDIN} if any(str(p) == STDIN for p in options.paths) else set()
+    by_path: dict[str, list[Finding]] = {}
+    for f in report.findings:
+        by_path.setdefault(f.path, []).append(f)
+    findings: list[Finding] = []
+    errors = list(report.errors)
+    sources = dict(report.sources)
+    diffs: dict[str, str] = {}
+    fixed = 0
+    for path, found in by_path.items():
+        if path in stdin or not any(applicable(f, unsafe) for f in found):
+            findings.extend(found)
+            continue
+        try:
+            raw, bom = read_text(Path(path))
+            linter = session.linter_for(Path(path))
+        except Exception as exc:  # unreadable, undecodable, a broken configuration: not fixed
+            errors.append(InputError(path, f"not fixed: {exc}"))
+            findings.extend(found)
+            continue
+        known = tuple(found) if raw == report.sources.get(path) else None
+        result = fix_text(raw, linter_fixes(linter, path, options.input_format), unsafe, known)
+        findings.extend(result.findings)
+        if result.applied and result.text != raw:
+            fixed += result.applied
+            diffs[path] = unified_diff(path, raw, result.text)
+            sources[path] = result.text
+            if options.fix and not options.diff:
+                with writing(path):
+                    write_text(Path(path), result.text, bom)
+    return replace(report, findings=tuple(findings), errors=tuple(errors), sources=sources, fixed=fixed, diffs=diffs)
+
+
+def merge_base(ref: str, cwd: Path) -> str:
+    """Where the current branch left `ref` (`git merge-base HEAD REF`), so a branch is judged
+    on its own changes, not on what landed on the base since; `ref` itself when there is no
+    merge-base (a shallow clone, unrelated history) or git cannot tell."""
+    if ref.startswith("-"):
+        return ref  # never an option to git; changed_lines reports it as an unknown revision
+    try:
+        proc = subprocess.run(
+            ["git", "merge-base", "HEAD", ref], cwd=cwd, capture_output=True, text=True, timeout=60, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ref
+    base = proc.stdout.strip()
+    return base if proc.returncode == 0 and base else ref
+
+
+def only_changed(report: Report, ref: str, paths: Iterable[str | Path], cwd: Path) -> Report:
+    """The findings on lines changed since `ref`'s merge-base (document findings of changed files)."""
+    try:
+        base = merge_base(ref, cwd)
+        changed = changed_lines(base, [Path(p) for p in paths if str(p) != STDIN], cwd)
+        kept = filter_changed(report.findings, changed, lambda p: str(Path(p).resolve()))
+    except ValueError as exc:
+        return replace(report, errors=(*report.errors, InputError("--diff-base", str(exc))))
+    return replace(report, findings=tuple(kept))
+
+
+def only_new(report: Report, baseline: str | Path) -> Report:
+    """The findings that `baseline` does not hold."""
+    try:
+        known = load_baseline(Path(baseline))
+    except ValueError as exc:
+        return replace(report, errors=(*report.errors, InputError(str(baseline), str(exc))))
+    return replace(report, findings=tuple(filter_new(report.findings, known, report.sources)))
