@@ -26,7 +26,7 @@ if TYPE_CHECKING:
         SectionGrade,
         Severity,
     )
-    from medlint.rules import RulePackError
+    from medlint.registry.rules import RulePackError
     from medlint.session import RunOptions, Session, run
 
 __all__ = [
@@ -64,7 +64,7 @@ _HOMES = {
     "ConfigError": "medlint.config",
     "Linter": "medlint.engine",
     "FileOutcome": "medlint.engine",
-    "RulePackError": "medlint.rules",
+    "RulePackError": "medlint.registry.rules",
     **{
         name: "medlint.findings"
         for name in (

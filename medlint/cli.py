@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR if exc.code not in (0, None) else EXIT_CLEAN
     worker = None
     if args.command in ("check", "claims", "baseline"):
-        from medlint.nlp import SentenceWorker
+        from medlint.analysis.nlp import SentenceWorker
 
         worker = SentenceWorker.start()  # first, so spaCy loads while the rest of medlint does
     try:
@@ -137,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CLEAN
     except Exception as exc:
         from medlint.config import ConfigError
-        from medlint.rules import RulePackError
+        from medlint.registry.rules import RulePackError
         from medlint.session import OutputError
 
         if not isinstance(exc, (ConfigError, RulePackError, OutputError)):
@@ -357,7 +357,7 @@ def _files_under(folder: Path) -> Iterator[Path]:
 
 def _shown(path: str) -> str:
     """A path for a one-line message: undecodable bytes and control characters escaped."""
-    from medlint.report import safe_path
+    from medlint.paths import safe_path
 
     return safe_path(path)
 
@@ -413,7 +413,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from medlint.docs import rule_markdown
+    from medlint.registry.docs import rule_markdown
 
     linter = _catalogue(args)
     code = linter.names.get(args.rule) or linter.names.get(args.rule.upper())
@@ -434,7 +434,7 @@ def _server() -> int:
 
 
 def _baseline(args: argparse.Namespace, worker: Any) -> int:
-    from medlint.baseline import write_baseline
+    from medlint.post.baseline import write_baseline
     from medlint.session import run, writing
 
     report = run(_options(args, _plan_output(args)), worker=worker)

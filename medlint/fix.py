@@ -33,7 +33,7 @@ from medlint.findings import Applicability, Edit, Finding, Fix
 
 if TYPE_CHECKING:
     from medlint.engine import Linter
-    from medlint.rules import Rule
+    from medlint.registry.rules import Rule
 
 MAX_ROUNDS = 10
 """Lint-and-fix rounds before giving up on convergence (ruff uses 100; word swaps need 2-3)."""

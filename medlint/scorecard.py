@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from medlint.classify import classify
+from medlint.analysis.classify import classify
 from medlint.config import Settings
 from medlint.document import Document
 from medlint.kinds.base import VERDICTS, Hit, Judgement, RuleContext
-from medlint.rules import Rule, load_packs
+from medlint.registry.rules import Rule, load_packs
 
 SCHEMA_VERSION = 1
 EXTENSIONS = (".md", ".markdown", ".html", ".htm", ".txt")
@@ -166,7 +166,7 @@ class Scorer:
     rules: list[Rule] = field(init=False)
 
     def __post_init__(self) -> None:
-        from medlint.nlp import Pipeline
+        from medlint.analysis.nlp import Pipeline
 
         self.rules = [r for r in load_packs(self.settings.rule_packs) if r.kind.criterion in CRITERION_IDS]
         self.pipeline = Pipeline(self.settings.nlp_model)

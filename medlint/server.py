@@ -32,7 +32,7 @@ from medlint.config import ConfigError
 from medlint.findings import Finding, Severity
 from medlint.fix import attach_fixes
 from medlint.parse import EXTENSIONS
-from medlint.rules import RulePackError
+from medlint.registry.rules import RulePackError
 from medlint.version import __version__
 
 DEBOUNCE = 0.3
@@ -293,7 +293,7 @@ def code_action(ls: MedlintServer, params: types.CodeActionParams) -> list[types
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def hover(ls: MedlintServer, params: types.HoverParams) -> types.Hover | None:
-    from medlint.docs import rule_markdown
+    from medlint.registry.docs import rule_markdown
 
     uri = params.text_document.uri
     result = ls.results.get(uri)

@@ -18,16 +18,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from medlint.baseline import filter_new, load_baseline
-from medlint.changed_lines import changed_lines, filter_changed
+from medlint.analysis.nlp import SentenceWorker
 from medlint.config import ConfigError, Settings, find_config_file, load_config_file
 from medlint.discover import Excluder, walk
-from medlint.engine import Linter, unknown_selector
+from medlint.engine import Linter
 from medlint.findings import FileResult, Finding, InputError, Report, Severity
 from medlint.fix import applicable, attach_fixes, fix_text, linter_fixes, read_text, unified_diff, write_text
-from medlint.nlp import SentenceWorker
 from medlint.parse import InputProblem, decode
-from medlint.rules import Rule, RulePackError
+from medlint.post.baseline import filter_new, load_baseline
+from medlint.post.changed_lines import changed_lines, filter_changed
+from medlint.registry.rules import Rule, RulePackError
+from medlint.registry.selection import unknown_selector
 
 STDIN = "-"
 """The path that names standard input."""
@@ -360,7 +361,7 @@ def merge(a: Report, b: Report) -> Report:
 @contextlib.contextmanager
 def writing(output: str) -> Iterator[None]:
     """Turn a failure to write `output` into OutputError, a one-line message."""
-    from medlint.report import safe_path
+    from medlint.paths import safe_path
 
     try:
         yield

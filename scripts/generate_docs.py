@@ -14,8 +14,8 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from medlint.docs import rule_markdown
-from medlint.rules import Rule, load_packs
+from medlint.registry.docs import rule_markdown
+from medlint.registry.rules import Rule, load_packs
 
 ROOT = Path(__file__).resolve().parent.parent
 RULE_PAGES = ROOT / "docs" / "rules"

@@ -21,7 +21,7 @@ def test_exports_resolve_to_their_types() -> None:
         assert getattr(medlint, name) is not None, name
     from medlint.config import ConfigError
     from medlint.findings import Fix, InputError, Report
-    from medlint.rules import RulePackError
+    from medlint.registry.rules import RulePackError
 
     assert (medlint.Report, medlint.InputError, medlint.Fix) == (Report, InputError, Fix)
     assert (medlint.ConfigError, medlint.RulePackError) == (ConfigError, RulePackError)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from medlint.baseline import filter_new, fingerprint, load_baseline, write_baseline
-from medlint.changed_lines import changed_lines, filter_changed
 from medlint.findings import Finding, Report, Severity
+from medlint.post.baseline import filter_new, fingerprint, load_baseline, write_baseline
+from medlint.post.changed_lines import changed_lines, filter_changed
 
 PATH = "guide.md"
 TEXT = (

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from medlint.classify import classify
+from medlint.analysis.classify import classify
 from medlint.parse import format_for, parse_document
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -182,7 +182,7 @@ def test_a_missing_nlp_model_is_a_config_error_not_an_internal_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import medlint
-    from medlint.nlp import PipelineError
+    from medlint.analysis.nlp import PipelineError
 
     (tmp_path / "pyproject.toml").write_text('[tool.medlint]\nnlp-model = "medlint_no_such_model"\n')
     for name in ("a.md", "b.md"):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from medlint.classify import classify
+from medlint.analysis.classify import classify
 from medlint.config import Settings
 from medlint.engine import Linter
 from medlint.kinds import ParamError, kind_class

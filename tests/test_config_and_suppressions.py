@@ -8,9 +8,10 @@ import pytest
 
 from medlint.api import lint_paths, lint_text
 from medlint.config import ConfigError, Settings, find_config_file, load_config_file, settings_from_table
-from medlint.engine import Linter, select_rules
+from medlint.engine import Linter
 from medlint.findings import Severity
-from medlint.rules import load_packs
+from medlint.registry.rules import load_packs
+from medlint.registry.selection import select_rules
 
 RULES = load_packs()
 CLAIM = "This miracle treatment offers a beacon of hope.\n"

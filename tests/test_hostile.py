@@ -178,9 +178,9 @@ def test_a_stopped_sentence_worker_does_not_block_forever(monkeypatch: pytest.Mo
     import signal
     import sys
 
-    from medlint import nlp
+    from medlint.analysis import nlp
+    from medlint.analysis.nlp import Pipeline, SentenceWorker
     from medlint.document import Block, BlockKind
-    from medlint.nlp import Pipeline, SentenceWorker
     from medlint.prose import Prose
 
     saved = sys.modules.pop("spacy", None)

@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from medlint import engine, nlp
+from medlint.analysis import nlp
 from medlint.config import Settings
-from medlint.engine import Linter
+from medlint.engine import Linter, caches
 
 
 def _articles(seed: int = 1) -> object:
@@ -33,9 +33,9 @@ def _rss_mb() -> float:
 
 def test_caches_and_vocabs_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nlp, "VOCAB_GROWTH", 2_000)
-    monkeypatch.setattr(engine, "CACHE_LIMIT", 2_000)
-    monkeypatch.setattr(engine, "TRIM_EVERY", 5)
-    monkeypatch.setattr(engine.trim_caches, "__defaults__", (2_000,))
+    monkeypatch.setattr(caches, "CACHE_LIMIT", 2_000)
+    monkeypatch.setattr(caches, "TRIM_EVERY", 5)
+    monkeypatch.setattr(caches.trim_caches, "__defaults__", (2_000,))
     linter = Linter(Settings())
     articles = _articles()
     linter.lint_text(next(articles), path="a.md")  # type: ignore[call-overload]
@@ -44,7 +44,7 @@ def test_caches_and_vocabs_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None
     for _ in range(120):  # about 10,000 new words
         linter.lint_text(next(articles), path="a.md")  # type: ignore[call-overload]
     assert len(linter.pipeline.nlp.vocab.strings) < base + 2_000 + 200
-    from medlint import readability
+    from medlint.analysis import readability
     from medlint.claims import analyze
 
     for cache in (readability._SYLLABLE_CACHE, readability._WORD_SYLLABLES):

@@ -7,7 +7,7 @@ import sys
 import pytest
 from conftest import SHARED
 
-from medlint.nlp import Pipeline, PipelineError, SentenceWorker
+from medlint.analysis.nlp import Pipeline, PipelineError, SentenceWorker
 from medlint.parse import format_for, parse_document
 
 TEXTS = [

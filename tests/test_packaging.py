@@ -45,7 +45,7 @@ def test_wheel_carries_the_one_version_and_no_maintainer_script(wheel: Path) -> 
 def test_unpacked_wheel_finds_its_own_rules(wheel: Path, tmp_path: Path) -> None:
     zipfile.ZipFile(wheel).extractall(tmp_path)
     code = (
-        "import medlint.rules as r, medlint.engine as e; d = r.builtin_rules_dir(); "
+        "import medlint.registry.rules as r, medlint.engine as e; d = r.builtin_rules_dir(); "
         "print(d); print(len(e.Linter().all_rules))"
     )
     proc = subprocess.run(

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from medlint.analysis.nlp import _tame
 from medlint.engine import Linter
-from medlint.nlp import _tame
 
 RUNS = ["[", "(", "'", ".", "a.", "a@", "a/", "a-", "AB ", "*", "`", "<", "a.com", "1,"]
 

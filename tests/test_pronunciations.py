@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.resources
 import re
 
-from medlint.readability import Pronunciations, pronunciations
+from medlint.analysis.readability import Pronunciations, pronunciations
 
 
 def _reference(text: str) -> dict[str, list[list[str]]]:

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from conftest import SEED
 
+from medlint.analysis.readability import count_words, document_prose, section_prose, textstat
 from medlint.config import Settings
 from medlint.engine import FileOutcome, Linter
 from medlint.findings import Finding
 from medlint.parse import parse_document
-from medlint.readability import count_words, document_prose, section_prose, textstat
 
 # -- helpers ----------------------------------------------------------------------------------
 
@@ -66,7 +66,7 @@ Key points
 | one | two |
 """
 
-# By hand, from the rules in medlint.readability: headings and the title out; "Dr." and
+# By hand, from the rules in medlint.analysis.readability: headings and the title out; "Dr." and
 # "2.5" lose their inner full stops; the URL and the e-mail address go; the lead-in line
 # ending in ":" counts; list fragments go but the full-sentence item stays; the short
 # unterminated "Key points" goes; table cells go; inline code was never prose, so its dots
@@ -228,7 +228,7 @@ Paracetamol is gentler on the stomach than ibuprofen for most people.
 def test_grades_from_counts_equal_textstat_on_the_joined_text() -> None:
     # The grade rules add up per-section counts instead of scoring each text from scratch;
     # every figure must still be exactly what textstat gives for the same prose.
-    from medlint.readability import NO_COUNTS, prose_by_section, prose_counts, score
+    from medlint.analysis.readability import NO_COUNTS, prose_by_section, prose_counts, score
 
     ts = textstat()
     linter = _linter(
@@ -288,7 +288,7 @@ def test_awkward_text_exercises_the_cases_it_is_for() -> None:
 
 
 def textstat_cmudict() -> object:
-    from medlint.readability import pronunciations
+    from medlint.analysis.readability import pronunciations
 
     return pronunciations()
 

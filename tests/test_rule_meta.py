@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from medlint.engine import Linter
-from medlint.rules import Rule, builtin_rules_dir, load_packs
+from medlint.registry.rules import Rule, builtin_rules_dir, load_packs
 
 RULES = load_packs()
 

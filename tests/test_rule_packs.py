@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from medlint.cli import main
-from medlint.rules import RulePackError, load_packs
+from medlint.registry.rules import RulePackError, load_packs
 
 GOOD_RULE = """\
 code: ACM001

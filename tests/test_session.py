@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from medlint.baseline import write_baseline
 from medlint.cli import main
 from medlint.findings import Severity
+from medlint.post.baseline import write_baseline
 from medlint.session import RunOptions, run
 
 HYPE = "# Back pain\n\nThis miracle injection will change your life forever.\n"

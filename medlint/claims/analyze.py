@@ -225,7 +225,7 @@ class ClaimAnalyzer:
         return self._analyze(doc, promotional)
 
     def _analyze(self, document: Document, promotional: bool) -> DocumentClaims:
-        from medlint.nlp import _tame
+        from medlint.analysis.nlp import _tame
 
         found: list[tuple[Block, _Sentence]] = []
         calls = 0

@@ -15,18 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from medlint.claims.analyze import cached_claims, document_claims
 from medlint.claims.model import Claim, Register
-
-if TYPE_CHECKING:
-    from medlint.document import Document
-    from medlint.kinds.base import RuleContext
-    from medlint.rules import Rule
-
-CLAIMS_PACK = "claims"
-"""The built-in pack whose lexicon the register uses when several are loaded."""
+from medlint.document import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,29 +82,12 @@ def support(claim: Claim) -> str:
     return f"{figure}, {source}"
 
 
-def register_lexicon(rules: Iterable[Rule]) -> Path | None:
-    """The lexicon of the claims register: that of the built-in claims pack's `claim` rules,
-    else of the first `claim` rule loaded; None when no `claim` rule is loaded."""
-    found: Path | None = None
-    for rule in rules:
-        if rule.kind_name != "claim" or rule.kind is None:
-            continue
-        path = getattr(rule.kind, "lexicon_path", None)
-        if not isinstance(path, Path):
-            continue
-        if rule.pack == CLAIMS_PACK:
-            return path
-        found = found or path
-    return found
-
-
-def collect(doc: Document, ctx: RuleContext, lexicon: Path, *, run: bool) -> FileClaims | None:
-    """The register of `doc` from the analysis the claim rules cached in `ctx`; when they did not
-    run on it, None, unless `run` asks for the analysis anyway (`medlint claims`)."""
-    if not run and cached_claims(ctx.notes, lexicon) is None:
+def collect(doc: Document, notes: dict[Any, Any], promotional: bool, lexicon: Path, *, run: bool) -> FileClaims | None:
+    """The register of `doc` from the analysis the claim rules cached in `notes`; when they did
+    not run on it, None, unless `run` asks for the analysis anyway (`medlint claims`)."""
+    if not run and cached_claims(notes, lexicon) is None:
         return None
-    promotional = bool(getattr(ctx.doc_type, "promotional", False))
-    found = document_claims(doc, ctx.notes, lexicon, promotional)
+    found = document_claims(doc, notes, lexicon, promotional)
     return FileClaims(doc.path, found.register, found.register_reason, locate(doc, found.claims))
 
 
@@ -128,4 +104,4 @@ def locate(doc: Document, claims: Iterable[Claim]) -> tuple[LocatedClaim, ...]:
     return tuple(out)
 
 
-__all__ = ["CLAIMS_PACK", "FileClaims", "LocatedClaim", "collect", "locate", "register_lexicon", "support"]
+__all__ = ["FileClaims", "LocatedClaim", "collect", "locate", "support"]

@@ -140,7 +140,7 @@ class AbbreviationKind(Kind):
         self.known = frozenset(known) | frozenset(self.params["known"])
 
     def prepare(self) -> None:
-        from medlint.readability import pronunciations
+        from medlint.analysis.readability import pronunciations
 
         pronunciations()  # asked of long capitalised words (see _not_an_acronym)
 
@@ -186,7 +186,7 @@ class AbbreviationKind(Kind):
         if abbr in _US_STATES and _PLACE_BEFORE.search(before):
             return True
         if len(abbr) >= 5 and abbr.isalpha():
-            from medlint.readability import pronunciations
+            from medlint.analysis.readability import pronunciations
 
             if abbr.lower() in pronunciations():
                 return True

@@ -24,8 +24,9 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from medlint.document import BlockKind, Document
-from medlint.kinds.base import BODY, Hit, Kind, RegexList, RuleContext, Validator, regex_list, typed
+from medlint.kinds.base import BODY, Hit, Kind, RuleContext, Validator, regex_list, typed
 from medlint.kinds.required import APPLIES_PARAMS, applies, positive_int
+from medlint.matching import RegexList
 
 
 def _positive_float(value: object) -> float:

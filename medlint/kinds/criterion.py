@@ -41,7 +41,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
-from medlint.classify import promotional_cues
+from medlint.analysis.classify import promotional_cues
 from medlint.document import BlockKind, Document
 from medlint.kinds.base import (
     BODY,
@@ -230,7 +230,7 @@ class CriterionKind(Kind):
     @staticmethod
     def _claim_matches(claim: Any, filters: list[dict[str, Any]], promotional: bool = False) -> bool:
         """Whether the claim fits one filter; `promotional: true` asks for selling copy as
-        medlint.classify sees the document (not the claim analysis's own register)."""
+        medlint.analysis.classify sees the document (not the claim analysis's own register)."""
         for f in filters:
             if "promotional" in f and bool(f["promotional"]) != promotional:
                 continue

@@ -9,7 +9,7 @@
       min_words: 100           # less scored prose than this is not graded
       hardest: 2               # hardest sentences quoted in the message
 
-Only prose is scored (medlint.readability explains what that means). textstat computes every
+Only prose is scored (medlint.analysis.readability explains what that means). textstat computes every
 figure, so a value medlint reports is the value textstat gives for the same prose. Grades go
 to `ctx.notes["grades"]` for the HTML report, whether or not they fail the target.
 """
@@ -19,10 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from medlint.document import Document
-from medlint.findings import SectionGrade, Severity
-from medlint.kinds.base import Hit, Kind, RuleContext, Validator, choice, typed
-from medlint.readability import (
+from medlint.analysis.readability import (
     ADDITIVE,
     METRICS,
     NO_COUNTS,
@@ -37,6 +34,9 @@ from medlint.readability import (
     prose_counts,
     score,
 )
+from medlint.document import Document
+from medlint.findings import SectionGrade, Severity
+from medlint.kinds.base import Hit, Kind, RuleContext, Validator, choice, typed
 
 # Targets per metric and audience (None: not graded). Flesch-Kincaid 8 is the top of the
 # "sixth to eighth grade" range health bodies recommend; the other metrics' targets are set

@@ -10,7 +10,7 @@
       kind: paragraph-length
       max_words: 100       # more than this is a finding (span: the paragraph)
 
-Words are tokens with a letter or digit, as `medlint.readability.count_words` counts them,
+Words are tokens with a letter or digit, as `medlint.analysis.readability.count_words` counts them,
 so a dash or a bullet character is not a word. A list flattened into a paragraph (text pasted
 from a web page: "Symptoms include: - a cough - a fever.") is counted item by item once a colon
 and a bullet open it, or when a sentence holds three or more spaced bullets, because the reader
@@ -25,9 +25,9 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from medlint.analysis.readability import count_words
 from medlint.document import BlockKind, Document
 from medlint.kinds.base import Hit, Kind, RuleContext, Validator, block_kinds, names_from, typed
-from medlint.readability import count_words
 
 # A colon (or semicolon) and a bullet open an inline list; after that, each spaced bullet
 # starts an item.

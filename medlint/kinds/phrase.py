@@ -29,17 +29,15 @@ from medlint.kinds.base import (
     Hit,
     Kind,
     ParamError,
-    Prefilter,
     RuleContext,
     Validator,
-    alternation,
     block_kinds,
     choice,
-    lowered,
     regex_list,
     typed,
     where_list,
 )
+from medlint.matching import Prefilter, alternation, lowered
 
 
 def _entries(value: Any, literal: bool) -> list[dict[str, Any]]:

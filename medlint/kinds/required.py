@@ -3,7 +3,7 @@
     check:
       kind: required-content
       types: [treatment, news]        # document types it applies to (default: every type)
-      only_promotional: false         # true: only selling copy (see medlint.classify)
+      only_promotional: false         # true: only selling copy (see medlint.analysis.classify)
       headings: ['\\brisks?\\b']        # a heading matching one of these satisfies the rule
       patterns: ['\\bside effects?\\b'] # so does a sentence matching one of these
       where: [heading, body]          # blocks `patterns` are read in
@@ -36,7 +36,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
-from medlint.classify import DOC_TYPES
+from medlint.analysis.classify import DOC_TYPES
 from medlint.document import Block, BlockKind, Document
 from medlint.kinds import context
 from medlint.kinds.base import (
@@ -46,7 +46,6 @@ from medlint.kinds.base import (
     Judgement,
     Kind,
     ParamError,
-    RegexList,
     RuleContext,
     Validator,
     block_kinds,
@@ -57,6 +56,7 @@ from medlint.kinds.base import (
     typed,
     where_list,
 )
+from medlint.matching import RegexList
 
 doc_types = names_from(DOC_TYPES, "document type")
 

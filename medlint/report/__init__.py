@@ -4,44 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-import re
 from typing import Any
 
 from medlint.findings import Report
+from medlint.paths import UNSAFE, path_bytes, safe_path
+
+__all__ = ["FORMATS", "path_bytes", "render", "safe_path", "safe_report"]
 
 FORMATS = ("text", "json", "github", "sarif", "gitlab", "junit", "html")
-
-
-# Lone surrogates (the bytes of a file name that is not UTF-8, as Python keeps them), C0 and C1
-# control characters, DEL, and the bidirectional overrides that can make a name read backwards.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def _escape(ch: str) -> str:
-    code = ord(ch)
-    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
-        return f"\\x{code - 0xDC00:02x}"
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-
-
-def safe_path(path: str) -> str:
-    """`path` as text every output can hold and no terminal or CI log acts on: bytes that were
-    not UTF-8 become `\\xff`, control characters `\\x1b`, bidi overrides `\\u202e`."""
-    return _UNSAFE.sub(lambda m: _escape(m.group()), path) if _UNSAFE.search(path) else path
-
-
-def path_bytes(path: str) -> bytes:
-    """The file name's own bytes (for a URI that names exactly that file)."""
-    try:
-        return path.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:
-        return path.encode("utf-8", "surrogatepass")
 
 
 def safe_report(report: Report) -> Report:
     """`report` with every path made safe (see `safe_path`); the same object when all are."""
     paths = {f.path for f in report.findings} | {f.path for f in report.files} | {e.path for e in report.errors}
-    if not any(_UNSAFE.search(p) for p in paths):
+    if not any(UNSAFE.search(p) for p in paths):
         return report
 
     def fix(item: Any) -> Any:

@@ -6,8 +6,8 @@ import json
 import os
 from typing import Any
 
-from medlint.baseline import occurrence_fingerprints
 from medlint.findings import Report, Severity
+from medlint.post.baseline import occurrence_fingerprints
 
 # GitLab knows info, minor, major, critical and blocker; medlint has no worse than "error".
 _SEVERITY = {Severity.INFO: "info", Severity.WARNING: "minor", Severity.ERROR: "major"}

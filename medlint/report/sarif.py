@@ -7,8 +7,8 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from medlint.baseline import occurrence_fingerprints
 from medlint.findings import Finding, Report, RuleInfo, Severity
+from medlint.post.baseline import occurrence_fingerprints
 from medlint.report import path_bytes
 from medlint.version import __version__
 

@@ -9,7 +9,7 @@ import argparse
 import collections
 from pathlib import Path
 
-from medlint.classify import classify
+from medlint.analysis.classify import classify
 from medlint.parse import format_for, parse_document
 
 HERE = Path(__file__).resolve().parent

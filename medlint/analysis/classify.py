@@ -38,7 +38,7 @@ from typing import Any
 import yaml
 
 from medlint.document import BlockKind, Document
-from medlint.kinds.base import RegexList
+from medlint.matching import RegexList
 from medlint.resources import builtin_rules_dir
 
 DOC_TYPES = ("treatment", "condition", "news", "hub", "recipe", "other")

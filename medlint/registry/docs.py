@@ -4,7 +4,7 @@ part of the wheel)."""
 
 from __future__ import annotations
 
-from medlint.rules import Rule
+from medlint.registry.rules import Rule
 
 
 def _fence(text: str) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from medlint.findings import Finding, Report
-from medlint.report import safe_path
+from medlint.paths import safe_path
 
 BASELINE_VERSION = 1
 _CONTEXT_CHARS = 30

@@ -9,7 +9,7 @@
 
 Codes may be rule codes, code prefixes ("RDB"), pack names ("readability"), rule names or
 aliases, separated by spaces or commas; no code means every rule. A suppression that
-silences nothing, or names a rule that does not exist, is reported.
+silences nothing (MED001), or names a rule that does not exist (MED002), is reported.
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from medlint.document import Document
+from medlint.findings import Finding
+from medlint.registry.messages import fill
+from medlint.registry.rules import Rule
 
 _DIRECTIVE = re.compile(r"^\s*medlint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*)$", re.DOTALL)
 
@@ -34,7 +37,6 @@ class Suppression:
     line: int
     first_line: int = 0
     last_line: int = 0
-    used: bool = False
     unknown: tuple[str, ...] = ()
 
 
@@ -42,15 +44,14 @@ class Suppression:
 class Suppressions:
     items: list[Suppression] = field(default_factory=list)
 
-    def covers(self, code: str, line: int) -> bool:
-        hit = False
-        for s in self.items:
-            if s.action == "enable":
-                continue
-            if (s.codes is None or code in s.codes) and s.first_line <= line <= s.last_line:
-                s.used = True
-                hit = True
-        return hit
+    def covering(self, code: str, line: int) -> frozenset[int]:
+        """The indexes of the suppressions that cover a finding of `code` on `line` (a question:
+        nothing changes; `apply_suppressions` counts which were used)."""
+        return frozenset(
+            i
+            for i, s in enumerate(self.items)
+            if s.action != "enable" and (s.codes is None or code in s.codes) and s.first_line <= line <= s.last_line
+        )
 
 
 def parse_suppressions(
@@ -87,9 +88,71 @@ def parse_suppressions(
             for r in open_ranges:
                 if r.last_line == last and (s.codes is None or r.codes is None or r.codes & s.codes):
                     r.last_line = line
-            s.used = True  # an enable is never "unused"
         result.items.append(s)
     return result
+
+
+UNUSED_SUPPRESSION = "MED001"
+"""The rule reporting a suppression comment that silenced nothing."""
+UNKNOWN_SUPPRESSION = "MED002"
+"""The rule reporting a suppression comment that names no rule."""
+SUPPRESSION_RULES = frozenset({UNUSED_SUPPRESSION, UNKNOWN_SUPPRESSION})
+
+
+def apply_suppressions(
+    doc: Document,
+    findings: list[Finding],
+    names: Mapping[str, str],
+    packs: Mapping[str, frozenset[str]],
+    enabled: Mapping[str, Rule],
+) -> list[Finding]:
+    """`findings` less those the document's suppression comments cover, plus a MED001 finding
+    for each comment that covered none and a MED002 for each name that is no rule (when those
+    rules are in `enabled`, the rules that ran on this document, by code)."""
+    if not doc.comments:
+        return findings
+    sup = parse_suppressions(doc, names, packs)
+    if not sup.items:
+        return findings
+    kept: list[Finding] = []
+    used: set[int] = set()
+    for f in findings:
+        covering = sup.covering(f.code, f.line)
+        used |= covering
+        if not covering:
+            kept.append(f)
+    for index, s in enumerate(sup.items):
+        for word in s.unknown:
+            if UNKNOWN_SUPPRESSION in enabled:
+                kept.append(_comment_finding(doc, enabled[UNKNOWN_SUPPRESSION], s, {"code": word}))
+        if s.action != "enable" and not s.unknown and index not in used and UNUSED_SUPPRESSION in enabled:
+            codes = ", ".join(sorted(s.codes)) if s.codes else "all rules"
+            kept.append(_comment_finding(doc, enabled[UNUSED_SUPPRESSION], s, {"code": codes}))
+    return kept
+
+
+def _comment_finding(doc: Document, rule: Rule, s: Suppression, values: dict[str, str]) -> Finding:
+    line, col = doc.lines.line_col(s.start)
+    end_line, end_col = doc.lines.line_col(s.end)
+    text = doc.source[s.start : s.end]
+    return Finding(
+        path=doc.path,
+        code=rule.code,
+        name=rule.name,
+        pack=rule.pack,
+        severity=rule.severity,
+        message=fill(rule.message, {"match": text, **values}),
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        start_offset=s.start,
+        end_offset=s.end,
+        match=text,
+        suggestion=None,
+        scope="span",
+        context=text,
+    )
 
 
 def _codes_for(word: str, names: Mapping[str, str]) -> set[str]:

@@ -1,0 +1,391 @@
+"""Document x rules -> findings.
+
+settings -> rules selected and compiled once (registry) -> per file: parse -> sentences (only
+if a rule needs them) -> each kind yields hits in prose offsets -> source map -> line/column ->
+limit per rule -> post-processing (medlint.post: per-file ignores, suppressions, dedupe, order).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import stat
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from medlint.analysis.classify import classify, vocabulary
+from medlint.analysis.nlp import Pipeline, PipelineError, SentenceWorker
+from medlint.claims.register import FileClaims, collect
+from medlint.config import ConfigError, Settings
+from medlint.document import Document
+from medlint.engine import caches
+from medlint.engine.budgets import BUDGETS, BudgetExceeded, within
+from medlint.engine.budgets import budget as cpu_budget
+from medlint.findings import FileResult, Finding, InputError, Severity
+from medlint.kinds import Hit, RuleContext
+from medlint.parse import InputProblem, decode, format_for, parse_document
+from medlint.post.ignores import ignored_rules
+from medlint.post.order import dedupe, in_order
+from medlint.post.suppressions import SUPPRESSION_RULES, apply_suppressions
+from medlint.registry.messages import fill
+from medlint.registry.rules import Rule, load_packs
+from medlint.registry.selection import check_selectors, configured_rules, where
+
+_T = TypeVar("_T")
+DEFAULT_LIMIT = 8
+"""Findings of one rule in one document, unless the rule sets `limit` (stops a word flooding a report)."""
+CLAIMS_PACK = "claims"
+"""The built-in pack whose lexicon the claims register uses when several are loaded."""
+
+
+def register_lexicon(rules: Iterable[Rule]) -> Path | None:
+    """The lexicon of the claims register: that of the built-in claims pack's `claim` rules,
+    else of the first `claim` rule loaded; None when no `claim` rule is loaded."""
+    found: Path | None = None
+    for rule in rules:
+        if rule.kind_name != "claim" or rule.kind is None:
+            continue
+        path = getattr(rule.kind, "lexicon_path", None)
+        if not isinstance(path, Path):
+            continue
+        if rule.pack == CLAIMS_PACK:
+            return path
+        found = found or path
+    return found
+
+
+def _size(n: int) -> str:
+    """Bytes for people: "10.0 MiB" (the default limit is 10 MiB), "512 bytes"."""
+    for unit, scale in (("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}" if n % scale else f"{n // scale} {unit}"
+    return f"{n} bytes"
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    findings: tuple[Finding, ...]
+    file: FileResult | None
+    errors: tuple[InputError, ...]
+    source: str = ""
+
+
+class Linter:
+    """Loads and compiles rules once; lints many texts. Not thread-safe (the pipeline is shared)."""
+
+    FILE_BUDGET: tuple[float, float] = (3.0, 20.0)
+    """CPU seconds a file may take (parse, rules, claims register): base + per megabyte of text.
+    An ordinary article takes a tenth of that or less at any size (a dense one, such as an
+    HTML report, a quarter), so only hostile input or a bug meets it; the file is then
+    reported, never hangs the run."""
+    FIRST_RUN_BUDGET: float = 3.0
+    RULE_BUDGET: tuple[float, float] = (1.0, 10.0)
+    """CPU seconds one rule may take on one file: base + per megabyte. A rule past it (a rule
+    pack's backtracking regex) is a one-line error naming it; the other rules go on."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        worker: SentenceWorker | None = None,
+        unchecked: Collection[str] = (),
+        claims: bool = False,
+    ) -> None:
+        """`claims`: run the claim analysis on every document for the claims register (`medlint
+        claims`), even when no claim rule is selected; otherwise the register holds what the
+        selected claim rules' analysis found."""
+        self.settings = settings or Settings()
+        self.all_rules = load_packs(self.settings.rule_packs)
+        self.names: dict[str, str] = {}
+        for rule in self.all_rules:
+            for ident in (rule.code, rule.name, *rule.aliases):
+                self.names[ident] = rule.code
+        check_selectors(self.all_rules, self.settings, unchecked)
+        self.rules = configured_rules(self.all_rules, self.settings)
+        self.by_code = {r.code: r for r in self.all_rules}
+        self.packs = {
+            pack: frozenset(r.code for r in self.all_rules if r.pack == pack)
+            for pack in {r.pack for r in self.all_rules}
+        }
+        needs: set[str] = set()
+        for rule in self.rules:
+            needs |= rule.kind.NEEDS
+        self.claims_lexicon = register_lexicon([*self.rules, *self.all_rules])
+        self.register_claims = claims
+        if claims:
+            if self.claims_lexicon is None:
+                raise ConfigError(
+                    f"{where(self.settings)}: the claims register needs a claim lexicon, and no "
+                    "rule of kind 'claim' is loaded"
+                )
+            needs.add("sentences")
+        self.needs = needs
+        self.pipeline = Pipeline(self.settings.nlp_model, worker) if needs else None
+        if self.pipeline is not None:
+            self.pipeline.require(needs)
+        self._prepared = False
+        self._ran: set[str] = set()
+        self._linted = 0
+
+    def prepare(self) -> None:
+        """Load the enabled rules' lazy data now (see `Kind.prepare`); once per linter."""
+        if self._prepared:
+            return
+        self._prepared = True
+        for rule in self.rules:
+            try:
+                rule.kind.prepare()
+            except Exception:  # `find` loads the same data and reports the failure
+                continue
+
+    def _prepare(
+        self, doc: Document, ctx: RuleContext, ignored: set[str], budget: float, overtime: dict[str, float]
+    ) -> None:
+        with BUDGETS.exempt():  # loading shared data, once: no file's doing
+            self.prepare()
+        for rule in self.rules:
+            if rule.code in ignored:
+                continue
+            try:
+                self._run_rule(rule, budget, functools.partial(rule.kind.prepare_document, doc, ctx))
+            except BudgetExceeded as exc:
+                overtime[rule.code] = float(exc.args[0])
+            except Exception:  # `find` does the same work and reports the failure
+                continue
+
+    def _run_rule(self, rule: Rule, budget: float, run: Callable[[], _T]) -> _T:
+        """`run()` for `rule` within `budget`. A rule's first run in this linter may also build
+        what its kind builds on first use (a matcher): it gets FIRST_RUN_BUDGET, which the
+        file's budget does not count, so a slow machine never stops a build half-way."""
+        if rule.code in self._ran:
+            return within(budget, run)
+        self._ran.add(rule.code)
+        with BUDGETS.exempt():
+            return within(max(budget, self.FIRST_RUN_BUDGET), run)
+
+    def _rule_findings(self, doc: Document, ctx: RuleContext, rule: Rule) -> list[Finding]:
+        limit = rule.limit or DEFAULT_LIMIT
+        out: list[Finding] = []
+        for hit in rule.kind.find(doc, ctx):
+            if hit.block is not None and doc.blocks[hit.block].in_references and rule.kind.JUDGES_WORDING:
+                continue
+            out.append(self._finding(doc, rule, hit))
+            if len(out) >= limit:
+                break
+        return out
+
+    @staticmethod
+    def _overtime(doc: Document, rule: Rule, budget: float, errors: list[InputError] | None) -> None:
+        message = (
+            f"rule {rule.code} ({rule.name}) stopped after {budget:.1f} s of CPU, its time budget for "
+            "this file (a pattern that backtracks, such as '(a+)+'?); the other rules ran"
+        )
+        if errors is None:
+            raise BudgetExceeded(f"{doc.path}: {message}")
+        errors.append(InputError(doc.path, message))
+
+    # -- entry points -------------------------------------------------------------------
+
+    def lint_text(
+        self, text: str, *, path: str | None = None, format: str | None = None, contain: bool = True
+    ) -> FileOutcome:
+        """Lint one text. With `contain` (the command line, many files), a crash in medlint
+        becomes a one-line error in the outcome; without it (the Python API), it raises."""
+        shown = path or "<text>"
+        try:
+            fmt = format_for(path, format)
+        except InputProblem as exc:
+            return FileOutcome((), None, (InputError(shown, str(exc)),))
+        if not text.strip():
+            # Nothing to judge: "no sources, no date, no author" would be noise about nothing.
+            return FileOutcome((), None, (InputError(shown, "empty file, nothing to lint"),))
+        errors: list[InputError] = []
+
+        def lint() -> tuple[Document, tuple[Finding, ...], FileResult]:
+            doc, problem = parse_document(text, path=shown, fmt=fmt)
+            if problem:
+                errors.append(InputError(shown, problem))
+            return doc, *self.lint_document(doc, errors if contain else None)
+
+        budget = cpu_budget(*self.FILE_BUDGET, len(text))
+        try:
+            doc, findings, file_result = within(budget, lint)
+        except BudgetExceeded:
+            message = (
+                f"not linted: stopped after {budget:.1f} s of CPU, the time budget for a file of "
+                f"{_size(len(text.encode('utf-8', 'surrogatepass')))}. Please report this file."
+            )
+            if not contain:
+                raise BudgetExceeded(f"{shown}: {message}") from None
+            return FileOutcome((), None, (InputError(shown, message),))
+        except PipelineError as exc:  # the configured model: the user's to fix, not a bug
+            if not contain:
+                raise
+            return FileOutcome((), None, (InputError(shown, str(exc)),))
+        except Exception as exc:  # a bug of ours on one file must not cost the other files
+            if not contain:
+                raise
+            return FileOutcome(
+                (),
+                None,
+                (
+                    InputError(
+                        shown, f"internal error, file not linted ({type(exc).__name__}: {exc}). Please report this."
+                    ),
+                ),
+            )
+        return FileOutcome(findings, file_result, tuple(errors), doc.source)
+
+    def lint_path(self, path: Path, shown: str | None = None, format: str | None = None) -> FileOutcome:
+        shown = shown or str(path)
+        try:
+            info = path.stat()
+            if stat.S_ISDIR(info.st_mode):
+                raise InputProblem("a directory, not linted")
+            limit = self.settings.max_file_size
+            if stat.S_ISREG(info.st_mode):
+                size = info.st_size
+                data = path.read_bytes() if size <= limit else b""
+            else:  # named on purpose (/dev/stdin, a pipe): read no more than the limit allows
+                with path.open("rb") as fh:
+                    data = fh.read(limit + 1)
+                size = len(data)
+            if size > limit:
+                what = f"file is {_size(size)}" if stat.S_ISREG(info.st_mode) else "stream goes on"
+                raise InputProblem(f"{what}, above max-file-size ({_size(limit)}); not linted")
+            text = decode(data)
+        except InputProblem as exc:
+            return FileOutcome((), None, (InputError(shown, str(exc)),))
+        except OSError as exc:
+            return FileOutcome((), None, (InputError(shown, f"cannot read: {exc.strerror or exc}"),))
+        return self.lint_text(text, path=shown, format=format)
+
+    # -- the pipeline -------------------------------------------------------------------
+
+    def lint_document(
+        self, doc: Document, errors: list[InputError] | None = None
+    ) -> tuple[tuple[Finding, ...], FileResult]:
+        """Findings for one parsed document; a rule that crashes is reported in `errors`."""
+        with BUDGETS.exempt():  # one-off loading (the type vocabulary, rules' data, an in-process spaCy)
+            vocabulary()
+            if self.pipeline is None or not self.pipeline.has_worker:
+                self.prepare()  # else done while the worker splits sentences
+                if self.pipeline is not None and doc.blocks:
+                    self.pipeline.nlp  # noqa: B018
+        doc_type = classify(doc)
+        ctx = RuleContext(settings=self.settings, doc_type=doc_type)
+        ignored = ignored_rules(doc.path, self.settings, self.all_rules)
+        rule_budget = cpu_budget(*self.RULE_BUDGET, len(doc.source))
+        overtime: dict[str, float] = {}  # rules whose prepare_document ran out of time
+        if self.pipeline is not None and doc.blocks:
+            self.pipeline.add_sentences(
+                doc.blocks, while_waiting=lambda: self._prepare(doc, ctx, ignored, rule_budget, overtime)
+            )
+        findings: list[Finding] = []
+        for rule in self.rules:
+            if rule.code in ignored or rule.code in SUPPRESSION_RULES:  # post-processing makes theirs
+                continue
+            if rule.code in overtime:
+                self._overtime(doc, rule, overtime[rule.code], errors)
+                continue
+            try:
+                findings.extend(
+                    self._run_rule(rule, rule_budget, functools.partial(self._rule_findings, doc, ctx, rule))
+                )
+            except BudgetExceeded as exc:
+                self._overtime(doc, rule, float(exc.args[0]), errors)
+            except Exception as exc:  # one broken rule must not cost the other rules or files
+                if errors is None:
+                    raise
+                errors.append(
+                    InputError(
+                        doc.path,
+                        f"internal error in rule {rule.code} ({type(exc).__name__}: "
+                        f"{exc}); the other rules ran. Please report this.",
+                    )
+                )
+        self._linted += 1
+        if self._linted % caches.TRIM_EVERY == 0:
+            with contextlib.suppress(Exception), BUDGETS.exempt():  # housekeeping never costs a file
+                caches.trim_caches()
+        enabled = {r.code: r for r in self.rules if r.code not in ignored}
+        findings = in_order(dedupe(apply_suppressions(doc, findings, self.names, self.packs, enabled)))
+        result = FileResult(
+            doc.path,
+            doc.word_count(),
+            doc.format,
+            doc_type.type,
+            doc_type.reason,
+            tuple(ctx.notes.get("grades", ())),
+            self._claims(doc, ctx, errors),
+        )
+        return tuple(findings), result
+
+    def _claims(self, doc: Document, ctx: RuleContext, errors: list[InputError] | None) -> FileClaims | None:
+        """The claims register of `doc`, from the claim rules' cached analysis (or run for it)."""
+        if self.claims_lexicon is None:
+            return None
+        try:
+            promotional = bool(getattr(ctx.doc_type, "promotional", False))
+            return collect(doc, ctx.notes, promotional, self.claims_lexicon, run=self.register_claims)
+        except Exception as exc:
+            if errors is None:
+                raise
+            errors.append(
+                InputError(
+                    doc.path, f"internal error in the claim analysis ({type(exc).__name__}: {exc}). Please report this."
+                )
+            )
+            return None
+
+    def _finding(self, doc: Document, rule: Rule, hit: Hit, severity: Severity | None = None) -> Finding:
+        if hit.block is None:
+            start, end = doc.anchor()
+            match = None
+            scope = "document"
+        else:
+            prose = doc.blocks[hit.block].prose
+            lo, hi = hit.start, hit.end
+            # A span starts and ends on text, whatever a kind's pattern swallowed around it.
+            while lo < hi and prose.text[lo].isspace():
+                lo += 1
+            while hi > lo and prose.text[hi - 1].isspace():
+                hi -= 1
+            if lo == hi:
+                lo, hi = hit.start, hit.end
+            start, end = prose.source_start(lo), prose.source_end(hi)
+            match = prose.text[lo:hi]
+            scope = "span"
+        values = {"match": match or "", **hit.values}
+        suggestion = hit.suggestion or (rule.suggestion and fill(rule.suggestion, values)) or None
+        values["suggestion"] = suggestion or ""
+        message = fill(hit.message or rule.message, values)
+        line, col = doc.lines.line_col(start)
+        end_line, end_col = doc.lines.line_col(end)
+        context = " ".join(doc.source[max(0, start - 30) : end + 30].split())
+        level = severity or hit.severity or rule.severity
+        if hit.bump:
+            level = Severity(min(int(level) + hit.bump, int(Severity.ERROR)))
+        return Finding(
+            path=doc.path,
+            code=rule.code,
+            name=rule.name,
+            pack=rule.pack,
+            severity=level,
+            message=message,
+            line=line,
+            column=col,
+            end_line=end_line,
+            end_column=end_col,
+            start_offset=start,
+            end_offset=end,
+            match=match,
+            suggestion=suggestion,
+            scope=scope,  # type: ignore[arg-type]
+            context=context,
+        )
+
+
+__all__ = ["BudgetExceeded", "FileOutcome", "Linter", "register_lexicon"]

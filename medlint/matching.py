@@ -1,0 +1,169 @@
+"""Matching primitives shared by classification and the rule kinds: many regular expressions
+read as one ("any of these"), with literal prefilters derived from the patterns so that text
+without a trigger word costs a few substring tests."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+
+def _top_level_branch(rx: str) -> bool:
+    """Whether `rx` has a `|` outside any group or character class."""
+    depth, i, in_class = 0, 0, False
+    while i < len(rx):
+        ch = rx[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if rx[i + 1 : i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def alternation(parts: list[tuple[str, str]]) -> re.Pattern[str]:
+    """One case-insensitive regex of named alternatives `(?P<name>rx)`.
+
+    Python's re cannot skip ahead to a possible first character of a case-insensitive
+    alternation, so it tries every alternative at every position. Alternatives that start at
+    a word boundary share one leading `\\b`: inside a word the whole alternation then fails
+    after a single check, which makes matching several times faster.
+    """
+    bounded, free = [], []
+    for name, rx in parts:
+        if rx.startswith("\\b") and not _top_level_branch(rx):
+            bounded.append(f"(?P<{name}>{rx[2:]})")
+        else:
+            free.append(f"(?P<{name}>{rx})")
+    alternatives = ([f"\\b(?:{'|'.join(bounded)})"] if bounded else []) + free
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def literal_hints(pattern: str) -> frozenset[str] | None:
+    """Lowercase strings of which every match of `pattern` contains at least one, or None.
+
+    A cheap prefilter: when none of them occurs in a text (plain substring tests), the regex
+    cannot match there and need not run. Derived from the parsed pattern, so rule authors
+    write ordinary regular expressions and never maintain trigger words by hand.
+    """
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    def seq(items: Any) -> frozenset[str] | None:
+        best: frozenset[str] | None = None
+        run: list[str] = []
+        candidates: list[frozenset[str]] = []
+        for op, av in items:
+            if op is c.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                candidates.append(frozenset({"".join(run).lower()}))
+                run = []
+            found = node(op, av)
+            if found is not None:
+                candidates.append(found)
+        if run:
+            candidates.append(frozenset({"".join(run).lower()}))
+        for cand in candidates:
+            # Prefer the set whose shortest string is longest: it rejects the most text.
+            if min(len(x) for x in cand) >= 3 and (best is None or min(map(len, cand)) > min(map(len, best))):
+                best = cand
+        return best
+
+    def node(op: Any, av: Any) -> frozenset[str] | None:
+        if op is c.SUBPATTERN:
+            return seq(av[-1])
+        if op is c.BRANCH:
+            out: set[str] = set()
+            for branch in av[1]:
+                found = seq(branch)
+                if found is None:
+                    return None
+                out |= found
+            return frozenset(out)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            return seq(av[2])
+        return None
+
+    try:
+        return seq(_parser.parse(pattern, re.IGNORECASE))
+    except Exception:
+        return None
+
+
+class Prefilter:
+    """Substring tests that rule out a text before a slow case-insensitive regex runs."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        hints: set[str] = set()
+        self.always = False
+        for p in patterns:
+            found = literal_hints(p)
+            if found is None:
+                self.always = True
+                break
+            hints |= found
+        # Case-sensitive literals let re skip ahead by first character, unlike the rules' own
+        # case-insensitive patterns; the text is lowercased instead.
+        ordered = sorted(hints, key=len, reverse=True)
+        self.regex = re.compile("|".join(re.escape(h) for h in ordered)) if ordered else None
+
+    def may_match(self, lowered: str, start: int = 0, end: int | None = None) -> bool:
+        if self.always:
+            return True
+        if self.regex is None:
+            return False
+        return self.regex.search(lowered, start, len(lowered) if end is None else end) is not None
+
+
+_LOWERED: tuple[str, str] = ("", "")
+
+
+def lowered(text: str) -> str:
+    """`text.lower()`, remembered for the last text (kinds test many spans of one block)."""
+    global _LOWERED
+    if _LOWERED[0] is not text:
+        low = text.lower()
+        # Rare characters change length when lowercased; offsets must still line up.
+        _LOWERED = (text, low if len(low) == len(text) else text)
+    return _LOWERED[1]
+
+
+class RegexList(list[re.Pattern[str]]):
+    """Patterns read as "any of these"; `.any` is one combined regex for a fast first test."""
+
+    _any: re.Pattern[str] | None = None
+    _prefilter: Prefilter | None = None
+
+    @property
+    def any(self) -> re.Pattern[str]:
+        if self._any is None:
+            self._any = alternation([(f"p{i}", p.pattern) for i, p in enumerate(self)])
+            self._prefilter = Prefilter([p.pattern for p in self])
+        return self._any
+
+    def search_any(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """True when some pattern matches in text[start:end] (a quick filter before finer checks)."""
+        if not self:
+            return False
+        rx = self.any
+        end = len(text) if end is None else end
+        assert self._prefilter is not None
+        if not self._prefilter.may_match(lowered(text), start, end):
+            return False
+        return rx.search(text, start, end) is not None
+
+
+__all__ = ["Prefilter", "RegexList", "alternation", "literal_hints", "lowered"]
