@@ -74,6 +74,15 @@ _BENEFIT_HEADING = re.compile(
     r"\bbenefits?\b|\bwhat\b.{0,40}\bcan do\b|\bwhy (?:choose|try|use)\b|\bresults?\b|\bwhat to expect\b",
     re.I,
 )
+# The title of a page written to list what something does for you: "10 Health Benefits of
+# Beetroot Juice", "7 Reasons to Try Red Light Therapy", "Top Benefits of Alkaline Water".
+_BENEFITS_TITLE = re.compile(
+    r"\bbenefits\b|\breasons\s+(?:to|why)\b|\bways\s+\S+\s+(?:can\s+)?(?:helps?|boosts?|improves?|supports?)\b"
+    r"|\bwhy\s+you\s+should\b|\bhealth\s+benefits\b",
+    re.I,
+)
+# "Benefits and risks of statins" weighs a treatment; it does not sell it.
+_WEIGHED_TITLE = re.compile(r"\b(?:risks?|harms?|side\s+effects?|pros\s+and\s+cons|evidence)\b", re.I)
 _MYTH_HEADING = re.compile(
     r"\b(?:myths?|claims?|fact\s+check|fact\s+or\s+fiction|misconceptions?|red\s+flags?|"
     r"warning\s+signs?\s+of\s+(?:a\s+)?(?:scam|fraud)|what\s+to\s+avoid|beware)\b",
@@ -84,6 +93,46 @@ _CLAUSE_BREAKS = frozenset({",", ";", ":", "but", "however", "although", "though
 # and nowhere else.
 _PLAIN_TERM = re.compile(r"[a-z]+(?: [a-z]+)*")
 _MAX_HITS_PER_LABEL = 32
+_SHORT_LINE_KINDS = frozenset({BlockKind.TITLE, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL})
+# What a page offers, not what a product does: "Treatment for knee pain", "Help for carers".
+_SERVICE_NOUNS = frozenset(
+    {
+        "treatment",
+        "therapy",
+        "care",
+        "help",
+        "support",
+        "advice",
+        "test",
+        "testing",
+        "screening",
+        "option",
+        "service",
+        "medicine",
+        "medication",
+        "drug",
+        "surgery",
+        "clinic",
+        "programme",
+        "program",
+        "resource",
+        "information",
+        "guide",
+        "guidance",
+        "tip",
+        "referral",
+        "appointment",
+        "cause",
+        "symptom",
+        "risk",
+        "sign",
+        "check",
+        "diagnosis",
+        "vaccine",
+        "vaccination",
+        "exercise",
+    }
+)
 _HARD_BREAKS = frozenset({";", ":", "but", "however", "although", "though", "whereas", "."})
 _NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "neither", "nor", "cannot", "without", "nobody"})
 # "me" is left out: pronunciation guides ("a-PLAS-tik uh-NEE-me-uh") are full of it.
@@ -277,6 +326,10 @@ class ClaimAnalyzer:
             reasons.append(f"{own_claims} claims in the seller's own voice")
         if calls >= 2 and claims_count >= 3:
             reasons.append(f"{calls} calls to buy or book")
+        benefits = sum(1 for _, s, cats in claims_raw if "benefit" in cats and s.stance == "asserted")
+        title = document.title
+        if benefits >= 3 and _BENEFITS_TITLE.search(title) and not _WEIGHED_TITLE.search(title):
+            reasons.append(f"a page listing benefits ({benefits} benefit claims)")
         if strong >= 3 and strong * 1000 / words >= 4:
             reasons.append(f"{strong} strong claims")
         # Not a signal: a count of claims with no figure or source. NHS pages state settled facts
@@ -382,7 +435,8 @@ class _Sentence:
             if low in _CLAUSE_BREAKS:
                 return False
             if low in _NEGATIONS or low.endswith(("n't", "n’t")):
-                return True
+                # "Don't let joint pain steal another year": a warning, not a denial.
+                return doc[i + 1].lower_ != "let" if i + 1 < start else True
             i -= 1
         return False
 
@@ -510,7 +564,28 @@ class _Sentence:
             if o is not None:
                 self.effect = self.effect or (_Hit("effect:benefit", g.start, g.end), o)
                 return True
+        if self._for_outcome(outcomes) is not None:
+            return True
         return self.listed and not self._negated_at(outcomes[0].start)
+
+    def _for_outcome(self, outcomes: list[_Hit]) -> _Hit | None:
+        """A short title, heading or list item naming a product for a condition: "CBD for
+        anxiety", "Tart cherry for calmer evenings". Not a service or a page section
+        ("Treatment for knee pain", "Support for carers"), which says what is offered."""
+        if self.block.kind not in _SHORT_LINE_KINDS or self.t1 - self.t0 > 12:
+            return None
+        doc = self.doc
+        treatments = {h.start for h in self.cue("treatment")}
+        for o in outcomes:
+            k = o.start - 1
+            if k <= self.t0 or doc[k].lower_ != "for":
+                continue
+            before = k - 1
+            if before in treatments or self.lemmas[before] in _SERVICE_NOUNS or not doc[before].text[:1].isalnum():
+                continue
+            self.effect = self.effect or (_Hit("effect:benefit", k, k + 1), o)
+            return o
+        return None
 
     def judge(self) -> tuple[Category, ...]:
         """The categories of claim this sentence makes (empty: none), and its stance and strength."""
@@ -607,9 +682,16 @@ class _Sentence:
         ):
             cats.append("causal")
         first = any(self._first_person(i) for i in range(self.t0, self.t1))
+        # "It gave me a second chance at life": a result told about oneself. "Me" counts here
+        # only, beside a result cue, because pronunciation guides are full of "me".
+        # ("I'm", "I can" alone only count inside a signed quote.)
+        told = any(not self._first_person(h.start) for h in self.cue("testimonial-result")) and (
+            first or any(self.doc[i].lower_ == "me" for i in range(self.t0, self.t1))
+        )
         honest = bool(self.cue("testimonial-honest"))
         if not honest and (
             (first and (claimy or self.cue("testimonial-change") or live("hype-strong")))
+            or told
             or (self.cue("testimonial-report") and (health or self.own))
         ):
             cats.append("testimonial")
@@ -645,6 +727,11 @@ class _Sentence:
             # "Stronger bones", "CBD for anxiety", a "Benefits" list: a promise made by layout and
             # adjectives, not a verb; judged only in selling copy.
             self.weak.append("benefit")
+        elif live("felt-change"):
+            # "Most clients walk out feeling less stiff": a result promised as an experience.
+            self.weak.append("benefit")
+            if first and not honest:
+                self.weak.append("testimonial")
         self.strength = self._strength(pairs, cats + self.weak)
         self.strong = bool(
             strong_hype
@@ -733,7 +820,7 @@ class _Sentence:
             "testimonial": ("testimonial-report",),
             "nature": ("nature-strong", "tradition", "nature"),
             "fear": ("fear-strong", "fear"),
-            "benefit": (),
+            "benefit": ("felt-change",),
         }[main]
         for name in names:
             for h in self.cue(name):
