@@ -64,9 +64,12 @@ _TO_KEEPERS = frozenset(
 # A quotation signed by its speaker: `" - Carla, Ohio`, `” — Sarah, mum of Leo`, `★★★★★ *Louise*`,
 # `" Graham, verified buyer`. Such a block is a customer's story offered as proof.
 _SIGNED_QUOTE = re.compile(
-    # A closing quote (it follows the quoted words, not a space), an optional dash, one to three
-    # capitalised words of a name, then a comma, a bracket or the end of the block.
-    r"(?<=\S)[\"”]\s*(?:[-–—~]\s*)?[*_]*[A-Z][\w'.]*(?:\s+[A-Z][\w'.]*){0,2}[*_]*(?:,|\s*\(|\s*$)"
+    # A closing quote (it follows the quoted words, not a space), then a name of one to three
+    # capitalised words: after a dash, or alone with at most a short tag ("Sarah, 42, Leeds")
+    # at the end of the line. Not a press release's next sentence ('" Dr. Hardick, a
+    # seasoned chiropractor, ...'), which is the spokesperson, not a customer.
+    r"(?<=\S)[\"”]\s*[-–—~]\s*[*_]*[A-Z][\w'.]*(?:\s+[A-Z][\w'.]*){0,2}[*_]*(?:,|\s*\(|\s*$)"
+    r"|(?<=\S)[\"”]\s*[*_]*[A-Z][\w'.]*(?:\s+[A-Z][\w'.]*){0,2}[*_]*(?:,[^.!?\n\"“”]{0,30})?\s*(?:\(|$)"
     r"|★|\bverified (?:buyer|purchase)\b"
 )
 # Sections that list what a product does for you: their items are benefit claims.
@@ -93,6 +96,81 @@ _CLAUSE_BREAKS = frozenset({",", ";", ":", "but", "however", "although", "though
 # and nowhere else.
 _PLAIN_TERM = re.compile(r"[a-z]+(?: [a-z]+)*")
 _MAX_HITS_PER_LABEL = 32
+_COMPANY_NOUNS = frozenset(
+    {
+        "provider",
+        "company",
+        "brand",
+        "manufacturer",
+        "supplier",
+        "firm",
+        "business",
+        "organization",
+        "organisation",
+        "practice",
+        "team",
+        "expert",
+        "voice",
+        "authority",
+        "pioneer",
+        "innovator",
+        "distributor",
+        "retailer",
+        "platform",
+        "partner",
+        "network",
+        "employer",
+        "practitioner",
+        "chiropractor",
+        "physician",
+        "doctor",
+        "specialist",
+        "surgeon",
+        "destination",
+        "name",
+    }
+)
+_ORGANISATION_WORDS = frozenset(
+    {
+        "Labs",
+        "Lab",
+        "Laboratories",
+        "Center",
+        "Centre",
+        "Centers",
+        "Centres",
+        "Clinic",
+        "Clinics",
+        "Institute",
+        "Inc",
+        "LLC",
+        "Ltd",
+        "Corp",
+        "Corporation",
+        "Company",
+        "Group",
+        "Pharmacy",
+        "Pharmaceuticals",
+        "Therapeutics",
+        "Foundation",
+        "Hospital",
+        "University",
+        "Spa",
+        "MedSpa",
+        "Designation",
+        "Award",
+        "Awards",
+        "Association",
+        "Society",
+        "Network",
+        "Partners",
+    }
+)
+_MORE_WORDS = frozenset(
+    {"increase", "increased", "high", "higher", "more", "great", "greater", "raise", "raised", "boost"}
+)
+# The name of a service, not a result: "sports injury treatment", "pain management".
+_SERVICE_EFFECTS = frozenset({"treatment", "management", "prevention", "therapy", "care", "screening", "treat"})
 _SHORT_LINE_KINDS = frozenset({BlockKind.TITLE, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL})
 # What a page offers, not what a product does: "Treatment for knee pain", "Help for carers".
 _SERVICE_NOUNS = frozenset(
@@ -258,6 +336,7 @@ class ClaimAnalyzer:
         tokens = list(zip(toks.lemmas, toks.lowers, strict=True))
         hits = [_Hit(label, s, e) for label, s, e in self.patterns.find(tokens)]
         hits += [_Hit("outcome", s, e, label == "outcome:ailment") for label, s, e in self.outcomes.find(tokens)]
+        hits += [_Hit("exception", s, e) for s, e in _organisation_names(toks.doc)]
         return hits
 
     # -- analysing ----------------------------------------------------------------------
@@ -372,6 +451,23 @@ class ClaimAnalyzer:
         return bool(_MYTH_HEADING.search(heading.text))
 
 
+def _organisation_names(doc: Tokens) -> list[tuple[int, int]]:
+    """Token spans of names like "Natural Cure Labs", "Purpose Healing Center" or
+    "Breakthrough Therapy Designation": two or more capitalised words before an organisation
+    word. A claim word inside a name is the name, not a claim."""
+    spans: list[tuple[int, int]] = []
+    run = 0  # capitalised words in a row before the current token
+    for i in range(len(doc)):
+        text = doc[i].text
+        if text in _ORGANISATION_WORDS and run >= 2:
+            spans.append((i - run, i + 1))
+        if text[:1].isupper() and text[:1].isalpha():
+            run += 1
+        else:
+            run = 0
+    return spans
+
+
 class _Sentence:
     """One sentence's tokens and matches, and the judgement over them."""
 
@@ -465,6 +561,16 @@ class _Sentence:
             if not prev.whitespace_ or prev.lower_ in ("type", "stage", "grade", "class", "phase"):
                 return False
         return True
+
+    def _about_company(self, h: _Hit) -> bool:
+        return any(self.lemmas[k] in _COMPANY_NOUNS for k in range(h.end, min(h.end + 3, self.t1)))
+
+    def _signature(self) -> bool:
+        """A short line that starts with a dash: who said the quote above it."""
+        return self.t1 - self.t0 <= 10 and self.doc[self.t0].text in ("—", "–", "-", "--", "―")
+
+    def _pronoun(self, i: int) -> bool:
+        return self._first_person(i) or self.doc[i].lower_ in ("he", "she", "he's", "she's", "they")
 
     def _quoted(self, start: int) -> bool:
         """Inside quotation marks: someone else's words, reported."""
@@ -561,7 +667,8 @@ class _Sentence:
             return False
         for g in gains:
             o = next((o for o in outcomes if 0 <= o.start - g.end <= 2), None)
-            if o is not None:
+            # "Increased risk", "more pain": more ill health is a harm, not a promise.
+            if o is not None and not (o.ailment and self.lemmas[g.start] in _MORE_WORDS):
                 self.effect = self.effect or (_Hit("effect:benefit", g.start, g.end), o)
                 return True
         if self._for_outcome(outcomes) is not None:
@@ -607,6 +714,8 @@ class _Sentence:
             if natural_course and not e.label.endswith(":cause"):
                 continue
             o = self._outcome_near(e)
+            if o is not None and o.end == e.start and self.lemmas[e.start] in _SERVICE_EFFECTS and e.end - e.start == 1:
+                continue
             if o is not None:
                 if e.label == "effect:benefit" and o.ailment and self._raises(e):
                     # "Increases the chance of developing melanoma": raising ill health is a harm.
@@ -653,7 +762,10 @@ class _Sentence:
             cats.append("absolute")
         if live("scope") and claimy:
             self.weak.append("absolute")
-        if live("superlative") or live("comparison"):
+        # "A leading provider", "the most trusted brand": praise of the company, not of a
+        # treatment's effect (press-release boilerplate).
+        praise = [h for h in live("superlative") if not self._about_company(h)]
+        if praise or live("comparison"):
             if health:
                 cats.append("superlative")
             elif self.about_health:
@@ -689,13 +801,17 @@ class _Sentence:
             first or any(self.doc[i].lower_ == "me" for i in range(self.t0, self.t1))
         )
         honest = bool(self.cue("testimonial-honest"))
+        # "Real Results", "Customer reviews 4.8 ★", "— Marcus, verified buyer": a label or a
+        # signature for the testimonials, not one of them.
+        label = self.block.kind in (BlockKind.HEADING, BlockKind.TITLE) or self._signature()
+        reported = bool(self.cue("testimonial-report")) and not (label and not claimy)
         if not honest and (
             (first and (claimy or self.cue("testimonial-change") or live("hype-strong")))
             or told
-            or (self.cue("testimonial-report") and (health or self.own))
+            or (reported and (health or self.own))
         ):
             cats.append("testimonial")
-        elif self.cue("testimonial-report") and self.about_health and not honest:
+        elif reported and self.about_health and not honest:
             self.weak.append("testimonial")
         # The story's set-up ("I've had eczema since I was a baby") is not yet proof of anything;
         # a first-person sentence counts once something in it changed or worked.
@@ -703,7 +819,12 @@ class _Sentence:
         if first and health and acted and not honest and "testimonial" not in cats:
             self.weak.append("testimonial")
         # In a signed customer quote, the sentence that tells what changed is the proof offered.
-        if self.story and (acted or self.cue("testimonial-result")) and not honest and "testimonial" not in cats:
+        # "I'm" or "she's" tells a result only outside the story's set-up ("I'm 34 and I was
+        # dreading going bald", "I'd hated my teeth since I was a teenager").
+        results = [
+            h for h in self.cue("testimonial-result") if not self.cue("story-setup") or not self._pronoun(h.start)
+        ]
+        if self.story and (acted or results) and not honest and "testimonial" not in cats:
             cats.append("testimonial")
         if live("nature-strong") or (live("tradition") and health):
             cats.append("nature")
