@@ -74,7 +74,7 @@ def _replacements(kind: Any) -> dict[str, str]:
 def fix_mode(rule: Rule) -> Applicability | None:
     """`safe` or `unsafe` when the rule offers fixes, else None."""
     kind = rule.kind
-    mode = getattr(kind, "params", {}).get("fix") if kind is not None else None
+    mode = getattr(getattr(kind, "p", None), "fix", None)
     return mode if mode in ("safe", "unsafe") else None
 
 

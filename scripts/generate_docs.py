@@ -1,6 +1,7 @@
-"""Regenerate what is generated from the rule files, or check that it is current.
+"""Regenerate what is generated from the rule files and the kinds, or check that it is current.
 
-    python scripts/generate_docs.py           # write docs/rules/*.md and the README's rule table
+    python scripts/generate_docs.py           # write docs/rules/*.md, the README's rule table
+                                              # and schema/rule.schema.json
     python scripts/generate_docs.py --check   # exit 1 naming each stale file; write nothing
 
 A maintainer script: it writes into the source tree, so it is not part of the wheel. The test
@@ -10,16 +11,19 @@ suite (tests/test_docs.py) and `.ci/run` run the check.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 from medlint.registry.docs import rule_markdown
 from medlint.registry.rules import Rule, load_packs
+from medlint.registry.schema import rule_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 RULE_PAGES = ROOT / "docs" / "rules"
 README = ROOT / "README.md"
+RULE_SCHEMA = ROOT / "schema" / "rule.schema.json"
 README_START, README_END = "<!-- rules:start -->", "<!-- rules:end -->"
 
 
@@ -43,6 +47,7 @@ def generated() -> dict[Path, str]:
     rules = sorted(load_packs(), key=lambda r: r.code)
     out = {RULE_PAGES / f"{rule.code}.md": rule_markdown(rule) for rule in rules}
     out[README] = readme_with_rules(README.read_text(encoding="utf-8"), rules)
+    out[RULE_SCHEMA] = json.dumps(rule_schema(), indent=2, ensure_ascii=False) + "\n"
     return out
 
 
@@ -71,12 +76,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{problem}; run python scripts/generate_docs.py", file=sys.stderr)
         return 1 if problems else 0
     RULE_PAGES.mkdir(parents=True, exist_ok=True)
+    RULE_SCHEMA.parent.mkdir(parents=True, exist_ok=True)
     for page in RULE_PAGES.glob("*.md"):
         if page not in files:
             page.unlink()
     for path, text in files.items():
         path.write_text(text, encoding="utf-8")
-    print(f"wrote {len(files) - 1} rule pages to {RULE_PAGES.relative_to(ROOT)} and the README's rule table")
+    pages = sum(1 for path in files if path.parent == RULE_PAGES)
+    print(f"wrote {pages} rule pages to {RULE_PAGES.relative_to(ROOT)}, the README's rule table and {RULE_SCHEMA.name}")
     return 0
 
 

@@ -235,7 +235,7 @@ def test_per_document_limit_stops_flooding(claims: Linter) -> None:
 
 def test_unless_param_silences_a_sentence(tmp_path: Path) -> None:
     kind = PhraseKind({"terms": ["wonder"], "unless": [r"\d"]}, tmp_path)
-    assert kind.params["unless"][0].search("3 people")
+    assert kind.p.unless[0].search("3 people")
 
 
 def test_entry_overrides_are_validated(tmp_path: Path) -> None:

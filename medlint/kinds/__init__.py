@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 from medlint.kinds.base import Hit, Kind, ParamError, RuleContext
 
@@ -28,10 +29,10 @@ KIND_MODULES: dict[str, tuple[str, str]] = {
 __all__ = ["KIND_MODULES", "Hit", "Kind", "ParamError", "RuleContext", "kind_class"]
 
 
-def kind_class(name: str) -> type[Kind]:
+def kind_class(name: str) -> type[Kind[Any]]:
     try:
         module_name, class_name = KIND_MODULES[name]
     except KeyError:
         raise ParamError("kind", f"unknown kind {name!r} (known: {', '.join(sorted(KIND_MODULES))})") from None
-    cls: type[Kind] = getattr(importlib.import_module(module_name), class_name)
+    cls: type[Kind[Any]] = getattr(importlib.import_module(module_name), class_name)
     return cls

@@ -35,13 +35,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
 
 from medlint.config import AUDIENCES
 from medlint.document import Document
 from medlint.kinds import context
-from medlint.kinds.base import AUDIENCE_LIST, BODY, Hit, Kind, ParamError, RuleContext, Validator, string_list
+from medlint.kinds.base import AUDIENCE_LIST, BODY, Hit, Kind, ParamError, RuleContext, param, string_list
 from medlint.yamlload import YamlError, load_yaml
 
 _ACRONYM = re.compile(
@@ -124,20 +124,24 @@ def expansion_regex(abbr: str) -> re.Pattern[str] | None:
     return re.compile(rf"\b{body}\b", re.IGNORECASE)
 
 
-class AbbreviationKind(Kind):
+@dataclass(frozen=True, kw_only=True)
+class AbbreviationParams:
+    lists: list[str] = param([], string_list, key="list")
+    """Files of known abbreviations, relative to the pack."""
+    known: list[str] = param([], string_list)
+    audiences: list[str] = param([*AUDIENCES], AUDIENCE_LIST)
+
+
+class AbbreviationKind(Kind[AbbreviationParams]):
     name = "abbreviation"
-    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
-        "list": (string_list, []),
-        "known": (string_list, []),
-        "audiences": (AUDIENCE_LIST, list(AUDIENCES)),
-    }
+    Params = AbbreviationParams
     NEEDS = frozenset({"sentences"})
 
     def setup(self) -> None:
         known: list[str] = []
-        for name in self.params["list"]:
+        for name in self.p.lists:
             known.extend(load_known(self.pack_dir / name))
-        self.known = frozenset(known) | frozenset(self.params["known"])
+        self.known = frozenset(known) | frozenset(self.p.known)
 
     def prepare(self) -> None:
         from medlint.analysis.readability import pronunciations
@@ -145,7 +149,7 @@ class AbbreviationKind(Kind):
         pronunciations()  # asked of long capitalised words (see _not_an_acronym)
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-        if ctx.settings.audience not in self.params["audiences"]:
+        if ctx.settings.audience not in self.p.audiences:
             return
         defined = {m.group("abbr") for b in doc.blocks if (m := _ABBR_DEF.match(b.text))}
         seen: set[str] = set()

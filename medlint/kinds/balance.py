@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from dataclasses import dataclass
 
 from medlint.document import BlockKind, Document
-from medlint.kinds.base import BODY, Hit, Kind, RuleContext, Validator, regex_list, typed
-from medlint.kinds.required import APPLIES_PARAMS, applies, positive_int
+from medlint.kinds.base import BODY, Hit, Kind, RuleContext, param, regex_list, typed
+from medlint.kinds.common import AppliesParams, applies, positive_int
 from medlint.matching import RegexList
 
 
@@ -36,30 +36,32 @@ def _positive_float(value: object) -> float:
     return f
 
 
-class CoverageBalanceKind(Kind):
+@dataclass(frozen=True, kw_only=True)
+class CoverageBalanceParams(AppliesParams):
+    benefit: RegexList = param([], regex_list)
+    risk: RegexList = param([], regex_list)
+    benefit_headings: RegexList = param([], regex_list)
+    risk_headings: RegexList = param([], regex_list)
+    exceptions: RegexList = param([], regex_list)
+    max_ratio: float = param(3.0, _positive_float)
+    min_benefit_words: int = param(80, positive_int)
+
+
+class CoverageBalanceKind(Kind[CoverageBalanceParams]):
     name = "coverage-balance"
     JUDGES_WORDING = False
-    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
-        **APPLIES_PARAMS,
-        "benefit": (regex_list, []),
-        "risk": (regex_list, []),
-        "benefit_headings": (regex_list, []),
-        "risk_headings": (regex_list, []),
-        "exceptions": (regex_list, []),
-        "max_ratio": (_positive_float, 3.0),
-        "min_benefit_words": (positive_int, 80),
-    }
+    Params = CoverageBalanceParams
     NEEDS = frozenset({"sentences"})
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-        p = self.params
+        p = self.p
         if not applies(p, ctx):
             return
         benefit, risk = self.measure(doc)
-        if risk == 0 or benefit < p["min_benefit_words"]:
+        if risk == 0 or benefit < p.min_benefit_words:
             return
         ratio = benefit / risk
-        if ratio <= p["max_ratio"]:
+        if ratio <= p.max_ratio:
             return
         yield Hit(
             None,
@@ -67,19 +69,19 @@ class CoverageBalanceKind(Kind):
                 "benefit_words": benefit,
                 "risk_words": risk,
                 "ratio": f"{ratio:.1f}",
-                "max_ratio": f"{p['max_ratio']:g}",
+                "max_ratio": f"{p.max_ratio:g}",
             },
         )
 
     def _side_of_section(self, doc: Document, section: int) -> str | None:
-        p = self.params
+        p = self.p
         while section >= 0:
             sec = doc.sections[section]
             heading = doc.blocks[sec.heading]
             if heading.kind is not BlockKind.TITLE:
-                if any(rx.search(heading.text) for rx in p["risk_headings"]):
+                if any(rx.search(heading.text) for rx in p.risk_headings):
                     return "risk"
-                if any(rx.search(heading.text) for rx in p["benefit_headings"]):
+                if any(rx.search(heading.text) for rx in p.benefit_headings):
                     return "benefit"
             section = sec.parent
         return None
@@ -91,7 +93,7 @@ class CoverageBalanceKind(Kind):
             for m in rx.finditer(text, span[0], span[1]):
                 if not any(
                     e.start() < m.end() and m.start() < e.end()
-                    for ex in self.params["exceptions"]
+                    for ex in self.p.exceptions
                     for e in ex.finditer(text, span[0], span[1])
                 ):
                     return True
@@ -99,7 +101,7 @@ class CoverageBalanceKind(Kind):
 
     def measure(self, doc: Document) -> tuple[int, int]:
         """Words in benefit sentences and in risk sentences."""
-        p = self.params
+        p = self.p
         totals = {"benefit": 0, "risk": 0}
         sides: dict[int, str | None] = {}
         for block in doc.blocks:
@@ -109,8 +111,8 @@ class CoverageBalanceKind(Kind):
                 sides[block.section] = self._side_of_section(doc, block.section)
             default = sides[block.section]
             for span in block.sentence_spans():
-                is_benefit = self._cue(p["benefit"], block.text, span)
-                is_risk = self._cue(p["risk"], block.text, span)
+                is_benefit = self._cue(p.benefit, block.text, span)
+                is_risk = self._cue(p.risk, block.text, span)
                 side = "benefit" if is_benefit and not is_risk else "risk" if is_risk and not is_benefit else default
                 if side is not None:
                     totals[side] += len(block.text[span[0] : span[1]].split())

@@ -1,17 +1,22 @@
 """The contract between rule data and matching code.
 
-A rule file names a kind in `check.kind`; the kind validates the rest of `check` when rules
-load (unknown or ill-typed parameters are rule-pack errors with file and line) and, per
-document, yields hits in prose coordinates. The engine maps hits to source positions.
+A rule file names a kind in `check.kind`; the rest of `check` are the kind's parameters, a
+frozen dataclass per kind (`Kind.Params`) whose fields say each parameter's type, default and
+validator (`param`). One loader (`load_params`) validates them when rules load (unknown or
+ill-typed parameters are rule-pack errors with file and line), and the JSON Schema for rule
+files is generated from the same dataclasses. Per document, a kind yields hits in prose
+coordinates; the engine maps hits to source positions.
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from medlint.config import AUDIENCES
 from medlint.document import BlockKind, Document
@@ -78,11 +83,27 @@ class RuleContext:
 
 Validator = Callable[[Any], Any]
 
+SCHEMA_ATTRIBUTE = "json_schema"
+"""A validator may carry the JSON Schema of the values it accepts under this attribute; the
+rule-file schema is generated from it (else from the parameter's type)."""
+
+
+def with_schema(validator: Validator, schema: dict[str, Any]) -> Validator:
+    """`validator`, marked with the JSON Schema of what it accepts."""
+    setattr(validator, SCHEMA_ATTRIBUTE, schema)
+    return validator
+
+
+_STRINGS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+
 
 def _type_name(t: type | tuple[type, ...]) -> str:
     if isinstance(t, tuple):
         return " or ".join(x.__name__ for x in t)
     return t.__name__
+
+
+_JSON_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string", list: "array", dict: "object"}
 
 
 def typed(t: type | tuple[type, ...]) -> Validator:
@@ -95,7 +116,8 @@ def typed(t: type | tuple[type, ...]) -> Validator:
             raise ValueError(f"expected {_type_name(t)}, got {type(value).__name__}")
         return value
 
-    return check
+    types = sorted({_JSON_TYPES[x] for x in (t if isinstance(t, tuple) else (t,)) if x in _JSON_TYPES})
+    return with_schema(check, {"type": types[0] if len(types) == 1 else types})
 
 
 def string_list(value: Any) -> list[str]:
@@ -104,6 +126,9 @@ def string_list(value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError("expected a list of strings")
     return list(value)
+
+
+with_schema(string_list, _STRINGS)
 
 
 BODY = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.TABLE_CELL)
@@ -128,7 +153,9 @@ def names_from(options: Iterable[str], what: str, allow_empty: bool = False) -> 
             raise ValueError(f"unknown {what} {bad[0]!r} (known: {', '.join(allowed)})")
         return items
 
-    return check
+    name = {"type": "string", "enum": list(allowed)}
+    many = {"type": "array", "items": name, **({} if allow_empty else {"minItems": 1})}
+    return with_schema(check, {"anyOf": [name, many]})
 
 
 where_list = names_from(WHERE, "place")
@@ -149,21 +176,82 @@ def regex_list(value: Any) -> RegexList:
     return out
 
 
+with_schema(
+    regex_list,
+    {
+        "anyOf": [
+            {"type": "string", "format": "regex"},
+            {"type": "array", "items": {"type": "string", "format": "regex"}},
+        ]
+    },
+)
+
+
 def choice(*options: str) -> Validator:
     def check(value: Any) -> Any:
         if value not in options:
             raise ValueError(f"expected one of {', '.join(options)}, got {value!r}")
         return value
 
-    return check
+    return with_schema(check, {"enum": list(options)})
 
 
-class Kind:
-    """Base for rule kinds. Subclasses declare PARAMS and implement `find`."""
+def param(
+    default: Any = None, check: Validator | None = None, *, key: str | None = None, required: bool = False
+) -> Any:
+    """A kind parameter: a dataclass field whose `check` validates and converts the value from
+    the rule file, spelt `key` there when that is not the field's name ("plain-severity").
+    A mutable default (a list, a table) is copied for each rule."""
+    metadata = {"check": check, "key": key}
+    if required:
+        return field(metadata=metadata)
+    if isinstance(default, list | dict | set):
+        return field(default_factory=lambda: copy.deepcopy(default), metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+@dataclass(frozen=True, kw_only=True)
+class NoParams:
+    """The parameters of a kind that takes none."""
+
+
+P = TypeVar("P")
+
+
+def param_key(f: dataclasses.Field[Any]) -> str:
+    """How the rule file spells the parameter of field `f`."""
+    key = f.metadata.get("key")
+    return key if isinstance(key, str) else f.name
+
+
+def load_params(params_class: type[P], raw: Mapping[str, Any], kind: str) -> P:
+    """The validated parameters of a rule of kind `kind` from its `check` table: every key
+    known, every value checked by its field's validator, defaults for the rest."""
+    fields = {param_key(f): f for f in dataclasses.fields(params_class)}  # type: ignore[arg-type]
+    unknown = set(raw) - set(fields) - {"kind"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise ParamError(key, f"unknown parameter {key!r} for kind {kind!r} (known: {', '.join(sorted(fields))})")
+    values: dict[str, Any] = {}
+    for key, f in fields.items():
+        if key in raw:
+            check = f.metadata.get("check")
+            try:
+                values[f.name] = check(raw[key]) if check is not None else raw[key]
+            except ValueError as exc:
+                raise ParamError(key, f"parameter {key!r}: {exc}") from None
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            raise ParamError("kind", f"kind {kind!r} needs parameter {key!r}")
+    return params_class(**values)
+
+
+class Kind(Generic[P]):
+    """Base for rule kinds. Subclasses name their parameters' dataclass in `Params` (fields made
+    with `param`) and implement `find`; `self.p` holds the validated parameters."""
 
     name: ClassVar[str]
-    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {}
-    """Parameter name -> (validator, default). A default of `REQUIRED` makes it mandatory."""
+    Params: ClassVar[type[Any]] = NoParams
+    """A frozen dataclass: one field per parameter (see `param`)."""
     JUDGES_WORDING: ClassVar[bool] = True
     """Its span findings judge the writer's words, so none are reported in a references list
     (a cited title is not the article's wording). Kinds that point at what a document lacks,
@@ -173,23 +261,7 @@ class Kind:
 
     def __init__(self, params: Mapping[str, Any], pack_dir: Path) -> None:
         self.pack_dir = pack_dir
-        unknown = set(params) - set(self.PARAMS) - {"kind"}
-        if unknown:
-            key = sorted(unknown)[0]
-            raise ParamError(
-                key, f"unknown parameter {key!r} for kind {self.name!r} (known: {', '.join(sorted(self.PARAMS))})"
-            )
-        self.params: dict[str, Any] = {}
-        for key, (validate, default) in self.PARAMS.items():
-            if key in params:
-                try:
-                    self.params[key] = validate(params[key])
-                except ValueError as exc:
-                    raise ParamError(key, f"parameter {key!r}: {exc}") from None
-            elif default is REQUIRED:
-                raise ParamError("kind", f"kind {self.name!r} needs parameter {key!r}")
-            else:
-                self.params[key] = default
+        self.p: P = load_params(self.Params, params, self.name)
         self.setup()
 
     def setup(self) -> None:
@@ -211,17 +283,9 @@ class Kind:
     @property
     def criterion(self) -> str | None:
         """The scorecard criterion this rule judges (a `criterion` parameter), if any."""
-        value = self.params.get("criterion")
+        value = getattr(self.p, "criterion", None)
         return value if isinstance(value, str) else None
 
     def judge(self, doc: Document, ctx: RuleContext) -> Judgement | None:
         """The rule's verdict on its criterion for `doc` (None: the kind gives none)."""
         return None
-
-
-class _Required:
-    def __repr__(self) -> str:
-        return "REQUIRED"
-
-
-REQUIRED: Any = _Required()

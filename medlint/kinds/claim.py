@@ -20,8 +20,9 @@ claim rule.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from medlint.claims import analyze as analysis
 from medlint.claims.analyze import DocumentClaims, analyzer_for
@@ -29,7 +30,7 @@ from medlint.claims.lexicon import LexiconError
 from medlint.claims.model import CATEGORIES, REGISTERS, STANCES, STRENGTHS
 from medlint.document import Document
 from medlint.findings import Severity
-from medlint.kinds.base import Hit, Kind, ParamError, RuleContext, Validator, block_kinds, names_from, typed, where_list
+from medlint.kinds.base import Hit, Kind, ParamError, RuleContext, block_kinds, names_from, param, typed, where_list
 from medlint.resources import builtin_rules_dir
 
 
@@ -46,34 +47,38 @@ def _severity(value: Any) -> Severity:
         raise ValueError(str(exc)) from None
 
 
-class ClaimKind(Kind):
+@dataclass(frozen=True, kw_only=True)
+class ClaimParams:
+    categories: list[str] | None = param(None, names_from(CATEGORIES, "category"))
+    stance: list[str] = param(["asserted"], names_from(STANCES, "stance"))
+    strength: list[str] = param(["fact"], names_from(STRENGTHS, "strength"))
+    register: list[str] = param(list(REGISTERS), names_from(REGISTERS, "register"))
+    unless: list[str] = param([], names_from(("quantified", "cited"), "support", allow_empty=True))
+    where: list[str] = param(["title", "heading", "body"], where_list)
+    plain_severity: Severity | None = param(None, _severity, key="plain-severity")
+    only_main: bool = param(False, typed(bool), key="only-main")
+    lexicon: str = param("data/lexicon.yml", typed(str))
+
+
+class ClaimKind(Kind[ClaimParams]):
     name = "claim"
-    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
-        "categories": (names_from(CATEGORIES, "category"), None),
-        "stance": (names_from(STANCES, "stance"), ["asserted"]),
-        "strength": (names_from(STRENGTHS, "strength"), ["fact"]),
-        "register": (names_from(REGISTERS, "register"), list(REGISTERS)),
-        "unless": (names_from(("quantified", "cited"), "support", allow_empty=True), []),
-        "where": (where_list, ["title", "heading", "body"]),
-        "plain-severity": (_severity, None),
-        "only-main": (typed(bool), False),
-        "lexicon": (typed(str), "data/lexicon.yml"),
-    }
+    Params = ClaimParams
     NEEDS = frozenset({"sentences"})
 
     def setup(self) -> None:
-        if not self.params["categories"]:
+        if not self.p.categories:
             raise ParamError("kind", "a claim rule needs 'categories'")
+        self.categories: list[str] = self.p.categories
         # A custom pack may keep its own vocabulary; otherwise its claim rules read the built-in one.
-        own = self.pack_dir / self.params["lexicon"]
-        shared = builtin_rules_dir() / "claims" / self.params["lexicon"]
+        own = self.pack_dir / self.p.lexicon
+        shared = builtin_rules_dir() / "claims" / self.p.lexicon
         found = next((p for p in (own, shared) if p.is_file()), None)
         if found is None:
             raise ParamError(
-                "lexicon", f"parameter 'lexicon': no file {self.params['lexicon']!r} in the pack or the claims pack"
+                "lexicon", f"parameter 'lexicon': no file {self.p.lexicon!r} in the pack or the claims pack"
             )
         self.lexicon_path = found.resolve()
-        self.kinds = block_kinds(self.params["where"])
+        self.kinds = block_kinds(self.p.where)
 
     def prepare(self) -> None:
         try:
@@ -82,16 +87,16 @@ class ClaimKind(Kind):
             return
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-        p = self.params
+        p = self.p
         for claim in document_claims(doc, ctx, self.lexicon_path).claims:
-            chosen = [c for c in claim.categories if c in p["categories"]]
-            if not chosen or (p["only-main"] and claim.category not in p["categories"]):
+            chosen = [c for c in claim.categories if c in self.categories]
+            if not chosen or (p.only_main and claim.category not in self.categories):
                 continue
-            if claim.stance not in p["stance"]:
+            if claim.stance not in p.stance:
                 continue
-            if claim.strength not in p["strength"] or claim.register not in p["register"]:
+            if claim.strength not in p.strength or claim.register not in p.register:
                 continue
-            if ("quantified" in p["unless"] and claim.quantified) or ("cited" in p["unless"] and claim.cited):
+            if ("quantified" in p.unless and claim.quantified) or ("cited" in p.unless and claim.cited):
                 continue
             if doc.blocks[claim.block].kind not in self.kinds:
                 continue
@@ -103,5 +108,5 @@ class ClaimKind(Kind):
                 "outcome": claim.outcome.text if claim.outcome else "",
                 "sentence": claim.text,
             }
-            severity = p["plain-severity"] if claim.register == "plain" else None
+            severity = p.plain_severity if claim.register == "plain" else None
             yield Hit(claim.block, start, end, values=values, severity=severity)

@@ -38,8 +38,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from medlint.analysis.classify import promotional_cues
 from medlint.document import BlockKind, Document
@@ -50,15 +51,16 @@ from medlint.kinds.base import (
     Kind,
     ParamError,
     RuleContext,
-    Validator,
     block_kinds,
+    param,
     regex_list,
     string_list,
     typed,
     where_list,
 )
+from medlint.kinds.common import doc_types, filled
 from medlint.kinds.cues import CueMatcher, block_tokens
-from medlint.kinds.required import _filled, doc_types
+from medlint.matching import RegexList
 from medlint.resources import builtin_rules_dir
 
 _WHERE = {"title": (BlockKind.TITLE,), "heading": (BlockKind.HEADING,), "body": BODY}
@@ -102,67 +104,65 @@ def _claim_filters(value: Any) -> list[dict[str, Any]]:
     return list(value)
 
 
-class CriterionKind(Kind):
+@dataclass(frozen=True, kw_only=True)
+class CriterionParams:
+    criterion: str | None = param(None, typed(str))
+    types: list[str] = param([], doc_types)
+    also_promotional: bool = param(False, typed(bool), key="also-promotional")
+    when: list[str] = param([], string_list)
+    always_types: list[str] = param([], doc_types, key="always-types")
+    cues: dict[str, list[str]] = param({}, _named_lists)
+    patterns: dict[str, list[re.Pattern[str]]] = param({}, _named_regexes)
+    satisfied_by: list[list[str]] = param([], _cue_sets, key="satisfied-by")
+    unless: list[str] = param([], string_list)
+    headings: RegexList = param([], regex_list)
+    front_matter: list[str] = param([], string_list, key="front-matter")
+    links: RegexList = param([], regex_list)
+    self_source: bool = param(False, typed(bool), key="self-source")
+    claims_satisfy: list[dict[str, Any]] = param([], _claim_filters, key="claims-satisfy")
+    fails_if: list[list[str]] = param([], _cue_sets, key="fails-if")
+    claims_fail: list[dict[str, Any]] = param([], _claim_filters, key="claims-fail")
+    where: list[str] = param(["heading", "body"], where_list)
+
+
+class CriterionKind(Kind[CriterionParams]):
     name = "criterion"
     JUDGES_WORDING = False
-    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
-        "criterion": (typed(str), None),
-        "types": (doc_types, []),
-        "also-promotional": (typed(bool), False),
-        "when": (string_list, []),
-        "always-types": (doc_types, []),
-        "cues": (_named_lists, {}),
-        "patterns": (_named_regexes, {}),
-        "satisfied-by": (_cue_sets, []),
-        "unless": (string_list, []),
-        "headings": (regex_list, []),
-        "front-matter": (string_list, []),
-        "links": (regex_list, []),
-        "self-source": (typed(bool), False),
-        "claims-satisfy": (_claim_filters, []),
-        "fails-if": (_cue_sets, []),
-        "claims-fail": (_claim_filters, []),
-        "where": (where_list, ["heading", "body"]),
-    }
+    Params = CriterionParams
     NEEDS = frozenset({"sentences"})
 
     def setup(self) -> None:
-        p = self.params
-        if not p["criterion"]:
+        p = self.p
+        if not p.criterion:
             raise ParamError("kind", "a criterion rule needs 'criterion' (the scorecard id it judges)")
-        known = set(p["cues"]) | set(p["patterns"])
-        clash = set(p["cues"]) & set(p["patterns"])
+        known = set(p.cues) | set(p.patterns)
+        clash = set(p.cues) & set(p.patterns)
         if clash:
             raise ParamError("patterns", f"cue {sorted(clash)[0]!r} is both in 'cues' and in 'patterns'")
-        for key in ("satisfied-by", "fails-if"):
-            for group in p[key]:
+        for key, groups in (("satisfied-by", p.satisfied_by), ("fails-if", p.fails_if)):
+            for group in groups:
                 for name in group:
                     if name not in known:
                         raise ParamError(key, f"parameter {key!r}: unknown cue {name!r}")
-        for key in ("when", "unless"):
-            for name in p[key]:
+        for key, names in (("when", p.when), ("unless", p.unless)):
+            for name in names:
                 if name not in known:
                     raise ParamError(key, f"parameter {key!r}: unknown cue {name!r}")
-        self.avoid = bool(p["fails-if"] or p["claims-fail"])
-        if self.avoid and (p["satisfied-by"] or p["headings"] or p["claims-satisfy"]):
+        self.avoid = bool(p.fails_if or p.claims_fail)
+        if self.avoid and (p.satisfied_by or p.headings or p.claims_satisfy):
             raise ParamError(
                 "fails-if",
                 "a criterion either fails on what it finds ('fails-if', 'claims-fail') "
                 "or is satisfied by it ('satisfied-by', 'headings'...), not both",
             )
         if not self.avoid and not (
-            p["satisfied-by"]
-            or p["headings"]
-            or p["front-matter"]
-            or p["links"]
-            or p["self-source"]
-            or p["claims-satisfy"]
+            p.satisfied_by or p.headings or p.front_matter or p.links or p.self_source or p.claims_satisfy
         ):
             raise ParamError("kind", "a criterion rule needs what satisfies it or what fails it")
-        self.matcher = CueMatcher(p["cues"])
-        self.kinds = block_kinds(p["where"], _WHERE)
+        self.matcher = CueMatcher(p.cues)
+        self.kinds = block_kinds(p.where, _WHERE)
         self.lexicon_path: Path | None = None
-        if p["claims-satisfy"] or p["claims-fail"]:
+        if p.claims_satisfy or p.claims_fail:
             self.lexicon_path = (builtin_rules_dir() / "claims" / "data" / "lexicon.yml").resolve()
 
     # -- reading the document ------------------------------------------------------------
@@ -213,8 +213,8 @@ class CriterionKind(Kind):
 
     def _find_cues(self, doc: Document, ctx: RuleContext, index: int) -> list[tuple[str, int, int]]:
         text = doc.blocks[index].text
-        out = list(self.matcher.find(block_tokens(doc, ctx.notes, index))) if self.params["cues"] else []
-        for name, rxs in self.params["patterns"].items():
+        out = list(self.matcher.find(block_tokens(doc, ctx.notes, index))) if self.p.cues else []
+        for name, rxs in self.p.patterns.items():
             for rx in rxs:
                 out.extend((name, m.start(), m.end()) for m in rx.finditer(text) if m.end() > m.start())
         return out
@@ -253,15 +253,15 @@ class CriterionKind(Kind):
 
     def _applies(self, doc: Document, ctx: RuleContext) -> str | None:
         """Why the criterion does not apply, or None when it does."""
-        p = self.params
+        p = self.p
         dt = ctx.doc_type
         kind = dt.type if dt is not None else None
         promotional = bool(getattr(dt, "promotional", False))
-        typed_in = not p["types"] or kind is None or kind in p["types"] or (p["also-promotional"] and promotional)
+        typed_in = not p.types or kind is None or kind in p.types or (p.also_promotional and promotional)
         if not typed_in:
             return f"not asked of a {kind} page"
-        if p["when"] and kind not in p["always-types"]:
-            wanted = set(p["when"])
+        if p.when and kind not in p.always_types:
+            wanted = set(p.when)
             if not any(names & wanted for _, _, _, names in self._sentences(doc, ctx)):
                 return "nothing in the article calls for it"
         return None
@@ -273,19 +273,19 @@ class CriterionKind(Kind):
         return self._judge_avoid(doc, ctx) if self.avoid else self._judge_require(doc, ctx)
 
     def _judge_avoid(self, doc: Document, ctx: RuleContext) -> Judgement:
-        p = self.params
-        unless = set(p["unless"])
+        p = self.p
+        unless = set(p.unless)
         bad: list[Hit] = []
         for index, s, e, names in self._sentences(doc, ctx):
             if names & unless:
                 continue
-            if any(set(group) <= names for group in p["fails-if"]):
+            if any(set(group) <= names for group in p.fails_if):
                 bad.append(Hit(index, *_trim(doc.blocks[index].text, s, e)))
-        if p["claims-fail"]:
+        if p.claims_fail:
             for claim in self._claims(doc, ctx):
                 seen = any(h.block == claim.block and h.start < claim.end and claim.start < h.end for h in bad)
                 wanted = doc.blocks[claim.block].kind in self.kinds and self._claim_matches(
-                    claim, p["claims-fail"], _promotional(ctx)
+                    claim, p.claims_fail, _promotional(ctx)
                 )
                 if wanted and not seen:
                     bad.append(Hit(claim.block, *_trim(doc.blocks[claim.block].text, claim.start, claim.end)))
@@ -295,32 +295,32 @@ class CriterionKind(Kind):
         return Judgement("satisfactory", "none found")
 
     def _judge_require(self, doc: Document, ctx: RuleContext) -> Judgement:
-        p = self.params
+        p = self.p
         fm = doc.front_matter
-        for key in p["front-matter"]:
-            if _filled(fm.get(key.lower())):
+        for key in p.front_matter:
+            if filled(fm.get(key.lower())):
                 return Judgement("satisfactory", f"front matter '{key}'")
         for link in doc.links:
-            if any(rx.search(link) for rx in p["links"]):
+            if any(rx.search(link) for rx in p.links):
                 return Judgement("satisfactory", f"links to {link}")
-        if p["self-source"] and self._self_source(doc, ctx):
+        if p.self_source and self._self_source(doc, ctx):
             return Judgement("satisfactory", "the seller's own page or release: it names itself as the source")
-        if p["headings"]:
+        if p.headings:
             for section in doc.sections:
                 head = doc.blocks[section.heading]
-                if head.kind is not BlockKind.HEADING or not any(rx.search(head.text) for rx in p["headings"]):
+                if head.kind is not BlockKind.HEADING or not any(rx.search(head.text) for rx in p.headings):
                     continue
                 if any(b.kind in BODY for b in doc.blocks[section.start : section.end]):
                     return Judgement("satisfactory", f"section '{head.text}'", (Hit(head.index, 0, len(head.text)),))
-        unless = set(p["unless"])
+        unless = set(p.unless)
         for index, s, e, names in self._sentences(doc, ctx):
             if names & unless:
                 continue
-            if any(set(group) <= names for group in p["satisfied-by"]):
+            if any(set(group) <= names for group in p.satisfied_by):
                 return Judgement("satisfactory", "found", (Hit(index, *_trim(doc.blocks[index].text, s, e)),))
-        if p["claims-satisfy"]:
+        if p.claims_satisfy:
             for claim in self._claims(doc, ctx):
-                if self._claim_matches(claim, p["claims-satisfy"], _promotional(ctx)) and not self._claim_unless(
+                if self._claim_matches(claim, p.claims_satisfy, _promotional(ctx)) and not self._claim_unless(
                     doc, ctx, claim, unless
                 ):
                     text = doc.blocks[claim.block].text
@@ -353,7 +353,7 @@ class CriterionKind(Kind):
         j = self.judge(doc, ctx)
         if j.verdict != "not_satisfactory":
             return
-        values = {"type": ctx.doc_type.type if ctx.doc_type else "article", "criterion": self.params["criterion"]}
+        values = {"type": ctx.doc_type.type if ctx.doc_type else "article", "criterion": self.p.criterion}
         if self.avoid:
             for hit in j.evidence:
                 yield Hit(hit.block, hit.start, hit.end, values={**values, "sentence": _text(doc, hit)})

@@ -21,11 +21,12 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 from medlint.document import BlockKind, Document
-from medlint.kinds.base import Hit, Judgement, Kind, RuleContext, Validator, choice, regex_list, string_list, typed
-from medlint.kinds.required import APPLIES_PARAMS, applies, positive_int
+from medlint.kinds.base import Hit, Judgement, Kind, RuleContext, choice, param, regex_list, string_list, typed
+from medlint.kinds.common import AppliesParams, applies, positive_int
+from medlint.matching import RegexList
 
 _MONTHS = {
     m: i
@@ -131,42 +132,44 @@ def _age(days: int) -> str:
     return " ".join(parts)
 
 
-class DateCurrencyKind(Kind):
+_DATE_KEYS = [
+    "date",
+    "updated",
+    "last_reviewed",
+    "reviewed",
+    "published",
+    "modified",
+    "last_updated",
+    "lastmod",
+    "review_date",
+    "date_reviewed",
+]
+
+
+@dataclass(frozen=True, kw_only=True)
+class DateCurrencyParams(AppliesParams):
+    flag: str = param("missing", choice("missing", "stale"))
+    front_matter: list[str] = param(_DATE_KEYS, string_list)
+    labels: RegexList = param([], regex_list)
+    dateline_blocks: int = param(2, typed(int))
+    max_age_days: int = param(1095, positive_int)
+    criterion: str | None = param(None, typed(str))
+
+
+class DateCurrencyKind(Kind[DateCurrencyParams]):
     name = "date-currency"
     JUDGES_WORDING = False
-    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
-        **APPLIES_PARAMS,
-        "flag": (choice("missing", "stale"), "missing"),
-        "front_matter": (
-            string_list,
-            [
-                "date",
-                "updated",
-                "last_reviewed",
-                "reviewed",
-                "published",
-                "modified",
-                "last_updated",
-                "lastmod",
-                "review_date",
-                "date_reviewed",
-            ],
-        ),
-        "labels": (regex_list, []),
-        "dateline_blocks": (typed(int), 2),
-        "max_age_days": (positive_int, 1095),
-        "criterion": (typed(str), None),
-    }
+    Params = DateCurrencyParams
 
     def setup(self) -> None:
-        self.label_rx = [re.compile(rx.pattern + _LABEL_GAP, re.IGNORECASE) for rx in self.params["labels"]]
+        self.label_rx = [re.compile(rx.pattern + _LABEL_GAP, re.IGNORECASE) for rx in self.p.labels]
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-        p = self.params
+        p = self.p
         if not applies(p, ctx):
             return
         found, has_field = self.dates(doc)
-        if p["flag"] == "missing":
+        if p.flag == "missing":
             if not found and not has_field:
                 yield Hit(None)
             return
@@ -175,14 +178,14 @@ class DateCurrencyKind(Kind):
         # A date in the future ("next review due") shows the article is kept current.
         newest = max(found, key=lambda d: d.date)
         days = (today(ctx.settings) - newest.date).days
-        if days <= p["max_age_days"]:
+        if days <= p.max_age_days:
             return
         values = {
             "date": newest.date.isoformat(),
             "age": _age(days),
             "days": f"{days:,}",
-            "max_age": _age(p["max_age_days"]),
-            "max_age_days": f"{p['max_age_days']:,}",
+            "max_age": _age(p.max_age_days),
+            "max_age_days": f"{p.max_age_days:,}",
         }
         if newest.block is None:
             yield Hit(None, values=values)
@@ -190,11 +193,11 @@ class DateCurrencyKind(Kind):
             yield Hit(newest.block, newest.start, newest.end, values=values)
 
     def judge(self, doc: Document, ctx: RuleContext) -> Judgement:
-        p = self.params
+        p = self.p
         if not applies(p, ctx):
             return Judgement("not_applicable", f"not asked of a {ctx.doc_type.type if ctx.doc_type else 'this'} page")
         found, has_field = self.dates(doc)
-        if p["flag"] == "missing":
+        if p.flag == "missing":
             if not found and not has_field:
                 return Judgement("not_satisfactory", "no date")
             if not found:
@@ -206,7 +209,7 @@ class DateCurrencyKind(Kind):
         if hits:
             return Judgement(
                 "not_satisfactory",
-                f"newest date {hits[0].values.get('date')} is older than {p['max_age_days']} days",
+                f"newest date {hits[0].values.get('date')} is older than {p.max_age_days} days",
                 tuple(hits),
             )
         if not found:
@@ -215,10 +218,10 @@ class DateCurrencyKind(Kind):
 
     def dates(self, doc: Document) -> tuple[list[Dated], bool]:
         """Every date that dates the article, and whether a date field exists (even unparsed)."""
-        p = self.params
+        p = self.p
         out: list[Dated] = []
         has_field = False
-        for key in p["front_matter"]:
+        for key in p.front_matter:
             value = doc.front_matter.get(key.lower())
             if value in (None, ""):
                 continue
@@ -229,7 +232,7 @@ class DateCurrencyKind(Kind):
         body_seen = 0
         for block in doc.blocks:
             text = block.text
-            opening = block.kind is not BlockKind.TITLE and body_seen < p["dateline_blocks"]
+            opening = block.kind is not BlockKind.TITLE and body_seen < p.dateline_blocks
             if block.kind is not BlockKind.TITLE:
                 body_seen += 1
             for m in _DATE.finditer(text):

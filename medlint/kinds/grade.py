@@ -17,7 +17,8 @@ to `ctx.notes["grades"]` for the HTML report, whether or not they fail the targe
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import Any
 
 from medlint.analysis.readability import (
     ADDITIVE,
@@ -36,7 +37,7 @@ from medlint.analysis.readability import (
 )
 from medlint.document import Document
 from medlint.findings import SectionGrade, Severity
-from medlint.kinds.base import Hit, Kind, RuleContext, Validator, choice, typed
+from medlint.kinds.base import Hit, Kind, RuleContext, choice, param, typed
 
 # Targets per metric and audience (None: not graded). Flesch-Kincaid 8 is the top of the
 # "sixth to eighth grade" range health bodies recommend; the other metrics' targets are set
@@ -65,21 +66,26 @@ def _count(value: Any) -> int:
     return int(n)
 
 
-class ReadingGradeKind(Kind):
+@dataclass(frozen=True, kw_only=True)
+class ReadingGradeParams:
+    scope: str = param("document", choice("document", "section"))
+    metric: str = param("flesch-kincaid", choice(*METRICS))
+    target: float | None = param(None, _optional_number)
+    """The grade above which a text is reported (default: the metric's own target)."""
+    fallback: str = param("flesch-kincaid", choice("none", *METRICS))
+    """The metric used when `metric` cannot score a text (too few sentences for SMOG)."""
+    min_words: int = param(100, _count)
+    hardest: int = param(2, _count)
+    """Hardest sentences quoted in the message."""
+
+
+class ReadingGradeKind(Kind[ReadingGradeParams]):
     name = "reading-grade"
-    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
-        "scope": (choice("document", "section"), "document"),
-        "metric": (choice(*METRICS), "flesch-kincaid"),
-        "target": (_optional_number, None),
-        "fallback": (choice("none", *METRICS), "flesch-kincaid"),
-        "min_words": (_count, 100),
-        "hardest": (_count, 2),
-    }
+    Params = ReadingGradeParams
     NEEDS = frozenset({"sentences"})
 
     def setup(self) -> None:
-        if self.params["fallback"] == self.params["metric"]:
-            self.params["fallback"] = "none"
+        self.fallback = "none" if self.p.fallback == self.p.metric else self.p.fallback
 
     def prepare(self) -> None:
         prepare()
@@ -91,8 +97,8 @@ class ReadingGradeKind(Kind):
 
     def _target(self, metric: str, audience: str) -> float | None:
         # An explicit target is on the chosen metric's scale, so a fallback keeps its own table.
-        if self.params["target"] is not None and metric == self.params["metric"]:
-            return float(self.params["target"])
+        if self.p.target is not None and metric == self.p.metric:
+            return float(self.p.target)
         return TARGETS[metric].get(audience, TARGETS[metric]["patient"])
 
     def _prose(self, doc: Document, ctx: RuleContext) -> _GradedProse:
@@ -103,7 +109,7 @@ class ReadingGradeKind(Kind):
 
     def _metric_for(self, prose: ScoredProse) -> tuple[str | None, str]:
         """The metric to use for this prose, and a note when it is not the chosen one."""
-        metric = self.params["metric"]
+        metric = self.p.metric
         n = len(prose.sentences)
         if n >= METRICS[metric].min_sentences:
             return metric, ""
@@ -112,13 +118,13 @@ class ReadingGradeKind(Kind):
             f"too short to score with {label}: {n} sentence{'s' if n != 1 else ''}, "
             f"it needs {METRICS[metric].min_sentences}"
         )
-        fallback = self.params["fallback"]
+        fallback = self.fallback
         if fallback != "none" and n >= METRICS[fallback].min_sentences:
             return fallback, f" ({short}, so scored with {METRICS[fallback].label.rsplit(' ', 1)[0]})"
         return None, short
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-        if self.params["scope"] == "document":
+        if self.p.scope == "document":
             yield from self._document(doc, ctx)
         else:
             yield from self._sections(doc, ctx)
@@ -129,11 +135,11 @@ class ReadingGradeKind(Kind):
         line = 1
         if doc.title_block is not None:
             line = doc.lines.line_col(doc.blocks[doc.title_block].prose.source_start(0))[0]
-        if prose.words < self.params["min_words"]:
+        if prose.words < self.p.min_words:
             return
         metric, note = self._metric_for(prose)
         if metric is None:
-            _record(ctx, SectionGrade(None, line, self.params["metric"], None, prose.words), first=True)
+            _record(ctx, SectionGrade(None, line, self.p.metric, None, prose.words), first=True)
             yield Hit(
                 None,
                 values={"words": prose.words},
@@ -158,8 +164,8 @@ class ReadingGradeKind(Kind):
             heading = doc.blocks[sec.heading]
             line = doc.lines.line_col(heading.prose.source_start(0))[0]
             metric, note = self._metric_for(prose)
-            if prose.words < self.params["min_words"] or metric is None:
-                _record(ctx, SectionGrade(heading.text, line, metric or self.params["metric"], None, prose.words))
+            if prose.words < self.p.min_words or metric is None:
+                _record(ctx, SectionGrade(heading.text, line, metric or self.p.metric, None, prose.words))
                 continue
             value = round(score(metric, prose, graded.counts(i) if metric in ADDITIVE else None), 1)
             target = self._target(metric, ctx.settings.audience)
@@ -197,7 +203,7 @@ class ReadingGradeKind(Kind):
             "audience": ctx.settings.audience,
             "note": note,
             "words": prose.words,
-            "hardest": _hardest(doc, prose, self.params["hardest"], graded),
+            "hardest": _hardest(doc, prose, self.p.hardest, graded),
         }
 
 

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import Any
 
 from medlint.analysis.readability import count_words
 from medlint.document import BlockKind, Document
-from medlint.kinds.base import Hit, Kind, RuleContext, Validator, block_kinds, names_from, typed
+from medlint.kinds.base import Hit, Kind, RuleContext, block_kinds, names_from, param, typed
 
 # A colon (or semicolon) and a bullet open an inline list; after that, each spaced bullet
 # starts an item.
@@ -54,20 +55,24 @@ def _positive(value: Any) -> int:
     return n
 
 
-class SentenceLengthKind(Kind):
+@dataclass(frozen=True, kw_only=True)
+class SentenceLengthParams:
+    max_words: int = param(25, _positive)
+    very_long: int = param(40, _positive)
+    """Words from which a long sentence is reported one severity level higher."""
+    where: list[str] = param(["body"], names_from(_WHERE, "place"))
+
+
+class SentenceLengthKind(Kind[SentenceLengthParams]):
     name = "sentence-length"
-    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
-        "max_words": (_positive, 25),
-        "very_long": (_positive, 40),
-        "where": (names_from(_WHERE, "place"), ["body"]),
-    }
+    Params = SentenceLengthParams
     NEEDS = frozenset({"sentences"})
 
     def setup(self) -> None:
-        self.kinds = block_kinds(self.params["where"], _WHERE)
+        self.kinds = block_kinds(self.p.where, _WHERE)
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-        limit, very_long = self.params["max_words"], self.params["very_long"]
+        limit, very_long = self.p.max_words, self.p.very_long
         for block in doc.blocks:
             if block.kind not in self.kinds:
                 continue
@@ -119,12 +124,17 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield pos, pos + len(tail)
 
 
-class ParagraphLengthKind(Kind):
+@dataclass(frozen=True, kw_only=True)
+class ParagraphLengthParams:
+    max_words: int = param(100, _positive)
+
+
+class ParagraphLengthKind(Kind[ParagraphLengthParams]):
     name = "paragraph-length"
-    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {"max_words": (_positive, 100)}
+    Params = ParagraphLengthParams
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-        limit = self.params["max_words"]
+        limit = self.p.max_words
         for block in doc.blocks:
             if block.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
                 continue

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from medlint.document import Document
-from medlint.kinds.base import Hit, Kind, RuleContext
+from medlint.kinds.base import Hit, Kind, NoParams, RuleContext
 
 
-class EngineKind(Kind):
+class EngineKind(Kind[NoParams]):
     name = "suppression"
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:

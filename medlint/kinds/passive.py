@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from dataclasses import dataclass
 
 from medlint.document import BlockKind, Document
-from medlint.kinds.base import Hit, Kind, RuleContext, Validator, string_list, typed
+from medlint.kinds.base import Hit, Kind, RuleContext, param, string_list, typed
 
 _BE = r"(?:am|is|are|was|were|be|been|being|get|gets|got|getting|[’']re)"
 # The first characters of _BE's words: checking one character before trying every word makes
@@ -55,12 +55,17 @@ _DEFAULT_EXCLUDE = (
 ).split()
 
 
-class PassiveVoiceKind(Kind):
+@dataclass(frozen=True, kw_only=True)
+class PassiveVoiceParams:
+    exclude: list[str] = param([], string_list)
+    """Participles (or "participle next-words") that are not reported."""
+    agent_words: int = param(8, typed(int))
+    """Words after the participle within which a "by ..." names the actor."""
+
+
+class PassiveVoiceKind(Kind[PassiveVoiceParams]):
     name = "passive-voice"
-    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
-        "exclude": (string_list, []),
-        "agent_words": (typed(int), 8),
-    }
+    Params = PassiveVoiceParams
     NEEDS = frozenset({"sentences"})
 
     def setup(self) -> None:
@@ -70,7 +75,7 @@ class PassiveVoiceKind(Kind):
         )
         self.exclude: set[str] = set()
         self.exclude_before: dict[str, list[re.Pattern[str]]] = {}
-        for entry in (*_DEFAULT_EXCLUDE, *self.params["exclude"]):
+        for entry in (*_DEFAULT_EXCLUDE, *self.p.exclude):
             first, _, rest = entry.lower().strip().partition(" ")
             if rest:
                 self.exclude_before.setdefault(first, []).append(
@@ -78,7 +83,7 @@ class PassiveVoiceKind(Kind):
                 )
             else:
                 self.exclude.add(first)
-        self.agent = re.compile(rf"^\W*(?:\S+\s+){{0,{max(self.params['agent_words'], 0)}}}?by\b", re.IGNORECASE)
+        self.agent = re.compile(rf"^\W*(?:\S+\s+){{0,{max(self.p.agent_words, 0)}}}?by\b", re.IGNORECASE)
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         for block in doc.blocks:

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import Any
 
 from medlint.document import Block, Document
 from medlint.findings import Severity
@@ -30,14 +31,15 @@ from medlint.kinds.base import (
     Kind,
     ParamError,
     RuleContext,
-    Validator,
     block_kinds,
     choice,
+    param,
     regex_list,
     typed,
     where_list,
+    with_schema,
 )
-from medlint.matching import Prefilter, alternation, lowered
+from medlint.matching import Prefilter, RegexList, alternation, lowered
 
 
 def _entries(value: Any, literal: bool) -> list[dict[str, Any]]:
@@ -79,24 +81,53 @@ def literal_regex(term: str) -> str:
     return lead + body + tail
 
 
-class PhraseKind(Kind):
-    name = "phrase"
-    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
-        "terms": (lambda v: _entries(v, True), []),
-        "patterns": (lambda v: _entries(v, False), []),
-        "where": (where_list, ["title", "heading", "body"]),
-        "negation": (typed(bool), True),
-        "hedges": (typed(bool), False),
-        "citation": (choice("none", "sentence", "paragraph"), "none"),
-        "exceptions": (regex_list, []),
-        "requires": (regex_list, []),
-        "unless": (regex_list, []),
-        "intensifiers": (typed(bool), True),
+def _terms(value: Any) -> list[dict[str, Any]]:
+    return _entries(value, True)
+
+
+def _patterns(value: Any) -> list[dict[str, Any]]:
+    return _entries(value, False)
+
+
+for _validator, _key in ((_terms, "term"), (_patterns, "pattern")):
+    _entry = {
+        "type": "object",
+        "required": [_key],
+        "properties": {
+            _key: {"type": "string"},
+            "suggestion": {"type": "string"},
+            "severity": {"enum": ["error", "warning", "info"]},
+            "hedges": {"type": "boolean"},
+            "citation": {"enum": ["none", "sentence", "paragraph"]},
+        },
+        "additionalProperties": False,
     }
+    with_schema(_validator, {"type": "array", "items": {"anyOf": [{"type": "string"}, _entry]}})
+
+
+@dataclass(frozen=True, kw_only=True)
+class PhraseParams:
+    terms: list[dict[str, Any]] = param([], _terms)
+    """Literal phrases, each a string or a table with its own message, suggestion and options."""
+    patterns: list[dict[str, Any]] = param([], _patterns)
+    """Regular expressions, as `terms`."""
+    where: list[str] = param(["title", "heading", "body"], where_list)
+    negation: bool = param(True, typed(bool))
+    hedges: bool = param(False, typed(bool))
+    citation: str = param("none", choice("none", "sentence", "paragraph"))
+    exceptions: RegexList = param([], regex_list)
+    requires: RegexList = param([], regex_list)
+    unless: RegexList = param([], regex_list)
+    intensifiers: bool = param(True, typed(bool))
+
+
+class PhraseKind(Kind[PhraseParams]):
+    name = "phrase"
+    Params = PhraseParams
     NEEDS = frozenset({"sentences"})
 
     def setup(self) -> None:
-        entries = self.params["terms"] + self.params["patterns"]
+        entries = self.p.terms + self.p.patterns
         if not entries:
             raise ParamError("kind", "a phrase rule needs 'terms' or 'patterns'")
         self.entries = entries
@@ -112,7 +143,7 @@ class PhraseKind(Kind):
                     raise ParamError("patterns", f"bad regular expression {rx!r}: {exc}") from None
             raise
         self.prefilter = Prefilter([rx for _, rx in parts])
-        self.kinds = block_kinds(self.params["where"])
+        self.kinds = block_kinds(self.p.where)
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         for block in doc.blocks:
@@ -134,23 +165,23 @@ class PhraseKind(Kind):
         sent = context.sentence_of(block, start)
         # Cues are read in the match's neighbourhood, never a whole 100 KB "sentence" per match.
         sent = (max(sent[0], start - WINDOW), min(sent[1], end + WINDOW))
-        p = self.params
-        for rx in p["exceptions"]:
+        p = self.p
+        for rx in p.exceptions:
             for e in rx.finditer(text, sent[0], sent[1]):
                 if e.start() < end and start < e.end():
                     return None
-        if p["requires"] and not any(rx.search(text, sent[0], sent[1]) for rx in p["requires"]):
+        if p.requires and not any(rx.search(text, sent[0], sent[1]) for rx in p.requires):
             return None
-        if any(rx.search(text, sent[0], sent[1]) for rx in p["unless"]):
+        if any(rx.search(text, sent[0], sent[1]) for rx in p.unless):
             return None
-        if p["negation"] and (context.is_negated(text, sent[0], start) or context.is_refuted_after(text, end, sent[1])):
+        if p.negation and (context.is_negated(text, sent[0], start) or context.is_refuted_after(text, end, sent[1])):
             return None
         entry = self.entries[int((m.lastgroup or "t0")[1:])]
-        intensified = context.intensifier_before(text, sent[0], start) if p["intensifiers"] else None
-        hedges = entry.get("hedges", p["hedges"])
+        intensified = context.intensifier_before(text, sent[0], start) if p.intensifiers else None
+        hedges = entry.get("hedges", p.hedges)
         if hedges and intensified is None and context.is_hedged(text, sent[0], sent[1]):
             return None
-        scope = entry.get("citation", p["citation"])
+        scope = entry.get("citation", p.citation)
         key = (-1, -1) if scope == "paragraph" else sent  # the paragraph's answer is the same for every match
         if key not in cited:
             cited[key] = context.is_cited(doc, block, sent, scope)

@@ -34,54 +34,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import Any
 
-from medlint.analysis.classify import DOC_TYPES
 from medlint.document import Block, BlockKind, Document
 from medlint.kinds import context
 from medlint.kinds.base import (
     BODY,
-    REQUIRED,
     Hit,
     Judgement,
     Kind,
     ParamError,
     RuleContext,
-    Validator,
     block_kinds,
     choice,
-    names_from,
+    param,
     regex_list,
     string_list,
     typed,
     where_list,
 )
+from medlint.kinds.common import AppliesParams, applies, filled, positive_int
 from medlint.matching import RegexList
-
-doc_types = names_from(DOC_TYPES, "document type")
-
-
-def positive_int(value: Any) -> int:
-    n: int = typed(int)(value)
-    if n < 1:
-        raise ValueError("expected a positive integer")
-    return n
-
-
-APPLIES_PARAMS: dict[str, tuple[Validator, Any]] = {
-    "types": (doc_types, []),
-    "only_promotional": (typed(bool), False),
-}
-
-
-def applies(params: dict[str, Any], ctx: RuleContext) -> bool:
-    """The rule is meant for this kind of article (no doc type known: apply everywhere)."""
-    dt = ctx.doc_type
-    if dt is None:
-        return not params["only_promotional"]
-    if params["types"] and dt.type not in params["types"]:
-        return False
-    return bool(dt.promotional) or not params["only_promotional"]
 
 
 def overlaps_exception(
@@ -117,65 +91,54 @@ def first_match(
     return None
 
 
-def _filled(value: Any, depth: int = 0) -> bool:
-    if value is None:
-        return False
-    if isinstance(value, str):
-        return bool(value.strip())
-    if depth > 5:  # a YAML alias can make a list that holds itself: `author: &a [*a]`
-        return False
-    if isinstance(value, dict):
-        return any(_filled(v, depth + 1) for v in value.values())
-    if isinstance(value, (list, tuple)):
-        return any(_filled(v, depth + 1) for v in value)
-    return True
+@dataclass(frozen=True, kw_only=True)
+class RequiredContentParams(AppliesParams):
+    headings: RegexList = param([], regex_list)
+    patterns: RegexList = param([], regex_list)
+    where: list[str] = param(["heading", "body"], where_list)
+    exceptions: RegexList = param([], regex_list)
+    negation: bool = param(True, typed(bool))
+    links: RegexList = param([], regex_list)
+    front_matter: list[str] = param([], string_list)
+    trigger: RegexList = param([], regex_list)
+    """Only articles where these occur (at least `min_trigger` times) must have the content."""
+    min_trigger: int = param(1, positive_int)
+    point_at: str = param("document", choice("document", "trigger"))
+    criterion: str | None = param(None, typed(str))
 
 
-class RequiredContentKind(Kind):
+class RequiredContentKind(Kind[RequiredContentParams]):
     name = "required-content"
     JUDGES_WORDING = False
-    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
-        **APPLIES_PARAMS,
-        "headings": (regex_list, []),
-        "patterns": (regex_list, []),
-        "where": (where_list, ["heading", "body"]),
-        "exceptions": (regex_list, []),
-        "negation": (typed(bool), True),
-        "links": (regex_list, []),
-        "front_matter": (string_list, []),
-        "trigger": (regex_list, []),
-        "min_trigger": (positive_int, 1),
-        "point_at": (choice("document", "trigger"), "document"),
-        "criterion": (typed(str), None),
-    }
+    Params = RequiredContentParams
     NEEDS = frozenset({"sentences"})
 
     def setup(self) -> None:
-        p = self.params
-        if not (p["headings"] or p["patterns"] or p["links"] or p["front_matter"]):
+        p = self.p
+        if not (p.headings or p.patterns or p.links or p.front_matter):
             raise ParamError(
                 "kind",
                 "a required-content rule needs at least one of 'headings', 'patterns', "
                 "'links' or 'front_matter' (what satisfies it)",
             )
-        if p["point_at"] == "trigger" and not p["trigger"]:
+        if p.point_at == "trigger" and not p.trigger:
             raise ParamError("point_at", "'point-at: trigger' needs 'trigger' patterns")
-        self.kinds = block_kinds(p["where"])
+        self.kinds = block_kinds(p.where)
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-        p = self.params
+        p = self.p
         if not applies(p, ctx):
             return
         trigger: tuple[Block, tuple[int, int], str] | None = None
-        if p["trigger"]:
+        if p.trigger:
             found = self._triggers(doc)
-            if len(found) < p["min_trigger"]:
+            if len(found) < p.min_trigger:
                 return
             trigger = found[0]
         if self.satisfied(doc):
             return
         values = {"type": ctx.doc_type.type if ctx.doc_type else "article", "trigger": trigger[2] if trigger else ""}
-        if p["point_at"] == "trigger" and trigger is not None:
+        if p.point_at == "trigger" and trigger is not None:
             block, span, _ = trigger
             text = block.text
             start, end = span
@@ -193,7 +156,7 @@ class RequiredContentKind(Kind):
             if block.kind not in BODY and block.kind is not BlockKind.HEADING:
                 continue
             for span in block.sentence_spans():
-                m = first_match(self.params["trigger"], block.text, span, [], False)
+                m = first_match(self.p.trigger, block.text, span, [], False)
                 if m is not None:
                     out.append((block, span, m.group(0)))
         return out
@@ -203,21 +166,21 @@ class RequiredContentKind(Kind):
 
     def satisfier(self, doc: Document) -> tuple[str, Hit | None] | None:
         """What satisfies the rule (a reason, and where when it is in the text), or None."""
-        p = self.params
+        p = self.p
         fm = doc.front_matter
-        for key in p["front_matter"]:
-            if _filled(fm.get(key.lower())):
+        for key in p.front_matter:
+            if filled(fm.get(key.lower())):
                 return f"front matter '{key}'", None
         for link in doc.links:
-            if any(rx.search(link) for rx in p["links"]):
+            if any(rx.search(link) for rx in p.links):
                 return f"links to {link}", None
         for block in doc.blocks:
             text = block.text
-            if block.kind is BlockKind.HEADING and any(rx.search(text) for rx in p["headings"]):
+            if block.kind is BlockKind.HEADING and any(rx.search(text) for rx in p.headings):
                 return f"heading '{text}'", Hit(block.index, 0, len(text))
-            if p["patterns"] and block.kind in self.kinds:
+            if p.patterns and block.kind in self.kinds:
                 for span in block.sentence_spans():
-                    if first_match(p["patterns"], text, span, p["exceptions"], p["negation"]):
+                    if first_match(p.patterns, text, span, p.exceptions, p.negation):
                         start, end = span
                         while start < end and text[start].isspace():
                             start += 1
@@ -227,14 +190,14 @@ class RequiredContentKind(Kind):
         return None
 
     def judge(self, doc: Document, ctx: RuleContext) -> Judgement:
-        p = self.params
+        p = self.p
         if not applies(p, ctx):
             kind = ctx.doc_type.type if ctx.doc_type else "article"
             return Judgement(
                 "not_applicable",
-                f"not asked of a {kind} page" + (" that is not selling copy" if p["only_promotional"] else ""),
+                f"not asked of a {kind} page" + (" that is not selling copy" if p.only_promotional else ""),
             )
-        if p["trigger"] and len(self._triggers(doc)) < p["min_trigger"]:
+        if p.trigger and len(self._triggers(doc)) < p.min_trigger:
             return Judgement("not_applicable", "nothing in the article calls for it")
         found = self.satisfier(doc)
         if found is None:
@@ -289,28 +252,31 @@ def section_units(doc: Document, start: int, end: int) -> list[str]:
     return units
 
 
-class SectionContentKind(Kind):
+@dataclass(frozen=True, kw_only=True)
+class SectionContentParams(AppliesParams):
+    headings: RegexList = param(check=regex_list, required=True)
+    needs: list[dict[str, Any]] = param(check=_needs, required=True)
+    """What a matching section must show: each {what, patterns, with}."""
+    exceptions: RegexList = param([], regex_list)
+    negation: bool = param(True, typed(bool))
+
+
+class SectionContentKind(Kind[SectionContentParams]):
     name = "section-content"
     JUDGES_WORDING = False
-    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
-        **APPLIES_PARAMS,
-        "headings": (regex_list, REQUIRED),
-        "needs": (_needs, REQUIRED),
-        "exceptions": (regex_list, []),
-        "negation": (typed(bool), True),
-    }
+    Params = SectionContentParams
     NEEDS = frozenset({"sentences"})
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-        p = self.params
+        p = self.p
         if not applies(p, ctx):
             return
         for section in doc.sections:
             heading = doc.blocks[section.heading]
-            if heading.kind is not BlockKind.HEADING or not any(rx.search(heading.text) for rx in p["headings"]):
+            if heading.kind is not BlockKind.HEADING or not any(rx.search(heading.text) for rx in p.headings):
                 continue
             units = section_units(doc, section.start, section.end)
-            missing = [need["what"] for need in p["needs"] if not self._shows(need, units)]
+            missing = [need["what"] for need in p.needs if not self._shows(need, units)]
             if missing:
                 yield Hit(
                     heading.index,
@@ -320,10 +286,10 @@ class SectionContentKind(Kind):
                 )
 
     def _shows(self, need: dict[str, Any], units: list[str]) -> bool:
-        p = self.params
+        p = self.p
         for unit in units:
             span = (0, len(unit))
-            if first_match(need["patterns"], unit, span, p["exceptions"], p["negation"]) is None:
+            if first_match(need["patterns"], unit, span, p.exceptions, p.negation) is None:
                 continue
             if not need["with"] or any(rx.search(unit) for rx in need["with"]):
                 return True

@@ -38,7 +38,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from medlint.config import AUDIENCES
 from medlint.document import Block, Document
@@ -49,9 +49,9 @@ from medlint.kinds.base import (
     Kind,
     ParamError,
     RuleContext,
-    Validator,
     block_kinds,
     choice,
+    param,
     string_list,
     typed,
     where_list,
@@ -153,24 +153,30 @@ def _list_entries(path: Path, *, track_lines: bool) -> list[Entry]:
     return out
 
 
-class SubstitutionKind(Kind):
+@dataclass(frozen=True, kw_only=True)
+class SubstitutionParams:
+    lists: list[str] = param([], string_list, key="list")
+    """Word-list files, relative to the pack."""
+    terms: list[Entry] = param([], _inline)
+    where: list[str] = param(["body"], where_list)
+    explained: bool = param(True, typed(bool))
+    """Not reported where the sentence explains the term."""
+    first_only: bool = param(True, typed(bool))
+    audiences: list[str] = param([*AUDIENCES], AUDIENCE_LIST)
+    fix: str = param("none", choice("none", "safe", "unsafe"))
+    """Offer the plain word as a fix of this applicability (medlint.fix)."""
+
+
+class SubstitutionKind(Kind[SubstitutionParams]):
     name = "substitution"
-    PARAMS: ClassVar[dict[str, tuple[Validator, Any]]] = {
-        "list": (string_list, []),
-        "terms": (_inline, []),
-        "where": (where_list, ["body"]),
-        "explained": (typed(bool), True),
-        "first_only": (typed(bool), True),
-        "audiences": (AUDIENCE_LIST, list(AUDIENCES)),
-        "fix": (choice("none", "safe", "unsafe"), "none"),  # swap in `plain` (medlint.fix)
-    }
+    Params = SubstitutionParams
     NEEDS = frozenset({"sentences"})
 
     def setup(self) -> None:
         entries: list[Entry] = []
-        for name in self.params["list"]:
+        for name in self.p.lists:
             entries.extend(load_list(self.pack_dir / name))
-        entries.extend(self.params["terms"])
+        entries.extend(self.p.terms)
         if not entries:
             raise ParamError("kind", "a substitution rule needs 'list' or 'terms'")
         self.entries = entries
@@ -192,7 +198,7 @@ class SubstitutionKind(Kind):
         # Every token that may start an entry: a first word, or its regular plural (the forms
         # `_singulars` takes back). Any other token is passed over without a lookup.
         self.starts = frozenset(k + suffix for k in index for suffix in ("", "s", "es"))
-        self.kinds = block_kinds(self.params["where"])
+        self.kinds = block_kinds(self.p.where)
         self.plain_words = [_alternatives(e.plain) for e in entries]
 
     def _matches(self, text: str, tokens: Tokens | None = None) -> Iterator[tuple[int, int, int]]:
@@ -252,12 +258,12 @@ class SubstitutionKind(Kind):
 
     def prepare_document(self, doc: Document, ctx: RuleContext) -> None:
         # Matching needs no sentences; only judging a match (explained? in a name?) does.
-        if ctx.settings.audience in self.params["audiences"]:
+        if ctx.settings.audience in self.p.audiences:
             found = {b.index: self._block_matches(b, ctx) for b in doc.blocks if b.kind in self.kinds}
             ctx.notes.setdefault("substitution-matches", {})[self] = found
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-        if ctx.settings.audience not in self.params["audiences"]:
+        if ctx.settings.audience not in self.p.audiences:
             return
         done: set[int] = set()
         prepared: dict[int, list[tuple[int, int, int]]] = ctx.notes.get("substitution-matches", {}).get(self, {})
@@ -269,13 +275,13 @@ class SubstitutionKind(Kind):
             if matches is None:
                 matches = self._block_matches(block, ctx)
             for start, end, i in matches:
-                if self.params["first_only"] and i in done:
+                if self.p.first_only and i in done:
                     continue
                 sent = context.sentence_of(block, start)
                 if _in_name(text, sent[0], start, end) or self._names_a_condition(text, end, i):
                     continue
                 done.add(i)
-                if self.params["explained"] and self._explained(text, sent, start, end, i):
+                if self.p.explained and self._explained(text, sent, start, end, i):
                     continue
                 e = self.entries[i]
                 yield Hit(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,18 +9,17 @@ from typing import Any
 
 from medlint.findings import RuleInfo, Severity
 from medlint.kinds import Kind, ParamError, kind_class
+from medlint.registry.schema import CODE_RE, NAME_RE, PACK_RE, RULE_KEYS
 from medlint.resources import builtin_rules_dir
 from medlint.yamlload import LineDict, YamlError, load_yaml
 
 __all__ = ["Rule", "RulePackError", "builtin_rules_dir", "load_packs"]
 
-CODE_RE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
-NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
-PACK_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 DOCS_URL = "https://github.com/medlint/medlint/blob/main/docs/rules/{code}.md"
 
-_REQUIRED = ("code", "name", "severity", "summary", "message", "why", "sources", "check", "examples")
-_OPTIONAL = ("pack", "suggestion", "aliases", "limit", "enabled", "tags")
+# The keys a rule file has, as the JSON Schema for rule files states them (one table for both).
+_REQUIRED = tuple(key for key, (required, _) in RULE_KEYS.items() if required)
+_OPTIONAL = tuple(key for key, (required, _) in RULE_KEYS.items() if not required)
 _PACK_KEYS = ("name", "prefix", "title", "description")
 
 
@@ -55,7 +53,7 @@ class Rule:
     limit: int | None = None
     enabled: bool = True
     tags: tuple[str, ...] = ()
-    kind: Kind = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
+    kind: Kind[Any] = field(repr=False, compare=False, default=None)  # type: ignore[arg-type]
 
     @property
     def kind_name(self) -> str:

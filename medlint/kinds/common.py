@@ -1,0 +1,54 @@
+"""What several kinds share, so that no kind imports another: which articles a rule is for
+(`types`, selling copy only), positive counts, and whether a front-matter value is filled in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from medlint.analysis.classify import DOC_TYPES
+from medlint.kinds.base import RuleContext, names_from, param, typed
+
+doc_types = names_from(DOC_TYPES, "document type")
+
+
+def positive_int(value: Any) -> int:
+    n: int = typed(int)(value)
+    if n < 1:
+        raise ValueError("expected a positive integer")
+    return n
+
+
+@dataclass(frozen=True, kw_only=True)
+class AppliesParams:
+    """The parameters that say which articles a completeness rule is meant for."""
+
+    types: list[str] = param([], doc_types)
+    """Article types the rule is for (none: every type)."""
+    only_promotional: bool = param(False, typed(bool))
+    """Only selling copy."""
+
+
+def applies(params: AppliesParams, ctx: RuleContext) -> bool:
+    """The rule is meant for this kind of article (no doc type known: apply everywhere)."""
+    dt = ctx.doc_type
+    if dt is None:
+        return not params.only_promotional
+    if params.types and dt.type not in params.types:
+        return False
+    return bool(dt.promotional) or not params.only_promotional
+
+
+def filled(value: Any, depth: int = 0) -> bool:
+    """Whether a front-matter value says something (not empty, not only blanks)."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    if depth > 5:  # a YAML alias can make a list that holds itself: `author: &a [*a]`
+        return False
+    if isinstance(value, dict):
+        return any(filled(v, depth + 1) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(filled(v, depth + 1) for v in value)
+    return True
