@@ -44,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("markdown", "html", "text"),
         help="parse every input as this format instead of by extension",
     )
+    check.add_argument(
+        "-v", "--verbose", action="store_true", help="say on stderr which files were left out of a folder walk, and why"
+    )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--no-source", action="store_true", help="text format: omit source lines and carets")
     check.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
@@ -80,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="parse every input as this format instead of by extension",
     )
     claims.add_argument(
+        "-v", "--verbose", action="store_true", help="say on stderr which files were left out of a folder walk, and why"
+    )
+    claims.add_argument(
         "--force-exclude",
         action="store_true",
         default=None,
@@ -102,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     baseline.add_argument("paths", nargs="*", default=["."])
     baseline.add_argument("-o", "--output", default=".medlint-baseline.json")
     baseline.add_argument("--config")
+    baseline.add_argument(
+        "-v", "--verbose", action="store_true", help="say on stderr which files were left out of a folder walk, and why"
+    )
     return parser
 
 
@@ -142,7 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if not isinstance(exc, (ConfigError, RulePackError, OutputError)):
             raise
-        sys.stderr.write(f"medlint: error: {exc}\n")  # a broken configuration: once, exit 2
+        # A broken configuration: once, exit 2; broken rule packs: each problem on its line.
+        sys.stderr.write("".join(f"medlint: error: {line}\n" for line in str(exc).splitlines()))
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -188,6 +198,7 @@ def _check(args: argparse.Namespace, worker: Any) -> int:
         baseline=args.baseline,
     )
     report = run(options, worker=worker)
+    _tell_skipped(report, args)
     if args.diff:
         sys.stdout.write("".join(report.diffs.values()))
         n, files = report.fixed, len(report.diffs)
@@ -253,12 +264,26 @@ def _claims(args: argparse.Namespace, worker: Any) -> int:
 
     output = _plan_output(args)
     report = run(_options(args, output), worker=worker)
+    _tell_skipped(report, args)
     if args.format == "json":
         out = render_json(report, args.all, pretty=output.path is None and sys.stdout.isatty())
     else:
         out = render_text(report, args.all)
     _write(out, output.path)
     return EXIT_ERROR if report.errors else EXIT_CLEAN
+
+
+def _tell_skipped(report: Report, args: argparse.Namespace) -> None:
+    """--verbose: every file or folder a walk left out, with why, then the counts (stderr)."""
+    if not getattr(args, "verbose", False):
+        return
+    lines = [f"medlint: skipped {_shown(path)}: {why}\n" for path, why in report.skipped]
+    n, m, e = len(report.files), len(report.skipped), len({err.path for err in report.errors})
+    lines.append(
+        f"medlint: {n} file{'s' * (n != 1)} linted, {m} path{'s' * (m != 1)} skipped, "
+        f"{e} with errors (listed with the report)\n"
+    )
+    sys.stderr.write("".join(lines))
 
 
 def _render(report: Report, args: argparse.Namespace, output: Output) -> str:
@@ -328,12 +353,25 @@ def _plan_output(args: argparse.Namespace) -> Output:
         if _file_key(path) == key:
             raise OutputError(f"-o {shown} is {_shown(str(path))}, one of the files to lint; nothing written")
     for folder in (p for p in named if p.is_dir()):
+        articles = {*EXTENSIONS, *_configured_extensions(folder)}
         for found in _files_under(folder):
-            if found.suffix.lower() in EXTENSIONS and _file_key(found) == key and not is_report(target):
+            if found.suffix.lower() in articles and _file_key(found) == key and not is_report(target):
                 raise OutputError(
                     f"-o {shown} is {_shown(str(found))}, a file in the folder being linted; nothing written"
                 )
     return planned
+
+
+def _configured_extensions(folder: Path) -> tuple[str, ...]:
+    """The `extensions` the configuration above `folder` adds (none if it cannot be read: the
+    lint reports that)."""
+    from medlint.config import ConfigError, find_config_file, load_config_file
+
+    try:
+        found = find_config_file(folder / "_")
+        return tuple(load_config_file(found).extensions) if found else ()
+    except ConfigError:
+        return ()
 
 
 def _file_key(path: Path) -> tuple[int, int] | None:
@@ -438,6 +476,7 @@ def _baseline(args: argparse.Namespace, worker: Any) -> int:
     from medlint.session import run, writing
 
     report = run(_options(args, _plan_output(args)), worker=worker)
+    _tell_skipped(report, args)
     with writing(args.output):
         write_baseline(report, Path(args.output))
     sys.stderr.write(f"medlint: wrote {len(report.findings)} findings to {args.output}\n")

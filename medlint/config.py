@@ -38,6 +38,8 @@ class Settings:
     extend_exclude: tuple[str, ...] = ()
     force_exclude: bool = False
     """Apply the excludes to files named on the command line too (as pre-commit names them)."""
+    extensions: Mapping[str, str] = field(default_factory=dict)
+    """More article extensions, or other formats for known ones: ".php" -> "html"."""
     rule_packs: tuple[Path, ...] = ()
     audience: str = "patient"
     nlp_model: str | None = None
@@ -78,6 +80,7 @@ _KEYS = (
     "exclude",
     "extend-exclude",
     "force-exclude",
+    "extensions",
     "rule-packs",
     "audience",
     "nlp-model",
@@ -93,6 +96,26 @@ def _check_pattern(pattern: str, key: str, where: str) -> None:
         pathspec.GitIgnoreSpec.from_lines([pattern])
     except (ValueError, re.error) as exc:  # a bad pattern, or one whose regex is bad ("[z-a]")
         raise ConfigError(f"{where}: {key}: invalid pattern '{pattern}' ({exc})") from None
+
+
+_EXTENSION = re.compile(r"^\.?[A-Za-z0-9][A-Za-z0-9_+-]*$")
+
+
+def _extensions(value: Any, where: str) -> dict[str, str]:
+    """`extensions = { php = "html", njk = "html" }`: file extensions (with or without the dot)
+    to the format medlint parses them as."""
+    from medlint.parse import FORMATS
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: 'extensions' must be a table of extension = \"markdown|html|text\"")
+    out = {}
+    for ext, fmt in value.items():
+        if not _EXTENSION.match(ext):
+            raise ConfigError(f"{where}: extensions: '{ext}' is not a file extension (e.g. php or .njk)")
+        if fmt not in FORMATS:
+            raise ConfigError(f"{where}: extensions.{ext}: {fmt!r} is not a format ({', '.join(FORMATS)})")
+        out["." + ext.lstrip(".").lower()] = fmt
+    return out
 
 
 def settings_from_table(table: Mapping[str, Any], where: str, root: Path, source: Path | None) -> Settings:
@@ -149,6 +172,8 @@ def settings_from_table(table: Mapping[str, Any], where: str, root: Path, source
         if not isinstance(table["force-exclude"], bool):
             raise ConfigError(f"{where}: 'force-exclude' must be true or false")
         out["force_exclude"] = table["force-exclude"]
+    if "extensions" in table:
+        out["extensions"] = _extensions(table["extensions"], where)
     if "today" in table:
         out["today"] = str(table["today"])
     return Settings(**out)

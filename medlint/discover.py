@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -140,12 +140,20 @@ def _relative(path: Path, root: Path) -> str:
 
 class Excluder:
     """The configuration's `include` and `exclude` patterns (gitignore-style, via pathspec),
-    relative to the configuration's directory, and the built-in non-article names."""
+    relative to the configuration's directory, its `extensions`, and the built-in non-article
+    names."""
 
-    def __init__(self, patterns: Sequence[str], root: Path, include: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        patterns: Sequence[str],
+        root: Path,
+        include: Sequence[str] = (),
+        extensions: Collection[str] = (),
+    ) -> None:
         self.root = root
         self.spec = _spec(patterns)
         self.include = _spec(include)
+        self.extensions = frozenset(EXTENSIONS) | frozenset(extensions)
 
     def excluded(self, path: Path) -> bool:
         """Matched by an `exclude` pattern (a folder also by its name with a slash)."""
@@ -163,13 +171,19 @@ class Excluder:
     def wanted(self, path: Path) -> bool:
         """Whether a file is an article to lint: by `include` (else by extension), not a
         non-article name unless `include` names it, and not excluded."""
+        return self.unwanted(path) is None
+
+    def unwanted(self, path: Path) -> str | None:
+        """Why a file is not an article to lint (for `--verbose`), or None when it is one."""
         named = self.included(path)
         if named is None:
-            if path.suffix.lower() not in EXTENSIONS or is_non_article(_project_relative(path, self.root)):
-                return False
+            if path.suffix.lower() not in self.extensions:
+                return "not an article extension (see `extensions` in the configuration)"
+            if is_non_article(_project_relative(path, self.root)):
+                return "a repository file, not an article (README, LICENSE...; `include` can name it)"
         elif not named:
-            return False
-        return not self.excluded(path)
+            return "not matched by `include`"
+        return "matched by `exclude`" if self.excluded(path) else None
 
 
 class GitIgnore:
@@ -226,22 +240,51 @@ class GitIgnore:
         return False
 
 
-def walk(directory: Path, excluder: Excluder) -> Iterator[Path]:
+Report = Callable[[Path, str], None]
+"""Told of a path the walk leaves out, with why (a skipped file or folder; a folder that
+cannot be read)."""
+
+
+def _ignore(path: Path, why: str) -> None:
+    pass
+
+
+def walk(
+    directory: Path, excluder: Excluder, skipped: Report = _ignore, unreadable: Report = _ignore
+) -> Iterator[Path]:
+    """The articles under `directory`, in order. Each file or folder left out is told to
+    `skipped` with the reason (a folder once, not each file in it); a folder that cannot be
+    listed is told to `unreadable` (the walk goes on with the others)."""
+
+    def failed(exc: OSError) -> None:
+        unreadable(Path(exc.filename) if exc.filename else directory, f"cannot read folder: {exc.strerror or exc}")
+
     gitignore = GitIgnore(directory)
-    for root, dirs, files in os.walk(directory):
+    for root, dirs, files in os.walk(directory, onerror=failed):
         here = Path(root)
         gitignore.add(here)
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if d not in DEFAULT_EXCLUDES
-            and not (d.lower() in NON_ARTICLE_DIRS and excluder.include is None)
-            and not gitignore.ignored(here / d, True)
-            and not excluder.excluded(here / d)
-        )
+        kept = []
+        for d in sorted(dirs):
+            folder = here / d
+            if d in DEFAULT_EXCLUDES:
+                skipped(folder, "a tool or build folder")
+            elif d.lower() in NON_ARTICLE_DIRS and excluder.include is None:
+                skipped(folder, "a repository folder, not articles (`include` can name it)")
+            elif gitignore.ignored(folder, True):
+                skipped(folder, "ignored by .gitignore")
+            elif excluder.excluded(folder):
+                skipped(folder, "matched by `exclude`")
+            else:
+                kept.append(d)
+        dirs[:] = kept
         for name in sorted(files):
             path = here / name
-            if excluder.wanted(path) and not gitignore.ignored(path, False):
-                if path.exists() and not path.is_file():
-                    continue  # a FIFO or device met in a folder: reading it could block forever
+            why = excluder.unwanted(path)
+            if why is None and gitignore.ignored(path, False):
+                why = "ignored by .gitignore"
+            if why is None and path.exists() and not path.is_file():
+                why = "not a regular file (a FIFO or device could block forever)"
+            if why is None:
                 yield path
+            else:
+                skipped(path, why)

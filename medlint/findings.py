@@ -217,6 +217,8 @@ class Report:
     """With `--fix` or `--diff`: a unified diff of each file the fixes change."""
     fail_level: Severity = Severity.WARNING
     """The run's fail level: findings at or above it fail the run (see `failed`)."""
+    skipped: tuple[tuple[str, str], ...] = ()
+    """Each file or folder a folder walk left out on purpose, with why (`--verbose` prints them)."""
 
     @property
     def failed(self) -> bool:

@@ -147,7 +147,9 @@ class Session:
         )
         self._configs: dict[Path, Settings | ConfigError] = {}
         self._linters: dict[Path | None, Linter | Exception] = {}
-        self._excluders: dict[tuple[Path, tuple[str, ...], tuple[str, ...]], Excluder] = {}
+        self._excluders: dict[tuple[Path, tuple[str, ...], tuple[str, ...], tuple[str, ...]], Excluder] = {}
+        self.skipped: list[tuple[str, str]] = []
+        """Each path the last `lint` (or `expand`) left out on purpose, with why."""
 
     @classmethod
     def for_options(cls, options: RunOptions, worker: SentenceWorker | None = None) -> Session:
@@ -218,8 +220,17 @@ class Session:
         return None
 
     def expand(self, paths: Iterable[str | Path]) -> tuple[list[Path], list[InputError]]:
+        """The files to lint under `paths`, and the paths that cannot be (missing, a folder
+        that cannot be read). What is left out on purpose goes to `self.skipped`."""
         files: list[Path] = []
         errors: list[InputError] = []
+
+        def skipped(path: Path, why: str) -> None:
+            self.skipped.append((str(path), why))
+
+        def unreadable(path: Path, why: str) -> None:
+            errors.append(InputError(str(path), why))
+
         for raw in paths:
             p = Path(raw)
             if p.is_dir():
@@ -229,9 +240,14 @@ class Session:
                     errors.append(self._config_error(p, exc))
                     continue
                 excluder = self._excluder(settings)
-                files.extend(f for f in walk(p, excluder) if not self.skip or f.resolve() not in self.skip)
+                for f in walk(p, excluder, skipped, unreadable):
+                    if self.skip and f.resolve() in self.skip:
+                        skipped(f, "the report being written (-o)")
+                    else:
+                        files.append(f)
             elif p.exists():
                 if self._force_excluded(p):
+                    skipped(p, "left out by the configuration (force-exclude)")
                     continue
                 files.append(p)
             else:
@@ -266,10 +282,12 @@ class Session:
     def _excluder(self, settings: Settings) -> Excluder:
         # One per configuration: pre-commit names every changed file, each would compile it again.
         patterns = (*settings.exclude, *settings.extend_exclude)
-        key = (settings.root, patterns, settings.include)
+        key = (settings.root, patterns, settings.include, tuple(settings.extensions))
         excluder = self._excluders.get(key)
         if excluder is None:
-            excluder = self._excluders[key] = Excluder(patterns, settings.root, settings.include)
+            excluder = self._excluders[key] = Excluder(
+                patterns, settings.root, settings.include, settings.extensions
+            )
         return excluder
 
     def lint_all(self, paths: Iterable[str | Path]) -> Report:
@@ -282,6 +300,7 @@ class Session:
         return report
 
     def lint(self, paths: Iterable[str | Path]) -> Report:
+        self.skipped = []
         files, errors = self.expand(paths)
         findings: list[Finding] = []
         results: list[FileResult] = []
@@ -290,8 +309,11 @@ class Session:
         for path in files:
             try:
                 linter = self.linter_for(path)
-            except (ConfigError, RulePackError) as exc:
+            except ConfigError as exc:
                 errors.append(self._config_error(path, exc))
+                continue
+            except RulePackError as exc:
+                errors.extend(self.pack_errors(path, exc))
                 continue
             outcome = linter.lint_path(path, format=self.format)
             findings.extend(attach_fixes(outcome.findings, outcome.source, {r.code: r for r in linter.rules}))
@@ -302,7 +324,14 @@ class Session:
             for rule in linter.rules:
                 rules.setdefault(rule.code, rule.info())
         errors.extend(self.cli_selector_errors())
-        return Report(tuple(findings), tuple(results), tuple(_once(errors)), tuple(rules.values()), sources)
+        return Report(
+            tuple(findings),
+            tuple(results),
+            tuple(_once(errors)),
+            tuple(rules.values()),
+            sources,
+            skipped=tuple(self.skipped),
+        )
 
     def lint_stdin(self) -> Report:
         """Standard input (or `stdin`), reported as `stdin_filename` (default "-")."""
@@ -315,7 +344,9 @@ class Session:
             if len(data) > limit:
                 raise InputProblem(f"stream goes on, above max-file-size ({limit:,} bytes); not linted")
             text = decode(data)
-        except (InputProblem, ConfigError, RulePackError) as exc:
+        except RulePackError as exc:
+            return Report((), (), tuple(self.pack_errors(Path(shown).absolute(), exc)))
+        except (InputProblem, ConfigError) as exc:
             return Report((), (), (InputError(shown, str(exc)),))
         outcome = linter.lint_text(text, path=shown, format=self.format)
         files = (outcome.file,) if outcome.file else ()
@@ -330,6 +361,14 @@ class Session:
         if found is not None and message.startswith(str(found)):
             return InputError(str(found), message)
         return InputError(str(path), message)
+
+
+    def pack_errors(self, path: Path, exc: RulePackError) -> list[InputError]:
+        """Broken rule packs: each problem once, under the configuration that names the packs
+        (`_once` merges the repeats of every file it covers)."""
+        found = self.override.source if self.override is not None else find_config_file(path)
+        where = str(found) if found is not None else str(path)
+        return [InputError(where, problem) for problem in exc.problems]
 
 
 def _once(errors: list[InputError]) -> list[InputError]:
@@ -352,6 +391,7 @@ def merge(a: Report, b: Report) -> Report:
         a.errors + b.errors,
         tuple(rules.values()),
         {**a.sources, **b.sources},
+        skipped=a.skipped + b.skipped,
     )
 
 

@@ -45,6 +45,22 @@ def test_o_through_a_hard_link_into_a_linted_folder_writes_nothing(
     assert article.read_text() == CLAIM
 
 
+def test_o_through_a_hard_link_to_a_mapped_extension_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `extensions` makes .php an article here, so it is protected like a .md.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / ".medlint.toml").write_text('extensions = { php = "html" }\n')
+    page = docs / "page.php"
+    page.write_text(CLAIM)
+    link = tmp_path / "report.json"
+    os.link(page, link)
+    code, _, err = _run(["check", str(docs), "--format", "json", "-o", str(link)], capsys)
+    assert code == 2 and "nothing written" in err
+    assert page.read_text() == CLAIM
+
+
 def test_o_through_a_symlink_to_an_input_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "a.md"
     article.write_text(CLAIM)

@@ -195,7 +195,7 @@ class Linter:
         becomes a one-line error in the outcome; without it (the Python API), it raises."""
         shown = path or "<text>"
         try:
-            fmt = format_for(path, format)
+            fmt = format_for(path, format, self.settings.extensions, text)
         except InputProblem as exc:
             return FileOutcome((), None, (InputError(shown, str(exc)),))
         if not text.strip():

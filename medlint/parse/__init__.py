@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import PurePath
 
 from medlint.document import Document
@@ -19,17 +20,49 @@ EXTENSIONS = {
     ".text": "text",
 }
 
-__all__ = ["EXTENSIONS", "FORMATS", "InputProblem", "decode", "format_for", "parse_document"]
+__all__ = ["EXTENSIONS", "FORMATS", "InputProblem", "decode", "format_for", "looks_like_html", "parse_document"]
 
 
-def format_for(path: str | None, explicit: str | None = None) -> str:
+def format_for(
+    path: str | None,
+    explicit: str | None = None,
+    extensions: Mapping[str, str] | None = None,
+    text: str | None = None,
+) -> str:
+    """The format to parse a text as: `explicit` (`--format-input`), else by the file's
+    extension (the configuration's `extensions` first, then `EXTENSIONS`), else plain text;
+    Markdown for a text with no path. A plain-text file (`.txt`, or an extension medlint does
+    not know) whose `text` opens as an HTML page is HTML: a page saved as `.txt` is not prose."""
     if explicit:
         if explicit not in FORMATS:
             raise InputProblem(f"unknown format {explicit!r} (expected one of: {', '.join(FORMATS)})")
         return explicit
-    if path:
-        return EXTENSIONS.get(PurePath(path).suffix.lower(), "text")
-    return "markdown"
+    if not path:
+        return "markdown"
+    suffix = PurePath(path).suffix.lower()
+    if extensions and suffix in extensions:
+        return extensions[suffix]
+    fmt = EXTENSIONS.get(suffix, "text")
+    if fmt == "text" and text is not None and looks_like_html(text):
+        return "html"
+    return fmt
+
+
+_HTML_PAGE = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>/]", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether `text` opens as an HTML page: a doctype or an `<html>`, `<head>` or `<body>`
+    tag first (after blank space, a byte-order mark, comments and an XML declaration). A
+    fragment (`<p>`, `<div>`) in a text file stays text: prose may quote markup."""
+    head = text[:4096].lstrip("\ufeff \t\r\n")
+    while head.startswith(("<!--", "<?")):  # skipped by search, not by a backtracking pattern
+        close = "-->" if head.startswith("<!--") else "?>"
+        end = head.find(close, 2)
+        if end < 0:
+            return False
+        head = head[end + len(close) :].lstrip(" \t\r\n")
+    return _HTML_PAGE.match(head) is not None
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")
