@@ -81,3 +81,68 @@ def test_broken_pack_is_a_one_line_error_in_the_cli(tmp_path: Path, capsys: pyte
     assert len(data["errors"]) == 1
     assert "ACM001-house-style-banned-word.yml:3:" in data["errors"][0]["message"]
     assert "unknown severity" in textwrap.shorten(data["errors"][0]["message"], 500)
+
+
+def _rule(code: str, name: str, term: str) -> str:
+    return GOOD_RULE.replace("wonder", term).replace("ACM001", code).replace("house-style-banned-word", name)
+
+
+@pytest.mark.parametrize("layout", ["folder-of-packs", "the-pack-itself"])
+def test_a_pack_without_pack_yml_is_found_and_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, layout: str
+) -> None:
+    pack = tmp_path / "style" / "house-style"
+    pack.mkdir(parents=True)
+    (pack / "HSE001.yml").write_text(_rule("HSE001", "wonder-pill-wording", "wonder"))
+    packs = "style" if layout == "folder-of-packs" else "style/house-style"
+    (tmp_path / ".medlint.toml").write_text(f'rule-packs = ["{packs}"]\n')
+    (tmp_path / "a.md").write_text("# Pills\n\nThis wonder pill helps.\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "a.md", "--select", "HSE", "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["code"], f["pack"], f["line"], f["column"]) for f in findings] == [("HSE001", "house-style", 3, 6)]
+    assert main(["rules"]) == 0
+    listed = [line.split()[:3] for line in capsys.readouterr().out.splitlines()]
+    assert ["HSE001", "wonder-pill-wording", "house-style"] in listed
+    assert main(["explain", "wonder-pill-wording"]) == 0
+    assert "HSE001" in capsys.readouterr().out
+
+
+def test_a_pack_folder_with_no_rules_is_an_error_not_silence(tmp_path: Path) -> None:
+    (tmp_path / "empty" / "notes").mkdir(parents=True)
+    (tmp_path / "empty" / "notes" / "README.md").write_text("not a rule\n")
+    with pytest.raises(RulePackError) as info:
+        load_packs([tmp_path / "empty"])
+    assert str(info.value) == f"{tmp_path / 'empty'}:1: no rule files (*.yml) here or in its subfolders"
+
+
+def test_every_pack_problem_is_reported_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    style = tmp_path / "style"
+    make_pack(style, GOOD_RULE.replace("severity: warning", "severity: loud"))  # acme/ACM001: bad severity
+    (style / "acme" / "ACM002.yml").write_text(_rule("ACM002", "avoid-wonder", "marvel"))  # advice name
+    other = style / "other-pack"
+    other.mkdir()
+    (other / "OTH001.yml").write_text(_rule("OTH001", "wonder-pill-wording", "wonder"))
+    (other / "OTH002.yml").write_text(_rule("OTH002", "wonder-pill-wording", "marvel"))  # name used twice
+    with pytest.raises(RulePackError) as info:
+        load_packs([style])
+    problems = info.value.problems
+    assert len(problems) == 3, problems
+    assert problems[0].startswith(f"{style / 'acme' / 'ACM001-house-style-banned-word.yml'}:3:")
+    assert problems[1].startswith(f"{style / 'acme' / 'ACM002.yml'}:2:") and "must describe the problem" in problems[1]
+    assert problems[2].startswith(f"{other / 'OTH002.yml'}:1:") and "already used by" in problems[2]
+
+    (tmp_path / ".medlint.toml").write_text('rule-packs = ["style"]\n')
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text("# Pills\n\nText.\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", ".", "--format", "json"]) == 2
+    errors = json.loads(capsys.readouterr().out)["errors"]
+    # Each problem once, under the configuration that names the packs, not once per file.
+    assert [e["message"] for e in errors] == [f"{p} (2 files not linted)" for p in problems]
+    assert {e["path"] for e in errors} == {str(tmp_path / ".medlint.toml")}
+    assert main(["rules"]) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines() == [f"medlint: error: {p}" for p in problems]

@@ -13,7 +13,7 @@ from medlint.registry.schema import CODE_RE, NAME_RE, PACK_RE, RULE_KEYS
 from medlint.resources import builtin_rules_dir
 from medlint.yamlload import LineDict, YamlError, load_yaml
 
-__all__ = ["Rule", "RulePackError", "builtin_rules_dir", "load_packs"]
+__all__ = ["Rule", "RulePackError", "builtin_rules_dir", "load_packs", "pack_dirs"]
 
 DOCS_URL = "https://github.com/medlint/medlint/blob/main/docs/rules/{code}.md"
 
@@ -24,7 +24,12 @@ _PACK_KEYS = ("name", "prefix", "title", "description")
 
 
 class RulePackError(Exception):
-    """A broken rule file or pack; the message starts with `path:line:`."""
+    """Broken rule files or packs: one problem per line, each starting with `path:line:`
+    (every problem of every pack at once, not the first only)."""
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -73,43 +78,87 @@ class Rule:
 
 
 def load_packs(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
-    """Built-in packs plus user pack directories (each either a pack or a folder of packs)."""
+    """Built-in packs plus user pack directories. A directory is a pack when it holds a
+    `pack.yml` or rule files (`*.yml`) itself, else a folder of such packs. Every problem in
+    every pack is gathered and raised together in one `RulePackError`."""
     rules: list[Rule] = []
-    dirs = [builtin_rules_dir(), *extra_dirs]
-    for base in dirs:
-        if not base.is_dir():
-            raise RulePackError(f"{base}:1: rule pack directory does not exist")
-        if (base / "pack.yml").is_file():
-            rules.extend(load_pack(base))
-        else:
-            for sub in sorted(p for p in base.iterdir() if (p / "pack.yml").is_file()):
-                rules.extend(load_pack(sub))
-    _check_unique(rules)
+    problems: list[str] = []
+    for base in [builtin_rules_dir(), *extra_dirs]:
+        try:
+            packs = pack_dirs(base)
+        except RulePackError as exc:
+            problems.extend(exc.problems)
+            continue
+        for directory in packs:
+            try:
+                rules.extend(load_pack(directory))
+            except RulePackError as exc:
+                problems.extend(exc.problems)
+    problems.extend(_duplicates(rules))
+    if problems:
+        raise RulePackError(*problems)
     return rules
 
 
-def _check_unique(rules: list[Rule]) -> None:
+def _has_rules(directory: Path) -> bool:
+    return (directory / "pack.yml").is_file() or any(directory.glob("*.yml"))
+
+
+def pack_dirs(base: Path) -> list[Path]:
+    """The packs in a `rule-packs` directory: itself, or its subfolders that are packs. A
+    directory with neither is an error, not silently nothing."""
+    if not base.is_dir():
+        raise RulePackError(f"{base}:1: rule pack directory does not exist")
+    if _has_rules(base):
+        return [base]
+    found = sorted(p for p in base.iterdir() if p.is_dir() and _has_rules(p))
+    if not found:
+        raise RulePackError(f"{base}:1: no rule files (*.yml) here or in its subfolders")
+    return found
+
+
+def _duplicates(rules: list[Rule]) -> list[str]:
     seen: dict[str, Rule] = {}
+    problems = []
     for rule in rules:
         for ident in (rule.code, rule.name, *rule.aliases):
             other = seen.get(ident)
             if other is not None:
-                raise RulePackError(f"{rule.path}:1: {ident!r} is already used by {other.path}")
-            seen[ident] = rule
+                problems.append(f"{rule.path}:1: {ident!r} is already used by {other.path}")
+            else:
+                seen[ident] = rule
+    return problems
 
 
 def load_pack(directory: Path) -> list[Rule]:
+    """One pack's rules. Without `pack.yml`, the pack is named after its folder and its rules'
+    codes need only the usual shape (two to four capitals and three digits). Each broken rule
+    file is one problem; all of them are raised together."""
     meta_path = directory / "pack.yml"
-    meta = _load_mapping(meta_path)
-    _reject_unknown(meta, meta_path, _PACK_KEYS, ("name", "prefix"))
-    pack = str(meta["name"])
-    prefix = str(meta["prefix"])
-    if not PACK_RE.match(pack):
-        raise RulePackError(f"{meta_path}:{meta.line_of('name')}: pack name {pack!r} must be lowercase kebab-case")
+    if meta_path.is_file():
+        meta = _load_mapping(meta_path)
+        _reject_unknown(meta, meta_path, _PACK_KEYS, ("name", "prefix"))
+        pack = str(meta["name"])
+        prefix = str(meta["prefix"])
+        if not PACK_RE.match(pack):
+            raise RulePackError(f"{meta_path}:{meta.line_of('name')}: pack name {pack!r} must be lowercase kebab-case")
+    else:
+        pack, prefix = directory.name.lower().replace("_", "-"), ""
+        if not PACK_RE.match(pack):
+            raise RulePackError(
+                f"{directory}:1: a pack without pack.yml is named after its folder, and {directory.name!r} "
+                "is not lowercase kebab-case (rename it, or add a pack.yml with a name and a prefix)"
+            )
     rules = []
+    problems = []
     for path in sorted(directory.glob("*.yml")):
         if path.name != "pack.yml":
-            rules.append(load_rule(path, pack, prefix))
+            try:
+                rules.append(load_rule(path, pack, prefix))
+            except RulePackError as exc:
+                problems.extend(exc.problems)
+    if problems:
+        raise RulePackError(*problems)
     return rules
 
 
@@ -142,7 +191,8 @@ def load_rule(path: Path, pack: str, prefix: str) -> Rule:
 
     code, name = str(data["code"]), str(data["name"])
     if not CODE_RE.match(code) or not code.startswith(prefix):
-        raise fail("code", f"code {code!r} must be {prefix} followed by three digits")
+        shape = prefix or "two to four capital letters"
+        raise fail("code", f"code {code!r} must be {shape} followed by three digits")
     if not NAME_RE.match(name):
         raise fail("name", f"name {name!r} must be kebab-case with at least two words")
     if name.startswith(("avoid-", "use-", "no-")):
