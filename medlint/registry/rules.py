@@ -150,7 +150,7 @@ def load_pack(directory: Path) -> list[Rule]:
                 "is not lowercase kebab-case (rename it, or add a pack.yml with a name and a prefix)"
             )
     rules = []
-    problems = []
+    problems: list[str] = []
     for path in sorted(directory.glob("*.yml")):
         if path.name != "pack.yml":
             try:
