@@ -215,8 +215,10 @@ def test_github_commands_match_the_findings() -> None:
     report = build_report()
     lines = github.render(report).splitlines()
     assert len(lines) == len(report.findings) + len(report.errors)
+    # The files that could not be linted come first (they matter most when GitHub cuts off).
+    assert [line.startswith("::error file=broken.md,") for line in lines[: len(report.errors)]] == [True]
     kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-    for f, line in zip(report.findings, lines, strict=False):
+    for f, line in zip(report.findings, lines[len(report.errors) :], strict=True):
         m = COMMAND.match(line)
         assert m, line
         assert m["kind"] == kinds[f.severity]
@@ -239,6 +241,48 @@ def test_github_escapes_data_and_properties() -> None:
     rd001 = next(line for line in lines if "RD001" in line and "docs/" in line)
     # The message's newline and percent sign are escaped, its comma is left alone.
     assert rd001.endswith("::Plain words: 100%25 clearer,%0Aand shorter (suggestion: used)")
+
+
+def _many(warnings: int, errors: int, infos: int, broken: int = 0) -> Report:
+    lines = [f"Line {i} says utilized here." for i in range(warnings + errors + infos)]
+    text = "\n".join(lines) + "\n"
+    severities = [Severity.WARNING] * warnings + [Severity.ERROR] * errors + [Severity.INFO] * infos
+    findings = tuple(
+        make(text, PATH, "RD001", "utilized", nth=i, severity=sev, message=f"message {i}")
+        for i, sev in enumerate(severities)
+    )
+    failed = tuple(InputError(f"broken{i}.md", "cannot read") for i in range(broken))
+    return Report(findings, (FileResult(PATH, words=4 * len(lines), format="markdown"),), failed, RULES, {PATH: text})
+
+
+def test_github_annotates_ten_per_level_and_logs_the_rest() -> None:
+    report = _many(warnings=25, errors=3, infos=12, broken=2)
+    lines = github.render(report).splitlines()
+    commands = [COMMAND.match(line) for line in lines if line.startswith("::")]
+    assert all(commands)
+    kinds = [m["kind"] for m in commands if m is not None]
+    # 10 warnings; 3 + 2 errors; 9 notices and the summary notice, which comes first.
+    assert (kinds.count("warning"), kinds.count("error"), kinds.count("notice")) == (10, 5, 10)
+    summary = commands[0]
+    assert summary is not None and summary["kind"] == "notice"
+    assert "title=medlint%3A 18 more not annotated" in summary["props"]
+    assert "24 of 42 are annotated" in unescape(summary["message"]) and "SARIF" in summary["message"]
+    logged = [line for line in lines if not line.startswith("::")]
+    assert logged[0] == "medlint: 18 not annotated:"
+    # Every finding is in the output once: annotated, or on a log line of its own.
+    annotated = [unescape(m["message"]) for m in commands[1:] if m is not None and "broken" not in m["props"]]
+    in_log = [line for line in logged[1:]]
+    assert len(annotated) + len(in_log) == len(report.findings)
+    for f in report.findings:
+        as_log = f"  {PATH}:{f.line}:{f.column}: RD001 {f.name} [{f.severity.label}] {f.message}"
+        assert (f.message in annotated) != any(line.startswith(as_log) for line in in_log), f.message
+
+
+def test_github_within_the_limits_has_no_summary() -> None:
+    report = _many(warnings=10, errors=10, infos=10)
+    lines = github.render(report).splitlines()
+    assert len(lines) == 30 and all(COMMAND.match(line) for line in lines)
+    assert not any("not annotated" in line for line in lines)
 
 
 # --- GitLab --------------------------------------------------------------------------
