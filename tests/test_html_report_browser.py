@@ -236,6 +236,7 @@ def browser() -> None:
         pytest.skip("chromium not installed: apt-get install chromium")
 
 
+@pytest.mark.slow  # a headless chromium
 @pytest.mark.usefixtures("browser")
 def test_every_finding_is_highlighted_exactly_in_the_browser(tmp_path: Path) -> None:
     page = render(REPORT)
@@ -284,6 +285,7 @@ def png_pixels(path: Path) -> tuple[int, int, bytes]:
     return width, height, zlib.decompress(idat)
 
 
+@pytest.mark.slow  # a headless chromium
 @pytest.mark.usefixtures("browser")
 def test_screenshot_is_not_blank(tmp_path: Path) -> None:
     page_file = tmp_path / "report.html"
