@@ -285,9 +285,7 @@ class Session:
         key = (settings.root, patterns, settings.include, tuple(settings.extensions))
         excluder = self._excluders.get(key)
         if excluder is None:
-            excluder = self._excluders[key] = Excluder(
-                patterns, settings.root, settings.include, settings.extensions
-            )
+            excluder = self._excluders[key] = Excluder(patterns, settings.root, settings.include, settings.extensions)
         return excluder
 
     def lint_all(self, paths: Iterable[str | Path]) -> Report:
@@ -361,7 +359,6 @@ class Session:
         if found is not None and message.startswith(str(found)):
             return InputError(str(found), message)
         return InputError(str(path), message)
-
 
     def pack_errors(self, path: Path, exc: RulePackError) -> list[InputError]:
         """Broken rule packs: each problem once, under the configuration that names the packs
