@@ -49,8 +49,10 @@ def lemma(lower: str) -> str:
     return lemma_table().get(lower, lower)
 
 
+@lru_cache(maxsize=8192)
 def like_num(word: str) -> bool:
-    """spaCy's English `like_num`: "12", "1,000", "0.5", "1/2", "twelve", "third"."""
+    """spaCy's English `like_num`: "12", "1,000", "0.5", "1/2", "twelve", "third". Remembered:
+    the matchers ask it of the same few thousand words over and over."""
     text = word.lstrip("+-~±")
     text = text.replace(",", "").replace(".", "")
     if text.isdigit():
@@ -112,10 +114,31 @@ class Tokens:
         return Span(self.source[start:end], start, end)
 
 
+MEMO_CHARS = 20_000
+"""Texts up to this long are remembered (the last MEMO_TEXTS of them): the claim analysis and
+the criteria tokenise the same blocks, one after the other. Longer texts are not kept, so a
+huge paragraph's tokens are never held after its document."""
+MEMO_TEXTS = 256
+
+
 def tokenize(text: str) -> Tokens:
+    """`text`'s tokens (the same `Tokens`, to be read only, for a text tokenised recently)."""
+    if len(text) <= MEMO_CHARS:
+        return _remembered(text)
+    return _tokenize(text)
+
+
+@lru_cache(maxsize=MEMO_TEXTS)
+def _remembered(text: str) -> Tokens:
+    return _tokenize(text)
+
+
+def _tokenize(text: str) -> Tokens:
     out: list[Token] = []
     for chunk in _CHUNK.finditer(text):
-        pieces = _split(chunk.group(), chunk.start())
+        word = chunk.group()
+        # Most chunks are plain words, which no prefix, suffix, contraction or infix can cut.
+        pieces = [(word, chunk.start())] if word.isalnum() else _split(word, chunk.start())
         for k, (piece, start) in enumerate(pieces):
             end = start + len(piece)
             touching = k + 1 < len(pieces)

@@ -38,3 +38,46 @@ def test_numbers(word: str) -> None:
 @pytest.mark.parametrize("word", ["twelfths", "a1", "half", "1/2/3"])
 def test_not_numbers(word: str) -> None:
     assert not like_num(word)
+
+
+def _reference(text: str) -> list[tuple[str, int]]:
+    """Every chunk through the full prefix/suffix/infix cutter, with no shortcut."""
+    import re
+
+    from medlint.tokens import _split
+
+    return [piece for m in re.finditer(r"\S+", text) for piece in _split(m.group(), m.start())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain words only here",
+        "a² c₂ ½ Ⅷ ǅungla ٣ ߁ x_y 3.5 e.g. Dr. don't it's non-habit",
+        "word, word. (word) 'word' “word” word…",
+    ],
+)
+def test_plain_word_shortcut_cuts_as_the_full_cutter(text: str) -> None:
+    assert [(t.text, t.idx) for t in tokenize(text)] == _reference(text)
+
+
+def test_property_shortcut_cuts_as_the_full_cutter() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list("ab1²½Ⅷǅ٣_-–/&'’.,;:!?()[]\"“”$%… \n"))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet, max_size=40))
+    def check(text: str) -> None:
+        assert [(t.text, t.idx) for t in tokenize(text)] == _reference(text)
+
+    check()
+
+
+def test_remembered_tokens_are_those_of_the_text() -> None:
+    a = tokenize("Side effects are rare.")
+    assert tokenize("Side effects are rare.") is a  # the same text: tokenised once
+    assert [t.text for t in tokenize("Side effects are common.")][-2] == "common"
+    long = "word " * 5000
+    assert tokenize(long) is not tokenize(long)  # long texts are never held

@@ -38,7 +38,7 @@ from typing import Any
 import yaml
 
 from medlint.document import BlockKind, Document
-from medlint.matching import RegexList
+from medlint.matching import RegexList, literal_hints
 from medlint.resources import builtin_rules_dir
 
 DOC_TYPES = ("treatment", "condition", "news", "hub", "recipe", "other")
@@ -68,6 +68,8 @@ class _Vocabulary:
     business: list[re.Pattern[str]]
     recipe: list[re.Pattern[str]]
     promotional: dict[str, re.Pattern[str]]
+    promotional_hints: dict[str, frozenset[str] | None]
+    """For each promotional cue, words one of which every match contains (None: no such words)."""
 
 
 def _compile(items: list[str]) -> RegexList:
@@ -90,6 +92,7 @@ def vocabulary() -> _Vocabulary:
         business=_compile(data["business"]),
         recipe=_compile(data["recipe"]),
         promotional={k: re.compile(v, re.IGNORECASE) for k, v in data["promotional"].items()},
+        promotional_hints={k: literal_hints(v) for k, v in data["promotional"].items()},
     )
 
 
@@ -175,14 +178,27 @@ def _where(title: bool, headings: int) -> str:
     return "opening paragraphs name"
 
 
+def _promotional_names(vocab: _Vocabulary, text: str) -> set[str]:
+    """The promotional cues that occur in `text`. A cue's regex runs only when one of its
+    words is in the text (plain substring tests, much faster than a case-insensitive regex
+    scan), so most pages are ruled out without a regex."""
+    low = text.lower()
+    exact = len(low) == len(text)  # else some character lowercases to two: run every regex
+    found: set[str] = set()
+    for name, rx in vocab.promotional.items():
+        hints = vocab.promotional_hints[name]
+        if exact and hints is not None and not any(h in low for h in hints):
+            continue
+        if rx.search(text):
+            found.add(name)
+    return found
+
+
 def promotional_cues(doc: Document) -> list[str]:
     vocab = vocabulary()
-    cues: list[str] = []
     texts = [b.text for b in doc.blocks[:_PROMO_BLOCKS]]
-    joined = "\n".join(texts)
-    for name, rx in vocab.promotional.items():
-        if rx.search(joined):
-            cues.append(name)
+    present = _promotional_names(vocab, "\n".join(texts))
+    cues: list[str] = [name for name in vocab.promotional if name in present]
     for block in doc.blocks:
         if (block.is_heading or len(block.text.split()) <= 6) and _ABOUT.match(block.text):
             cues.append("company boilerplate")

@@ -156,6 +156,21 @@ class DateCurrencyParams(AppliesParams):
     criterion: str | None = param(None, typed(str))
 
 
+def _date_matches(doc: Document, ctx: RuleContext | None) -> list[list[re.Match[str]]]:
+    """Each block's date-like matches, found once per document and shared through `ctx.notes`."""
+    if ctx is not None:
+        found = ctx.notes.get(_NOTES_KEY)
+        if found is not None and found[0] is doc:
+            return found[1]  # type: ignore[no-any-return]
+    matches = [list(_DATE.finditer(block.text)) for block in doc.blocks]
+    if ctx is not None:
+        ctx.notes[_NOTES_KEY] = (doc, matches)
+    return matches
+
+
+_NOTES_KEY = "date-currency-matches"
+
+
 class DateCurrencyKind(Kind[DateCurrencyParams]):
     name = "date-currency"
     JUDGES_WORDING = False
@@ -168,7 +183,7 @@ class DateCurrencyKind(Kind[DateCurrencyParams]):
         p = self.p
         if not applies(p, ctx):
             return
-        found, has_field = self.dates(doc)
+        found, has_field = self.dates(doc, ctx)
         if p.flag == "missing":
             if not found and not has_field:
                 yield Hit(None)
@@ -196,7 +211,7 @@ class DateCurrencyKind(Kind[DateCurrencyParams]):
         p = self.p
         if not applies(p, ctx):
             return Judgement("not_applicable", f"not asked of a {ctx.doc_type.type if ctx.doc_type else 'this'} page")
-        found, has_field = self.dates(doc)
+        found, has_field = self.dates(doc, ctx)
         if p.flag == "missing":
             if not found and not has_field:
                 return Judgement("not_satisfactory", "no date")
@@ -216,8 +231,10 @@ class DateCurrencyKind(Kind[DateCurrencyParams]):
             return Judgement("not_applicable", "no date to judge")
         return Judgement("satisfactory", "the newest date is recent")
 
-    def dates(self, doc: Document) -> tuple[list[Dated], bool]:
-        """Every date that dates the article, and whether a date field exists (even unparsed)."""
+    def dates(self, doc: Document, ctx: RuleContext | None = None) -> tuple[list[Dated], bool]:
+        """Every date that dates the article, and whether a date field exists (even unparsed).
+        The text is searched for dates once per document (in `ctx.notes`), however many rules
+        of this kind read them; each rule then keeps those its labels and placement accept."""
         p = self.p
         out: list[Dated] = []
         has_field = False
@@ -230,12 +247,13 @@ class DateCurrencyKind(Kind[DateCurrencyParams]):
             if parsed is not None:
                 out.append(Dated(parsed, f"{key}: {value}"))
         body_seen = 0
-        for block in doc.blocks:
+        per_block = _date_matches(doc, ctx)
+        for block, matches in zip(doc.blocks, per_block, strict=True):
             text = block.text
             opening = block.kind is not BlockKind.TITLE and body_seen < p.dateline_blocks
             if block.kind is not BlockKind.TITLE:
                 body_seen += 1
-            for m in _DATE.finditer(text):
+            for m in matches:
                 labelled = any(rx.search(text, max(0, m.start() - 60), m.start()) for rx in self.label_rx)
                 full = any(m.group(g) for g in _FULL)
                 if not labelled and not (opening and full):
