@@ -75,10 +75,26 @@ def lint_paths(
     *,
     config: Settings | Mapping[str, Any] | str | Path | None = None,
     claims: bool = False,
+    jobs: int | None = 1,
+    cache: bool = False,
+    cache_dir: str | Path | None = None,
 ) -> Report:
     """Lint files and directories; each file uses the nearest config unless `config` is given.
 
     With `claims`, every file's claims register (`FileResult.claims`, `Report.claims()`) is
-    filled even when no claim rule is selected.
+    filled even when no claim rule is selected. `jobs` processes lint files side by side (None:
+    the cores available; the report is the same); `cache` reuses the results of unchanged files
+    from the results cache (in `cache_dir`, default as for the command line). Both are off
+    unless asked here, so a program that calls this gets no processes and no files it did not
+    ask for; `run(RunOptions(...))` has the command line's defaults.
     """
-    return run(RunOptions(paths=tuple(paths), config=_settings(config) if config is not None else None, claims=claims))
+    return run(
+        RunOptions(
+            paths=tuple(paths),
+            config=_settings(config) if config is not None else None,
+            claims=claims,
+            jobs=jobs,
+            cache=cache,
+            cache_dir=cache_dir,
+        )
+    )

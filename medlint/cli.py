@@ -20,6 +20,35 @@ def _codes(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split(",") if v.strip())
 
 
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, 1 or more, got {value!r}")
+    return n
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    """How a run spreads its work and what it remembers: the same for check, claims, baseline."""
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="lint files in N processes (default: the cores available); the output does not change",
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="lint every file again instead of reusing unchanged files' results"
+    )
+    parser.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="keep the results cache here (default: $MEDLINT_CACHE_DIR, else the user cache folder)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     from medlint.report import FORMATS
 
@@ -66,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="apply exclude patterns to files named on the command line too (pre-commit)",
     )
+    _add_run_options(check)
 
     claims = sub.add_parser("claims", help="list every health claim with its support and verdict (the claims register)")
     claims.add_argument("paths", nargs="*", default=["."], help="files, directories, or - for stdin")
@@ -91,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="apply exclude patterns to files named on the command line too",
     )
+    _add_run_options(claims)
 
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -111,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     baseline.add_argument(
         "-v", "--verbose", action="store_true", help="say on stderr which files were left out of a folder walk, and why"
     )
+    _add_run_options(baseline)
     return parser
 
 
@@ -178,6 +210,9 @@ def _options(args: argparse.Namespace, output: Output, **extra: Any) -> Any:
         stdin_filename=getattr(args, "stdin_filename", None),
         claims=args.command == "claims",
         skip=output.skip,
+        jobs=getattr(args, "jobs", None),
+        cache=not getattr(args, "no_cache", False),
+        cache_dir=getattr(args, "cache_dir", None),
         **extra,
     )
 

@@ -11,7 +11,7 @@
 
 A bag holds paths (read by the workers: a shared file system) or `(path, text)` records (read
 wherever the bag was built). Each worker process builds its rules once and lints its records
-with the same per-file function as `medlint check --jobs N` (`medlint.batch.lint_file`). Each
+with the same per-file function as `medlint check --jobs N` (`medlint.engine.pool.lint_file`). Each
 record of the output is a JSON object: a `finding`, a `file` summary (with its claims), or an
 `error`, each with the input's sequence number, so `report_from_jsonl` rebuilds the report of
 `medlint check --format json` in input order whatever order the partitions finish in.
@@ -39,7 +39,8 @@ Config = Any  # Settings | Mapping[str, Any] | str | Path | None, as `medlint.ap
 
 
 def _session(config: Config) -> Any:
-    from medlint.api import Session, _settings
+    from medlint.api import _settings
+    from medlint.session import Session
 
     key = repr(config)
     session = _SESSIONS.get(key)
@@ -52,10 +53,10 @@ def lint_records(
     records: Iterable[tuple[Any, str | tuple[str, str]]], config: Config = None, format: str | None = None
 ) -> Iterator[dict[str, Any]]:
     """Output records of numbered inputs (a path, or a path and its text), in input order."""
-    from medlint.batch import lint_file
     from medlint.config import ConfigError
+    from medlint.engine.pool import lint_file
     from medlint.fix import attach_fixes
-    from medlint.rules import RulePackError
+    from medlint.registry.rules import RulePackError
 
     with _LOCK:
         session = _session(config)
@@ -116,7 +117,7 @@ _ORDER = {"finding": 0, "file": 1, "error": 2}
 
 def report_from_records(records: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     """The JSON report (`medlint check --format json`) from output records, in input order."""
-    from medlint import __version__
+    from medlint.version import __version__
 
     ordered = sorted(records, key=lambda r: (r["seq"], _ORDER[r["record"]], r["n"]))
     strip = ("record", "seq", "n")

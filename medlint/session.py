@@ -22,6 +22,8 @@ from medlint.analysis.nlp import SentenceWorker
 from medlint.config import ConfigError, Settings, find_config_file, load_config_file
 from medlint.discover import Excluder, walk
 from medlint.engine import Linter
+from medlint.engine.pool import Job, available_cores, lint_files
+from medlint.engine.results_cache import ResultsCache
 from medlint.findings import FileResult, Finding, InputError, Report, Severity
 from medlint.fix import applicable, attach_fixes, fix_text, linter_fixes, read_text, unified_diff, write_text
 from medlint.parse import InputProblem, decode
@@ -72,6 +74,14 @@ class RunOptions:
     """Only report findings that are not in this baseline file."""
     skip: frozenset[Path] = frozenset()
     """Resolved paths never linted when a folder walk meets them (the report's own file)."""
+    jobs: int | None = None
+    """Processes that lint files side by side; None: the cores this process may use. The report
+    is the same whatever the number (see `medlint.engine.pool`)."""
+    cache: bool = True
+    """Keep each file's outcome in the results cache and reuse it while nothing it depends on
+    changes (see `medlint.engine.results_cache`)."""
+    cache_dir: str | Path | None = None
+    """The results cache's folder (default: MEDLINT_CACHE_DIR, else the user cache folder)."""
 
     def overrides(self) -> dict[str, Any]:
         """The settings these options change in every configuration (`ignore` extends)."""
@@ -129,8 +139,13 @@ class Session:
         format: str | None = None,
         stdin_filename: str | None = None,
         stdin: BinaryIO | None = None,
+        jobs: int = 1,
+        cache: ResultsCache | None = None,
     ) -> None:
         self.override = override
+        self.jobs = jobs
+        """Processes that lint files side by side (`medlint.engine.pool.lint_files`)."""
+        self.cache = cache
         self.claims = claims
         """Run the claim analysis on every file for the claims register (see `Linter`)."""
         self.format = format
@@ -165,6 +180,8 @@ class Session:
             format=options.input_format,
             stdin_filename=options.stdin_filename,
             stdin=options.stdin,
+            jobs=options.jobs if options.jobs is not None else available_cores(),
+            cache=ResultsCache(Path(options.cache_dir) if options.cache_dir else None) if options.cache else None,
         )
 
     def _apply_cli(self, settings: Settings) -> Settings:
@@ -300,25 +317,38 @@ class Session:
     def lint(self, paths: Iterable[str | Path]) -> Report:
         self.skipped = []
         files, errors = self.expand(paths)
+        # Each file's linter first (one per configuration), so that worker processes start with
+        # every rule built; a broken configuration keeps its place in the errors.
+        jobs: list[Job] = []
+        order: list[Job | list[InputError]] = []
+        for path in files:
+            try:
+                job = Job(self.linter_for(path), path, str(path))
+            except ConfigError as exc:
+                order.append([self._config_error(path, exc)])
+                continue
+            except RulePackError as exc:
+                order.append(list(self.pack_errors(path, exc)))
+                continue
+            jobs.append(job)
+            order.append(job)
+        outcomes = dict(
+            zip(map(id, jobs), lint_files(jobs, format=self.format, workers=self.jobs, cache=self.cache), strict=True)
+        )
         findings: list[Finding] = []
         results: list[FileResult] = []
         sources: dict[str, str] = {}
         rules: dict[str, Any] = {}
-        for path in files:
-            try:
-                linter = self.linter_for(path)
-            except ConfigError as exc:
-                errors.append(self._config_error(path, exc))
+        for entry in order:
+            if isinstance(entry, list):
+                errors.extend(entry)
                 continue
-            except RulePackError as exc:
-                errors.extend(self.pack_errors(path, exc))
-                continue
-            outcome = linter.lint_path(path, format=self.format)
+            linter, outcome = entry.linter, outcomes[id(entry)]
             findings.extend(attach_fixes(outcome.findings, outcome.source, {r.code: r for r in linter.rules}))
             errors.extend(outcome.errors)
             if outcome.file is not None:
                 results.append(outcome.file)
-                sources[str(path)] = outcome.source
+                sources[entry.shown] = outcome.source
             for rule in linter.rules:
                 rules.setdefault(rule.code, rule.info())
         errors.extend(self.cli_selector_errors())

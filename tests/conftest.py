@@ -13,6 +13,13 @@ SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "back-injections.txt"
 
 
+@pytest.fixture(autouse=True)
+def _own_results_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test (and every medlint it starts) gets an empty results cache of its own: no test
+    reads results another test left, and none writes to the user's cache folder."""
+    monkeypatch.setenv("MEDLINT_CACHE_DIR", str(tmp_path_factory.mktemp("medlint-cache")))
+
+
 @pytest.fixture(scope="session")
 def all_rules_linter() -> Linter:
     """Every rule, including those off by default, built once for the session."""

@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 
-from medlint import cache as cache_mod
-from medlint.batch import Job, lint_file, lint_files
-from medlint.cache import MAX_AGE_DAYS, ResultsCache, default_dir, from_data, to_data
 from medlint.config import Settings
 from medlint.engine import Linter
+from medlint.engine import results_cache as cache_mod
+from medlint.engine.pool import Job, lint_file, lint_files
+from medlint.engine.results_cache import MAX_AGE_DAYS, ResultsCache, default_dir, from_data, to_data
 from medlint.resources import builtin_rules_dir
 
 ARTICLE = """---
@@ -138,8 +138,8 @@ def test_a_new_day_is_linted_again(tmp_path: Path, counter: Counting, monkeypatc
 def test_changed_rule_pack_is_linted_again(tmp_path: Path, counter: Counting, monkeypatch: pytest.MonkeyPatch) -> None:
     rules = tmp_path / "rules"
     shutil.copytree(builtin_rules_dir(), rules)
-    monkeypatch.setattr("medlint.rules.builtin_rules_dir", lambda: rules)
-    monkeypatch.setattr("medlint.batch.builtin_rules_dir", lambda: rules, raising=False)
+    monkeypatch.setattr("medlint.registry.rules.builtin_rules_dir", lambda: rules)
+    monkeypatch.setattr("medlint.engine.pool.builtin_rules_dir", lambda: rules, raising=False)
     monkeypatch.setattr("medlint.resources.builtin_rules_dir", lambda: rules)
     path = write(tmp_path)
     cache = ResultsCache(tmp_path / "cache")

@@ -26,7 +26,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("post-processing", ("medlint.post",)),
     ("engine", ("medlint.engine",)),
     ("session", ("medlint.session", "medlint.discover", "medlint.fix")),
-    ("interfaces", ("medlint.api", "medlint.cli", "medlint.server", "medlint.scorecard", "medlint.report")),
+    (
+        "interfaces",
+        ("medlint.api", "medlint.cli", "medlint.server", "medlint.scorecard", "medlint.report", "medlint.dask"),
+    ),
     ("package", ("medlint", "medlint.__main__")),
 )
 """Bottom to top. A module belongs to the layer of its longest matching prefix (the package

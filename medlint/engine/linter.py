@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import stat
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +24,8 @@ from medlint.engine.budgets import BUDGETS, BudgetExceeded, within
 from medlint.engine.budgets import budget as cpu_budget
 from medlint.findings import FileResult, Finding, InputError, Severity
 from medlint.kinds import Hit, RuleContext
-from medlint.parse import InputProblem, decode, format_for, parse_document
+from medlint.parse import InputProblem, format_for, parse_document, read_file
+from medlint.parse.common import size_text
 from medlint.post.ignores import ignored_rules
 from medlint.post.order import dedupe, in_order
 from medlint.post.suppressions import SUPPRESSION_RULES, apply_suppressions
@@ -54,14 +54,6 @@ def register_lexicon(rules: Iterable[Rule]) -> Path | None:
             return path
         found = found or path
     return found
-
-
-def _size(n: int) -> str:
-    """Bytes for people: "10.0 MiB" (the default limit is 10 MiB), "512 bytes"."""
-    for unit, scale in (("MiB", 1 << 20), ("KiB", 1 << 10)):
-        if n >= scale:
-            return f"{n / scale:.1f} {unit}" if n % scale else f"{n // scale} {unit}"
-    return f"{n} bytes"
 
 
 @dataclass(frozen=True)
@@ -215,7 +207,7 @@ class Linter:
         except BudgetExceeded:
             message = (
                 f"not linted: stopped after {budget:.1f} s of CPU, the time budget for a file of "
-                f"{_size(len(text.encode('utf-8', 'surrogatepass')))}. Please report this file."
+                f"{size_text(len(text.encode('utf-8', 'surrogatepass')))}. Please report this file."
             )
             if not contain:
                 raise BudgetExceeded(f"{shown}: {message}") from None
@@ -241,21 +233,7 @@ class Linter:
     def lint_path(self, path: Path, shown: str | None = None, format: str | None = None) -> FileOutcome:
         shown = shown or str(path)
         try:
-            info = path.stat()
-            if stat.S_ISDIR(info.st_mode):
-                raise InputProblem("a directory, not linted")
-            limit = self.settings.max_file_size
-            if stat.S_ISREG(info.st_mode):
-                size = info.st_size
-                data = path.read_bytes() if size <= limit else b""
-            else:  # named on purpose (/dev/stdin, a pipe): read no more than the limit allows
-                with path.open("rb") as fh:
-                    data = fh.read(limit + 1)
-                size = len(data)
-            if size > limit:
-                what = f"file is {_size(size)}" if stat.S_ISREG(info.st_mode) else "stream goes on"
-                raise InputProblem(f"{what}, above max-file-size ({_size(limit)}); not linted")
-            text = decode(data)
+            text = read_file(path, self.settings.max_file_size)
         except InputProblem as exc:
             return FileOutcome((), None, (InputError(shown, str(exc)),))
         except OSError as exc:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import PurePath
 
 from medlint.document import Document
-from medlint.parse.common import InputProblem, decode, split_front_matter
+from medlint.parse.common import InputProblem, decode, read_file, split_front_matter
 
 FORMATS = ("markdown", "html", "text")
 EXTENSIONS = {
@@ -20,7 +20,16 @@ EXTENSIONS = {
     ".text": "text",
 }
 
-__all__ = ["EXTENSIONS", "FORMATS", "InputProblem", "decode", "format_for", "looks_like_html", "parse_document"]
+__all__ = [
+    "EXTENSIONS",
+    "FORMATS",
+    "InputProblem",
+    "decode",
+    "format_for",
+    "looks_like_html",
+    "parse_document",
+    "read_file",
+]
 
 
 def format_for(

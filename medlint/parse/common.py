@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import stat
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -28,6 +30,34 @@ def decode(data: bytes) -> str:
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); re-save the file as UTF-8"
         ) from None
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def size_text(n: int) -> str:
+    """Bytes for people: "10.0 MiB" (the default limit is 10 MiB), "512 bytes"."""
+    for unit, scale in (("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}" if n % scale else f"{n // scale} {unit}"
+    return f"{n} bytes"
+
+
+def read_file(path: Path, limit: int) -> str:
+    """A file's decoded text; InputProblem (a directory, above `limit` bytes, not UTF-8) or
+    OSError. A regular file over `limit` is not read; a stream (a pipe, /dev/stdin named on
+    purpose) is read no further than the limit allows."""
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise InputProblem("a directory, not linted")
+    if stat.S_ISREG(info.st_mode):
+        size = info.st_size
+        data = path.read_bytes() if size <= limit else b""
+    else:
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
+        size = len(data)
+    if size > limit:
+        what = f"file is {size_text(size)}" if stat.S_ISREG(info.st_mode) else "stream goes on"
+        raise InputProblem(f"{what}, above max-file-size ({size_text(limit)}); not linted")
+    return decode(data)
 
 
 def split_front_matter(source: str) -> tuple[dict[str, Any], int, str | None]:

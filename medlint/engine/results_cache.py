@@ -36,11 +36,11 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from medlint import __version__
+from medlint.version import __version__
 
 if TYPE_CHECKING:
     from medlint.config import Settings
-    from medlint.engine import FileOutcome
+    from medlint.engine.linter import FileOutcome
 
 FORMAT = "v1"
 """The entries' layout; a new layout lives beside old ones, which age out."""
@@ -117,7 +117,7 @@ def _library_versions() -> list[str]:
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """medlint's version, its own source files, the libraries' versions and Python's."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the medlint package
     return _sha(
         [
             __version__.encode(),
@@ -259,7 +259,7 @@ class ResultsCache:
 
     def get(self, key: str, text: str) -> FileOutcome | None:
         """The stored outcome for `key` (its source is `text`), or None."""
-        from medlint.engine import FileOutcome
+        from medlint.engine.linter import FileOutcome
 
         path = self._entry(key)
         try:

@@ -8,7 +8,7 @@ copy-on-write), hands each worker the next file (largest first, which evens out 
 and returns the outcomes in input order. The outcomes are the same objects whichever process
 made them, so the report is byte-identical to `--jobs 1`.
 
-Forking is Linux and macOS-with-fork only; elsewhere, and for little work (less than
+Forking needs `fork` and a process with one thread; elsewhere, and for little work (less than
 `PARALLEL_MIN_BYTES` of text not in the cache: a pre-commit run on a few files), files are
 linted here, where the sentence worker overlaps loading spaCy with the rest of the start.
 """
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -25,11 +24,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from medlint.findings import InputError
-from medlint.parse import InputProblem, decode
+from medlint.parse import InputProblem, read_file
 
 if TYPE_CHECKING:
-    from medlint.cache import ResultsCache
-    from medlint.engine import FileOutcome, Linter
+    from medlint.engine.linter import FileOutcome, Linter
+    from medlint.engine.results_cache import ResultsCache
 
 PARALLEL_MIN_BYTES = 256 * 1024
 """Text to lint below which worker processes cost more than they save (each needs spaCy)."""
@@ -43,34 +42,8 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _size_text(n: int) -> str:
-    for unit, scale in (("MiB", 1 << 20), ("KiB", 1 << 10)):
-        if n >= scale:
-            return f"{n / scale:.1f} {unit}" if n % scale else f"{n // scale} {unit}"
-    return f"{n} bytes"
-
-
-def read_input(path: Path, limit: int) -> str:
-    """A file's decoded text, or InputProblem (a directory, too large, not UTF-8) or OSError.
-    A regular file over `limit` is not read; a stream is read no further than the limit."""
-    info = path.stat()
-    if stat.S_ISDIR(info.st_mode):
-        raise InputProblem("a directory, not linted")
-    if stat.S_ISREG(info.st_mode):
-        size = info.st_size
-        data = path.read_bytes() if size <= limit else b""
-    else:  # named on purpose (/dev/stdin, a pipe)
-        with path.open("rb") as fh:
-            data = fh.read(limit + 1)
-        size = len(data)
-    if size > limit:
-        what = f"file is {_size_text(size)}" if stat.S_ISREG(info.st_mode) else "stream goes on"
-        raise InputProblem(f"{what}, above max-file-size ({_size_text(limit)}); not linted")
-    return decode(data)
-
-
 def _failed(shown: str, message: str) -> FileOutcome:
-    from medlint.engine import FileOutcome
+    from medlint.engine.linter import FileOutcome
 
     return FileOutcome((), None, (InputError(shown, message),))
 
@@ -89,14 +62,14 @@ def lint_file(
     shown = shown or str(path)
     if text is None:
         try:
-            text = read_input(path, linter.settings.max_file_size)
+            text = read_file(path, linter.settings.max_file_size)
         except InputProblem as exc:
             return _failed(shown, str(exc))
         except OSError as exc:
             return _failed(shown, f"cannot read: {exc.strerror or exc}")
     key = None
     if cache is not None:
-        from medlint.cache import file_key
+        from medlint.engine.results_cache import file_key
 
         key = file_key(linter_key(linter), shown, format, text)
         hit = cache.get(key, text)
@@ -113,8 +86,8 @@ def linter_key(linter: Linter) -> str:
     day (the rule packs are read once per linter, as the linter reads its rules once)."""
     import datetime as dt
 
-    from medlint.cache import linter_key as compute
-    from medlint.cache import packs_digest
+    from medlint.engine.results_cache import linter_key as compute
+    from medlint.engine.results_cache import packs_digest
     from medlint.resources import builtin_rules_dir
 
     today = dt.date.today()
@@ -152,9 +125,14 @@ def _work(index: int) -> tuple[int, FileOutcome]:
 
 
 def _can_fork() -> bool:
+    """Fork only where it exists and only a single-threaded process: a thread holding a lock
+    at the fork (in a web server calling the API) would leave it held in the worker forever."""
     import multiprocessing
+    import threading
 
-    return sys.platform != "win32" and "fork" in multiprocessing.get_all_start_methods()
+    return (
+        sys.platform != "win32" and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    )
 
 
 def lint_files(
@@ -165,14 +143,14 @@ def lint_files(
     cache: ResultsCache | None = None,
 ) -> list[FileOutcome]:
     """Each job's outcome, in the order of `jobs`, over up to `workers` processes."""
-    from medlint.cache import file_key
+    from medlint.engine.results_cache import file_key
 
     outcomes: dict[int, FileOutcome] = {}
     texts: dict[int, str] = {}
     keys: dict[int, str] = {}
     for i, job in enumerate(jobs):
         try:
-            text = read_input(job.path, job.linter.settings.max_file_size)
+            text = read_file(job.path, job.linter.settings.max_file_size)
         except InputProblem as exc:
             outcomes[i] = _failed(job.shown, str(exc))
             continue
@@ -244,4 +222,4 @@ def _in_pool(
     return out
 
 
-__all__ = ["PARALLEL_MIN_BYTES", "Job", "available_cores", "lint_file", "lint_files", "read_input"]
+__all__ = ["PARALLEL_MIN_BYTES", "Job", "available_cores", "lint_file", "lint_files"]
