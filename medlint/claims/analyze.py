@@ -72,6 +72,8 @@ _SIGNED_QUOTE = re.compile(
     r"|(?<=\S)[\"”]\s*[*_]*[A-Z][\w'.]*(?:\s+[A-Z][\w'.]*){0,2}[*_]*(?:,[^.!?\n\"“”]{0,30})?\s*(?:\(|$)"
     r"|★|\bverified (?:buyer|purchase)\b"
 )
+# A price for the reader: "£19", "$199 a month", "from €45".
+_PRICE = re.compile(r"[$£€]\s?\d")
 # Sections that list what a product does for you: their items are benefit claims.
 _BENEFIT_HEADING = re.compile(
     r"\bbenefits?\b|\bwhat\b.{0,40}\bcan do\b|\bwhy (?:choose|try|use)\b|\bresults?\b|\bwhat to expect\b",
@@ -96,6 +98,71 @@ _CLAUSE_BREAKS = frozenset({",", ";", ":", "but", "however", "although", "though
 # and nowhere else.
 _PLAIN_TERM = re.compile(r"[a-z]+(?: [a-z]+)*")
 _MAX_HITS_PER_LABEL = 32
+_QUESTION_WORDS = frozenset(
+    {
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "have",
+        "has",
+        "had",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "how",
+        "when",
+        "where",
+        "whether",
+        "if",
+        "am",
+        "isn't",
+        "aren't",
+        "don't",
+        "doesn't",
+        "can't",
+        "won't",
+        "shouldn't",
+        "wouldn't",
+        "couldn't",
+        "so",
+        "and",
+        "or",
+        "but",
+        "ever",
+        "any",
+        "anyone",
+        "anything",
+        "still",
+        "really",
+        "wondering",
+        "thinking",
+        "curious",
+        "worried",
+        "tired",
+        "looking",
+        "need",
+        "want",
+        "got",
+        "ready",
+    }
+)
 _COMPANY_NOUNS = frozenset(
     {
         "provider",
@@ -356,7 +423,7 @@ class ClaimAnalyzer:
         from medlint.analysis.nlp import _tame
 
         found: list[tuple[Block, _Sentence]] = []
-        calls = 0
+        calls = stories = prices = 0
         for block in document.blocks:
             if block.in_references or not block.text.strip():
                 continue
@@ -364,6 +431,8 @@ class ClaimAnalyzer:
             hits = self._match(toks)
             refuting_section = self._in_myth_section(document, block)
             story = bool(_SIGNED_QUOTE.search(block.text))
+            stories += story
+            prices += bool(_PRICE.search(block.text))
             listed = self._in_benefit_list(document, block)
             block_cited: list[bool] = []  # shared by the block's sentences, filled on first use
             starts = toks.idxs
@@ -403,6 +472,10 @@ class ClaimAnalyzer:
             reasons.append("selling copy")
         if own_claims >= 3 or (own_claims >= 2 and (strong >= 1 or calls >= 1)):
             reasons.append(f"{own_claims} claims in the seller's own voice")
+        if stories >= 2 and claims_count >= 3:
+            reasons.append(f"{stories} signed customer quotes")
+        if prices and claims_count >= 3 and (stories or calls or own_claims):
+            reasons.append("a price")
         if calls >= 2 and claims_count >= 3:
             reasons.append(f"{calls} calls to buy or book")
         benefits = sum(1 for _, s, cats in claims_raw if "benefit" in cats and s.stance == "asserted")
@@ -565,6 +638,16 @@ class _Sentence:
     def _about_company(self, h: _Hit) -> bool:
         return any(self.lemmas[k] in _COMPANY_NOUNS for k in range(h.end, min(h.end + 3, self.t1)))
 
+    def _conceded(self, h: _Hit) -> bool:
+        """Doubt given up later in the sentence: "I was sceptical, but these actually work"."""
+        return any(self.doc[k].lower_ in ("but", "yet") for k in range(h.end, self.t1))
+
+    def _interrogative(self) -> bool:
+        """A question proper ("Is there a cure for IBS?"), not a headline that asserts with a
+        question mark ("A fountain of youth for ageing muscles?")."""
+        first = next((k for k in range(self.t0, self.t1) if self.doc[k].text[:1].isalnum()), self.t0)
+        return self.lemmas[first] in _QUESTION_WORDS or self.doc[first].lower_ in _QUESTION_WORDS
+
     def _signature(self) -> bool:
         """A short line that starts with a dash: who said the quote above it."""
         return self.t1 - self.t0 <= 10 and self.doc[self.t0].text in ("—", "–", "-", "--", "―")
@@ -615,7 +698,10 @@ class _Sentence:
         return best
 
     def _hedges(self) -> list[_Hit]:
-        hedges = list(self.cue("hedge"))
+        # "Couldn't believe" is astonishment, not a hedge: a hedge word inside another cue's
+        # phrase is that cue's.
+        others = [h for h in self.cue("testimonial-change") if h.end - h.start > 1]
+        hedges = [h for h in self.cue("hedge") if not any(o.start <= h.start < o.end for o in others)]
         if not self.cue("scope"):
             hedges += self.cue("restrict")
         return hedges
@@ -652,12 +738,18 @@ class _Sentence:
             "fear": ("fear-strong", "fear"),
             "cure": ("cure-strong",),
         }
+        # "Some people feel mild soreness": "some people" says how often, it does not soften the
+        # reassurance; only a hedge proper ("may", "might") does.
+        frequency_only = [h for h in hedges if h.label == "cue:hedge"]
+        minimisers: list[int] = []
         for cat in cats:
             for name in cue_names.get(cat, ()):
-                cores += [h.start for h in self.cue(name) if not self._negated_at(h.start)]
-        if not cores:
+                found = [h.start for h in self.cue(name) if not self._negated_at(h.start)]
+                (minimisers if cat == "safety" else cores).extend(found)
+        if not cores and not minimisers:
             return "hedged"
-        return "hedged" if all(self._hedged_at(c, hedges) for c in cores) else "fact"
+        hedged = all(self._hedged_at(c, hedges) for c in cores)
+        return "hedged" if hedged and all(self._hedged_at(c, frequency_only) for c in minimisers) else "fact"
 
     def _bare_benefit(self, gains: list[_Hit]) -> bool:
         """A benefit promised without a verb: an improvement word right before an outcome
@@ -697,9 +789,9 @@ class _Sentence:
     def judge(self) -> tuple[Category, ...]:
         """The categories of claim this sentence makes (empty: none), and its stance and strength."""
         text = self.text.rstrip()
-        if self.refuting_section or self.cue("refute"):
+        if self.refuting_section or any(not self._conceded(h) for h in self.cue("refute")):
             self.stance = "refuted"
-        elif text.endswith("?") and not self.cue("rhetorical"):
+        elif text.endswith("?") and not self.cue("rhetorical") and self._interrogative():
             self.stance = "questioned"
         cats: list[Category] = []
         self.weak: list[Category] = []
@@ -779,7 +871,7 @@ class _Sentence:
         # condition is named.
         if live("evidence-weak") and (health or claimy or any(not self._negated_at(e.start) for e in effects)):
             self.weak.append("evidence")
-        if live("authority") and health:
+        if live("authority") and (health or self.about_health):
             self.weak.append("authority")
         study_words = bool(self.cue("study-context"))
         association = bool(self.cue("association"))
