@@ -638,6 +638,14 @@ class _Sentence:
     def _about_company(self, h: _Hit) -> bool:
         return any(self.lemmas[k] in _COMPANY_NOUNS for k in range(h.end, min(h.end + 3, self.t1)))
 
+    def _deterministic(self, e: _Hit) -> bool:
+        """A cause told as mechanism ("feeds", "is behind"), not a risk ("increases the chance
+        of developing melanoma"), and in the present, not a study's past result."""
+        if self._past(e.start) or self._raises(e):
+            return False
+        window = range(e.start, min(e.end + 4, self.t1))
+        return not any(self.lemmas[k] in ("risk", "chance", "likelihood", "odds") for k in window)
+
     def _conceded(self, h: _Hit) -> bool:
         """Doubt given up later in the sentence: "I was sceptical, but these actually work"."""
         return any(self.doc[k].lower_ in ("but", "yet") for k in range(h.end, self.t1))
@@ -885,6 +893,10 @@ class _Sentence:
             and {e.label.split(":", 1)[1] for e in general} & {"cause", "prevent", "benefit", "cure"}
         ):
             cats.append("causal")
+        elif any(e.label == "effect:cause" and o.ailment and self._deterministic(e) for e, o in pairs):
+            # "Sugar feeds cancer", "toxins are behind your fatigue": a cause of disease asserted
+            # as settled fact; in selling copy it sets up the product as the answer.
+            self.weak.append("causal")
         first = any(self._first_person(i) for i in range(self.t0, self.t1))
         # "It gave me a second chance at life": a result told about oneself. "Me" counts here
         # only, beside a result cue, because pronunciation guides are full of "me".
