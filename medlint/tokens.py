@@ -121,6 +121,23 @@ huge paragraph's tokens are never held after its document."""
 MEMO_TEXTS = 256
 
 
+_SPLITS: dict[str, list[tuple[str, int]]] = {}
+_SPLITS_MAX = 50_000
+
+
+def _split_cached(chunk: str) -> list[tuple[str, int]]:
+    """`_split` at offset 0, remembered: words repeat (a few thousand make most of any text),
+    and splitting is most of tokenizing. Bounded, so new words cannot grow it without end."""
+    if len(chunk) > 64:
+        return _split(chunk, 0)
+    found = _SPLITS.get(chunk)
+    if found is None:
+        if len(_SPLITS) >= _SPLITS_MAX:
+            _SPLITS.clear()
+        found = _SPLITS[chunk] = _split(chunk, 0)
+    return found
+
+
 def tokenize(text: str) -> Tokens:
     """`text`'s tokens (the same `Tokens`, to be read only, for a text tokenised recently)."""
     if len(text) <= MEMO_CHARS:
@@ -135,14 +152,17 @@ def _remembered(text: str) -> Tokens:
 
 def _tokenize(text: str) -> Tokens:
     out: list[Token] = []
+    n = len(text)
     for chunk in _CHUNK.finditer(text):
         word = chunk.group()
+        base = chunk.start()
         # Most chunks are plain words, which no prefix, suffix, contraction or infix can cut.
-        pieces = [(word, chunk.start())] if word.isalnum() else _split(word, chunk.start())
-        for k, (piece, start) in enumerate(pieces):
+        pieces = [(word, 0)] if word.isalnum() else _split_cached(word)
+        last = len(pieces) - 1
+        for k, (piece, offset) in enumerate(pieces):
+            start = base + offset
             end = start + len(piece)
-            touching = k + 1 < len(pieces)
-            ws = " " if not touching and end < len(text) and text[end].isspace() else ""
+            ws = " " if k == last and end < n and text[end].isspace() else ""
             out.append(Token(piece, start, len(out), ws))
     return Tokens(text, out)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from medlint.tokens import like_num
@@ -32,10 +32,17 @@ class Element:
     keys: frozenset[Key] = frozenset()
     regex: re.Pattern[str] | None = None
     optional: bool = False
+    # The keys split by kind, so a test is two set lookups with no tuple built per token.
+    lemmas: frozenset[str] = field(init=False, compare=False, repr=False)
+    words: frozenset[str] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lemmas", frozenset(v for k, v in self.keys if k == "L"))
+        object.__setattr__(self, "words", frozenset(v for k, v in self.keys if k == "W"))
 
     def accepts(self, token: Token) -> bool:
         if self.kind == "keys":
-            return ("L", token[0]) in self.keys or ("W", token[1]) in self.keys
+            return token[0] in self.lemmas or token[1] in self.words
         if self.kind == "any":
             return True
         if self.kind == "num":
@@ -88,7 +95,8 @@ def compile_phrase(
 
 class PatternIndex:
     def __init__(self) -> None:
-        self._by_first: dict[Key, list[tuple[str, tuple[Element, ...]]]] = defaultdict(list)
+        self._by_lemma: dict[str, list[tuple[str, tuple[Element, ...]]]] = defaultdict(list)
+        self._by_word: dict[str, list[tuple[str, tuple[Element, ...]]]] = defaultdict(list)
         # Patterns that start with a wildcard, a number or a regex, grouped by that first element
         # so each distinct test runs once per token.
         self._anywhere: dict[Element, list[tuple[str, tuple[Element, ...]]]] = defaultdict(list)
@@ -99,23 +107,35 @@ class PatternIndex:
                 continue
             first, tail = variant[0], variant[1:]
             if first.kind == "keys":
-                for key in first.keys:
-                    self._by_first[key].append((label, tail))
+                for kind, value in first.keys:
+                    (self._by_lemma if kind == "L" else self._by_word)[value].append((label, tail))
             else:
                 self._anywhere[first].append((label, tail))
 
     def find(self, tokens: Sequence[Token]) -> list[tuple[str, int, int]]:
+        # The hot loop of the claim analysis: written out, with no list built per token.
         found: set[tuple[str, int, int]] = set()
         n = len(tokens)
+        by_lemma, by_word = self._by_lemma, self._by_word
+        anywhere = tuple(self._anywhere.items())
+        none: list[tuple[str, tuple[Element, ...]]] = []
         for i, token in enumerate(tokens):
-            candidates = [*self._by_first.get(("L", token[0]), ()), *self._by_first.get(("W", token[1]), ())]
-            for first, patterns in self._anywhere.items():
+            groups = [by_lemma.get(token[0], none), by_word.get(token[1], none)]
+            for first, patterns in anywhere:
                 if first.accepts(token):
-                    candidates.extend(patterns)
-            for label, tail in candidates:
-                end = i + 1 + len(tail)
-                if end <= n and all(el.accepts(tokens[i + 1 + j]) for j, el in enumerate(tail)):
-                    found.add((label, i, end))
+                    groups.append(patterns)
+            for group in groups:
+                for label, tail in group:
+                    end = i + 1 + len(tail)
+                    if end > n:
+                        continue
+                    j = i + 1
+                    for el in tail:
+                        if not el.accepts(tokens[j]):
+                            break
+                        j += 1
+                    else:
+                        found.add((label, i, end))
         return sorted(found, key=lambda h: (h[1], h[2], h[0]))
 
 
