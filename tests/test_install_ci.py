@@ -42,11 +42,20 @@ def test_templates_pin_the_documented_release() -> None:
     gitlab = load("gitlab-ci.yml")["medlint"]
     assert f'pip install "medlint-health=={VERSION}"' in gitlab["before_script"]
     (repo,) = load("pre-commit-config.yaml")["repos"]
-    assert repo["rev"] == f"v{VERSION}"
-    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
-    assert repo["hooks"][0]["id"] in {h["id"] for h in hooks}
+    # A local hook that installs the release by its PyPI name: no repository URL is assumed.
+    assert repo["repo"] == "local"
+    (hook,) = repo["hooks"]
+    assert hook["additional_dependencies"] == [f"medlint-health=={VERSION}"]
+    # The same hook as medlint's own .pre-commit-hooks.yaml offers.
+    (offered,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    for key in ("id", "entry", "language", "types_or", "require_serial"):
+        assert hook[key] == offered[key], key
     readme = (ROOT / "README.md").read_text()
-    assert f"**`v{VERSION}`**" in readme and f"rev: v{VERSION}" in readme
+    assert f"**`medlint-health=={VERSION}`**" in readme
+    assert f'additional_dependencies: ["medlint-health=={VERSION}"]' in readme
+    # Nothing claims a published repository or tag that does not exist.
+    for text in (readme, *(path.read_text() for path in CI.iterdir())):
+        assert "git+https://" not in text and "rev: v" not in text
 
 
 def test_github_template_is_safe_to_copy() -> None:
@@ -195,3 +204,53 @@ def test_gitlab_script_runs(pull_request: Path) -> None:
     # Outside a merge request and with no baseline file, the whole folder is checked.
     run = _bash(script, pull_request, {"CI_MERGE_REQUEST_DIFF_BASE_SHA": ""})
     assert run.returncode == 1 and "articles/old.md" in run.stdout
+
+
+def _pre_commit() -> list[str]:
+    exe = shutil.which("pre-commit")
+    if exe is None:
+        pytest.skip("pre-commit is not installed (pip install '.[test]')")
+    return [exe]
+
+
+@pytest.mark.slow  # builds the wheel and installs it with spaCy into pre-commit's environment
+def test_pre_commit_template_runs_with_the_release_wheel(tmp_path: Path) -> None:
+    """The pre-commit example as copied, with the wheel this checkout builds standing in for
+    the PyPI release it pins (found through PIP_FIND_LINKS, as pip finds any package)."""
+    import sys
+
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = dist.glob("medlint_health-*.whl")
+    assert wheel.name.startswith(f"medlint_health-{VERSION}-")
+    repo = tmp_path / "content"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    shutil.copy(CI / "pre-commit-config.yaml", repo / ".pre-commit-config.yaml")
+    (repo / ".medlint.toml").write_text('select = ["CLM"]\n')
+    (repo / "README.md").write_text(BAD)  # a repository file: never linted
+    (repo / "articles").mkdir()
+    (repo / "articles" / "good.md").write_text(GOOD)
+    git(repo, "add", ".")
+    configured = subprocess.run(
+        [sys.executable, "-m", "pip", "config", "get", "global.find-links"], capture_output=True, text=True
+    ).stdout.split()
+    links = " ".join([str(dist), *os.environ.get("PIP_FIND_LINKS", "").split(), *configured])
+    env = {**os.environ, "PRE_COMMIT_COLOR": "never", "PRE_COMMIT_HOME": str(tmp_path / "pc"), "PIP_FIND_LINKS": links}
+
+    def run() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*_pre_commit(), "run", "--all-files"], cwd=repo, env=env, capture_output=True, text=True, timeout=1500
+        )
+
+    clean = run()
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    (repo / "articles" / "bad.md").write_text(BAD)
+    git(repo, "add", ".")
+    bad = run()
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "articles/bad.md:3:" in bad.stdout and "README.md" not in bad.stdout
