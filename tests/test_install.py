@@ -103,7 +103,18 @@ def test_readme_setup_works_as_written_on_system_python(tmp_path: Path) -> None:
     assert "medlint/py.typed" in names and any(n.endswith("licenses/LICENSE") for n in names)
     subprocess.run([str(venv / "pip"), "uninstall", "-y", "-q", "medlint-health"], env=env, check=True)
     assert not (venv / "medlint").exists()
-    subprocess.run([str(venv / "pip"), "install", "-q", str(wheel)], env=env, check=True, capture_output=True)
+    # By name, as the README's `pip install medlint-health` (the built wheel stands in for the
+    # PyPI release: pip finds it through --find-links like any package), with the editor extra.
+    subprocess.run(
+        [str(venv / "pip"), "install", "-q", "--find-links", str(dist), "medlint-health[lsp]"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    server = subprocess.run(
+        [str(venv / "python"), "-c", "import medlint.server"], capture_output=True, text=True, env=env, cwd=tmp_path
+    )
+    assert server.returncode == 0, server.stderr  # `medlint server` has what it imports
     version = subprocess.run(
         [str(venv / "medlint"), "--version"], capture_output=True, text=True, env=env, cwd=tmp_path
     )
