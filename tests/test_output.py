@@ -204,3 +204,28 @@ def test_a_span_longer_than_the_window_is_cut() -> None:
     lines = render(src, [finding(src, 0, len(src) - 1)]).splitlines()
     assert len(lines[1]) <= 6 + 100 + 1 and lines[1].endswith("…")
     assert lines[2] == "    | " + "^" * 100
+
+
+def test_the_readme_excerpt_is_what_medlint_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's "An excerpt of what it prints" is the output for the example article, line
+    for line and in order ("..." marks what the excerpt leaves out)."""
+    import re
+
+    from conftest import ROOT
+
+    from medlint.cli import main
+
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("An excerpt of what it prints:", 1)[1]
+    found = re.search(r"```text\n(.*?)```", section, re.DOTALL)
+    assert found is not None
+    excerpt = [line for line in found.group(1).splitlines() if line.strip() != "..."]
+    assert main(["check", str(ROOT / "examples" / "back-injections-draft.md"), "--color", "never"]) == 1
+    out = capsys.readouterr().out.replace(str(ROOT) + "/", "").splitlines()
+    position = 0
+    for line in excerpt:
+        assert line in out[position:], f"not printed (or not in this order): {line}"
+        position = out.index(line, position) + 1
+    # Each whole-document finding is printed once: in the heading's list, never again in place.
+    document = [line.split()[0] for line in out if re.match(r"  [A-Z]+\d{3} ", line)]
+    heading = re.search(r": (\d+) findings on the whole article$", out[0])
+    assert heading is not None and len(document) == int(heading.group(1)) == len(set(document))
