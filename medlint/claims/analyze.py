@@ -773,6 +773,13 @@ class _Sentence:
                 return True
         if self._for_outcome(outcomes) is not None:
             return True
+        if (
+            self.block.kind in _SHORT_LINE_KINDS
+            and _BENEFITS_TITLE.search(self.text)
+            and not _WEIGHED_TITLE.search(self.text)
+        ):
+            # "Top Benefits of Alkaline Water", "5 Reasons to Try Cupping" as a heading.
+            return True
         return self.listed and not self._negated_at(outcomes[0].start)
 
     def _for_outcome(self, outcomes: list[_Hit]) -> _Hit | None:
