@@ -132,13 +132,18 @@ _LOWERED: tuple[str, str] = ("", "")
 
 
 def lowered(text: str) -> str:
-    """`text.lower()`, remembered for the last text (kinds test many spans of one block)."""
+    """`text.lower()`, remembered for the last text (kinds test many spans of one block).
+
+    The pair is read and replaced whole, so a thread never gets another text's lowercase."""
     global _LOWERED
-    if _LOWERED[0] is not text:
-        low = text.lower()
-        # Rare characters change length when lowercased; offsets must still line up.
-        _LOWERED = (text, low if len(low) == len(text) else text)
-    return _LOWERED[1]
+    last = _LOWERED
+    if last[0] is text:
+        return last[1]
+    low = text.lower()
+    # Rare characters change length when lowercased; offsets must still line up.
+    low = low if len(low) == len(text) else text
+    _LOWERED = (text, low)
+    return low
 
 
 class RegexList(list[re.Pattern[str]]):

@@ -474,3 +474,51 @@ def score(metric: str, prose: ScoredProse, counts: Counts | None = None) -> floa
         return float(_from_counts(metric, counts if counts is not None else prose_counts(prose)))
     value: float = getattr(textstat(), METRICS[metric].function)(prose.text)
     return float(value)
+
+
+class GradedProse:
+    """One document's scored prose, per section, with counts and sentence difficulties kept
+    for every rule that grades it (document and sections: each sentence is counted once)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.whole = document_prose(doc)
+        self.sections = prose_by_section(doc, self.whole)
+        self._counts: dict[int | None, Counts] = {}
+        self._difficulty: dict[tuple[int, int], float] = {}
+
+    def prose(self, section: int) -> ScoredProse:
+        return self.sections.get(section) or ScoredProse()
+
+    def counts(self, section: int | None) -> Counts:
+        counts = self._counts.get(section)
+        if counts is None:
+            if section is None:
+                # The sections' prose partitions the document's, and counts add up.
+                counts = NO_COUNTS
+                for i in self.sections:
+                    counts += self.counts(i)
+            else:
+                counts = prose_counts(self.prose(section))
+            self._counts[section] = counts
+        return counts
+
+    def difficulty(self, sentence: ScoredSentence) -> float:
+        key = (sentence.block, sentence.start)
+        value = self._difficulty.get(key)
+        if value is None:
+            value = self._difficulty[key] = difficulty(sentence.text)
+        return value
+
+
+def trim_caches(limit: int) -> None:
+    """Empty each of this module's per-word tables that has grown past `limit` entries (a
+    long-lived linter meets new words without end); each refills with what is in use."""
+    tables: list[Any] = [_SYLLABLE_CACHE, _WORD_SYLLABLES]
+    if _PRONUNCIATIONS is not None:
+        tables.append(_PRONUNCIATIONS._unknown)
+    for hyphenator in list(_HYPHENATORS.values()):
+        tables.append(hyphenator._cache)
+        tables.append(getattr(getattr(hyphenator._hyphenator, "hd", None), "cache", None))
+    for table in tables:
+        if isinstance(table, dict | set) and len(table) > limit:
+            table.clear()

@@ -3,8 +3,7 @@ grow past a limit."""
 
 from __future__ import annotations
 
-import sys
-from typing import Any
+from medlint.analysis import readability
 
 CACHE_LIMIT = 20_000
 """Entries a shared per-word cache may reach before it is emptied (see `trim_caches`)."""
@@ -16,20 +15,7 @@ def trim_caches(limit: int = CACHE_LIMIT) -> None:
     Each one past `limit` entries is emptied (it refills with what is in use). Checked every
     TRIM_EVERY documents; the sentence pipeline bounds its
     own vocab (`Pipeline.bound_vocab`)."""
-    # Looked up, not imported: a run that never loaded readability has nothing to trim.
-    readability = sys.modules.get("medlint.analysis.readability")
-    if readability is not None:
-        caches: list[Any] = [
-            getattr(readability, "_SYLLABLE_CACHE", None),
-            getattr(readability, "_WORD_SYLLABLES", None),
-        ]
-        caches.append(getattr(getattr(readability, "_PRONUNCIATIONS", None), "_unknown", None))
-        for hyphenator in getattr(readability, "_HYPHENATORS", {}).values():
-            caches.append(getattr(hyphenator, "_cache", None))
-            caches.append(getattr(getattr(getattr(hyphenator, "_hyphenator", None), "hd", None), "cache", None))
-        for cache in caches:
-            if isinstance(cache, dict | set) and len(cache) > limit:
-                cache.clear()
+    readability.trim_caches(limit)
     # The claim analysis keeps nothing per document: it tokenises without spaCy (no vocab to
     # grow), and its matchers are built once per lexicon.
 

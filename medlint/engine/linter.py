@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import threading
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,7 +66,9 @@ class FileOutcome:
 
 
 class Linter:
-    """Loads and compiles rules once; lints many texts. Not thread-safe (the pipeline is shared)."""
+    """Loads and compiles rules once; lints many texts. Safe to share between threads: each
+    document's analysis is its own, and the rules and the sentence pipeline (shared state) lint
+    one document at a time (the lock); for parallel work, use processes."""
 
     FILE_BUDGET: tuple[float, float] = (3.0, 20.0)
     """CPU seconds a file may take (parse, rules, claims register): base + per megabyte of text.
@@ -120,6 +123,7 @@ class Linter:
         self._prepared = False
         self._ran: set[str] = set()
         self._linted = 0
+        self._lock = threading.RLock()
 
     def prepare(self) -> None:
         """Load the enabled rules' lazy data now (see `Kind.prepare`); once per linter."""
@@ -246,6 +250,10 @@ class Linter:
         self, doc: Document, errors: list[InputError] | None = None
     ) -> tuple[tuple[Finding, ...], FileResult]:
         """Findings for one parsed document; a rule that crashes is reported in `errors`."""
+        with self._lock:  # the rules' lazy state and the sentence pipeline: one document at a time
+            return self._lint_document(doc, errors)
+
+    def _lint_document(self, doc: Document, errors: list[InputError] | None) -> tuple[tuple[Finding, ...], FileResult]:
         with BUDGETS.exempt():  # one-off loading (the type vocabulary, rules' data, an in-process spaCy)
             vocabulary()
             if self.pipeline is None or not self.pipeline.has_worker:
@@ -296,7 +304,7 @@ class Linter:
             doc.format,
             doc_type.type,
             doc_type.reason,
-            tuple(ctx.notes.get("grades", ())),
+            tuple(ctx.analysis.grades),
             self._claims(doc, ctx, errors),
         )
         return tuple(findings), result
@@ -307,7 +315,7 @@ class Linter:
             return None
         try:
             promotional = bool(getattr(ctx.doc_type, "promotional", False))
-            return collect(doc, ctx.notes, promotional, self.claims_lexicon, run=self.register_claims)
+            return collect(doc, ctx.analysis.claims, promotional, self.claims_lexicon, run=self.register_claims)
         except Exception as exc:
             if errors is None:
                 raise

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
+from medlint.analysis.readability import GradedProse
 from medlint.config import AUDIENCES
 from medlint.document import BlockKind, Document
-from medlint.findings import Severity
+from medlint.findings import SectionGrade, Severity
 from medlint.matching import RegexList
 
 
@@ -69,16 +70,40 @@ class Judgement:
     evidence: tuple[Hit, ...] = ()
 
 
+@dataclass(slots=True)
+class Analysis:
+    """One document's analysis that several rules read (and the report shows), worked out once
+    by the first rule that needs it. Made fresh for each document: never shared between
+    documents, so a linter used from several threads never mixes two documents' results."""
+
+    readability: GradedProse | None = None
+    """The document's scored prose, per section (reading-grade rules)."""
+    words_learned: bool = False
+    """The document's words are in the syllable tables (`learn_words`), done once."""
+    grades: list[SectionGrade] = field(default_factory=list)
+    """The reading grade of the document and of each section, for the report."""
+    claims: dict[Any, Any] = field(default_factory=dict)
+    """The claim analysis of the document, one per lexicon (`medlint.claims.analyze` keeps it)."""
+    word_tokens: dict[int, Any] = field(default_factory=dict)
+    """Each block's word tokens, read by both word-list rules (substitution kind)."""
+    cue_tokens: dict[int, Any] = field(default_factory=dict)
+    """Each block's lemma tokens, read by every criterion rule (`medlint.kinds.cues`)."""
+    by_rule: dict[tuple[int, Any], Any] = field(default_factory=dict)
+    """A rule's own work on the document, kept from `prepare_document` for `find`, keyed by
+    (`id` of the rule's kind, what the rule names)."""
+
+
 @dataclass(frozen=True, slots=True)
 class RuleContext:
-    """What a kind may read besides the document: settings and shared services."""
+    """What a kind may read besides the document: settings, the article's type and the
+    document's shared analysis."""
 
     settings: Any
     """The `medlint.config.Settings` in force for this file."""
     doc_type: Any = None
     """The `medlint.analysis.classify.DocType` of this document."""
-    notes: dict[str, Any] = field(default_factory=dict)
-    """Per-document results a kind shares with the report (e.g. section grades)."""
+    analysis: Analysis = field(default_factory=Analysis)
+    """What rules share about this document (see `Analysis`)."""
 
 
 Validator = Callable[[Any], Any]
@@ -273,7 +298,7 @@ class Kind(Generic[P]):
         where a cold start is idle anyway; `find` must work without it."""
 
     def prepare_document(self, doc: Document, ctx: RuleContext) -> None:
-        """Work on `doc` that needs no sentences, kept in `ctx.notes` for `find`. The engine
+        """Work on `doc` that needs no sentences, kept in `ctx.analysis` for `find`. The engine
         calls this while the sentence worker splits the document's sentences (so it costs no
         wall time there); `find` must do the work itself when it was not done."""
 

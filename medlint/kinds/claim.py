@@ -37,7 +37,7 @@ from medlint.resources import builtin_rules_dir
 def document_claims(doc: Document, ctx: RuleContext, lexicon_path: Path) -> DocumentClaims:
     """The claim analysis of `doc` for this rule context, shared by every claim rule."""
     promotional = bool(getattr(ctx.doc_type, "promotional", False))
-    return analysis.document_claims(doc, ctx.notes, lexicon_path, promotional)
+    return analysis.document_claims(doc, ctx.analysis.claims, lexicon_path, promotional)
 
 
 def _severity(value: Any) -> Severity:

@@ -204,16 +204,15 @@ class CriterionKind(Kind[CriterionParams]):
     def _cues(self, doc: Document, ctx: RuleContext, index: int) -> list[tuple[str, int, int]]:
         """The rule's cues in block `index`, found once per document (judging reads them twice
         when a `when` condition is checked first)."""
-        cache: dict[tuple[int, int], list[tuple[str, int, int]]] = ctx.notes.setdefault("criterion-cues", {})
         key = (id(self), index)
-        found = cache.get(key)
+        found: list[tuple[str, int, int]] | None = ctx.analysis.by_rule.get(key)
         if found is None:
-            found = cache[key] = self._find_cues(doc, ctx, index)
+            found = ctx.analysis.by_rule[key] = self._find_cues(doc, ctx, index)
         return found
 
     def _find_cues(self, doc: Document, ctx: RuleContext, index: int) -> list[tuple[str, int, int]]:
         text = doc.blocks[index].text
-        out = list(self.matcher.find(block_tokens(doc, ctx.notes, index))) if self.p.cues else []
+        out = list(self.matcher.find(block_tokens(doc, ctx.analysis.cue_tokens, index))) if self.p.cues else []
         for name, rxs in self.p.patterns.items():
             for rx in rxs:
                 out.extend((name, m.start(), m.end()) for m in rx.finditer(text) if m.end() > m.start())
@@ -225,7 +224,7 @@ class CriterionKind(Kind[CriterionParams]):
         from medlint.claims.analyze import document_claims
 
         promotional = bool(getattr(ctx.doc_type, "promotional", False))
-        return list(document_claims(doc, ctx.notes, self.lexicon_path, promotional).claims)
+        return list(document_claims(doc, ctx.analysis.claims, self.lexicon_path, promotional).claims)
 
     @staticmethod
     def _claim_matches(claim: Any, filters: list[dict[str, Any]], promotional: bool = False) -> bool:

@@ -6,7 +6,7 @@ one token, `*?` at most one, `NUM` a number ("12", "twelve", "4,120", "0.12"), a
 token whose lowercase text matches the regular expression (`~[$£€]` for a currency sign).
 Matching is case-insensitive, with the claim analysis's tokenizer (`medlint.tokens`, no spaCy in
 the main process) and pattern index (`medlint.claims.matching`). Each block of a document is
-tokenised once and shared by every criterion rule (kept in the rule context's notes); a match
+tokenised once and shared by every criterion rule (kept in the document's analysis); a match
 is reported in the block's prose offsets, so the sentence that holds it is known exactly.
 """
 
@@ -14,14 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from medlint.claims.matching import Element, PatternIndex, compile_phrase, lemma_is
 from medlint.document import Document
 from medlint.tokens import Token, lemma, tokenize
 
 _NUMBER = frozenset({"NUM"})
-_NOTES_KEY = "criterion-cue-docs"
 
 
 @dataclass
@@ -55,9 +53,9 @@ def tokens(text: str) -> CueTokens:
     )
 
 
-def block_tokens(doc: Document, notes: dict[Any, Any], index: int) -> CueTokens:
-    """The tokens of block `index`, made once per document and shared through `notes`."""
-    cache: dict[int, CueTokens] = notes.setdefault(_NOTES_KEY, {})
+def block_tokens(doc: Document, cache: dict[int, CueTokens], index: int) -> CueTokens:
+    """The tokens of block `index`, made once per document and kept in `cache` (the
+    document's `Analysis.cue_tokens`)."""
     found = cache.get(index)
     if found is None:
         found = cache[index] = tokens(doc.blocks[index].text)

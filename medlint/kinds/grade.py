@@ -11,7 +11,7 @@
 
 Only prose is scored (medlint.analysis.readability explains what that means). textstat computes every
 figure, so a value medlint reports is the value textstat gives for the same prose. Grades go
-to `ctx.notes["grades"]` for the HTML report, whether or not they fail the target.
+to `ctx.analysis.grades` for the HTML report, whether or not they fail the target.
 """
 
 from __future__ import annotations
@@ -23,16 +23,10 @@ from typing import Any
 from medlint.analysis.readability import (
     ADDITIVE,
     METRICS,
-    NO_COUNTS,
-    Counts,
+    GradedProse,
     ScoredProse,
-    ScoredSentence,
-    difficulty,
-    document_prose,
     learn_words,
     prepare,
-    prose_by_section,
-    prose_counts,
     score,
 )
 from medlint.document import Document
@@ -51,8 +45,6 @@ TARGETS: dict[str, dict[str, float | None]] = {
     "automated-readability": {"patient": 8, "general": 10, "professional": None},
 }
 _QUOTE_WORDS = 8
-_CACHE = "readability.prose"
-_LEARNED = "readability.words-learned"
 
 
 def _optional_number(value: Any) -> float | None:
@@ -91,9 +83,9 @@ class ReadingGradeKind(Kind[ReadingGradeParams]):
         prepare()
 
     def prepare_document(self, doc: Document, ctx: RuleContext) -> None:
-        if not ctx.notes.get(_LEARNED):  # the document and section rules read the same words
+        if not ctx.analysis.words_learned:  # the document and section rules read the same words
             learn_words(doc)
-            ctx.notes[_LEARNED] = True
+            ctx.analysis.words_learned = True
 
     def _target(self, metric: str, audience: str) -> float | None:
         # An explicit target is on the chosen metric's scale, so a fallback keeps its own table.
@@ -101,10 +93,10 @@ class ReadingGradeKind(Kind[ReadingGradeParams]):
             return float(self.p.target)
         return TARGETS[metric].get(audience, TARGETS[metric]["patient"])
 
-    def _prose(self, doc: Document, ctx: RuleContext) -> _GradedProse:
-        graded: _GradedProse | None = ctx.notes.get(_CACHE)
+    def _prose(self, doc: Document, ctx: RuleContext) -> GradedProse:
+        graded = ctx.analysis.readability
         if graded is None:
-            graded = ctx.notes[_CACHE] = _GradedProse(doc)
+            graded = ctx.analysis.readability = GradedProse(doc)
         return graded
 
     def _metric_for(self, prose: ScoredProse) -> tuple[str | None, str]:
@@ -190,7 +182,7 @@ class ReadingGradeKind(Kind[ReadingGradeParams]):
         ctx: RuleContext,
         note: str,
         prose: ScoredProse,
-        graded: _GradedProse,
+        graded: GradedProse,
     ) -> dict[str, object]:
         m = METRICS[metric]
         relation = "above" if m.higher_is_harder else "below"
@@ -207,53 +199,19 @@ class ReadingGradeKind(Kind[ReadingGradeParams]):
         }
 
 
-class _GradedProse:
-    """One document's scored prose, per section, with counts and sentence difficulties kept
-    for every rule that grades it (document and sections: each sentence is counted once)."""
-
-    def __init__(self, doc: Document) -> None:
-        self.whole = document_prose(doc)
-        self.sections = prose_by_section(doc, self.whole)
-        self._counts: dict[int | None, Counts] = {}
-        self._difficulty: dict[tuple[int, int], float] = {}
-
-    def prose(self, section: int) -> ScoredProse:
-        return self.sections.get(section) or ScoredProse()
-
-    def counts(self, section: int | None) -> Counts:
-        counts = self._counts.get(section)
-        if counts is None:
-            if section is None:
-                # The sections' prose partitions the document's, and counts add up.
-                counts = NO_COUNTS
-                for i in self.sections:
-                    counts += self.counts(i)
-            else:
-                counts = prose_counts(self.prose(section))
-            self._counts[section] = counts
-        return counts
-
-    def difficulty(self, sentence: ScoredSentence) -> float:
-        key = (sentence.block, sentence.start)
-        value = self._difficulty.get(key)
-        if value is None:
-            value = self._difficulty[key] = difficulty(sentence.text)
-        return value
-
-
 def _fails(metric: str, value: float, target: float) -> bool:
     return value > target if METRICS[metric].higher_is_harder else value < target
 
 
 def _record(ctx: RuleContext, grade: SectionGrade, first: bool = False) -> None:
-    grades: list[SectionGrade] = ctx.notes.setdefault("grades", [])
+    grades = ctx.analysis.grades
     if first:
         grades.insert(0, grade)
     else:
         grades.append(grade)
 
 
-def _hardest(doc: Document, prose: ScoredProse, n: int, graded: _GradedProse) -> str:
+def _hardest(doc: Document, prose: ScoredProse, n: int, graded: GradedProse) -> str:
     """The start of the `n` hardest sentences, in reading order."""
     if n == 0 or not prose.sentences:
         return ""

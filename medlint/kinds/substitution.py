@@ -250,7 +250,7 @@ class SubstitutionKind(Kind[SubstitutionParams]):
 
     def _block_matches(self, block: Block, ctx: RuleContext) -> list[tuple[int, int, int]]:
         # Both word-list rules (jargon, wordy words) read the same tokens of each block.
-        cache: dict[int, Tokens] = ctx.notes.setdefault("substitution-tokens", {})
+        cache: dict[int, Tokens] = ctx.analysis.word_tokens
         tokens = cache.get(block.index)
         if tokens is None:
             tokens = cache[block.index] = Tokens(block.text)
@@ -260,13 +260,13 @@ class SubstitutionKind(Kind[SubstitutionParams]):
         # Matching needs no sentences; only judging a match (explained? in a name?) does.
         if ctx.settings.audience in self.p.audiences:
             found = {b.index: self._block_matches(b, ctx) for b in doc.blocks if b.kind in self.kinds}
-            ctx.notes.setdefault("substitution-matches", {})[self] = found
+            ctx.analysis.by_rule[(id(self), "matches")] = found
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         if ctx.settings.audience not in self.p.audiences:
             return
         done: set[int] = set()
-        prepared: dict[int, list[tuple[int, int, int]]] = ctx.notes.get("substitution-matches", {}).get(self, {})
+        prepared: dict[int, list[tuple[int, int, int]]] = ctx.analysis.by_rule.get((id(self), "matches"), {})
         for block in doc.blocks:
             if block.kind not in self.kinds:
                 continue

@@ -12,6 +12,7 @@ file the same way.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterator
 
 from markdown_it import MarkdownIt, rules_block
@@ -44,7 +45,9 @@ _CONTAINERS: tuple[tuple[str, Callable[[StateBlock, int, int, bool], bool], list
     ("blockquote", rules_block.blockquote, ["paragraph", "reference", "blockquote", "list"]),
     ("list", rules_block.list_block, ["paragraph", "reference", "blockquote"]),
 )
-_PARSERS: dict[int, MarkdownIt] = {}
+_PARSERS = threading.local()
+"""Each thread's parsers, by nesting limit: a parse changes its parser's options for a moment
+(`_inline_nesting`), so two threads must never share one."""
 
 
 def _shallow(
@@ -94,7 +97,10 @@ _LAST_CLOSE: dict[tuple[int, int], tuple[StateInline, int]] = {}
 
 
 def _parser(max_nesting: int = _MAX_NESTING) -> MarkdownIt:
-    md = _PARSERS.get(max_nesting)
+    parsers: dict[int, MarkdownIt] | None = getattr(_PARSERS, "by_nesting", None)
+    if parsers is None:
+        parsers = _PARSERS.by_nesting = {}
+    md = parsers.get(max_nesting)
     if md is None:
         # text_join would merge entities and escapes into plain text and lose their source spans.
         md = MarkdownIt("commonmark", {"maxNesting": max_nesting}).enable("table").disable("text_join")
@@ -104,7 +110,7 @@ def _parser(max_nesting: int = _MAX_NESTING) -> MarkdownIt:
         md.core.ruler.at("inline", _inline_nesting(md.core.ruler.__rules__[md.core.ruler.__find__("inline")].fn))
         for name in ("link", "image"):
             md.inline.ruler.at(name, _closable(md.inline.ruler.__rules__[md.inline.ruler.__find__(name)].fn))
-        _PARSERS[max_nesting] = md
+        parsers[max_nesting] = md
     return md
 
 
