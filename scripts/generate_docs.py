@@ -5,7 +5,7 @@
     python scripts/generate_docs.py --check   # exit 1 naming each stale file; write nothing
 
 A maintainer script: it writes into the source tree, so it is not part of the wheel. The test
-suite (tests/test_docs.py) and `.ci/run` run the check.
+suite (tests/registry/test_generated_docs.py) and `.ci/run` run the check.
 """
 
 from __future__ import annotations

@@ -9,14 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SEED
 
 from medlint.config import Settings
 from medlint.engine import Linter
 from medlint.findings import Finding, Severity
 from medlint.kinds.base import ParamError
 from medlint.kinds.phrase import PhraseKind
-
-SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "back-injections.txt"
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,9 @@ take one part out and expect exactly the finding for that part.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEED
 
 from medlint.analysis.classify import classify
 from medlint.config import Settings
@@ -18,9 +18,7 @@ from medlint.engine import Linter
 from medlint.kinds import ParamError, kind_class
 from medlint.parse import parse_document
 
-SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "back-injections.txt"
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "completeness"
+FIXTURES = ROOT / "tests" / "fixtures" / "completeness"
 PARTS_FILE = FIXTURES / "shoulder-injection-parts.md"
 TODAY = "2026-11-01"
 """The fixtures say 'Last reviewed: 3 March 2026': recent on this day."""

@@ -32,7 +32,7 @@ def _sentence_english() -> Language:
     Those ("Dr.", "e.g.", "a.m.") are what keep a sentence from splitting early; the other
     1,200 (contractions, emoticons) never touch a sentence boundary, and loading them is most
     of the cost of `spacy.blank("en")` at every cold start. Sentence boundaries are identical
-    (checked on every block of the shared corpus; see tests/test_nlp.py).
+    (checked on every block of the shared corpus; see tests/analysis/test_nlp.py).
     """
     from spacy.lang.en import English
 

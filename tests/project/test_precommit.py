@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 BAD = "# Back pain\n\nThis miracle injection will change your life forever.\n"
 GOOD = (
     "# Back pain\n\nMost back pain gets better within a few weeks. Keep moving and take painkillers if you need them.\n"

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from medlint.engine import Linter
-from medlint.registry.rules import Rule, builtin_rules_dir, load_packs
+from medlint.registry.rules import Rule, RulePackError, builtin_rules_dir, load_packs
 
 RULES = load_packs()
 
 
-def test_codes_names_and_aliases_are_unique() -> None:
-    idents = [i for r in RULES for i in (r.code, r.name, *r.aliases)]
-    assert len(idents) == len(set(idents))
+def test_a_code_name_or_alias_used_twice_is_refused(tmp_path: Path) -> None:
+    # Unique identifiers are the loader's to enforce (every RULES above passed it): a pack that
+    # reuses a built-in rule's name must not load.
+    source = next(r for r in RULES if r.code == "RDB003").path
+    pack = tmp_path / "house"
+    pack.mkdir()
+    (pack / "pack.yml").write_text("name: house\nprefix: HSE\n")
+    text = source.read_text(encoding="utf-8").replace("code: RDB003", "code: HSE003")
+    (pack / "HSE003-long-sentence.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(RulePackError, match="'long-sentence' is already used by"):
+        load_packs([pack])
 
 
 def test_every_pack_has_rules() -> None:
@@ -28,7 +38,6 @@ def test_rule_files_are_named_after_code_and_name() -> None:
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_rule_has_sources_with_urls(rule: Rule) -> None:
-    assert rule.sources
     assert any(s["url"].startswith("https://") or s["url"].startswith("http://") for s in rule.sources)
     assert len(rule.why.split()) >= 20, "the why should explain, not just name, the problem"
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import SHARED
 
 import medlint
 from medlint.findings import FileResult, Finding, InputError, Report, RuleInfo, Severity
 from medlint.report import github, gitlab, junit, sarif, statistics
 
-SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 
 TITLE = "# Über Diabetes\r\n"
 BODY = (

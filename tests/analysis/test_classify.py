@@ -4,15 +4,11 @@ and logistics pages are hubs."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import ROOT, SHARED
 
 from medlint.analysis.classify import classify
 from medlint.parse import format_for, parse_document
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 
 
 def kind(text: str, path: str = "a.md") -> str:
