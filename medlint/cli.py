@@ -50,6 +50,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from medlint.config import AUDIENCES
     from medlint.report import FORMATS
 
     parser = argparse.ArgumentParser(prog="medlint", description="A content-quality linter for health writing.")
@@ -63,8 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--select", type=_codes, help="comma-separated codes, prefixes, packs or names")
     check.add_argument("--extend-select", type=_codes)
     check.add_argument("--ignore", type=_codes)
-    check.add_argument("--fail-level", choices=("error", "warning", "info"))
-    check.add_argument("--audience", choices=("patient", "general", "professional"))
+    check.add_argument("--fail-level", choices=[s.label for s in sorted(Severity, reverse=True)])
+    check.add_argument("--audience", choices=AUDIENCES)
     check.add_argument("--config", help="use this config file instead of searching for one")
     check.add_argument("--stdin-filename", help="path to report (and pick the format from) for - input")
     check.add_argument(
