@@ -35,11 +35,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from medlint.document import BlockKind, Document
 from medlint.matching import RegexList, literal_hints
 from medlint.resources import builtin_rules_dir
+from medlint.yamlload import load_yaml
 
 DOC_TYPES = ("treatment", "condition", "news", "hub", "recipe", "other")
 _OPENING_BLOCKS = 3
@@ -80,7 +79,7 @@ def _compile(items: list[str]) -> RegexList:
 def vocabulary() -> _Vocabulary:
 
     path = builtin_rules_dir() / "completeness" / "data" / "doc-types.yml"
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_yaml(path, track_lines=False)  # package data: read as the rule packs are
     aliases = {word.lower(): name for name, words in data["types"].items() for word in words}
     return _Vocabulary(
         aliases=aliases,
