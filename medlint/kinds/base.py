@@ -88,6 +88,8 @@ class Analysis:
     """Each block's word tokens, read by both word-list rules (substitution kind)."""
     cue_tokens: dict[int, Any] = field(default_factory=dict)
     """Each block's lemma tokens, read by every criterion rule (`medlint.kinds.cues`)."""
+    dates: list[list[re.Match[str]]] | None = None
+    """Each block's date-like matches (date-currency rules)."""
     by_rule: dict[tuple[int, Any], Any] = field(default_factory=dict)
     """A rule's own work on the document, kept from `prepare_document` for `find`, keyed by
     (`id` of the rule's kind, what the rule names)."""

@@ -157,18 +157,14 @@ class DateCurrencyParams(AppliesParams):
 
 
 def _date_matches(doc: Document, ctx: RuleContext | None) -> list[list[re.Match[str]]]:
-    """Each block's date-like matches, found once per document and shared through `ctx.notes`."""
-    if ctx is not None:
-        found = ctx.notes.get(_NOTES_KEY)
-        if found is not None and found[0] is doc:
-            return found[1]  # type: ignore[no-any-return]
+    """Each block's date-like matches, found once per document and shared through
+    `ctx.analysis.dates`."""
+    if ctx is not None and ctx.analysis.dates is not None:
+        return ctx.analysis.dates
     matches = [list(_DATE.finditer(block.text)) for block in doc.blocks]
     if ctx is not None:
-        ctx.notes[_NOTES_KEY] = (doc, matches)
+        ctx.analysis.dates = matches
     return matches
-
-
-_NOTES_KEY = "date-currency-matches"
 
 
 class DateCurrencyKind(Kind[DateCurrencyParams]):
@@ -233,7 +229,7 @@ class DateCurrencyKind(Kind[DateCurrencyParams]):
 
     def dates(self, doc: Document, ctx: RuleContext | None = None) -> tuple[list[Dated], bool]:
         """Every date that dates the article, and whether a date field exists (even unparsed).
-        The text is searched for dates once per document (in `ctx.notes`), however many rules
+        The text is searched for dates once per document (in `ctx.analysis`), however many rules
         of this kind read them; each rule then keeps those its labels and placement accept."""
         p = self.p
         out: list[Dated] = []
