@@ -124,7 +124,7 @@ def expansion_regex(abbr: str) -> re.Pattern[str] | None:
     return re.compile(rf"\b{body}\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class AbbreviationParams:
     lists: list[str] = param([], string_list, key="list")
     """Files of known abbreviations, relative to the pack."""

@@ -36,7 +36,7 @@ def _positive_float(value: object) -> float:
     return f
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class CoverageBalanceParams(AppliesParams):
     benefit: RegexList = param([], regex_list)
     risk: RegexList = param([], regex_list)

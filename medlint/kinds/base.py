@@ -237,7 +237,9 @@ def param(
     return field(default=default, metadata=metadata)
 
 
-@dataclass(frozen=True, kw_only=True)
+# Parameter dataclasses skip __eq__ and __repr__: nothing compares or prints them, and each
+# generated method costs a kind's import a millisecond or two at every cold start.
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class NoParams:
     """The parameters of a kind that takes none."""
 

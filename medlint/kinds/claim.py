@@ -47,7 +47,7 @@ def _severity(value: Any) -> Severity:
         raise ValueError(str(exc)) from None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ClaimParams:
     categories: list[str] | None = param(None, names_from(CATEGORIES, "category"))
     stance: list[str] = param(["asserted"], names_from(STANCES, "stance"))

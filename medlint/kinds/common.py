@@ -19,7 +19,7 @@ def positive_int(value: Any) -> int:
     return n
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class AppliesParams:
     """The parameters that say which articles a completeness rule is meant for."""
 

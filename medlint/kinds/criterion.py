@@ -104,7 +104,7 @@ def _claim_filters(value: Any) -> list[dict[str, Any]]:
     return list(value)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class CriterionParams:
     criterion: str | None = param(None, typed(str))
     types: list[str] = param([], doc_types)

@@ -146,7 +146,7 @@ _DATE_KEYS = [
 ]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class DateCurrencyParams(AppliesParams):
     flag: str = param("missing", choice("missing", "stale"))
     front_matter: list[str] = param(_DATE_KEYS, string_list)

@@ -58,7 +58,7 @@ def _count(value: Any) -> int:
     return int(n)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ReadingGradeParams:
     scope: str = param("document", choice("document", "section"))
     metric: str = param("flesch-kincaid", choice(*METRICS))

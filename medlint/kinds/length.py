@@ -55,7 +55,7 @@ def _positive(value: Any) -> int:
     return n
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class SentenceLengthParams:
     max_words: int = param(25, _positive)
     very_long: int = param(40, _positive)
@@ -124,7 +124,7 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield pos, pos + len(tail)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ParagraphLengthParams:
     max_words: int = param(100, _positive)
 

@@ -55,7 +55,7 @@ _DEFAULT_EXCLUDE = (
 ).split()
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class PassiveVoiceParams:
     exclude: list[str] = param([], string_list)
     """Participles (or "participle next-words") that are not reported."""

@@ -105,7 +105,7 @@ for _validator, _key in ((_terms, "term"), (_patterns, "pattern")):
     with_schema(_validator, {"type": "array", "items": {"anyOf": [{"type": "string"}, _entry]}})
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class PhraseParams:
     terms: list[dict[str, Any]] = param([], _terms)
     """Literal phrases, each a string or a table with its own message, suggestion and options."""

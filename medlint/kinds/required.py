@@ -91,7 +91,7 @@ def first_match(
     return None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class RequiredContentParams(AppliesParams):
     headings: RegexList = param([], regex_list)
     patterns: RegexList = param([], regex_list)
@@ -252,7 +252,7 @@ def section_units(doc: Document, start: int, end: int) -> list[str]:
     return units
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class SectionContentParams(AppliesParams):
     headings: RegexList = param(check=regex_list, required=True)
     needs: list[dict[str, Any]] = param(check=_needs, required=True)

@@ -153,7 +153,7 @@ def _list_entries(path: Path, *, track_lines: bool) -> list[Entry]:
     return out
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class SubstitutionParams:
     lists: list[str] = param([], string_list, key="list")
     """Word-list files, relative to the pack."""
