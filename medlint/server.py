@@ -123,20 +123,31 @@ def _range(ls: MedlintServer, lines: list[str], line: int, column: int, end_line
 # -- linting --------------------------------------------------------------------------------
 
 
-def _path_and_format(uri: str, language_id: str | None) -> tuple[str, str | None]:
-    path = to_fs_path(uri) or uri
-    fmt = None if Path(path).suffix.lower() in EXTENSIONS else _LANGUAGES.get(language_id or "", "markdown")
-    return path, fmt
+def _articles(session: Session, path: str) -> set[str]:
+    """The article extensions for `path`: medlint's and its configuration's `extensions`."""
+    try:
+        return {*EXTENSIONS, *session.settings_for(Path(path).absolute()).extensions}
+    except ConfigError:
+        return set(EXTENSIONS)  # reported when the document is linted
 
 
-def _wanted(uri: str, language_id: str | None) -> bool:
+def _path_and_format(session: Session, uri: str, language_id: str | None) -> tuple[str, str | None]:
+    """The file's path, and the format to parse it as: None (by its extension, as `medlint
+    check` would) for an article extension, else the editor's language."""
     path = to_fs_path(uri) or uri
-    return Path(path).suffix.lower() in EXTENSIONS or (language_id or "") in _LANGUAGES
+    if Path(path).suffix.lower() in _articles(session, path):
+        return path, None
+    return path, _LANGUAGES.get(language_id or "", "markdown")
+
+
+def _wanted(session: Session, uri: str, language_id: str | None) -> bool:
+    path = to_fs_path(uri) or uri
+    return Path(path).suffix.lower() in _articles(session, path) or (language_id or "") in _LANGUAGES
 
 
 def _lint(ls: MedlintServer, uri: str, text: str, language_id: str | None) -> tuple[Finding, ...]:
     """Runs on the lint thread."""
-    path, fmt = _path_and_format(uri, language_id)
+    path, fmt = _path_and_format(ls.session, uri, language_id)
     linter = ls.session.linter_for(Path(path).absolute())
     outcome = linter.lint_text(text, path=path, format=fmt)
     ls.lint_count += 1
@@ -197,20 +208,20 @@ def _reload(ls: MedlintServer) -> None:
     ls.session = Session()
     ls.reported.clear()
     for uri, doc in ls.workspace.text_documents.items():
-        if _wanted(uri, doc.language_id):
+        if _wanted(ls.session, uri, doc.language_id):
             schedule(ls, uri, 0)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: MedlintServer, params: types.DidOpenTextDocumentParams) -> None:
-    if _wanted(params.text_document.uri, params.text_document.language_id):
+    if _wanted(ls.session, params.text_document.uri, params.text_document.language_id):
         schedule(ls, params.text_document.uri, 0)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: MedlintServer, params: types.DidChangeTextDocumentParams) -> None:
     doc = ls.workspace.get_text_document(params.text_document.uri)
-    if _wanted(doc.uri, doc.language_id):
+    if _wanted(ls.session, doc.uri, doc.language_id):
         schedule(ls, doc.uri, DEBOUNCE)
 
 

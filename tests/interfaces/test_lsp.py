@@ -223,3 +223,19 @@ def test_lsp_session_end_to_end(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_lsp_debounces_and_lints_only_changed_documents(tmp_path: Path) -> None:
     run(debounce(tmp_path))
+
+
+def test_the_server_lints_the_extensions_the_configuration_maps(tmp_path: Path) -> None:
+    """A .php page is an article where `extensions` says so, parsed as the mapped format
+    (the editor calls its language "php", which medlint does not know)."""
+    from medlint.server import _path_and_format, _wanted
+    from medlint.session import Session
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / ".medlint.toml").write_text('extensions = { php = "html" }\n')
+    page, other = (site / "page.php").as_uri(), (tmp_path / "page.php").as_uri()
+    session = Session()
+    assert _wanted(session, page, "php") and not _wanted(session, other, "php")
+    assert _path_and_format(session, page, "php") == (str(site / "page.php"), None)
+    assert _wanted(session, (tmp_path / "a.md").as_uri(), "markdown")
