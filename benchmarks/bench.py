@@ -22,9 +22,9 @@ Sections (`--sections`, default: throughput coldstart jobs cache):
   the process tree; the outputs must be byte-identical. Skipped for a tree without `--jobs`.
 - cache: `medlint check CORPUS` with an empty cache directory, then again on the unchanged
   tree. Skipped for a tree without `--cache-dir`.
-- hostile (opt-in): 10 MB inputs: a normal article (the corpus repeated), one line, nested
-  brackets, a run of one character, front matter of 100,000 keys. One-off by default
-  (`--hostile-runs`); each takes minutes.
+- hostile (opt-in): 10 MB inputs (`--hostile-mb`): a normal article (the corpus repeated), one
+  line, nested brackets, a run of one character, front matter of 100,000 keys (one per 100
+  bytes). One-off by default (`--hostile-runs`); at 10 MB each takes minutes.
 
 Peak memory is each process's own high-water mark (VmHWM in /proc, Linux), sampled every 20 ms
 over the whole process tree: the main process, the sentence worker, pool workers. CPU time of
@@ -379,13 +379,13 @@ def hostile_inputs(corpus: Path, folder: Path, size: int = 10_000_000) -> dict[s
     normal = (text * (size // len(text) + 1))[:size]
     one_line = " ".join(normal.split())[:size]
     half = size // 2
-    keys = "\n".join(f"key{i}: value {i}" for i in range(100_000))
+    keys = "\n".join(f"key{i}: value {i}" for i in range(size // 100))  # 100,000 keys for 10 MB
     inputs = {
         "normal article": normal,
         "one line": one_line,
         "nested brackets": "[" * half + "]" * half,
         "one character": "a" * size,
-        "front matter 100k keys": f"---\n{keys}\n---\n\n# Title\n\nA short body.\n",
+        f"front matter {size // 100:,} keys": f"---\n{keys}\n---\n\n# Title\n\nA short body.\n",
     }
     paths = {}
     for name, body in inputs.items():
@@ -395,10 +395,10 @@ def hostile_inputs(corpus: Path, folder: Path, size: int = 10_000_000) -> dict[s
     return paths
 
 
-def hostile(trees: list[Path], corpus: Path, runs: int) -> dict:
+def hostile(trees: list[Path], corpus: Path, runs: int, megabytes: float = 10.0) -> dict:
     out: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
-        inputs = hostile_inputs(corpus, Path(tmp))
+        inputs = hostile_inputs(corpus, Path(tmp), int(megabytes * 1_000_000))
         print(f"hostile input ({runs} round(s); CPU of the process tree; budget: 3x the normal article, 150 MB)")
         for name, path in inputs.items():
             for r in range(runs):
@@ -432,6 +432,7 @@ def main() -> None:
     ap.add_argument("--packs", action="store_true", help="throughput per rule pack too")
     ap.add_argument("--proselint", metavar="PYTHON", help="an interpreter with proselint, for its words/s")
     ap.add_argument("--hostile-runs", type=int, default=1)
+    ap.add_argument("--hostile-mb", type=float, default=10.0, help="size of the hostile inputs (the bar is at 10)")
     ap.add_argument("--json", type=Path, help="write every measurement here")
     args = ap.parse_args()
     trees = [t.resolve() for t in (args.tree or [ROOT])]
@@ -451,7 +452,7 @@ def main() -> None:
     if "cache" in args.sections:
         results["cache"] = cache(trees, args.corpus, args.runs)
     if "hostile" in args.sections:
-        results["hostile"] = hostile(trees, args.corpus, args.hostile_runs)
+        results["hostile"] = hostile(trees, args.corpus, args.hostile_runs, args.hostile_mb)
     results["load_end"] = os.getloadavg()
     print(f"load at end {os.getloadavg()}")
     if args.json:
