@@ -18,7 +18,7 @@ from medlint.config import Settings
 from medlint.engine import Linter
 from medlint.engine import results_cache as cache_mod
 from medlint.engine.pool import Job, lint_file, lint_files
-from medlint.engine.results_cache import MAX_AGE_DAYS, ResultsCache, default_dir, from_data, to_data
+from medlint.engine.results_cache import MAX_AGE_DAYS, ResultsCache, default_dir, from_data, loads, to_data
 from medlint.resources import builtin_rules_dir
 
 ARTICLE = """---
@@ -218,13 +218,16 @@ def test_an_entry_rebuilds_only_result_types(tmp_path: Path) -> None:
         from_data({"$d": "os:system", "f": {"command": "true"}})
     with pytest.raises(ValueError, match="not a result type"):
         from_data({"$e": "subprocess:Popen", "v": "true"})
+    with pytest.raises(ValueError, match="not a result type"):
+        loads(b'{"outcome": {"$d": "os:system", "f": {"command": "true"}}}')
 
 
 def test_round_trip_keeps_every_field(tmp_path: Path, linter: Linter) -> None:
     outcome = Linter(Settings(today="2026-01-15"), claims=True).lint_text(ARTICLE, path="x.md")
     assert outcome.file is not None and outcome.file.claims is not None and outcome.file.claims.claims
-    data = json.loads(json.dumps(to_data((outcome.findings, outcome.file))))
-    assert from_data(data) == (outcome.findings, outcome.file)
+    body = json.dumps(to_data((outcome.findings, outcome.file)))
+    assert from_data(json.loads(body)) == (outcome.findings, outcome.file)
+    assert loads(body.encode()) == (outcome.findings, outcome.file)
 
 
 def test_cache_folder_is_tagged_and_ignored_by_git(tmp_path: Path, linter: Linter) -> None:
