@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 from medlint.version import __version__
 
 if TYPE_CHECKING:
-    from medlint.api import lint_paths, lint_text
+    from medlint.api import Scorer, lint_paths, lint_text, score_paths
     from medlint.config import ConfigError, Settings
+    from medlint.criteria import Scorecard
     from medlint.engine import FileOutcome, Linter
     from medlint.findings import (
         Applicability,
@@ -44,6 +45,8 @@ __all__ = [
     "RulePackError",
     "RunOptions",
     "Scope",
+    "Scorecard",
+    "Scorer",
     "SectionGrade",
     "Session",
     "Settings",
@@ -52,6 +55,7 @@ __all__ = [
     "lint_paths",
     "lint_text",
     "run",
+    "score_paths",
 ]
 
 _HOMES = {
@@ -60,6 +64,9 @@ _HOMES = {
     "Session": "medlint.session",
     "RunOptions": "medlint.session",
     "run": "medlint.session",
+    "Scorer": "medlint.api",
+    "score_paths": "medlint.api",
+    "Scorecard": "medlint.criteria",
     "Settings": "medlint.config",
     "ConfigError": "medlint.config",
     "Linter": "medlint.engine",

@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from medlint.config import Settings, load_config_file, settings_from_table
+from medlint.criteria import Scorecard
 from medlint.engine import Linter
-from medlint.findings import Finding, Report
+from medlint.findings import Finding, InputError, Report
 from medlint.fix import attach_fixes
 from medlint.session import RunOptions, Session, run
 
-__all__ = ["Linter", "RunOptions", "Session", "lint_paths", "lint_text", "run"]
+__all__ = ["Linter", "RunOptions", "Scorer", "Session", "lint_paths", "lint_text", "run", "score_paths"]
 
 
 def _settings(config: Settings | Mapping[str, Any] | str | Path | None) -> Settings:
@@ -98,3 +99,36 @@ def lint_paths(
             cache_dir=cache_dir,
         )
     )
+
+
+class Scorer:
+    """Scorecards of texts (`medlint score` in Python): runs only the rules that judge a
+    criterion, loaded once for many texts.
+
+        card = Scorer().score_text(text, "draft.md")
+        card.result("harms").verdict  # 'satisfactory' | 'not_satisfactory' | 'not_applicable'
+    """
+
+    def __init__(self, config: Settings | Mapping[str, Any] | str | Path | None = None) -> None:
+        self.linter = Linter(_settings(config), criteria_only=True)
+
+    def score_text(self, text: str, path: str = "<text>", format: str | None = None) -> Scorecard:
+        """The card of one text; raises ValueError when it has none (empty text, or no
+        criterion rule selected by the configuration)."""
+        outcome = self.linter.lint_text(text, path=path, format=format, contain=False)
+        card = outcome.file.scorecard if outcome.file is not None else None
+        if card is None:
+            why = outcome.errors[0].message if outcome.errors else "no rule that judges a criterion is selected"
+            raise ValueError(f"{path}: no scorecard: {why}")
+        return card
+
+
+def score_paths(
+    paths: Iterable[str | Path], *, config: Settings | Mapping[str, Any] | str | Path | None = None
+) -> tuple[list[Scorecard], list[InputError]]:
+    """Scorecards for files and directories (each file with the nearest configuration unless
+    `config` is given), and one error per file that could not be read."""
+    report = run(
+        RunOptions(paths=tuple(paths), config=_settings(config) if config is not None else None, criteria_only=True)
+    )
+    return [f.scorecard for f in report.files if f.scorecard is not None], list(report.errors)

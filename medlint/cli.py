@@ -49,6 +49,25 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _criteria(value: str) -> tuple[str, ...]:
+    from medlint.criteria import parse_criteria
+
+    try:
+        return parse_criteria(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _score(value: str) -> float:
+    try:
+        score = float(value)
+    except ValueError:
+        score = -1.0
+    if not 0 <= score <= 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number from 0 to 1")
+    return score
+
+
 def build_parser() -> argparse.ArgumentParser:
     from medlint.config import AUDIENCES
     from medlint.report import FORMATS
@@ -65,6 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--extend-select", type=_codes)
     check.add_argument("--ignore", type=_codes)
     check.add_argument("--fail-level", choices=[s.label for s in sorted(Severity, reverse=True)])
+    check.add_argument(
+        "--fail-criteria", type=_criteria, metavar="IDS", help="scorecard criteria (or 'all') that fail when not met"
+    )
+    check.add_argument("--min-score", type=_score, metavar="FRACTION", help="fail below this scorecard score (0-1)")
     check.add_argument("--audience", choices=AUDIENCES)
     check.add_argument("--config", help="use this config file instead of searching for one")
     check.add_argument("--stdin-filename", help="path to report (and pick the format from) for - input")
@@ -133,7 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule", help="code, name or alias")
     explain.add_argument("--config", help="find the rule in this configuration's rule packs too")
 
-    sub.add_parser("scorecard", add_help=False, help="each article's verdict on every review criterion, with evidence")
+    sub.add_parser("score", add_help=False, help="each article's verdict on every review criterion, with evidence")
+    sub.add_parser("scorecard", add_help=False, help="the same as score")
     sub.add_parser("server", help="run the language server (LSP over stdio) for editors")
 
     baseline = sub.add_parser("baseline", help="record today's findings so later runs report only new ones")
@@ -149,10 +173,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
-    if words[:1] == ["scorecard"]:  # its own options: medlint/scorecard.py
-        from medlint.scorecard import main as scorecard
+    if words[:1] in (["score"], ["scorecard"]):  # its own options: medlint/scorecard.py
+        from medlint.scorecard import main as score
 
-        return scorecard(words[1:])
+        return score(words[1:], prog=f"medlint {words[0]}")
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -214,6 +238,8 @@ def _options(args: argparse.Namespace, output: Output, **extra: Any) -> Any:
         jobs=getattr(args, "jobs", None),
         cache=not getattr(args, "no_cache", False),
         cache_dir=getattr(args, "cache_dir", None),
+        fail_criteria=getattr(args, "fail_criteria", None),
+        min_score=getattr(args, "min_score", None),
         **extra,
     )
 
@@ -241,6 +267,8 @@ def _check(args: argparse.Namespace, worker: Any) -> int:
         sys.stderr.write(f"medlint: would fix {n} finding{'s' * (n != 1)} in {files} file{'s' * (files != 1)}\n")
         return EXIT_ERROR if report.errors else (EXIT_FINDINGS if report.diffs else EXIT_CLEAN)
     _write(_render(report, args, output), output.path)
+    for why in report.criteria_failures:
+        sys.stderr.write(f"{why}\n")
     if report.errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if report.failed and not args.exit_zero else EXIT_CLEAN

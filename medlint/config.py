@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from medlint.criteria import parse_criteria
 from medlint.findings import Severity
 
 AUDIENCES = ("patient", "general", "professional")
@@ -32,6 +33,10 @@ class Settings:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     fail_level: Severity = Severity.WARNING
+    fail_criteria: tuple[str, ...] = ()
+    """Scorecard criteria (ids of medlint.criteria) that fail a run when not satisfactory."""
+    min_score: float | None = None
+    """A run fails when an article's share of satisfactory criteria is below this (0 to 1)."""
     include: tuple[str, ...] = ()
     """gitignore-style patterns: when set, a folder walk lints only files matching one."""
     exclude: tuple[str, ...] = ()
@@ -68,6 +73,12 @@ def _severity(value: Any, key: str, where: str) -> Severity:
         raise ConfigError(f"{where}: '{key}': {exc}") from None
 
 
+def _min_score(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise ConfigError(f"{where}: 'min-score' must be a number from 0 to 1 (the share of satisfactory criteria)")
+    return float(value)
+
+
 _KEYS = (
     "select",
     "ignore",
@@ -76,6 +87,8 @@ _KEYS = (
     "severity",
     "rules",
     "fail-level",
+    "fail-criteria",
+    "min-score",
     "include",
     "exclude",
     "extend-exclude",
@@ -153,6 +166,13 @@ def settings_from_table(table: Mapping[str, Any], where: str, root: Path, source
         out["rules"] = {k: {o.replace("-", "_"): x for o, x in v.items()} for k, v in rules.items()}
     if "fail-level" in table:
         out["fail_level"] = _severity(table["fail-level"], "fail-level", where)
+    if "fail-criteria" in table:
+        try:
+            out["fail_criteria"] = parse_criteria(_str_tuple(table["fail-criteria"], "fail-criteria", where))
+        except ValueError as exc:
+            raise ConfigError(f"{where}: 'fail-criteria': {exc}") from None
+    if "min-score" in table:
+        out["min_score"] = _min_score(table["min-score"], where)
     if "rule-packs" in table:
         out["rule_packs"] = tuple((root / p).resolve() for p in _str_tuple(table["rule-packs"], "rule-packs", where))
     if "audience" in table:

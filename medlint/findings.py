@@ -10,6 +10,7 @@ from medlint.version import __version__
 
 if TYPE_CHECKING:
     from medlint.claims.register import FileClaims, LocatedClaim
+    from medlint.criteria import Scorecard
 
 Scope = Literal["span", "document"]
 Applicability = Literal["safe", "unsafe"]
@@ -144,9 +145,11 @@ class FileResult:
     grades: tuple[SectionGrade, ...] = ()
     claims: FileClaims | None = None
     """The claims register of the file; None when the claim analysis did not run on it."""
+    scorecard: Scorecard | None = None
+    """Each review criterion's verdict; None when no rule judging a criterion was selected."""
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "path": self.path,
             "words": self.words,
             "format": self.format,
@@ -154,6 +157,9 @@ class FileResult:
             "type_reason": self.doc_type_reason,
             "grades": [g.to_json() for g in self.grades],
         }
+        if self.scorecard is not None:
+            out["scorecard"] = self.scorecard.summary_json()
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,10 +226,15 @@ class Report:
     skipped: tuple[tuple[str, str], ...] = ()
     """Each file or folder a folder walk left out on purpose, with why (`--verbose` prints them)."""
 
+    criteria_failures: tuple[str, ...] = ()
+    """Why files fail their configuration's scorecard gates (`fail-criteria`, `min-score`), one
+    line each ("a.md: scorecard: criterion 'harms' is not satisfactory")."""
+
     @property
     def failed(self) -> bool:
-        """Whether any finding is at or above the fail level (the command line then exits 1)."""
-        return any(f.severity >= self.fail_level for f in self.findings)
+        """Whether any finding is at or above the fail level, or a file fails a scorecard gate
+        (the command line then exits 1)."""
+        return bool(self.criteria_failures) or any(f.severity >= self.fail_level for f in self.findings)
 
     @property
     def claims_ran(self) -> bool:

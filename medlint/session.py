@@ -82,6 +82,12 @@ class RunOptions:
     changes (see `medlint.engine.results_cache`)."""
     cache_dir: str | Path | None = None
     """The results cache's folder (default: MEDLINT_CACHE_DIR, else the user cache folder)."""
+    criteria_only: bool = False
+    """Run only the rules that judge a scorecard criterion (`medlint score`)."""
+    fail_criteria: tuple[str, ...] | None = None
+    """Overrides the configuration's `fail-criteria` (see `Report.criteria_failures`)."""
+    min_score: float | None = None
+    """Overrides the configuration's `min-score`."""
 
     def overrides(self) -> dict[str, Any]:
         """The settings these options change in every configuration (`ignore` extends)."""
@@ -98,6 +104,10 @@ class RunOptions:
             out["audience"] = self.audience
         if self.ignore:
             out["ignore"] = self.ignore
+        if self.fail_criteria is not None:
+            out["fail_criteria"] = self.fail_criteria
+        if self.min_score is not None:
+            out["min_score"] = self.min_score
         return out
 
 
@@ -122,7 +132,9 @@ def run(options: RunOptions, *, worker: SentenceWorker | None = None) -> Report:
         report = only_changed(report, options.diff_base, options.paths, Path.cwd())
     if options.baseline is not None:
         report = only_new(report, options.baseline)
-    return replace(report, fail_level=session.fail_level(options.paths))
+    return replace(
+        report, fail_level=session.fail_level(options.paths), criteria_failures=session.criteria_failures(report)
+    )
 
 
 class Session:
@@ -137,6 +149,7 @@ class Session:
         skip: frozenset[Path] = frozenset(),
         claims: bool = False,
         format: str | None = None,
+        criteria_only: bool = False,
         stdin_filename: str | None = None,
         stdin: BinaryIO | None = None,
         jobs: int = 1,
@@ -148,6 +161,8 @@ class Session:
         self.cache = cache
         self.claims = claims
         """Run the claim analysis on every file for the claims register (see `Linter`)."""
+        self.criteria_only = criteria_only
+        """Run only the rules that judge a scorecard criterion (`medlint score`)."""
         self.format = format
         """Parse every file as this format ("markdown", "html", "text") instead of by extension."""
         self.skip = skip
@@ -178,6 +193,7 @@ class Session:
             skip=options.skip,
             claims=options.claims,
             format=options.input_format,
+            criteria_only=options.criteria_only,
             stdin_filename=options.stdin_filename,
             stdin=options.stdin,
             jobs=options.jobs if options.jobs is not None else available_cores(),
@@ -214,13 +230,31 @@ class Session:
         except ConfigError:
             return self.cli.get("fail_level", Settings().fail_level)  # type: ignore[no-any-return]
 
+    def criteria_failures(self, report: Report) -> tuple[str, ...]:
+        """Each file's failures of its configuration's scorecard gates, one line each."""
+        out = []
+        for result in report.files:
+            if result.scorecard is None:
+                continue
+            try:
+                settings = self.settings_for(Path(result.path))
+            except ConfigError:
+                continue  # reported as the file's error
+            for why in result.scorecard.failures(settings.fail_criteria, settings.min_score):
+                out.append(f"{result.path}: scorecard: {why}")
+        return tuple(out)
+
     def linter_for(self, path: Path) -> Linter:
         settings = self.settings_for(path)
         key = settings.source
         if key not in self._linters:
             try:
                 self._linters[key] = Linter(
-                    settings, worker=self.worker, unchecked=self.cli_selectors, claims=self.claims
+                    settings,
+                    worker=self.worker,
+                    unchecked=self.cli_selectors,
+                    claims=self.claims,
+                    criteria_only=self.criteria_only,
                 )
             except (RulePackError, ConfigError) as exc:
                 self._linters[key] = exc

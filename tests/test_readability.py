@@ -16,7 +16,7 @@ from conftest import SEED
 from medlint.analysis.readability import count_words, document_prose, section_prose, textstat
 from medlint.config import Settings
 from medlint.engine import FileOutcome, Linter
-from medlint.findings import Finding
+from medlint.findings import Finding, Severity
 from medlint.parse import parse_document
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -304,6 +304,21 @@ def test_hard_text_fails_and_easy_text_passes_with_defaults() -> None:
         or "“Pharmacological interventions" in finding.message
     )
     assert not _codes(_lint(linter, EASY), "RDB001")
+
+
+def test_a_grade_just_past_the_target_is_information() -> None:
+    # The grade of HARD, from the report (checked against textstat above); then targets half a
+    # grade and two grades below it.
+    outcome = _lint(_linter("RDB001", RDB001={"target": -100}), HARD)
+    assert outcome.file is not None
+    grade = next(g.value for g in outcome.file.grades if g.heading is None)
+    assert grade is not None
+    (close,) = _codes(_lint(_linter("RDB001", RDB001={"target": grade - 0.5}), HARD), "RDB001")
+    assert close.severity is Severity.INFO
+    (far,) = _codes(_lint(_linter("RDB001", RDB001={"target": grade - 2}), HARD), "RDB001")
+    assert far.severity is Severity.WARNING
+    (strict,) = _codes(_lint(_linter("RDB001", RDB001={"target": grade - 0.5, "margin": 0}), HARD), "RDB001")
+    assert strict.severity is Severity.WARNING
 
 
 def test_short_text_is_not_graded_and_smog_says_too_short() -> None:

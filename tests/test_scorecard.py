@@ -10,8 +10,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from medlint.api import Scorer
 from medlint.cli import main
-from medlint.scorecard import CRITERION_IDS, Scorecard, Scorer, to_json
+from medlint.scorecard import CRITERION_IDS, Scorecard, to_json
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "completeness-gold"
@@ -143,24 +144,120 @@ def test_json_matches_the_schema(scorer: Scorer) -> None:
 def test_command_gates_on_criteria(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "a.md"
     article.write_text("# Knee injections\n\nA knee injection puts medicine into the joint.\n", encoding="utf-8")
-    assert main(["scorecard", str(article), "--format", "json"]) == 0
+    assert main(["score", str(article), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
+    jsonschema.validate(data, SCHEMA)
     assert data["files"][0]["type"] == "treatment"
+    assert main(["score", str(article), "--fail-criteria", "harms"]) == 1
+    assert "criterion 'harms' is not satisfactory" in capsys.readouterr().err
+    assert main(["score", str(article), "--fail-criteria", "harm"]) == 2
+    assert main(["score", str(article), "--min-score", "0.5"]) == 1
+    assert main(["score", str(article), "--min-score", "0"]) == 0
+    # `scorecard` is the same command; `--fail-on` its earlier spelling of --fail-criteria.
     assert main(["scorecard", str(article), "--fail-on", "harms"]) == 1
-    assert main(["scorecard", str(article), "--fail-on", "harm"]) == 2
-    assert "unknown criterion" in capsys.readouterr().err
+    assert main(["score", str(tmp_path / "missing.md")]) == 2
 
 
-def test_gold_set_agreement() -> None:
-    """Development figure on our own hand-labelled set (see tests/data/completeness-gold/README.md)."""
-    import importlib.util
+def test_score_reads_the_configuration(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("# Knee injections\n\nA knee injection puts medicine into the joint.\n", encoding="utf-8")
+    config = tmp_path / ".medlint.toml"
+    config.write_text('fail-criteria = ["costs"]\nignore = ["CMP001"]\n', encoding="utf-8")
+    assert main(["score", str(article), "--format", "json"]) == 1
+    harms = json.loads(capsys.readouterr().out)["files"][0]["criteria"][2]
+    assert harms["id"] == "harms" and harms["verdict"] == "not_applicable"  # its only judge is ignored
+    assert harms["reason"] == "no rule judges it"
+    assert main(["score", str(article), "--fail-criteria", ""]) == 0  # the command line wins
+    config.write_text('fail-criteria = ["cost"]\n', encoding="utf-8")
+    assert main(["score", str(article)]) == 2
+    assert "unknown criterion 'cost'" in capsys.readouterr().out
 
-    spec = importlib.util.spec_from_file_location("gold_score", GOLD / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    out = module.scores()
-    assert out["type_accuracy"] >= 0.9
-    for cid, m in out["criteria"].items():
-        if m["gold_n"] >= 2:
-            assert m["kappa"] is not None and m["kappa"] >= 0.6, cid
+
+@pytest.fixture()
+def careless(tmp_path: Path) -> Path:
+    article = tmp_path / "a.md"
+    article.write_text(
+        "# Knee injections\n\nA knee injection puts medicine into the joint. Side effects include a sore knee "
+        "for a day or two.\n",
+        encoding="utf-8",
+    )
+    return article
+
+
+def test_check_json_carries_each_files_scorecard(careless: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", str(careless), "--format", "json"])
+    file = json.loads(capsys.readouterr().out)["files"][0]
+    jsonschema.validate(file["scorecard"], {"$defs": SCHEMA["$defs"], "$ref": "#/$defs/scorecard"})
+    verdicts = {c["id"]: c["verdict"] for c in file["scorecard"]["criteria"]}
+    assert verdicts["harms"] == "satisfactory" and verdicts["costs"] == "not_satisfactory"
+    harms = next(c for c in file["scorecard"]["criteria"] if c["id"] == "harms")
+    assert harms["evidence"][0]["text"].startswith("Side effects include")
+    assert (harms["evidence"][0]["line"], harms["evidence"][0]["column"]) == (
+        3,
+        48,
+    )  # "Side" is the 48th character of line 3
+    # No criterion rule selected: no scorecard, rather than fourteen "not applicable".
+    main(["check", str(careless), "--format", "json", "--select", "RDB"])
+    assert "scorecard" not in json.loads(capsys.readouterr().out)["files"][0]
+
+
+def test_check_gates_on_criteria(careless: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # CMP014 (costs) is an info finding: under fail-level error it does not fail the run...
+    assert main(["check", str(careless), "--fail-level", "error", "--select", "CMP014"]) == 0
+    # ...unless costs is a gated criterion.
+    assert main(["check", str(careless), "--fail-level", "error", "--fail-criteria", "costs"]) == 1
+    assert "scorecard: criterion 'costs' is not satisfactory" in capsys.readouterr().err
+    assert main(["check", str(careless), "--fail-level", "error", "--fail-criteria", "harms"]) == 0
+    assert main(["check", str(careless), "--fail-level", "error", "--min-score", "0.9"]) == 1
+    assert main(["check", str(careless), "--fail-criteria", "harm"]) == 2
+    (careless.parent / ".medlint.toml").write_text('fail-level = "error"\nmin-score = 0.9\n', encoding="utf-8")
+    assert main(["check", str(careless)]) == 1
+    assert main(["check", str(careless), "--exit-zero"]) == 0
+    (careless.parent / ".medlint.toml").write_text("min-score = 2\n", encoding="utf-8")
+    assert main(["check", str(careless)]) == 2
+
+
+def test_html_report_has_a_scorecard_panel(careless: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    main(["check", str(careless), "--format", "html", "-o", str(out)])
+    page = out.read_text(encoding="utf-8")
+    panel = page[page.index('<details class="scorecard"') :]
+    panel = panel[: panel.index("</details>")]
+    assert "criteria satisfactory" in panel
+    assert '<td class="verdict v-not_satisfactory">no</td>' in panel
+    assert '<a href="#f0-L3">3:48</a> <q>Side effects include' in panel
+
+
+def test_python_api_scores_paths(careless: Path) -> None:
+    from medlint.api import score_paths
+
+    cards, errors = score_paths([careless, careless.parent / "missing.md"])
+    assert [c.result("harms").verdict for c in cards] == ["satisfactory"]
+    assert [e.message for e in errors] == ["no such file or directory"]
+
+
+EXPOSURE_NEWS = (
+    "# Coffee drinkers may have lower liver cancer risk\n\nPeople who drank three cups of coffee a day were less "
+    "likely to get liver cancer over 15 years than people who drank none, researchers at Kingsbridge University "
+    "found in an observational study published in Precision Oncology. Liver cancer was found in 0.12% of coffee "
+    "drinkers and 0.19% of non-drinkers."
+)
+
+
+def test_news_about_an_exposure_is_not_asked_about_the_intervention(scorer: Scorer) -> None:
+    c = card(scorer, EXPOSURE_NEWS)
+    assert c.type == "news" and "about an exposure" in c.type_reason
+    for cid in ("costs", "harms", "alternatives", "availability", "novelty"):
+        assert c.result(cid).verdict == "not_applicable", cid
+    assert c.result("benefits").verdict == "satisfactory"
+    assert c.result("independent_sources_coi").verdict == "not_satisfactory"  # still asked of the study news
+
+
+def test_an_observational_study_of_a_drug_is_still_about_an_intervention(scorer: Scorer) -> None:
+    text = EXPOSURE_NEWS.replace("drank three cups of coffee a day", "took a statin tablet every day").replace(
+        "drank none", "took none"
+    )
+    c = card(scorer, text)
+    assert "about an exposure" not in c.type_reason
+    assert c.result("harms").verdict == "not_satisfactory"
+    assert c.result("costs").verdict == "not_satisfactory"

@@ -25,14 +25,18 @@ is a condition page even with a "Treatment from your GP" section; a promotional 
 announces a business event (a move, a website, an award, an appointment) makes the article
 "other" whatever treatment its company's name holds. `promotional` marks selling
 copy (wire-service datelines, "About <Company>" boilerplate, calls to book, prices); it is
-independent of the type. Everything is regular expressions over a few blocks: no model.
+independent of the type. Study news whose title or lede is about an exposure ("people who
+drank coffee", "an observational study") and that names no intervention anywhere (a drug, a
+device, a procedure, a trial arm) is marked `exposure`: the rules that weigh an intervention
+(costs, harms, alternatives, availability, novelty) are not asked of it. Everything is regular
+expressions over a few blocks: no model.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from medlint.document import BlockKind, Document
@@ -54,6 +58,13 @@ class DocType:
     type: str
     reason: str
     promotional: bool = False
+    exposure: str | None = None
+    """News about an exposure (what people eat, drink or do, studied by observing them), not an
+    intervention someone offers: the cue that says so. Costs, harms, alternatives, availability
+    and novelty are not asked of it (HealthNewsReview rated such stories on the rest)."""
+    announcement: str | None = None
+    """A press release whose title announces something (a launch, an introduction, an opening):
+    the word that does. News of the issuer, not patient information."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +80,8 @@ class _Vocabulary:
     promotional: dict[str, re.Pattern[str]]
     promotional_hints: dict[str, frozenset[str] | None]
     """For each promotional cue, words one of which every match contains (None: no such words)."""
+    exposure: list[re.Pattern[str]]
+    intervention: list[re.Pattern[str]]
 
 
 def _compile(items: list[str]) -> RegexList:
@@ -92,6 +105,8 @@ def vocabulary() -> _Vocabulary:
         recipe=_compile(data["recipe"]),
         promotional={k: re.compile(v, re.IGNORECASE) for k, v in data["promotional"].items()},
         promotional_hints={k: literal_hints(v) for k, v in data["promotional"].items()},
+        exposure=_compile(data["exposure"]),
+        intervention=_compile(data["intervention"]),
     )
 
 
@@ -211,6 +226,34 @@ def _is_promotional(cues: list[str]) -> bool:
 
 
 def classify(doc: Document) -> DocType:
+    found = _classify(doc)
+    if found.promotional and "press release" in promotional_cues(doc):
+        announces = vocabulary().promotional["announcement"].search(doc.title)
+        if announces:
+            found = replace(found, announcement=announces.group())
+    if found.type != "news" or found.promotional:
+        return found  # selling copy always offers something
+    exposure = _exposure(doc)
+    if exposure is None:
+        return found
+    return DocType("news", f"{found.reason}; about an exposure ({exposure}), not an intervention", False, exposure)
+
+
+def _exposure(doc: Document) -> str | None:
+    """The cue that makes study news about an exposure: one in the title or the lede, and no
+    intervention (a drug, a device, a procedure, a trial arm) anywhere in the article."""
+    vocab = vocabulary()
+    everything = " ".join(b.text for b in doc.blocks)
+    if _first(vocab.intervention, everything):
+        return None
+    for text in (doc.title, *_lede(doc)):
+        cue = _first(vocab.exposure, text)
+        if cue:
+            return cue
+    return None
+
+
+def _classify(doc: Document) -> DocType:
     vocab = vocabulary()
     cues = promotional_cues(doc)
     promotional = _is_promotional(cues)

@@ -19,10 +19,12 @@ from medlint.analysis.classify import classify, vocabulary
 from medlint.analysis.nlp import Pipeline, PipelineError, SentenceWorker
 from medlint.claims.register import FileClaims, collect
 from medlint.config import ConfigError, Settings
+from medlint.criteria import CRITERION_IDS, Scorecard
 from medlint.document import Document
 from medlint.engine import caches
 from medlint.engine.budgets import BUDGETS, BudgetExceeded, within
 from medlint.engine.budgets import budget as cpu_budget
+from medlint.engine.scorecard import Judged, build_scorecard
 from medlint.findings import FileResult, Finding, InputError, Severity
 from medlint.kinds import Hit, RuleContext
 from medlint.parse import InputProblem, format_for, parse_document, read_file
@@ -87,10 +89,12 @@ class Linter:
         worker: SentenceWorker | None = None,
         unchecked: Collection[str] = (),
         claims: bool = False,
+        criteria_only: bool = False,
     ) -> None:
         """`claims`: run the claim analysis on every document for the claims register (`medlint
         claims`), even when no claim rule is selected; otherwise the register holds what the
-        selected claim rules' analysis found."""
+        selected claim rules' analysis found. `criteria_only`: run only the selected rules that
+        judge a scorecard criterion (`medlint score`)."""
         self.settings = settings or Settings()
         self.all_rules = load_packs(self.settings.rule_packs)
         self.names: dict[str, str] = {}
@@ -99,6 +103,9 @@ class Linter:
                 self.names[ident] = rule.code
         check_selectors(self.all_rules, self.settings, unchecked)
         self.rules = configured_rules(self.all_rules, self.settings)
+        self.criteria_only = criteria_only
+        if criteria_only:
+            self.rules = [r for r in self.rules if r.kind.criterion in CRITERION_IDS]
         self.by_code = {r.code: r for r in self.all_rules}
         self.packs = {
             pack: frozenset(r.code for r in self.all_rules if r.pack == pack)
@@ -270,6 +277,7 @@ class Linter:
                 doc.blocks, while_waiting=lambda: self._prepare(doc, ctx, ignored, rule_budget, overtime)
             )
         findings: list[Finding] = []
+        failed: set[str] = set(overtime)  # rules that did not finish: no verdict from them
         for rule in self.rules:
             if rule.code in ignored or rule.code in SUPPRESSION_RULES:  # post-processing makes theirs
                 continue
@@ -281,8 +289,10 @@ class Linter:
                     self._run_rule(rule, rule_budget, functools.partial(self._rule_findings, doc, ctx, rule))
                 )
             except BudgetExceeded as exc:
+                failed.add(rule.code)
                 self._overtime(doc, rule, float(exc.args[0]), errors)
             except Exception as exc:  # one broken rule must not cost the other rules or files
+                failed.add(rule.code)
                 if errors is None:
                     raise
                 errors.append(
@@ -306,8 +316,25 @@ class Linter:
             doc_type.reason,
             tuple(ctx.analysis.grades),
             self._claims(doc, ctx, errors),
+            self._scorecard(doc, ctx, ignored | failed),
         )
         return tuple(findings), result
+
+    def _scorecard(self, doc: Document, ctx: RuleContext, skipped: set[str]) -> Scorecard | None:
+        """The verdicts of the selected criterion rules (None when no such rule is selected).
+        A criterion kind keeps its verdict from `find` in `ctx.notes`, so this repeats no work."""
+        judged: dict[str, list[Judged]] = {}
+        for rule in self.rules:
+            criterion = rule.kind.criterion
+            if criterion not in CRITERION_IDS or rule.code in skipped:
+                continue
+            judgement = rule.kind.judge(doc, ctx)
+            if judgement is not None:
+                judged.setdefault(str(criterion), []).append((rule.code, rule.name, judgement))
+        if not judged:
+            return None
+        dt = ctx.doc_type
+        return build_scorecard(doc, dt.type, dt.reason, bool(dt.promotional), judged)
 
     def _claims(self, doc: Document, ctx: RuleContext, errors: list[InputError] | None) -> FileClaims | None:
         """The claims register of `doc`, from the claim rules' cached analysis (or run for it)."""

@@ -95,7 +95,9 @@ def linter_key(linter: Linter) -> str:
     if known is not None and known[0] == today:
         return known[2]
     packs = known[1] if known is not None else packs_digest([builtin_rules_dir(), *linter.settings.rule_packs])
-    key = compute(linter.settings, packs, claims=linter.register_claims, today=today)
+    key = compute(
+        linter.settings, packs, claims=linter.register_claims, criteria_only=linter.criteria_only, today=today
+    )
     linter._cache_key = (today, packs, key)  # type: ignore[attr-defined]
     return key
 

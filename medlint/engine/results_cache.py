@@ -150,7 +150,9 @@ def _canonical(value: Any) -> Any:
     return repr(value)
 
 
-def linter_key(settings: Settings, packs: str, *, claims: bool = False, today: dt.date | None = None) -> str:
+def linter_key(
+    settings: Settings, packs: str, *, claims: bool = False, criteria_only: bool = False, today: dt.date | None = None
+) -> str:
     """What every file linted with these settings and rule packs (`packs_digest`) shares in its
     key. Today's date is part of it unless the settings fix one."""
     fields = {f.name: _canonical(getattr(settings, f.name)) for f in dataclasses.fields(settings)}
@@ -161,6 +163,7 @@ def linter_key(settings: Settings, packs: str, *, claims: bool = False, today: d
             packs.encode(),
             json.dumps(fields, sort_keys=True).encode(),
             b"claims" if claims else b"",
+            b"criteria-only" if criteria_only else b"",  # `medlint score` runs fewer rules
         ]
     )
 
@@ -187,6 +190,10 @@ _CLASSES = (
     "medlint.claims.register:LocatedClaim",
     "medlint.claims.model:Claim",
     "medlint.claims.model:Part",
+    "medlint.criteria:Scorecard",
+    "medlint.criteria:CriterionResult",
+    "medlint.criteria:Criterion",
+    "medlint.criteria:Evidence",
 )
 """The only types an entry may rebuild: results, never anything that runs code."""
 

@@ -52,10 +52,6 @@ class Hit:
     """Raise the severity this many levels (an intensifier stacked on a claim), up to error."""
 
 
-VERDICTS = ("satisfactory", "not_satisfactory", "not_applicable")
-"""A criterion's verdicts, as HealthNewsReview's reviewers gave them."""
-
-
 @dataclass(frozen=True, slots=True)
 class Judgement:
     """A rule's verdict on its scorecard criterion for one document, and why.

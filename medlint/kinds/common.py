@@ -27,6 +27,23 @@ class AppliesParams:
     """Article types the rule is for (none: every type)."""
     only_promotional: bool = param(False, typed(bool))
     """Only selling copy."""
+    exposures: bool = param(True, typed(bool))
+    """Also study news about an exposure ("people who drank coffee"); false: not asked of it."""
+    announcements: bool = param(True, typed(bool))
+    """Also a press release whose title announces a launch; false: not asked of it."""
+
+
+def not_applicable_reason(params: AppliesParams, ctx: RuleContext) -> str:
+    """Why `applies` said no, for a scorecard's reader."""
+    dt = ctx.doc_type
+    exposure = getattr(dt, "exposure", None)
+    if exposure and not params.exposures:
+        return f"not asked of news about an exposure ({exposure})"
+    announcement = getattr(dt, "announcement", None)
+    if announcement and not params.announcements:
+        return f"not asked of a press release that announces ({announcement})"
+    kind = dt.type if dt is not None else "article"
+    return f"not asked of a {kind} page" + (" that is not selling copy" if params.only_promotional else "")
 
 
 def applies(params: AppliesParams, ctx: RuleContext) -> bool:
@@ -35,6 +52,10 @@ def applies(params: AppliesParams, ctx: RuleContext) -> bool:
     if dt is None:
         return not params.only_promotional
     if params.types and dt.type not in params.types:
+        return False
+    if getattr(dt, "exposure", None) and not params.exposures:
+        return False  # study news about what people eat or do: nothing is offered to weigh
+    if getattr(dt, "announcement", None) and not params.announcements:
         return False
     return bool(dt.promotional) or not params.only_promotional
 

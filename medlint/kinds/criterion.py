@@ -6,6 +6,7 @@ judged satisfactory, not satisfactory or not applicable for a document, with its
       criterion: harms                # the scorecard id the verdict is filed under
       types: [treatment, news]        # document types it applies to (others: not applicable)
       also-promotional: false         # true: it also applies to any selling copy
+      exposures: true                 # false: not asked of news about an exposure (coffee drinkers)
       when: [efficacy]                # applies only when one of these cues occurs in the text...
       always-types: [news]            # ...except for these types, where it always applies
       cues:                           # named phrase lists matched on lemmas (medlint.kinds.cues)
@@ -19,7 +20,8 @@ judged satisfactory, not satisfactory or not applicable for a document, with its
       headings: ['\\bside effects\\b']  # a section under such a heading, with some text, satisfies it
       front-matter: [author]          # a filled front matter field satisfies it
       links: ['pubmed']               # a link whose target matches satisfies it
-      self-source: false              # selling copy that names itself as its source satisfies it
+      self-source: false              # selling copy that names itself as its source satisfies it...
+      self-source-unless: [research]  # ...unless a sentence holds one of these cues (studies it leans on)
       claims-satisfy:                 # a claim of the claim analysis that satisfies it
         - {categories: [benefit], quantified: true}
       fails-if:                       # "avoid" criteria: a sentence with every cue of one list fails it
@@ -109,6 +111,7 @@ class CriterionParams:
     criterion: str | None = param(None, typed(str))
     types: list[str] = param([], doc_types)
     also_promotional: bool = param(False, typed(bool), key="also-promotional")
+    exposures: bool = param(True, typed(bool))
     when: list[str] = param([], string_list)
     always_types: list[str] = param([], doc_types, key="always-types")
     cues: dict[str, list[str]] = param({}, _named_lists)
@@ -119,6 +122,7 @@ class CriterionParams:
     front_matter: list[str] = param([], string_list, key="front-matter")
     links: RegexList = param([], regex_list)
     self_source: bool = param(False, typed(bool), key="self-source")
+    self_source_unless: list[str] = param([], string_list, key="self-source-unless")
     claims_satisfy: list[dict[str, Any]] = param([], _claim_filters, key="claims-satisfy")
     fails_if: list[list[str]] = param([], _cue_sets, key="fails-if")
     claims_fail: list[dict[str, Any]] = param([], _claim_filters, key="claims-fail")
@@ -144,7 +148,7 @@ class CriterionKind(Kind[CriterionParams]):
                 for name in group:
                     if name not in known:
                         raise ParamError(key, f"parameter {key!r}: unknown cue {name!r}")
-        for key, names in (("when", p.when), ("unless", p.unless)):
+        for key, names in (("when", p.when), ("unless", p.unless), ("self-source-unless", p.self_source_unless)):
             for name in names:
                 if name not in known:
                     raise ParamError(key, f"parameter {key!r}: unknown cue {name!r}")
@@ -259,6 +263,9 @@ class CriterionKind(Kind[CriterionParams]):
         typed_in = not p.types or kind is None or kind in p.types or (p.also_promotional and promotional)
         if not typed_in:
             return f"not asked of a {kind} page"
+        exposure = getattr(dt, "exposure", None)
+        if exposure and not p.exposures:
+            return f"not asked of news about an exposure ({exposure}), not an intervention"
         if p.when and kind not in p.always_types:
             wanted = set(p.when)
             if not any(names & wanted for _, _, _, names in self._sentences(doc, ctx)):
@@ -266,6 +273,14 @@ class CriterionKind(Kind[CriterionParams]):
         return None
 
     def judge(self, doc: Document, ctx: RuleContext) -> Judgement:
+        """The verdict, worked out once per document (`find` and the scorecard both ask)."""
+        done: dict[int, Judgement] = ctx.notes.setdefault("criterion-judgements", {})
+        found = done.get(id(self))
+        if found is None:
+            found = done[id(self)] = self._judge(doc, ctx)
+        return found
+
+    def _judge(self, doc: Document, ctx: RuleContext) -> Judgement:
         why_not = self._applies(doc, ctx)
         if why_not is not None:
             return Judgement("not_applicable", why_not)
@@ -302,8 +317,11 @@ class CriterionKind(Kind[CriterionParams]):
         for link in doc.links:
             if any(rx.search(link) for rx in p.links):
                 return Judgement("satisfactory", f"links to {link}")
+        leans: Hit | None = None
         if p.self_source and self._self_source(doc, ctx):
-            return Judgement("satisfactory", "the seller's own page or release: it names itself as the source")
+            leans = self._leans_on(doc, ctx, set(p.self_source_unless))
+            if leans is None:
+                return Judgement("satisfactory", "the seller's own page or release: it names itself as the source")
         if p.headings:
             for section in doc.sections:
                 head = doc.blocks[section.heading]
@@ -328,6 +346,12 @@ class CriterionKind(Kind[CriterionParams]):
                         "a claim with a figure",
                         (Hit(claim.block, *_trim(text, claim.start, claim.end)),),
                     )
+        if leans is not None:
+            return Judgement(
+                "not_satisfactory",
+                "a seller's release leaning on studies or a sponsor it does not name",
+                (leans,),
+            )
         return Judgement("not_satisfactory", "not found")
 
     def _claim_unless(self, doc: Document, ctx: RuleContext, claim: Any, unless: set[str]) -> bool:
@@ -336,14 +360,25 @@ class CriterionKind(Kind[CriterionParams]):
         found = self._cues(doc, ctx, claim.block)
         return any(n in unless and a < claim.end and claim.start < b for n, a, b in found)
 
+    def _leans_on(self, doc: Document, ctx: RuleContext, cues: set[str]) -> Hit | None:
+        """The first sentence holding one of `cues` (the studies a seller's release leans on, an
+        unnamed sponsor: then being the seller is not enough, the release owes whose they are)."""
+        if not cues:
+            return None
+        for index, s, e, names in self._sentences(doc, ctx):
+            if names & cues:
+                return Hit(index, *_trim(doc.blocks[index].text, s, e))
+        return None
+
     @staticmethod
     def _self_source(doc: Document, ctx: RuleContext) -> bool:
-        """Selling copy that plainly comes from the seller: company boilerplate ("About
-        Cardiora"), or a clinic or shop speaking in the first person ("our capsules", "we")."""
+        """Selling copy that plainly comes from the seller: a wire-service press release (its
+        issuer is its source by definition), company boilerplate ("About Cardiora"), or a
+        clinic or shop speaking in the first person ("our capsules", "we")."""
         if not getattr(ctx.doc_type, "promotional", False):
             return False
         cues = promotional_cues(doc)
-        if "company boilerplate" in cues or "our clinic" in cues:
+        if "press release" in cues or "company boilerplate" in cues or "our clinic" in cues:
             return True
         body = " ".join(b.text for b in doc.blocks if b.kind in BODY)
         return _FIRST_PERSON.search(body) is not None

@@ -8,6 +8,7 @@
       fallback: flesch-kincaid # metric for text too short for `metric` (SMOG); none: say so and stop
       min_words: 100           # less scored prose than this is not graded
       hardest: 2               # hardest sentences quoted in the message
+      margin: 1                # a document less than this past its target is info, not the rule's severity
 
 Only prose is scored (medlint.analysis.readability explains what that means). textstat computes every
 figure, so a value medlint reports is the value textstat gives for the same prose. Grades go
@@ -69,6 +70,8 @@ class ReadingGradeParams:
     min_words: int = param(100, _count)
     hardest: int = param(2, _count)
     """Hardest sentences quoted in the message."""
+    margin: float | None = param(1.0, _optional_number)
+    """A document less than this past its target is reported as info, not at the rule's severity."""
 
 
 class ReadingGradeKind(Kind[ReadingGradeParams]):
@@ -143,7 +146,14 @@ class ReadingGradeKind(Kind[ReadingGradeParams]):
         target = self._target(metric, ctx.settings.audience)
         _record(ctx, SectionGrade(None, line, metric, value, prose.words, target), first=True)
         if target is not None and _fails(metric, value, target):
-            yield Hit(None, values=self._values(doc, metric, value, target, ctx, note, prose, graded))
+            # Grade 8.6 against a target of 8 is within the error of any formula: an editor does
+            # not rewrite for it, so it is said as information, not at the rule's severity.
+            close = abs(value - target) < (self.p.margin or 0.0)
+            yield Hit(
+                None,
+                values=self._values(doc, metric, value, target, ctx, note, prose, graded),
+                severity=Severity.INFO if close else None,
+            )
 
     def _sections(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         failing: list[tuple[float, Hit]] = []

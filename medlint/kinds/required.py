@@ -4,6 +4,8 @@
       kind: required-content
       types: [treatment, news]        # document types it applies to (default: every type)
       only_promotional: false         # true: only selling copy (see medlint.analysis.classify)
+      exposures: true                 # false: not asked of news about an exposure (coffee drinkers)
+      announcements: true             # false: not asked of a press release announcing a launch
       headings: ['\\brisks?\\b']        # a heading matching one of these satisfies the rule
       patterns: ['\\bside effects?\\b'] # so does a sentence matching one of these
       where: [heading, body]          # blocks `patterns` are read in
@@ -54,7 +56,7 @@ from medlint.kinds.base import (
     typed,
     where_list,
 )
-from medlint.kinds.common import AppliesParams, applies, filled, positive_int
+from medlint.kinds.common import AppliesParams, applies, filled, not_applicable_reason, positive_int
 from medlint.matching import RegexList
 
 
@@ -192,11 +194,7 @@ class RequiredContentKind(Kind[RequiredContentParams]):
     def judge(self, doc: Document, ctx: RuleContext) -> Judgement:
         p = self.p
         if not applies(p, ctx):
-            kind = ctx.doc_type.type if ctx.doc_type else "article"
-            return Judgement(
-                "not_applicable",
-                f"not asked of a {kind} page" + (" that is not selling copy" if p.only_promotional else ""),
-            )
+            return Judgement("not_applicable", not_applicable_reason(p, ctx))
         if p.trigger and len(self._triggers(doc)) < p.min_trigger:
             return Judgement("not_applicable", "nothing in the article calls for it")
         found = self.satisfier(doc)

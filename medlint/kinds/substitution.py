@@ -24,7 +24,9 @@ counts as explained, and the term is then fine everywhere, when at that use:
 - the sentence already holds the plain alternative ("inflammation, or swelling, ...");
 - a definition follows or introduces it: "X, which is", "X, or", "X means", "X is a",
   "called X", "known as X", or the next sentence defines it: "... the abdomen. The abdomen is
-  the part of the body between ...".
+  the part of the body between ...";
+- it is a label (a heading or a line of a few words, "Echocardiography", "Cardiac MRI") over
+  a paragraph that opens with it: the section that follows introduces the term.
 
 A capitalised use inside a run of capitalised words is part of a name or title, not the
 writer's word choice, and is skipped: "the Food and Drug Administration", "British Association
@@ -79,6 +81,7 @@ _DEFINED_AFTER = re.compile(
 _DEFINED_BEFORE = re.compile(r"\b(?:called|known\s+as|termed|named|the\s+word)\s*[\"“']?$", re.IGNORECASE)
 _ARTICLE = re.compile(r"(?:(?:the|an?)\s+)?", re.IGNORECASE)
 # A plural ending, then a defining verb: "... abscesses are ...", "... means ...".
+_MODIFIED = tuple(re.compile(rf"(?:(?:the|an?)\s+)?(?:[\w-]+\s+){{{k}}}", re.IGNORECASE) for k in (1, 2))
 _DEFINES_AT = re.compile(r"(?:e?s)?\s+(?:is|are|means?|refers?\s+to)\b", re.IGNORECASE)
 # A capitalised word (or "of", "and", "for", "the", "&" between capitalised words) right before.
 _NAME_BEFORE = re.compile(r"(?-i:[A-Z][\w’'-]*)(?:\s+(?:of|and|for|the|&))?\s+$")
@@ -281,7 +284,9 @@ class SubstitutionKind(Kind[SubstitutionParams]):
                 if _in_name(text, sent[0], start, end) or self._names_a_condition(text, end, i):
                     continue
                 done.add(i)
-                if self.p.explained and self._explained(text, sent, start, end, i):
+                if self.p.explained and (
+                    self._explained(text, sent, start, end, i) or _label_over_its_section(doc, block, sent, start, end)
+                ):
                     continue
                 e = self.entries[i]
                 yield Hit(
@@ -323,7 +328,39 @@ class SubstitutionKind(Kind[SubstitutionParams]):
         for at in (article.end() if article else 0, 0):
             if nxt[at : at + n].lower() == term and _DEFINES_AT.match(nxt, at + n):
                 return True
+        # ...or with up to two words before it: "A pediatric oncologist is a doctor who ...".
+        for rx in _MODIFIED:
+            modified = rx.match(nxt)
+            if modified:
+                at = modified.end()
+                if nxt[at : at + n].lower() == term and _DEFINES_AT.match(nxt, at + n):
+                    return True
         return False
+
+
+_LABEL_WORDS = 4
+"""A block or sentence of at most this many words is a label (a pseudo-heading)."""
+_LABEL_OPENING = 12
+"""Words of the block after a label in which it must name the labelled term."""
+
+
+def _label_over_its_section(doc: Document, block: Block, sent: tuple[int, int], start: int, end: int) -> bool:
+    """The term opens a label: a short block ("Cardiac Catheterization") whose next block
+    speaks of it in its opening words, or a short sentence the next sentence explains
+    ("Arrhythmia. Happens when a problem occurs with the rhythm of the heartbeat.")."""
+    term = block.text[start:end].lower()
+    label = block.text[sent[0] : sent[1]]
+    if len(label.split()) > _LABEL_WORDS or not label.lstrip().lower().startswith(term):
+        return False
+    rest = block.text[sent[1] :]
+    if rest.strip():
+        at = sent[1] + len(rest) - len(rest.lstrip())
+        following = context.sentence_of(block, at)
+        return len(block.text[following[0] : following[1]].split()) > _LABEL_WORDS  # it explains the label
+    if len(block.text.split()) > _LABEL_WORDS or block.index + 1 >= len(doc.blocks):
+        return False
+    opening = doc.blocks[block.index + 1].text.lower().split()
+    return len(opening) > _LABEL_WORDS and term in " ".join(opening[:_LABEL_OPENING])
 
 
 # Compiled once per word or term: the `re` module's own cache (512 patterns) turns over on a

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from medlint.claims.register import FileClaims, support
+from medlint.criteria import Scorecard
 from medlint.findings import (
     FileResult,
     Finding,
@@ -124,7 +125,13 @@ svg a:hover text { text-decoration: underline; }
 .claims .v-overclaim { color: var(--error); font-weight: 600; }
 .claims .v-needs-source, .claims .v-needs-figure { color: var(--warning); font-weight: 600; }
 .claims .v-supported { color: var(--info); }
+.scorecard td.verdict { font-weight: 600; white-space: nowrap; }
+.scorecard .v-satisfactory { color: var(--info); }
+.scorecard .v-not_satisfactory { color: var(--error); }
+.scorecard .v-not_applicable { color: var(--muted); font-weight: 400; }
+.scorecard q { color: var(--muted); }
 details { margin: 2rem 0 0; }
+details.scorecard { margin: .75rem 0 1rem; }
 summary { cursor: pointer; font-weight: 600; }
 footer { color: var(--muted); margin-top: 3rem; font-size: .9em; }
 """
@@ -359,6 +366,35 @@ def _claims_table(file_index: int, claims: FileClaims | None) -> str:
     )
 
 
+_VERDICT = {"satisfactory": "yes", "not_satisfactory": "no", "not_applicable": "n/a"}
+
+
+def _scorecard_panel(file_index: int, card: Scorecard | None) -> str:
+    """Each review criterion's verdict, with the sentence that decided it linked to its line."""
+    if card is None:
+        return ""
+    rating = (
+        "no criterion applies"
+        if card.score is None
+        else f"{card.satisfactory} of {card.applicable} criteria satisfactory ({card.stars:g} of 5 stars)"
+    )
+    rows = []
+    for r in card.criteria:
+        quote = ""
+        if r.evidence:
+            e = r.evidence[0]
+            quote = f'<br><a href="#f{file_index}-L{e.line}">{e.line}:{e.column}</a> <q>{_e(e.text)}</q>'
+        rows.append(
+            f'<tr><td title="{_e(r.criterion.question)}">{_e(r.criterion.title)}</td>'
+            f'<td class="verdict v-{_e(r.verdict)}">{_VERDICT.get(r.verdict, _e(r.verdict))}</td>'
+            f"<td>{_e(r.reason)}{quote}</td></tr>"
+        )
+    return (
+        f'<details class="scorecard" open><summary>Scorecard: {_e(rating)}</summary>'
+        f"<table><tr><th>Criterion</th><th>Met</th><th>Why</th></tr>{''.join(rows)}</table></details>"
+    )
+
+
 def _file_section(
     index: int, path: str, result: FileResult | None, findings: Sequence[Finding], text: str | None
 ) -> str:
@@ -390,9 +426,10 @@ def _file_section(
         else ""
     )
     charts = _grade_charts(index, result.grades) if result is not None else ""
+    card = _scorecard_panel(index, result.scorecard if result is not None else None)
     return (
         f'<section class="file" id="file-{index}"><h2>{_e(path)}</h2>'
-        f'<p class="meta">{_DOT.join(meta)}</p>{charts}{_document_box(document)}'
+        f'<p class="meta">{_DOT.join(meta)}</p>{charts}{card}{_document_box(document)}'
         f'<div class="layout{"" if spans else " solo"}"><div>{source}</div>{panel}</div>'
         f"{_claims_table(index, result.claims if result is not None else None)}</section>"
     )

@@ -20,7 +20,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("parsing", ("medlint.parse",)),
     ("matching primitives", ("medlint.matching",)),
     ("analysis", ("medlint.analysis", "medlint.claims")),
-    ("results and settings", ("medlint.findings", "medlint.config")),
+    ("results and settings", ("medlint.findings", "medlint.config", "medlint.criteria")),
     ("rule kinds", ("medlint.kinds",)),
     ("registry and selection", ("medlint.registry",)),
     ("post-processing", ("medlint.post",)),

@@ -1,9 +1,11 @@
 """Agreement of medlint's scorecard with the hand labels in labels.yml (see README.md).
 
-usage: python tests/data/completeness-gold/score.py [--heldout] [--show]
+usage: python tests/data/completeness-gold/score.py [--heldout | --blind [--corpus DIR]] [--show]
 
 --heldout scores heldout/: articles labelled before medlint ran on them and never used to
-change a rule.
+change a rule. --blind scores ../completeness-blind/labels.yml: real articles of the shared
+corpus (`--corpus`, default ../shared/corpus beside the repository), labelled by a helper who
+had not seen the rules.
 
 Per criterion: agreement on the three verdicts, Cohen's kappa and F1 for "not satisfactory"
 against the rest (the way issue 11 reads HealthNewsReview's ratings), and type accuracy.
@@ -17,9 +19,12 @@ from typing import Any
 
 import yaml
 
-from medlint.scorecard import CRITERION_IDS, Scorer
+from medlint.api import Scorer
+from medlint.criteria import CRITERION_IDS
 
 HERE = Path(__file__).resolve().parent
+BLIND = HERE.parent / "completeness-blind"
+CORPUS = HERE.parents[3] / "shared" / "corpus"
 SHORT = {"satisfactory": "s", "not_satisfactory": "n", "not_applicable": "na"}
 
 
@@ -40,23 +45,35 @@ def f1(pairs: list[tuple[bool, bool]]) -> float | None:
     return None if tp + fp + fn == 0 else 2 * tp / (2 * tp + fp + fn)
 
 
-def scores(show: bool = False, heldout: bool = False) -> dict[str, Any]:
-    base = HERE / "heldout" if heldout else HERE
+def scores(
+    show: bool = False, heldout: bool = False, blind: bool = False, corpus: Path = CORPUS, only: str = ""
+) -> dict[str, Any]:
+    base = BLIND if blind else HERE / "heldout" if heldout else HERE
+    articles = corpus if blind else base / "articles"
     labels: dict[str, Any] = yaml.safe_load((base / "labels.yml").read_text(encoding="utf-8"))
     scorer = Scorer()
     per: dict[str, list[tuple[str, str]]] = {c: [] for c in CRITERION_IDS}
     types = []
     for name, gold in labels.items():
-        path = base / "articles" / name
+        if not name.startswith(only):
+            continue
+        path = articles / name
         card = scorer.score_text(path.read_text(encoding="utf-8"), str(path))
         types.append((gold["type"], card.type))
+        if show and gold["type"] != card.type:
+            print(f"{name[-60:]:60} type gold {gold['type']} got {card.type} | {card.type_reason[:90]}")
         for cid in CRITERION_IDS:
             got = SHORT[card.result(cid).verdict]
             want = gold[cid][0]
             per[cid].append((want, got))
             if show and got != want:
-                print(f"{name:34} {cid:24} gold {want:2} got {got:2} | {card.result(cid).reason[:90]}")
-    out: dict[str, Any] = {"type_accuracy": sum(a == b for a, b in types) / len(types), "criteria": {}}
+                print(f"{name[-40:]:40} {cid:24} gold {want:2} got {got:2} | {card.result(cid).reason[:90]}")
+    out: dict[str, Any] = {
+        "articles": len(types),
+        "type_accuracy": sum(a == b for a, b in types) / len(types),
+        "types": {t: (sum(a == b for a, b in types if a == t), sum(a == t for a, _ in types)) for t, _ in types},
+        "criteria": {},
+    }
     for cid, pairs in per.items():
         binary = [(a == "n", b == "n") for a, b in pairs]
         out["criteria"][cid] = {
@@ -72,9 +89,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", action="store_true", help="print every disagreement")
     ap.add_argument("--heldout", action="store_true", help="score the held-out set")
+    ap.add_argument("--blind", action="store_true", help="score the blind labels of the shared corpus")
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help="the shared corpus (with --blind)")
+    ap.add_argument("--only", default="", help="with --blind: only articles whose path starts with this")
     args = ap.parse_args()
-    out = scores(args.show, args.heldout)
-    print(f"type accuracy {out['type_accuracy']:.1%}")
+    if args.blind and not args.corpus.is_dir():
+        raise SystemExit(f"no corpus at {args.corpus} (--corpus DIR)")
+    out = scores(args.show, args.heldout, args.blind, args.corpus, args.only)
+    per_type = ", ".join(f"{t} {ok}/{n}" for t, (ok, n) in sorted(out["types"].items()))
+    print(f"{out['articles']} articles; type accuracy {out['type_accuracy']:.1%} ({per_type})")
     print(f"{'criterion':24} {'agree':>6} {'kappa':>6} {'F1':>6} {'gold n':>6}")
     for cid, m in out["criteria"].items():
         k = "  -   " if m["kappa"] is None else f"{m['kappa']:6.2f}"
