@@ -261,3 +261,14 @@ def test_an_observational_study_of_a_drug_is_still_about_an_intervention(scorer:
     assert "about an exposure" not in c.type_reason
     assert c.result("harms").verdict == "not_satisfactory"
     assert c.result("costs").verdict == "not_satisfactory"
+
+
+def test_cue_words_whose_lemma_is_a_number_still_match() -> None:
+    # The lemma table maps "first" to "1" and "third" to "3": a cue must still find the word.
+    from medlint.kinds.cues import CueMatcher, tokens
+
+    matcher = CueMatcher({"new": ["the first *? drug"], "ratio": ["a third of"], "date": ["first half of"]})
+    assert [n for n, _, _ in matcher.find(tokens("It is the first oral drug for it."))] == ["new"]
+    assert [n for n, _, _ in matcher.find(tokens("About a third of people improved."))] == ["ratio"]
+    assert [n for n, _, _ in matcher.find(tokens("Expected in the first half of 2024."))] == ["date"]
+    assert matcher.find(tokens("It is the 1 oral drug.")) == []

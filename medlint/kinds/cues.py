@@ -65,8 +65,10 @@ def block_tokens(doc: Document, cache: dict[int, CueTokens], index: int) -> CueT
 def _word(text: str) -> Element:
     low = text.lower()
     lem = lemma(low)
-    if low.isalpha() and not lem.isalpha():  # the table maps "first" to "1"
-        lem = low
+    if low.isalpha() and not lem.isalpha():
+        # The table maps "first" to "1" and "second" to "2": a text's "first" has lemma "1", so
+        # it is matched by its own word (a lemma of "first" would never be met).
+        return Element(keys=frozenset({("L", low), ("W", low)}))
     # Either form: the table is not always consistent ("lower" -> "low", "lowers" -> "lower").
     return lemma_is(*sorted({lem, low}))
 
