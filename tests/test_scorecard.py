@@ -272,3 +272,29 @@ def test_cue_words_whose_lemma_is_a_number_still_match() -> None:
     assert [n for n, _, _ in matcher.find(tokens("About a third of people improved."))] == ["ratio"]
     assert [n for n, _, _ in matcher.find(tokens("Expected in the first half of 2024."))] == ["date"]
     assert matcher.find(tokens("It is the 1 oral drug.")) == []
+
+
+def test_the_scorecard_survives_the_results_cache_and_score_has_its_own_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medlint.engine.results_cache import from_data, to_data
+    from medlint.session import RunOptions, run
+
+    article = tmp_path / "a.md"
+    article.write_text(
+        "# Knee injections\n\nA knee injection puts medicine into the joint. It is a game-changer.\n", encoding="utf-8"
+    )
+    report = run(RunOptions(paths=(str(article),), cache=False))
+    result = report.files[0]
+    assert result.scorecard is not None
+    assert from_data(to_data(result)) == result  # an entry of the results cache holds the card
+    monkeypatch.setenv("MEDLINT_CACHE_DIR", str(tmp_path / "cache"))
+    # `score` first (criterion rules only), then `check` on the same cache: check must not be
+    # served score's entry, which has no readability or claim findings.
+    assert main(["score", str(article), "--format", "json"]) == 0
+    capsys.readouterr()
+    for _ in range(2):  # the second run is served from the cache
+        main(["check", str(article), "--format", "json"])
+        data = json.loads(capsys.readouterr().out)
+        assert {f["pack"] for f in data["findings"]} >= {"claims", "completeness"}
+        assert data["files"][0]["scorecard"]["criteria"][9]["verdict"] == "not_satisfactory"
