@@ -322,7 +322,7 @@ class Linter:
 
     def _scorecard(self, doc: Document, ctx: RuleContext, skipped: set[str]) -> Scorecard | None:
         """The verdicts of the selected criterion rules (None when no such rule is selected).
-        A criterion kind keeps its verdict from `find` in `ctx.notes`, so this repeats no work."""
+        A criterion kind keeps its verdict from `find` in `ctx.analysis`, so this repeats no work."""
         judged: dict[str, list[Judged]] = {}
         for rule in self.rules:
             criterion = rule.kind.criterion

@@ -274,10 +274,10 @@ class CriterionKind(Kind[CriterionParams]):
 
     def judge(self, doc: Document, ctx: RuleContext) -> Judgement:
         """The verdict, worked out once per document (`find` and the scorecard both ask)."""
-        done: dict[int, Judgement] = ctx.notes.setdefault("criterion-judgements", {})
-        found = done.get(id(self))
+        key = (id(self), "judgement")
+        found: Judgement | None = ctx.analysis.by_rule.get(key)
         if found is None:
-            found = done[id(self)] = self._judge(doc, ctx)
+            found = ctx.analysis.by_rule[key] = self._judge(doc, ctx)
         return found
 
     def _judge(self, doc: Document, ctx: RuleContext) -> Judgement:
