@@ -638,10 +638,19 @@ class _Sentence:
     def _about_company(self, h: _Hit) -> bool:
         return any(self.lemmas[k] in _COMPANY_NOUNS for k in range(h.end, min(h.end + 3, self.t1)))
 
+    def _found(self, i: int) -> bool:
+        """A study's finding told as such: "a trial found a small reduction in..."."""
+        for k in range(i - 1, max(self.t0, i - 4) - 1, -1):
+            if self.doc[k].lower_ in _CLAUSE_BREAKS:
+                return False
+            if self.doc[k].lower_ in ("found", "showed", "reported", "observed", "saw", "recorded"):
+                return True
+        return False
+
     def _deterministic(self, e: _Hit) -> bool:
         """A cause told as mechanism ("feeds", "is behind"), not a risk ("increases the chance
         of developing melanoma"), and in the present, not a study's past result."""
-        if self._past(e.start) or self._raises(e):
+        if self._past(e.start) or self._raises(e) or self._hedged_at(e.start, self._hedges()):
             return False
         window = range(e.start, min(e.end + 4, self.t1))
         return not any(self.lemmas[k] in ("risk", "chance", "likelihood", "odds") for k in window)
@@ -892,7 +901,7 @@ class _Sentence:
         association = bool(self.cue("association"))
         # A result told in the past ("more ulcers had healed in people who had HBOT") reports what
         # a study saw; the overclaim is the general present ("coffee prevents dementia").
-        general = [e for e, _ in pairs if not self._past(e.start)]
+        general = [e for e, _ in pairs if not self._past(e.start) and not self._found(e.start)]
         if (
             general
             and (weak_evidence or (association and study_words))
