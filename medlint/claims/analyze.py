@@ -422,17 +422,32 @@ class ClaimAnalyzer:
     def _analyze(self, document: Document, promotional: bool) -> DocumentClaims:
         from medlint.analysis.nlp import _tame
 
-        found: list[tuple[Block, _Sentence]] = []
+        # Sentences are judged as soon as the page is known to be about health (three sentences
+        # naming a condition), and then let go with their tokens: a long document keeps its
+        # claims, not every token (a 10 MB article held about 1 GB before).
+        pending: list[_Sentence] = []
+        judged: list[_Judged] = []
+        outcome_sentences = 0
+        about_health: bool | None = None
         calls = stories = prices = 0
+
+        def judge(sent: _Sentence, health: bool) -> None:
+            sent.about_health = health
+            cats = sent.judge()
+            if cats or sent.weak:
+                judged.append(_Judged.of(sent, cats))
+
         for block in document.blocks:
             if block.in_references or not block.text.strip():
                 continue
             toks = self._tokens(_tame(block.text))
             hits = self._match(toks)
-            refuting_section = self._in_myth_section(document, block)
             story = bool(_SIGNED_QUOTE.search(block.text))
             stories += story
             prices += bool(_PRICE.search(block.text))
+            if not hits:
+                continue  # a sentence with no match makes no claim
+            refuting_section = self._in_myth_section(document, block)
             listed = self._in_benefit_list(document, block)
             block_cited: list[bool] = []  # shared by the block's sentences, filled on first use
             starts = toks.idxs
@@ -442,27 +457,32 @@ class ClaimAnalyzer:
             for h in hits:
                 by_sentence[max(tok_sent[h.start], 0)].append(h)
             for i, (s0, s1) in enumerate(spans):
+                if i not in by_sentence:
+                    continue
                 t0 = bisect.bisect_left(starts, s0)
                 t1 = bisect.bisect_left(starts, s1)
                 if t1 - t0 < 1:
                     continue
                 sent = _Sentence(
-                    toks, block, s0, s1, t0, t1, by_sentence.get(i, []), refuting_section, story, listed, block_cited
+                    toks, block, s0, s1, t0, t1, by_sentence[i], refuting_section, story, listed, block_cited
                 )
                 calls += bool(sent.cue("call-to-action"))
-                found.append((block, sent))
-        # A page that keeps naming conditions is about health: in its selling copy, "the best CBD
-        # oil" or "non-habit-forming" needs no outcome word of its own to be a health claim.
-        about_health = sum(1 for _, s in found if s._by.get("outcome")) >= 3
-        for _, s in found:
-            s.about_health = about_health
-        claims_raw = [(b, s, s.judge()) for b, s in found]
-        strong = sum(
-            1 for _, s, cats in claims_raw if cats and s.stance == "asserted" and s.strength == "fact" and s.strong
-        )
-        own_claims = sum(1 for _, s, cats in claims_raw if cats and s.own and s.stance == "asserted")
+                outcome_sentences += bool(sent._by.get("outcome"))
+                if about_health is None:
+                    pending.append(sent)
+                    if outcome_sentences >= 3:
+                        about_health = True
+                        for waiting in pending:
+                            judge(waiting, True)
+                        pending = []
+                else:
+                    judge(sent, about_health)
+        for waiting in pending:
+            judge(waiting, False)
+        strong = sum(1 for j in judged if j.cats and j.stance == "asserted" and j.strength == "fact" and j.strong)
+        own_claims = sum(1 for j in judged if j.cats and j.own and j.stance == "asserted")
         words = max(document.word_count(), 1)
-        claims_count = sum(1 for _, _, cats in claims_raw if cats)
+        claims_count = sum(1 for j in judged if j.cats)
         reasons = []
         if words < _SHORT_WORDS:
             # A snippet (a draft paragraph, an editor selection) shows no register of its own:
@@ -478,7 +498,7 @@ class ClaimAnalyzer:
             reasons.append("a price")
         if calls >= 2 and claims_count >= 3:
             reasons.append(f"{calls} calls to buy or book")
-        benefits = sum(1 for _, s, cats in claims_raw if "benefit" in cats and s.stance == "asserted")
+        benefits = sum(1 for j in judged if "benefit" in j.cats and j.stance == "asserted")
         title = document.title
         if benefits >= 3 and _BENEFITS_TITLE.search(title) and not _WEIGHED_TITLE.search(title):
             reasons.append(f"a page listing benefits ({benefits} benefit claims)")
@@ -489,8 +509,8 @@ class ClaimAnalyzer:
         # the corpus from 0.21 to 5.5 per 1,000 words.
         register: Register = "promotional" if reasons else "plain"
         out = DocumentClaims(register=register, register_reason="; ".join(reasons))
-        for _block, sent, cats in claims_raw:
-            claim = sent.claim(cats, register)
+        for j in judged:
+            claim = j.promotional if register == "promotional" else j.plain
             if claim is not None:
                 out.claims.append(claim)
         return out
@@ -522,6 +542,32 @@ class ClaimAnalyzer:
         section = document.sections[block.section]
         heading = document.blocks[section.heading]
         return bool(_MYTH_HEADING.search(heading.text))
+
+
+@dataclass(frozen=True, slots=True)
+class _Judged:
+    """What the register decision and the claims need from a judged sentence, without its
+    tokens: the claim as it reads in either register, built while the tokens were there."""
+
+    cats: tuple[Category, ...]
+    stance: Stance
+    strength: Strength
+    strong: bool
+    own: bool
+    plain: Claim | None
+    promotional: Claim | None
+
+    @classmethod
+    def of(cls, sent: _Sentence, cats: tuple[Category, ...]) -> _Judged:
+        return cls(
+            cats,
+            sent.stance,
+            sent.strength,
+            sent.strong,
+            bool(sent.own),
+            sent.claim(cats, "plain"),
+            sent.claim(cats, "promotional"),
+        )
 
 
 def _organisation_names(doc: Tokens) -> list[tuple[int, int]]:
