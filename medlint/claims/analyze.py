@@ -88,6 +88,13 @@ _BENEFITS_TITLE = re.compile(
 )
 # "Benefits and risks of statins" weighs a treatment; it does not sell it.
 _WEIGHED_TITLE = re.compile(r"\b(?:risks?|harms?|side\s+effects?|pros\s+and\s+cons|evidence)\b", re.I)
+
+
+def _lists_benefits(title: str) -> bool:
+    """A title or heading written to list what something does for you, not to weigh it."""
+    return bool(_BENEFITS_TITLE.search(title)) and not _WEIGHED_TITLE.search(title)
+
+
 _MYTH_HEADING = re.compile(
     r"\b(?:myths?|claims?|fact\s+check|fact\s+or\s+fiction|misconceptions?|red\s+flags?|"
     r"warning\s+signs?\s+of\s+(?:a\s+)?(?:scam|fraud)|what\s+to\s+avoid|beware)\b",
@@ -233,9 +240,8 @@ _ORGANISATION_WORDS = frozenset(
         "Partners",
     }
 )
-_MORE_WORDS = frozenset(
-    {"increase", "increased", "high", "higher", "more", "great", "greater", "raise", "raised", "boost"}
-)
+# Lemmas: the gain word is compared by its lemma ("increased" -> increase, "more" -> much).
+_MORE_WORDS = frozenset({"increase", "raise", "boost", "high", "great", "much"})
 # The name of a service, not a result: "sports injury treatment", "pain management".
 _SERVICE_EFFECTS = frozenset({"treatment", "management", "prevention", "therapy", "care", "screening", "treat"})
 _SHORT_LINE_KINDS = frozenset({BlockKind.TITLE, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL})
@@ -500,7 +506,7 @@ class ClaimAnalyzer:
             reasons.append(f"{calls} calls to buy or book")
         benefits = sum(1 for j in judged if "benefit" in j.cats and j.stance == "asserted")
         title = document.title
-        if benefits >= 3 and _BENEFITS_TITLE.search(title) and not _WEIGHED_TITLE.search(title):
+        if benefits >= 3 and _lists_benefits(title):
             reasons.append(f"a page listing benefits ({benefits} benefit claims)")
         if strong >= 3 and strong * 1000 / words >= 4:
             reasons.append(f"{strong} strong claims")
@@ -828,11 +834,7 @@ class _Sentence:
                 return True
         if self._for_outcome(outcomes) is not None:
             return True
-        if (
-            self.block.kind in _SHORT_LINE_KINDS
-            and _BENEFITS_TITLE.search(self.text)
-            and not _WEIGHED_TITLE.search(self.text)
-        ):
+        if self.block.kind in _SHORT_LINE_KINDS and _lists_benefits(self.text):
             # "Top Benefits of Alkaline Water", "5 Reasons to Try Cupping" as a heading.
             return True
         return self.listed and not self._negated_at(outcomes[0].start)
