@@ -15,7 +15,6 @@ from conftest import ROOT, SEED
 from medlint.analysis.classify import classify
 from medlint.config import Settings
 from medlint.engine import Linter
-from medlint.kinds import ParamError, kind_class
 from medlint.parse import parse_document
 
 FIXTURES = ROOT / "tests" / "fixtures" / "completeness"
@@ -281,13 +280,6 @@ def test_classify_news_and_promotional_press_release() -> None:
     kind, reason, promotional = _type(text)
     assert kind == "news" and promotional
     assert "press release" in reason and "company boilerplate" in reason
-
-
-def test_unknown_doc_type_in_rule_is_a_param_error() -> None:
-    cls = kind_class("required-content")
-    with pytest.raises(ParamError) as exc:
-        cls({"types": ["treatmnt"], "headings": ["risks"]}, FIXTURES)
-    assert exc.value.key == "types"
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """Document x rules -> findings.
 
-settings -> rules selected and compiled once (registry) -> per file: parse -> sentences (only
-if a rule needs them) -> each kind yields hits in prose offsets -> source map -> line/column ->
+settings -> rules selected and compiled once (registry) -> per file: parse -> article type ->
+the rules that apply to it (the rules' applicability keys, asked once) -> sentences (only if a
+rule needs them) -> each kind yields hits in prose offsets -> source map -> line/column ->
 limit per rule -> post-processing (medlint.post: per-file ignores, suppressions, dedupe, order).
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -27,6 +28,7 @@ from medlint.engine.budgets import budget as cpu_budget
 from medlint.engine.scorecard import Judged, build_scorecard
 from medlint.findings import FileResult, Finding, InputError, Severity
 from medlint.kinds import Hit, RuleContext
+from medlint.kinds.base import Judgement
 from medlint.parse import InputProblem, format_for, parse_document, read_file
 from medlint.parse.common import size_text
 from medlint.post.ignores import ignored_rules
@@ -144,12 +146,12 @@ class Linter:
                 continue
 
     def _prepare(
-        self, doc: Document, ctx: RuleContext, ignored: set[str], budget: float, overtime: dict[str, float]
+        self, doc: Document, ctx: RuleContext, skipped: Collection[str], budget: float, overtime: dict[str, float]
     ) -> None:
         with BUDGETS.exempt():  # loading shared data, once: no file's doing
             self.prepare()
         for rule in self.rules:
-            if rule.code in ignored:
+            if rule.code in skipped:
                 continue
             try:
                 self._run_rule(rule, budget, functools.partial(rule.kind.prepare_document, doc, ctx))
@@ -270,16 +272,23 @@ class Linter:
         doc_type = classify(doc)
         ctx = RuleContext(settings=self.settings, doc_type=doc_type)
         ignored = ignored_rules(doc.path, self.settings, self.all_rules)
+        # The rules that are not for this document are never run: the one place that asks.
+        not_for: dict[str, str] = {}
+        for rule in self.rules:
+            why_not = rule.applicability.why_not(doc_type, self.settings.audience)
+            if why_not is not None:
+                not_for[rule.code] = why_not
+        skipped = ignored | not_for.keys()
         rule_budget = cpu_budget(*self.RULE_BUDGET, len(doc.source))
         overtime: dict[str, float] = {}  # rules whose prepare_document ran out of time
         if self.pipeline is not None and doc.blocks:
             self.pipeline.add_sentences(
-                doc.blocks, while_waiting=lambda: self._prepare(doc, ctx, ignored, rule_budget, overtime)
+                doc.blocks, while_waiting=lambda: self._prepare(doc, ctx, skipped, rule_budget, overtime)
             )
         findings: list[Finding] = []
         failed: set[str] = set(overtime)  # rules that did not finish: no verdict from them
         for rule in self.rules:
-            if rule.code in ignored or rule.code in SUPPRESSION_RULES:  # post-processing makes theirs
+            if rule.code in skipped or rule.code in SUPPRESSION_RULES:  # post-processing makes theirs
                 continue
             if rule.code in overtime:
                 self._overtime(doc, rule, overtime[rule.code], errors)
@@ -316,19 +325,23 @@ class Linter:
             doc_type.reason,
             tuple(ctx.analysis.grades),
             self._claims(doc, ctx, errors),
-            self._scorecard(doc, ctx, ignored | failed),
+            self._scorecard(doc, ctx, ignored | failed, not_for),
         )
         return tuple(findings), result
 
-    def _scorecard(self, doc: Document, ctx: RuleContext, skipped: set[str]) -> Scorecard | None:
-        """The verdicts of the selected criterion rules (None when no such rule is selected).
-        A criterion kind keeps its verdict from `find` in `ctx.analysis`, so this repeats no work."""
+    def _scorecard(
+        self, doc: Document, ctx: RuleContext, skipped: set[str], not_for: Mapping[str, str]
+    ) -> Scorecard | None:
+        """The verdicts of the selected criterion rules (None when no such rule is selected):
+        "not applicable" for those not for this document (`not_for`: why), else the rule's. A
+        criterion kind keeps its verdict from `find` in `ctx.analysis`, so this repeats no work."""
         judged: dict[str, list[Judged]] = {}
         for rule in self.rules:
             criterion = rule.kind.criterion
             if criterion not in CRITERION_IDS or rule.code in skipped:
                 continue
-            judgement = rule.kind.judge(doc, ctx)
+            why_not = not_for.get(rule.code)
+            judgement = Judgement("not_applicable", why_not) if why_not is not None else rule.kind.judge(doc, ctx)
             if judgement is not None:
                 judged.setdefault(str(criterion), []).append((rule.code, rule.name, judgement))
         if not judged:

@@ -1,10 +1,10 @@
 """`abbreviation`: an acronym whose first use in the body is not spelled out.
 
+    audiences: [patient, general]           # top-level rule key: for these audiences only
     check:
       kind: abbreviation
       list: lists/known-abbreviations.yml   # `abbreviations: [...]`: every reader knows these
       known: [NHS]                          # inline additions
-      audiences: [patient, general]
 
 An acronym is a whole token of capitals (digits and `&` allowed inside, "COVID-19", "A&E"),
 with at least two capital letters, optionally followed by a plural "s" ("NSAIDs"). Only the
@@ -38,10 +38,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from medlint.config import AUDIENCES
 from medlint.document import Document
 from medlint.kinds import context
-from medlint.kinds.base import AUDIENCE_LIST, BODY, Hit, Kind, ParamError, RuleContext, param, string_list
+from medlint.kinds.base import BODY, Hit, Kind, ParamError, RuleContext, param, string_list
 from medlint.yamlload import YamlError, load_yaml
 
 _ACRONYM = re.compile(
@@ -129,7 +128,6 @@ class AbbreviationParams:
     lists: list[str] = param([], string_list, key="list")
     """Files of known abbreviations, relative to the pack."""
     known: list[str] = param([], string_list)
-    audiences: list[str] = param([*AUDIENCES], AUDIENCE_LIST)
 
 
 class AbbreviationKind(Kind[AbbreviationParams]):
@@ -149,8 +147,6 @@ class AbbreviationKind(Kind[AbbreviationParams]):
         pronunciations()  # asked of long capitalised words (see _not_an_acronym)
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-        if ctx.settings.audience not in self.p.audiences:
-            return
         defined = {m.group("abbr") for b in doc.blocks if (m := _ABBR_DEF.match(b.text))}
         seen: set[str] = set()
         earlier: list[str] = []

@@ -1,8 +1,8 @@
 """`coverage-balance`: benefit coverage many times larger than risk coverage.
 
+    types: [treatment, news]                      # top-level rule key: which articles
     check:
       kind: coverage-balance
-      types: [treatment, news]
       benefit: ['\\brelief\\b', '\\bimprov\\w*']   # a sentence about what the treatment does for you
       risk: ['\\brisks?\\b', '\\bside effects?\\b']  # a sentence about harms
       benefit_headings: ['\\bbenefits?\\b']       # sections that are about benefits...
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from medlint.document import BlockKind, Document
 from medlint.kinds.base import BODY, Hit, Kind, RuleContext, param, regex_list, typed
-from medlint.kinds.common import AppliesParams, applies, positive_int
+from medlint.kinds.common import positive_int
 from medlint.matching import RegexList
 
 
@@ -37,7 +37,7 @@ def _positive_float(value: object) -> float:
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class CoverageBalanceParams(AppliesParams):
+class CoverageBalanceParams:
     benefit: RegexList = param([], regex_list)
     risk: RegexList = param([], regex_list)
     benefit_headings: RegexList = param([], regex_list)
@@ -55,8 +55,6 @@ class CoverageBalanceKind(Kind[CoverageBalanceParams]):
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         p = self.p
-        if not applies(p, ctx):
-            return
         benefit, risk = self.measure(doc)
         if risk == 0 or benefit < p.min_benefit_words:
             return

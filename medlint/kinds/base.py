@@ -13,13 +13,12 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
 from medlint.analysis.readability import GradedProse
-from medlint.config import AUDIENCES
 from medlint.document import BlockKind, Document
 from medlint.findings import SectionGrade, Severity
 from medlint.matching import RegexList
@@ -155,8 +154,9 @@ with_schema(string_list, _STRINGS)
 
 
 BODY = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.TABLE_CELL)
-WHERE: dict[str, tuple[BlockKind, ...]] = {"title": (BlockKind.TITLE,), "heading": (BlockKind.HEADING,), "body": BODY}
-"""What a `where:` parameter may name, and the blocks each name stands for."""
+PLACES: dict[str, tuple[BlockKind, ...]] = {"title": (BlockKind.TITLE,), "heading": (BlockKind.HEADING,), "body": BODY}
+"""What a rule's `where` may name, and the blocks each name stands for (unless the kind says
+otherwise in `Kind.PLACES`)."""
 
 
 def names_from(options: Iterable[str], what: str, allow_empty: bool = False) -> Validator:
@@ -181,12 +181,9 @@ def names_from(options: Iterable[str], what: str, allow_empty: bool = False) -> 
     return with_schema(check, {"anyOf": [name, many]})
 
 
-where_list = names_from(WHERE, "place")
-AUDIENCE_LIST = names_from(AUDIENCES, "audience")
-
-
-def block_kinds(where: Iterable[str], table: Mapping[str, tuple[BlockKind, ...]] = WHERE) -> tuple[BlockKind, ...]:
-    return tuple(k for w in where for k in table[w])
+def block_kinds(where: Iterable[str], table: Mapping[str, tuple[BlockKind, ...]] = PLACES) -> frozenset[BlockKind]:
+    """The blocks that the places named in `where` stand for in `table`."""
+    return frozenset(k for w in where for k in table[w])
 
 
 def regex_list(value: Any) -> RegexList:
@@ -220,12 +217,18 @@ def choice(*options: str) -> Validator:
 
 
 def param(
-    default: Any = None, check: Validator | None = None, *, key: str | None = None, required: bool = False
+    default: Any = None,
+    check: Validator | None = None,
+    *,
+    key: str | None = None,
+    required: bool = False,
+    doc: str | None = None,
 ) -> Any:
     """A kind parameter: a dataclass field whose `check` validates and converts the value from
-    the rule file, spelt `key` there when that is not the field's name ("plain-severity").
-    A mutable default (a list, a table) is copied for each rule."""
-    metadata = {"check": check, "key": key}
+    the rule file, spelt `key` there when that is not the field's name ("plain-severity"), and
+    described by `doc` in the JSON Schema for rule files (what editors show on hover). A mutable
+    default (a list, a table) is copied for each rule."""
+    metadata = {"check": check, "key": key, "doc": doc}
     if required:
         return field(metadata=metadata)
     if isinstance(default, list | dict | set):
@@ -283,10 +286,21 @@ class Kind(Generic[P]):
     or at a statement wherever it stands, set this to False."""
     NEEDS: ClassVar[frozenset[str]] = frozenset()
     """NLP layers the kind reads: "sentences" is the only one the blank pipeline provides."""
+    WHERE: ClassVar[tuple[str, ...] | None] = None
+    """The places a rule of this kind reads unless its `where` says otherwise (title, heading,
+    body). None: the kind reads the document its own way, and its rules take no `where`."""
+    PLACES: ClassVar[Mapping[str, tuple[BlockKind, ...]]] = PLACES
+    """What each place of `where` stands for, for this kind."""
 
-    def __init__(self, params: Mapping[str, Any], pack_dir: Path) -> None:
+    def __init__(self, params: Mapping[str, Any], pack_dir: Path, where: Sequence[str] | None = None) -> None:
+        """`params`: the rule's `check` table; `where`: the rule's places, already checked
+        against `PLACES` by the rule loader (None: the kind's `WHERE`)."""
         self.pack_dir = pack_dir
         self.p: P = load_params(self.Params, params, self.name)
+        self.block_kinds: frozenset[BlockKind] = block_kinds(
+            (self.WHERE or ()) if where is None else where, self.PLACES
+        )
+        """The blocks the rule reads (see `WHERE`)."""
         self.setup()
 
     def setup(self) -> None:

@@ -1,5 +1,6 @@
 """`claim`: select health claims by what the claim analysis says about them.
 
+    where: [title, heading, body]    # top-level rule key: the blocks read (the default)
     check:
       kind: claim
       categories: [benefit]          # the sentence's main category (see medlint.claims.model)
@@ -7,7 +8,6 @@
       strength: [fact]               # fact | hedged
       register: [promotional, plain] # the document's register: selling copy or not
       unless: [quantified, cited]    # a figure or a source in reach makes the claim acceptable
-      where: [title, heading, body]
       plain-severity: info           # the severity when the document is not selling (default: the rule's)
       only-main: false               # true: only when this is the sentence's main category
       lexicon: data/lexicon.yml      # the claim vocabulary, relative to the pack
@@ -30,7 +30,7 @@ from medlint.claims.lexicon import LexiconError
 from medlint.claims.model import CATEGORIES, REGISTERS, STANCES, STRENGTHS
 from medlint.document import Document
 from medlint.findings import Severity
-from medlint.kinds.base import Hit, Kind, ParamError, RuleContext, block_kinds, names_from, param, typed, where_list
+from medlint.kinds.base import Hit, Kind, ParamError, RuleContext, names_from, param, typed
 from medlint.resources import builtin_rules_dir
 
 
@@ -54,7 +54,6 @@ class ClaimParams:
     strength: list[str] = param(["fact"], names_from(STRENGTHS, "strength"))
     register: list[str] = param(list(REGISTERS), names_from(REGISTERS, "register"))
     unless: list[str] = param([], names_from(("quantified", "cited"), "support", allow_empty=True))
-    where: list[str] = param(["title", "heading", "body"], where_list)
     plain_severity: Severity | None = param(None, _severity, key="plain-severity")
     only_main: bool = param(False, typed(bool), key="only-main")
     lexicon: str = param("data/lexicon.yml", typed(str))
@@ -64,6 +63,7 @@ class ClaimKind(Kind[ClaimParams]):
     name = "claim"
     Params = ClaimParams
     NEEDS = frozenset({"sentences"})
+    WHERE = ("title", "heading", "body")
 
     def setup(self) -> None:
         if not self.p.categories:
@@ -78,7 +78,6 @@ class ClaimKind(Kind[ClaimParams]):
                 "lexicon", f"parameter 'lexicon': no file {self.p.lexicon!r} in the pack or the claims pack"
             )
         self.lexicon_path = found.resolve()
-        self.kinds = block_kinds(self.p.where)
 
     def prepare(self) -> None:
         try:
@@ -98,7 +97,7 @@ class ClaimKind(Kind[ClaimParams]):
                 continue
             if ("quantified" in p.unless and claim.quantified) or ("cited" in p.unless and claim.cited):
                 continue
-            if doc.blocks[claim.block].kind not in self.kinds:
+            if doc.blocks[claim.block].kind not in self.block_kinds:
                 continue
             trig = claim.trigger_for(chosen[0])
             start, end = (trig.start, trig.end) if trig is not None else (claim.start, claim.end)

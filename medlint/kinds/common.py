@@ -1,15 +1,15 @@
-"""What several kinds share, so that no kind imports another: which articles a rule is for
-(`types`, selling copy only), positive counts, and whether a front-matter value is filled in."""
+"""What several kinds share, so that no kind imports another: article-type names, positive
+counts, and whether a front-matter value is filled in."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from medlint.analysis.classify import DOC_TYPES
-from medlint.kinds.base import RuleContext, names_from, param, typed
+from medlint.kinds.base import names_from, typed
 
 doc_types = names_from(DOC_TYPES, "document type")
+"""A validator for a list of article types (`medlint.analysis.classify.DOC_TYPES`)."""
 
 
 def positive_int(value: Any) -> int:
@@ -17,47 +17,6 @@ def positive_int(value: Any) -> int:
     if n < 1:
         raise ValueError("expected a positive integer")
     return n
-
-
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class AppliesParams:
-    """The parameters that say which articles a completeness rule is meant for."""
-
-    types: list[str] = param([], doc_types)
-    """Article types the rule is for (none: every type)."""
-    only_promotional: bool = param(False, typed(bool))
-    """Only selling copy."""
-    exposures: bool = param(True, typed(bool))
-    """Also study news about an exposure ("people who drank coffee"); false: not asked of it."""
-    announcements: bool = param(True, typed(bool))
-    """Also a press release whose title announces a launch; false: not asked of it."""
-
-
-def not_applicable_reason(params: AppliesParams, ctx: RuleContext) -> str:
-    """Why `applies` said no, for a scorecard's reader."""
-    dt = ctx.doc_type
-    exposure = getattr(dt, "exposure", None)
-    if exposure and not params.exposures:
-        return f"not asked of news about an exposure ({exposure})"
-    announcement = getattr(dt, "announcement", None)
-    if announcement and not params.announcements:
-        return f"not asked of a press release that announces ({announcement})"
-    kind = dt.type if dt is not None else "article"
-    return f"not asked of a {kind} page" + (" that is not selling copy" if params.only_promotional else "")
-
-
-def applies(params: AppliesParams, ctx: RuleContext) -> bool:
-    """The rule is meant for this kind of article (no doc type known: apply everywhere)."""
-    dt = ctx.doc_type
-    if dt is None:
-        return not params.only_promotional
-    if params.types and dt.type not in params.types:
-        return False
-    if getattr(dt, "exposure", None) and not params.exposures:
-        return False  # study news about what people eat or do: nothing is offered to weigh
-    if getattr(dt, "announcement", None) and not params.announcements:
-        return False
-    return bool(dt.promotional) or not params.only_promotional
 
 
 def filled(value: Any, depth: int = 0) -> bool:

@@ -1,12 +1,13 @@
 """`criterion`: one review criterion (HealthNewsReview's ten, or a patient-information item),
 judged satisfactory, not satisfactory or not applicable for a document, with its evidence.
 
+    types: [treatment, news]          # top-level rule keys: the article types it applies to
+    promotional: also                 # (others: not applicable), any selling copy too,
+    exposures: false                  # not news about an exposure (coffee drinkers)
+    where: [heading, body]            # blocks read for cues (the default)
     check:
       kind: criterion
       criterion: harms                # the scorecard id the verdict is filed under
-      types: [treatment, news]        # document types it applies to (others: not applicable)
-      also-promotional: false         # true: it also applies to any selling copy
-      exposures: true                 # false: not asked of news about an exposure (coffee drinkers)
       when: [efficacy]                # applies only when one of these cues occurs in the text...
       always-types: [news]            # ...except for these types, where it always applies
       cues:                           # named phrase lists matched on lemmas (medlint.kinds.cues)
@@ -28,7 +29,6 @@ judged satisfactory, not satisfactory or not applicable for a document, with its
         - [prevalence, alarm]
       claims-fail:                    # ...and so does a claim like this
         - {categories: [hype]}
-      where: [heading, body]          # blocks read for cues
 
 A criterion the document fails is a finding: at the offending sentence for an "avoid" criterion
 (sensational language, disease-mongering), at the title for something missing. The verdict,
@@ -53,19 +53,16 @@ from medlint.kinds.base import (
     Kind,
     ParamError,
     RuleContext,
-    block_kinds,
     param,
     regex_list,
     string_list,
     typed,
-    where_list,
 )
 from medlint.kinds.common import doc_types, filled
 from medlint.kinds.cues import CueMatcher, block_tokens
 from medlint.matching import RegexList
 from medlint.resources import builtin_rules_dir
 
-_WHERE = {"title": (BlockKind.TITLE,), "heading": (BlockKind.HEADING,), "body": BODY}
 _CLAIM_KEYS = {"categories", "qualities", "register", "strength", "stance", "quantified", "promotional"}
 # Selling copy that speaks for itself: first-person sellers ("our clinic", "we offer").
 _FIRST_PERSON = re.compile(r"\b(?:our|we|we're|we’re|us)\b", re.IGNORECASE)
@@ -109,9 +106,6 @@ def _claim_filters(value: Any) -> list[dict[str, Any]]:
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class CriterionParams:
     criterion: str | None = param(None, typed(str))
-    types: list[str] = param([], doc_types)
-    also_promotional: bool = param(False, typed(bool), key="also-promotional")
-    exposures: bool = param(True, typed(bool))
     when: list[str] = param([], string_list)
     always_types: list[str] = param([], doc_types, key="always-types")
     cues: dict[str, list[str]] = param({}, _named_lists)
@@ -126,7 +120,6 @@ class CriterionParams:
     claims_satisfy: list[dict[str, Any]] = param([], _claim_filters, key="claims-satisfy")
     fails_if: list[list[str]] = param([], _cue_sets, key="fails-if")
     claims_fail: list[dict[str, Any]] = param([], _claim_filters, key="claims-fail")
-    where: list[str] = param(["heading", "body"], where_list)
 
 
 class CriterionKind(Kind[CriterionParams]):
@@ -134,6 +127,7 @@ class CriterionKind(Kind[CriterionParams]):
     JUDGES_WORDING = False
     Params = CriterionParams
     NEEDS = frozenset({"sentences"})
+    WHERE = ("heading", "body")
 
     def setup(self) -> None:
         p = self.p
@@ -164,7 +158,6 @@ class CriterionKind(Kind[CriterionParams]):
         ):
             raise ParamError("kind", "a criterion rule needs what satisfies it or what fails it")
         self.matcher = CueMatcher(p.cues)
-        self.kinds = block_kinds(p.where, _WHERE)
         self.lexicon_path: Path | None = None
         if p.claims_satisfy or p.claims_fail:
             self.lexicon_path = (builtin_rules_dir() / "claims" / "data" / "lexicon.yml").resolve()
@@ -178,7 +171,7 @@ class CriterionKind(Kind[CriterionParams]):
         include:" then "- nausea"), as one statement."""
         lead: set[str] = set()
         for block in doc.blocks:
-            if block.kind not in self.kinds:
+            if block.kind not in self.block_kinds:
                 lead = set()
                 continue
             found = self._cues(doc, ctx, block.index)
@@ -255,17 +248,11 @@ class CriterionKind(Kind[CriterionParams]):
     # -- the verdict ---------------------------------------------------------------------
 
     def _applies(self, doc: Document, ctx: RuleContext) -> str | None:
-        """Why the criterion does not apply, or None when it does."""
+        """Why the criterion does not apply, or None when it does: nothing in the article calls
+        for it (`when`). Whether the rule is for this kind of article at all (`types`...) the
+        engine decided before running it."""
         p = self.p
-        dt = ctx.doc_type
-        kind = dt.type if dt is not None else None
-        promotional = bool(getattr(dt, "promotional", False))
-        typed_in = not p.types or kind is None or kind in p.types or (p.also_promotional and promotional)
-        if not typed_in:
-            return f"not asked of a {kind} page"
-        exposure = getattr(dt, "exposure", None)
-        if exposure and not p.exposures:
-            return f"not asked of news about an exposure ({exposure}), not an intervention"
+        kind = ctx.doc_type.type if ctx.doc_type is not None else None
         if p.when and kind not in p.always_types:
             wanted = set(p.when)
             if not any(names & wanted for _, _, _, names in self._sentences(doc, ctx)):
@@ -298,7 +285,7 @@ class CriterionKind(Kind[CriterionParams]):
         if p.claims_fail:
             for claim in self._claims(doc, ctx):
                 seen = any(h.block == claim.block and h.start < claim.end and claim.start < h.end for h in bad)
-                wanted = doc.blocks[claim.block].kind in self.kinds and self._claim_matches(
+                wanted = doc.blocks[claim.block].kind in self.block_kinds and self._claim_matches(
                     claim, p.claims_fail, _promotional(ctx)
                 )
                 if wanted and not seen:

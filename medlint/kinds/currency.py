@@ -25,7 +25,7 @@ from typing import Any
 
 from medlint.document import BlockKind, Document
 from medlint.kinds.base import Hit, Judgement, Kind, RuleContext, choice, param, regex_list, string_list, typed
-from medlint.kinds.common import AppliesParams, applies, positive_int
+from medlint.kinds.common import positive_int
 from medlint.matching import RegexList
 
 _MONTHS = {
@@ -147,7 +147,7 @@ _DATE_KEYS = [
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class DateCurrencyParams(AppliesParams):
+class DateCurrencyParams:
     flag: str = param("missing", choice("missing", "stale"))
     front_matter: list[str] = param(_DATE_KEYS, string_list)
     labels: RegexList = param([], regex_list)
@@ -177,8 +177,6 @@ class DateCurrencyKind(Kind[DateCurrencyParams]):
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         p = self.p
-        if not applies(p, ctx):
-            return
         found, has_field = self.dates(doc, ctx)
         if p.flag == "missing":
             if not found and not has_field:
@@ -205,8 +203,6 @@ class DateCurrencyKind(Kind[DateCurrencyParams]):
 
     def judge(self, doc: Document, ctx: RuleContext) -> Judgement:
         p = self.p
-        if not applies(p, ctx):
-            return Judgement("not_applicable", f"not asked of a {ctx.doc_type.type if ctx.doc_type else 'this'} page")
         found, has_field = self.dates(doc, ctx)
         if p.flag == "missing":
             if not found and not has_field:

@@ -1,10 +1,11 @@
 """`sentence-length` and `paragraph-length`: sentences and paragraphs too long to read in one go.
 
+    where: [body]        # top-level rule key: body (paragraphs, list items, quotes) and/or
+                         # heading (the title and headings)
     check:
       kind: sentence-length
       max_words: 25        # more than this is a finding (span: the sentence)
       very_long: 40        # at or above this, one severity level higher
-      where: [body]        # body (paragraphs, list items, quotes) and/or heading
 
     check:
       kind: paragraph-length
@@ -28,7 +29,7 @@ from typing import Any
 
 from medlint.analysis.readability import count_words
 from medlint.document import BlockKind, Document
-from medlint.kinds.base import Hit, Kind, RuleContext, block_kinds, names_from, param, typed
+from medlint.kinds.base import Hit, Kind, RuleContext, param, typed
 
 # A colon (or semicolon) and a bullet open an inline list; after that, each spaced bullet
 # starts an item.
@@ -42,7 +43,8 @@ _MIN_ITEMS = 3
 _RUN_TOGETHER = re.compile(
     r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2,}\s)|(?<=[A-Z]{2}[.!?])(?=[A-Z][a-z]{2,}\s)|\s+\|\s+|\t+"
 )
-_WHERE = {
+# Sentences of prose: a table cell is not one, and "heading" takes in the title.
+_PLACES = {
     "body": (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE),
     "heading": (BlockKind.TITLE, BlockKind.HEADING),
 }
@@ -60,21 +62,19 @@ class SentenceLengthParams:
     max_words: int = param(25, _positive)
     very_long: int = param(40, _positive)
     """Words from which a long sentence is reported one severity level higher."""
-    where: list[str] = param(["body"], names_from(_WHERE, "place"))
 
 
 class SentenceLengthKind(Kind[SentenceLengthParams]):
     name = "sentence-length"
     Params = SentenceLengthParams
     NEEDS = frozenset({"sentences"})
-
-    def setup(self) -> None:
-        self.kinds = block_kinds(self.p.where, _WHERE)
+    WHERE = ("body",)
+    PLACES = _PLACES
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         limit, very_long = self.p.max_words, self.p.very_long
         for block in doc.blocks:
-            if block.kind not in self.kinds:
+            if block.kind not in self.block_kinds:
                 continue
             for sent_start, sent_end in block.sentence_spans():
                 # A piece never has more words than its sentence (each of its words lies in

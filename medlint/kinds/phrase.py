@@ -1,11 +1,11 @@
 """`phrase`: words and patterns that are a problem in context (hype, absolutes, unsupported evidence).
 
+where: [title, heading, body]        # top-level rule key: the blocks read (the default)
 check:
   kind: phrase
   terms: [miracle, {term: holy grail, suggestion: "..."}]   # literal, case-insensitive; an entry
                                                            # may override severity, hedges, citation
   patterns: ['\\bcure[sd]?\\b']                              # regular expressions
-  where: [title, heading, body]      # which blocks to read
   negation: true                     # "no cure", "is not a miracle", "avoid ... that promise"
   hedges: false                      # true: "may", "in some people" make it acceptable
   citation: none                     # sentence | paragraph: a reference nearby makes it acceptable
@@ -31,12 +31,10 @@ from medlint.kinds.base import (
     Kind,
     ParamError,
     RuleContext,
-    block_kinds,
     choice,
     param,
     regex_list,
     typed,
-    where_list,
     with_schema,
 )
 from medlint.matching import Prefilter, RegexList, alternation, lowered
@@ -111,7 +109,6 @@ class PhraseParams:
     """Literal phrases, each a string or a table with its own message, suggestion and options."""
     patterns: list[dict[str, Any]] = param([], _patterns)
     """Regular expressions, as `terms`."""
-    where: list[str] = param(["title", "heading", "body"], where_list)
     negation: bool = param(True, typed(bool))
     hedges: bool = param(False, typed(bool))
     citation: str = param("none", choice("none", "sentence", "paragraph"))
@@ -125,6 +122,7 @@ class PhraseKind(Kind[PhraseParams]):
     name = "phrase"
     Params = PhraseParams
     NEEDS = frozenset({"sentences"})
+    WHERE = ("title", "heading", "body")
 
     def setup(self) -> None:
         entries = self.p.terms + self.p.patterns
@@ -143,11 +141,10 @@ class PhraseKind(Kind[PhraseParams]):
                     raise ParamError("patterns", f"bad regular expression {rx!r}: {exc}") from None
             raise
         self.prefilter = Prefilter([rx for _, rx in parts])
-        self.kinds = block_kinds(self.p.where)
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         for block in doc.blocks:
-            if block.kind not in self.kinds or not self.prefilter.may_match(lowered(block.text)):
+            if block.kind not in self.block_kinds or not self.prefilter.may_match(lowered(block.text)):
                 continue
             cited: dict[tuple[int, int], bool] = {}
             for n, m in enumerate(self.regex.finditer(block.text)):

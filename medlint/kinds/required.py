@@ -1,14 +1,11 @@
 """`required-content` and `section-content`: what an article must contain for its type.
 
+    types: [treatment, news]          # top-level rule keys: which articles the rule is for
+    where: [heading, body]            # ...and the blocks `patterns` are read in (the default)
     check:
       kind: required-content
-      types: [treatment, news]        # document types it applies to (default: every type)
-      only_promotional: false         # true: only selling copy (see medlint.analysis.classify)
-      exposures: true                 # false: not asked of news about an exposure (coffee drinkers)
-      announcements: true             # false: not asked of a press release announcing a launch
       headings: ['\\brisks?\\b']        # a heading matching one of these satisfies the rule
       patterns: ['\\bside effects?\\b'] # so does a sentence matching one of these
-      where: [heading, body]          # blocks `patterns` are read in
       exceptions: ['fewer side effects'] # matches overlapping these do not count
       negation: true                  # "no side effects" does not count
       links: ['pubmed']               # a link target matching one of these counts
@@ -17,9 +14,9 @@
       min_trigger: 1                  # ...at least this many times
       point_at: document              # or `trigger`: point at the first trigger sentence
 
+    types: [treatment]
     check:
       kind: section-content
-      types: [treatment]
       headings: ['\\brisks?\\b']        # sections whose heading matches are checked
       needs:                          # each item: what the section must show
         - what: "names no specific harm"
@@ -48,15 +45,13 @@ from medlint.kinds.base import (
     Kind,
     ParamError,
     RuleContext,
-    block_kinds,
     choice,
     param,
     regex_list,
     string_list,
     typed,
-    where_list,
 )
-from medlint.kinds.common import AppliesParams, applies, filled, not_applicable_reason, positive_int
+from medlint.kinds.common import filled, positive_int
 from medlint.matching import RegexList
 
 
@@ -94,10 +89,9 @@ def first_match(
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class RequiredContentParams(AppliesParams):
+class RequiredContentParams:
     headings: RegexList = param([], regex_list)
     patterns: RegexList = param([], regex_list)
-    where: list[str] = param(["heading", "body"], where_list)
     exceptions: RegexList = param([], regex_list)
     negation: bool = param(True, typed(bool))
     links: RegexList = param([], regex_list)
@@ -114,6 +108,7 @@ class RequiredContentKind(Kind[RequiredContentParams]):
     JUDGES_WORDING = False
     Params = RequiredContentParams
     NEEDS = frozenset({"sentences"})
+    WHERE = ("heading", "body")
 
     def setup(self) -> None:
         p = self.p
@@ -125,12 +120,9 @@ class RequiredContentKind(Kind[RequiredContentParams]):
             )
         if p.point_at == "trigger" and not p.trigger:
             raise ParamError("point_at", "'point-at: trigger' needs 'trigger' patterns")
-        self.kinds = block_kinds(p.where)
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         p = self.p
-        if not applies(p, ctx):
-            return
         trigger: tuple[Block, tuple[int, int], str] | None = None
         if p.trigger:
             found = self._triggers(doc)
@@ -180,7 +172,7 @@ class RequiredContentKind(Kind[RequiredContentParams]):
             text = block.text
             if block.kind is BlockKind.HEADING and any(rx.search(text) for rx in p.headings):
                 return f"heading '{text}'", Hit(block.index, 0, len(text))
-            if p.patterns and block.kind in self.kinds:
+            if p.patterns and block.kind in self.block_kinds:
                 for span in block.sentence_spans():
                     if first_match(p.patterns, text, span, p.exceptions, p.negation):
                         start, end = span
@@ -193,8 +185,6 @@ class RequiredContentKind(Kind[RequiredContentParams]):
 
     def judge(self, doc: Document, ctx: RuleContext) -> Judgement:
         p = self.p
-        if not applies(p, ctx):
-            return Judgement("not_applicable", not_applicable_reason(p, ctx))
         if p.trigger and len(self._triggers(doc)) < p.min_trigger:
             return Judgement("not_applicable", "nothing in the article calls for it")
         found = self.satisfier(doc)
@@ -251,7 +241,7 @@ def section_units(doc: Document, start: int, end: int) -> list[str]:
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class SectionContentParams(AppliesParams):
+class SectionContentParams:
     headings: RegexList = param(check=regex_list, required=True)
     needs: list[dict[str, Any]] = param(check=_needs, required=True)
     """What a matching section must show: each {what, patterns, with}."""
@@ -267,8 +257,6 @@ class SectionContentKind(Kind[SectionContentParams]):
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         p = self.p
-        if not applies(p, ctx):
-            return
         for section in doc.sections:
             heading = doc.blocks[section.heading]
             if heading.kind is not BlockKind.HEADING or not any(rx.search(heading.text) for rx in p.headings):

@@ -1,15 +1,15 @@
 """`substitution`: a hard word with a plain alternative (medical jargon, wordy English).
 
+    where: [body]                  # top-level rule keys: the blocks read (body, heading, title)
+    audiences: [patient, general]  # ...and the audience settings the rule is for (default: all)
     check:
       kind: substitution
       list: lists/jargon.yml       # file(s) relative to the rule's directory; entries under
                                    # `terms:` or `words:`: {term, forms?, plain, source}
       terms: [{term: fluoroscopy, plain: live X-ray}]  # inline entries, same shape
                                    # in_names_before: [leukemia]: "acute leukemia" is a name
-      where: [body]                # body, heading, title
       explained: true              # a term explained at first use is fine (see below)
       first_only: true             # one finding per term: its first use
-      audiences: [patient, general, professional]       # skip for other audience settings
       fix: none                    # safe | unsafe: `medlint check --fix` may swap in `plain`
 
 Matching is case-insensitive on whole words (a hyphenated word is one word, so
@@ -42,21 +42,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from medlint.config import AUDIENCES
 from medlint.document import Block, Document
 from medlint.kinds import context
 from medlint.kinds.base import (
-    AUDIENCE_LIST,
     Hit,
     Kind,
     ParamError,
     RuleContext,
-    block_kinds,
     choice,
     param,
     string_list,
     typed,
-    where_list,
 )
 from medlint.yamlload import YamlError, load_yaml
 
@@ -161,11 +157,9 @@ class SubstitutionParams:
     lists: list[str] = param([], string_list, key="list")
     """Word-list files, relative to the pack."""
     terms: list[Entry] = param([], _inline)
-    where: list[str] = param(["body"], where_list)
     explained: bool = param(True, typed(bool))
     """Not reported where the sentence explains the term."""
     first_only: bool = param(True, typed(bool))
-    audiences: list[str] = param([*AUDIENCES], AUDIENCE_LIST)
     fix: str = param("none", choice("none", "safe", "unsafe"))
     """Offer the plain word as a fix of this applicability (medlint.fix)."""
 
@@ -174,6 +168,7 @@ class SubstitutionKind(Kind[SubstitutionParams]):
     name = "substitution"
     Params = SubstitutionParams
     NEEDS = frozenset({"sentences"})
+    WHERE = ("body",)
 
     def setup(self) -> None:
         entries: list[Entry] = []
@@ -201,7 +196,6 @@ class SubstitutionKind(Kind[SubstitutionParams]):
         # Every token that may start an entry: a first word, or its regular plural (the forms
         # `_singulars` takes back). Any other token is passed over without a lookup.
         self.starts = frozenset(k + suffix for k in index for suffix in ("", "s", "es"))
-        self.kinds = block_kinds(self.p.where)
         self.plain_words = [_alternatives(e.plain) for e in entries]
 
     def _matches(self, text: str, tokens: Tokens | None = None) -> Iterator[tuple[int, int, int]]:
@@ -261,17 +255,14 @@ class SubstitutionKind(Kind[SubstitutionParams]):
 
     def prepare_document(self, doc: Document, ctx: RuleContext) -> None:
         # Matching needs no sentences; only judging a match (explained? in a name?) does.
-        if ctx.settings.audience in self.p.audiences:
-            found = {b.index: self._block_matches(b, ctx) for b in doc.blocks if b.kind in self.kinds}
-            ctx.analysis.by_rule[(id(self), "matches")] = found
+        found = {b.index: self._block_matches(b, ctx) for b in doc.blocks if b.kind in self.block_kinds}
+        ctx.analysis.by_rule[(id(self), "matches")] = found
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
-        if ctx.settings.audience not in self.p.audiences:
-            return
         done: set[int] = set()
         prepared: dict[int, list[tuple[int, int, int]]] = ctx.analysis.by_rule.get((id(self), "matches"), {})
         for block in doc.blocks:
-            if block.kind not in self.kinds:
+            if block.kind not in self.block_kinds:
                 continue
             text = block.text
             matches = prepared.get(block.index)

@@ -32,6 +32,13 @@ def rule_markdown(rule: Rule) -> str:
     ]
     for src in rule.sources:
         lines.append(f"- [{src['title']}]({src['url']})" if src.get("url") else f"- {src['title']}")
+    applies = rule.applicability.describe()
+    places = rule.applicability.where or rule.kind.WHERE
+    if places:
+        applies.append(f"Reads: {', '.join(places)}")
+    if applies:
+        lines += ["", "## Applies to", ""]
+        lines += [f"- {line}" for line in applies]
     lines += ["", "## Examples", "", "Flagged:", ""]
     for ex in rule.bad:
         lines += [_fence(ex.text), ""]

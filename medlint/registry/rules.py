@@ -9,6 +9,7 @@ from typing import Any
 
 from medlint.findings import RuleInfo, Severity
 from medlint.kinds import Kind, ParamError, kind_class
+from medlint.registry.applicability import EVERYWHERE, KEYS, Applicability, load_applicability
 from medlint.registry.schema import CODE_RE, NAME_RE, PACK_RE, RULE_KEYS
 from medlint.resources import builtin_rules_dir
 from medlint.yamlload import LineDict, YamlError, load_yaml
@@ -17,9 +18,10 @@ __all__ = ["Rule", "RulePackError", "builtin_rules_dir", "load_packs", "pack_dir
 
 DOCS_URL = "https://github.com/medlint/medlint/blob/main/docs/rules/{code}.md"
 
-# The keys a rule file has, as the JSON Schema for rule files states them (one table for both).
+# The keys a rule file has, as the JSON Schema for rule files states them (one table for both),
+# and the applicability keys.
 _REQUIRED = tuple(key for key, (required, _) in RULE_KEYS.items() if required)
-_OPTIONAL = tuple(key for key, (required, _) in RULE_KEYS.items() if not required)
+_OPTIONAL = tuple(key for key, (required, _) in RULE_KEYS.items() if not required) + KEYS
 _PACK_KEYS = ("name", "prefix", "title", "description")
 
 
@@ -58,6 +60,8 @@ class Rule:
     limit: int | None = None
     enabled: bool = True
     tags: tuple[str, ...] = ()
+    applicability: Applicability = field(repr=False, compare=False, default=EVERYWHERE)
+    """Which documents the rule is for and which blocks it reads (the top-level keys)."""
     kind: Kind[Any] = field(repr=False, compare=False, default=None)  # type: ignore[arg-type]
 
     @property
@@ -69,12 +73,16 @@ class Rule:
             self.code, self.name, self.pack, self.severity, self.summary, self.why, DOCS_URL.format(code=self.code)
         )
 
-    def with_kind(self, params: Mapping[str, Any]) -> Rule:
-        """A copy whose kind is rebuilt with per-rule options from the configuration."""
+    def with_kind(self, options: Mapping[str, Any]) -> Rule:
+        """A copy rebuilt with per-rule options from the configuration: applicability keys
+        (`types`, `where`...) over the rule's own, the rest over its kind's parameters."""
         from dataclasses import replace
 
-        merged = {**self.check, **params}
-        return replace(self, check=merged, kind=kind_class(self.kind_name)(merged, self.path.parent))
+        cls = kind_class(self.kind_name)
+        applicability = load_applicability(options, cls, self.applicability)
+        merged = {**self.check, **{k: v for k, v in options.items() if k not in KEYS}}
+        kind = cls(merged, self.path.parent, applicability.where)
+        return replace(self, check=merged, applicability=applicability, kind=kind)
 
 
 def load_packs(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
@@ -218,7 +226,15 @@ def load_rule(path: Path, pack: str, prefix: str) -> Rule:
     if not isinstance(check, LineDict) or "kind" not in check:
         raise fail("check", "'check' must be a mapping with a 'kind'")
     try:
-        kind = kind_class(str(check["kind"]))(check, path.parent)
+        cls = kind_class(str(check["kind"]))
+    except ParamError as exc:
+        raise RulePackError(f"{path}:{check.line_of(exc.key)}: {exc}") from None
+    try:
+        applicability = load_applicability(data, cls)
+    except ParamError as exc:
+        raise fail(exc.key, str(exc)) from None
+    try:
+        kind = cls(check, path.parent, applicability.where)
     except ParamError as exc:
         raise RulePackError(f"{path}:{check.line_of(exc.key)}: {exc}") from None
     bad, good = _examples(data, path)
@@ -243,6 +259,7 @@ def load_rule(path: Path, pack: str, prefix: str) -> Rule:
         limit=limit,
         enabled=bool(data.get("enabled", True)),
         tags=tuple(data.get("tags", ())),
+        applicability=applicability,
         kind=kind,
     )
 

@@ -1,5 +1,6 @@
 """The JSON Schema of a rule file, generated from what the loader checks: the top-level keys
-(`RULE_KEYS`, which the loader also reads for its required and allowed keys) and each kind's
+(`RULE_KEYS`, which the loader also reads for its required and allowed keys), the
+applicability keys (`medlint.registry.applicability.Applicability`) and each kind's
 parameters dataclass (`Kind.Params`). `scripts/generate_docs.py` writes it to
 schema/rule.schema.json for editors; a test fails when that file is stale."""
 
@@ -13,8 +14,9 @@ from typing import Any
 
 from medlint.findings import Severity
 from medlint.kinds import KIND_MODULES, kind_class
-from medlint.kinds.base import SCHEMA_ATTRIBUTE, param_key
+from medlint.kinds.base import PLACES, SCHEMA_ATTRIBUTE, param_key
 from medlint.matching import RegexList
+from medlint.registry.applicability import Applicability
 
 SCHEMA_ID = "https://raw.githubusercontent.com/medlint/medlint/main/schema/rule.schema.json"
 
@@ -128,6 +130,8 @@ def params_schema(params_class: type[Any]) -> dict[str, Any]:
     for f in dataclasses.fields(params_class):
         check = f.metadata.get("check")
         schema = dict(getattr(check, SCHEMA_ATTRIBUTE, None) or type_schema(hints[f.name]))
+        if f.metadata.get("doc"):
+            schema["description"] = f.metadata["doc"]
         if f.default is not dataclasses.MISSING and f.default is not None:
             schema["default"] = f.default
         elif f.default_factory is not dataclasses.MISSING:
@@ -136,6 +140,31 @@ def params_schema(params_class: type[Any]) -> dict[str, Any]:
             required.append(param_key(f))
         properties[param_key(f)] = schema
     return {"required": required, "properties": properties}
+
+
+def where_schema() -> list[dict[str, Any]]:
+    """What `where` may name for each kind: nothing for a kind that takes none, the places
+    of a kind whose places differ from the usual three."""
+    out = []
+    for name in sorted(KIND_MODULES):
+        cls = kind_class(name)
+        if cls.WHERE is not None and cls.PLACES is PLACES:
+            continue
+        places = list(cls.PLACES)
+        allowed: Any = False
+        if cls.WHERE is not None:
+            one = {"type": "string", "enum": places}
+            allowed = {"anyOf": [one, {"type": "array", "items": one, "minItems": 1}]}
+        out.append(
+            {
+                "if": {
+                    "required": ["check"],
+                    "properties": {"check": {"required": ["kind"], "properties": {"kind": {"const": name}}}},
+                },
+                "then": {"properties": {"where": allowed}},
+            }
+        )
+    return out
 
 
 def check_schema() -> dict[str, Any]:
@@ -167,6 +196,7 @@ def rule_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a rule file."""
     properties = {key: schema for key, (_, schema) in RULE_KEYS.items()}
     properties["check"] = check_schema()
+    properties.update(params_schema(Applicability)["properties"])
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -176,6 +206,7 @@ def rule_schema() -> dict[str, Any]:
         "required": [key for key, (needed, _) in RULE_KEYS.items() if needed],
         "properties": properties,
         "additionalProperties": False,
+        "allOf": where_schema(),
     }
 
 

@@ -47,7 +47,12 @@ BROKEN = {
     "unknown kind": lambda d: d["check"].update(kind="no-such-kind"),
     "unknown parameter of the kind": lambda d: d["check"].update(max_wrods=30),
     "parameter of the wrong type": lambda d: d["check"].update(max_words="thirty"),
-    "unknown place in where": lambda d: d["check"].update(where=["footer"]),
+    "unknown place in where": lambda d: d.update(where=["footer"]),
+    "a place the kind does not read": lambda d: d.update(where=["title"]),
+    "applicability inside check": lambda d: d["check"].update(types=["news"]),
+    "unknown article type": lambda d: d.update(types=["treatmnt"]),
+    "unknown audience": lambda d: d.update(audiences=["children"]),
+    "promotional not also or only": lambda d: d.update(promotional=True),
     "source without a title": lambda d: d.update(sources=[{"url": "https://example.org"}]),
     "no good examples": lambda d: d["examples"].update(good=[]),
 }
@@ -70,3 +75,15 @@ def test_the_loader_and_the_schema_agree_on_the_unbroken_rule(tmp_path: Path) ->
     path = tmp_path / "RDB003-long-sentence.yml"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     assert load_rule(path, "readability", "RDB").kind.p.max_words == data["check"]["max_words"]
+
+
+def test_where_on_a_kind_that_takes_none(tmp_path: Path) -> None:
+    path = ROOT / "rules" / "readability" / "RDB004-long-paragraph.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["check"]["kind"] == "paragraph-length" and not list(VALIDATOR.iter_errors(data))
+    data["where"] = ["body"]
+    assert list(VALIDATOR.iter_errors(data)), "the schema accepts 'where' on a paragraph-length rule"
+    broken = tmp_path / path.name
+    broken.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(RulePackError, match="its rules take no 'where'"):
+        load_rule(broken, "readability", "RDB")
