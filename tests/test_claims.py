@@ -243,3 +243,46 @@ def test_entry_overrides_are_validated(tmp_path: Path) -> None:
     assert err.value.key == "patterns"
     with pytest.raises(ParamError):
         PhraseKind({"terms": [{"term": "cure", "hedges": "yes"}]}, tmp_path)
+
+
+# -- proportion, ceilings, studies credited with a cause ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our beet shots may help protect you against dementia.",
+        "Our green blend could help prevent heart disease.",
+    ],
+)
+def test_a_hedge_does_not_make_a_serious_disease_promise_proportionate(claims: Linter, sentence: str) -> None:
+    assert "CLM008" in codes(claims, sentence + "\n")
+
+
+def test_a_hedged_promise_about_a_minor_complaint_stays_quiet(claims: Linter) -> None:
+    assert "CLM008" not in codes(claims, "Our tea may help some people relax in the evening.\n")
+
+
+def test_an_up_to_figure_is_not_a_quantified_benefit(claims: Linter) -> None:
+    assert "CLM008" in codes(claims, "Our programme helps you lose up to 20% of your body weight.\n")
+    assert "CLM008" not in codes(claims, "Our programme helped 41 of 100 people lose weight.\n")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Eating walnuts cuts the risk of bowel cancer, a new study finds.",
+        "A new study suggests that green tea could protect you from stroke.",
+    ],
+)
+def test_a_cause_credited_to_a_study_is_a_causal_claim(claims: Linter, sentence: str) -> None:
+    assert "CLM007" in codes(claims, sentence + "\n")
+
+
+def test_an_association_credited_to_a_study_is_quiet(claims: Linter) -> None:
+    text = "A new study finds that people who ate walnuts were less likely to develop bowel cancer.\n"
+    assert "CLM007" not in codes(claims, text)
+
+
+def test_no_serious_side_effects_is_safety_minimising(claims: Linter) -> None:
+    assert "CLM005" in codes(claims, "In thousands of our treatments we have seen no serious side effects.\n")

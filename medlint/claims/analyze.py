@@ -636,6 +636,7 @@ class _Sentence:
         self.hits = sorted((h for hits in self._by.values() for h in hits), key=lambda h: (h.start, h.end))
         self.stance: Stance = "asserted"
         self.strength: Strength = "fact"
+        self.serious = False
 
     @property
     def own(self) -> list[_Hit]:
@@ -820,6 +821,20 @@ class _Sentence:
         hedged = all(self._hedged_at(c, hedges) for c in cores)
         return "hedged" if hedged and all(self._hedged_at(c, frequency_only) for c in minimisers) else "fact"
 
+    def _study_says(self, general: list[_Hit]) -> bool:
+        """A study or its researchers credited with a cause ("walks cut cancer risk, study finds",
+        "a new study suggests it could protect you from cancer"): whatever the design, the
+        sentence turns a result into cause and effect in people (Sumner et al. 2014)."""
+        return bool(self.cue("study-claim")) and any(e.label != "effect:cause" for e in general)
+
+    def _serious(self) -> bool:
+        """The claimed effect helps against a serious disease: "may help prevent cancer" is hedged
+        but not proportionate."""
+        if self.effect is None or self.effect[0].label == "effect:cause":
+            return False
+        o = self.effect[1]
+        return any(h.start < o.end and o.start < h.end for h in self.cue("serious"))
+
     def _bare_benefit(self, gains: list[_Hit]) -> bool:
         """A benefit promised without a verb: an improvement word right before an outcome
         ("deeper, more restful sleep") or an outcome in a benefits list."""
@@ -941,7 +956,9 @@ class _Sentence:
             cats.append("evidence")
         # "Shown to help over 80% of children": the appeal is about an effect even when no
         # condition is named.
-        if live("evidence-weak") and (health or claimy or any(not self._negated_at(e.start) for e in effects)):
+        if live("evidence-weak") and (
+            health or claimy or self.about_health or any(not self._negated_at(e.start) for e in effects)
+        ):
             self.weak.append("evidence")
         if live("authority") and (health or self.about_health):
             self.weak.append("authority")
@@ -952,7 +969,7 @@ class _Sentence:
         general = [e for e, _ in pairs if not self._past(e.start) and not self._found(e.start)]
         if (
             general
-            and (weak_evidence or (association and study_words))
+            and (weak_evidence or (association and study_words) or self._study_says(general))
             and not self.cue("association-wording")
             and {e.label.split(":", 1)[1] for e in general} & {"cause", "prevent", "benefit", "cure"}
         ):
@@ -1022,6 +1039,7 @@ class _Sentence:
             if first and not honest:
                 self.weak.append("testimonial")
         self.strength = self._strength(pairs, cats + self.weak)
+        self.serious = self._serious()
         self.strong = bool(
             strong_hype
             or strong_cure
@@ -1065,7 +1083,8 @@ class _Sentence:
             & set(QUALITIES)
         )
         cited = self.cited
-        quantified = bool(self.cue("quantity"))
+        ceilings = {h.end for h in self.cue("ceiling")}
+        quantified = any(h.start not in ceilings for h in self.cue("quantity"))
         lead = next((i for i, ch in enumerate(self.text) if ch.isalnum()), 0)
         whole = Part(self.text[lead:], self.s0 + lead, self.s1, main)
         triggers = tuple((c, self._trigger(c) or effect or whole) for c in ordered)
@@ -1091,6 +1110,7 @@ class _Sentence:
             cues=cue_parts,
             quantified=quantified,
             cited=cited,
+            serious=self.serious,
             register=register,
             trigger=trigger,
             triggers=triggers,

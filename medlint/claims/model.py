@@ -44,6 +44,7 @@ QUALITIES: tuple[str, ...] = (
     "fear",
     "weak-study",
     "own",
+    "serious",
 )
 
 
@@ -78,6 +79,9 @@ class Claim:
     cues: tuple[Part, ...] = field(default=())
     quantified: bool = False
     cited: bool = False
+    serious: bool = False
+    """The effect is against a serious disease (cancer, dementia, heart disease...): a hedge does
+    not make such a promise proportionate."""
     register: Register = "plain"
     trigger: Part | None = None
     """The words that decided the main category: where a finding points."""
@@ -118,6 +122,7 @@ class Claim:
             "qualities": list(self.qualities),
             "quantified": self.quantified,
             "cited": self.cited,
+            "serious": self.serious,
             "register": self.register,
             "verdict": self.verdict,
         }

@@ -7,7 +7,8 @@
       stance: [asserted]             # asserted | negated | questioned | refuted
       strength: [fact]               # fact | hedged
       register: [promotional, plain] # the document's register: selling copy or not
-      unless: [quantified, cited]    # a figure or a source in reach makes the claim acceptable
+      unless: [quantified, cited]    # a figure or a source in reach makes the claim acceptable;
+                                     # proportionate: hedged, and not about a serious disease
       plain-severity: info           # the severity when the document is not selling (default: the rule's)
       only-main: false               # true: only when this is the sentence's main category
       lexicon: data/lexicon.yml      # the claim vocabulary, relative to the pack
@@ -53,7 +54,7 @@ class ClaimParams:
     stance: list[str] = param(["asserted"], names_from(STANCES, "stance"))
     strength: list[str] = param(["fact"], names_from(STRENGTHS, "strength"))
     register: list[str] = param(list(REGISTERS), names_from(REGISTERS, "register"))
-    unless: list[str] = param([], names_from(("quantified", "cited"), "support", allow_empty=True))
+    unless: list[str] = param([], names_from(("quantified", "cited", "proportionate"), "support", allow_empty=True))
     plain_severity: Severity | None = param(None, _severity, key="plain-severity")
     only_main: bool = param(False, typed(bool), key="only-main")
     lexicon: str = param("data/lexicon.yml", typed(str))
@@ -96,6 +97,8 @@ class ClaimKind(Kind[ClaimParams]):
             if claim.strength not in p.strength or claim.register not in p.register:
                 continue
             if ("quantified" in p.unless and claim.quantified) or ("cited" in p.unless and claim.cited):
+                continue
+            if "proportionate" in p.unless and claim.strength == "hedged" and not claim.serious:
                 continue
             if doc.blocks[claim.block].kind not in self.block_kinds:
                 continue
