@@ -286,3 +286,19 @@ def test_an_association_credited_to_a_study_is_quiet(claims: Linter) -> None:
 
 def test_no_serious_side_effects_is_safety_minimising(claims: Linter) -> None:
     assert "CLM005" in codes(claims, "In thousands of our treatments we have seen no serious side effects.\n")
+
+
+def test_a_claim_in_the_html_title_is_found_at_its_position(claims: Linter) -> None:
+    text = (
+        "<html><head><title>Our Drops Cure Dry Eye Forever | Clearview</title></head>\n"
+        "<body><h1>Clearview eye drops</h1>\n<p>Use two drops a day.</p></body></html>\n"
+    )
+    found = [f for f in lint(claims, text, "html") if f.code in ("CLM002", "CLM013")]
+    assert found
+    assert all(f.line == 1 for f in found)
+    assert {text[f.start_offset : f.end_offset] for f in found} <= {
+        "Cure",
+        "Cure Dry Eye",
+        "Forever",
+        "Cure Dry Eye Forever",
+    }

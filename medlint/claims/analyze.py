@@ -72,6 +72,20 @@ _SIGNED_QUOTE = re.compile(
     r"|(?<=\S)[\"”]\s*[*_]*[A-Z][\w'.]*(?:\s+[A-Z][\w'.]*){0,2}[*_]*(?:,[^.!?\n\"“”]{0,30})?\s*(?:\(|$)"
     r"|★|\bverified (?:buyer|purchase)\b"
 )
+# A lead-in to a list of what people say happened to them: "After treatment, parents at our
+# clinic have reported:", "Here's what our members tell us:". Each item is one of their stories.
+# Not a list of side effects ("Side effects people have reported include:").
+_REPORT_LEAD = re.compile(
+    r"\b(?:patients?|clients?|customers?|users?|members?|parents?|famil(?:y|ies)|people|mums?|moms?|athletes?)\b"
+    r"[^.!?:]{0,60}\b(?:report(?:ed|s)?|say|said|tell|told|notic(?:e|ed)|describe[sd]?|share[sd]?)\b[^.!?]*:\s*$",
+    re.I,
+)
+_HARM_LEAD = re.compile(r"\b(?:side[- ]effects?|risks?|complications?|problems?|reactions?|harms?)\b", re.I)
+# A person introduced by name and age, as stories are: "Margaret Holt, 67, a retired teacher",
+# "Brenda Castillo, 61, of Millbrook", "Eli, age 6". What they say happened to them is a story.
+_NAMED_PERSON = re.compile(
+    r"\b[A-Z][a-z]+(?: [A-Z][a-z'-]+)?,\s(?:age[d]?\s)?\d{1,2},\s(?:a|an|of|from|who|mother|father|mum|dad)\b"
+)
 # A price for the reader: "£19", "$199 a month", "from €45".
 _PRICE = re.compile(r"[$£€]\s?\d")
 # Sections that list what a product does for you: their items are benefit claims.
@@ -436,6 +450,7 @@ class ClaimAnalyzer:
         outcome_sentences = 0
         about_health: bool | None = None
         calls = stories = prices = 0
+        report_lead = False
 
         def judge(sent: _Sentence, health: bool) -> None:
             sent.about_health = health
@@ -444,14 +459,20 @@ class ClaimAnalyzer:
                 judged.append(_Judged.of(sent, cats))
 
         for block in document.blocks:
+            if block.kind is BlockKind.LIST_ITEM:
+                reported = report_lead
+            else:
+                reported = False
+                report_lead = bool(_REPORT_LEAD.search(block.text)) and not _HARM_LEAD.search(block.text)
             if block.in_references or not block.text.strip():
                 continue
             toks = self._tokens(_tame(block.text))
             hits = self._match(toks)
             story = bool(_SIGNED_QUOTE.search(block.text))
             stories += story
+            story = story or bool(_NAMED_PERSON.search(block.text))
             prices += bool(_PRICE.search(block.text))
-            if not hits:
+            if not hits and not reported:
                 continue  # a sentence with no match makes no claim
             refuting_section = self._in_myth_section(document, block)
             listed = self._in_benefit_list(document, block)
@@ -463,7 +484,7 @@ class ClaimAnalyzer:
             for h in hits:
                 by_sentence[max(tok_sent[h.start], 0)].append(h)
             for i, (s0, s1) in enumerate(spans):
-                if i not in by_sentence:
+                if i not in by_sentence and not reported:
                     continue
                 t0 = bisect.bisect_left(starts, s0)
                 t1 = bisect.bisect_left(starts, s1)
@@ -472,6 +493,7 @@ class ClaimAnalyzer:
                 sent = _Sentence(
                     toks, block, s0, s1, t0, t1, by_sentence[i], refuting_section, story, listed, block_cited
                 )
+                sent.reported_item = reported
                 calls += bool(sent.cue("call-to-action"))
                 outcome_sentences += bool(sent._by.get("outcome"))
                 if about_health is None:
@@ -637,6 +659,7 @@ class _Sentence:
         self.stance: Stance = "asserted"
         self.strength: Strength = "fact"
         self.serious = False
+        self.reported_item = False  # an item in a list of what people say happened to them
 
     @property
     def own(self) -> list[_Hit]:
@@ -1011,6 +1034,7 @@ class _Sentence:
         ]
         if self.story and (acted or results) and not honest and "testimonial" not in cats:
             cats.append("testimonial")
+
         if live("nature-strong") or (live("tradition") and health):
             cats.append("nature")
         if live("nature") and (claimy or health):
@@ -1038,6 +1062,10 @@ class _Sentence:
             self.weak.append("benefit")
             if first and not honest:
                 self.weak.append("testimonial")
+        if self.reported_item and not cats and not self.weak and not honest and self.stance == "asserted":
+            # "After treatment, parents have reported:" then "More eye contact": an item that
+            # promises nothing by itself is one of the stories offered as proof, in selling copy.
+            self.weak.append("testimonial")
         self.strength = self._strength(pairs, cats + self.weak)
         self.serious = self._serious()
         self.strong = bool(

@@ -44,6 +44,32 @@ def test_html_skips_script_style_pre_and_reads_title() -> None:
     assert got == [(BlockKind.TITLE, "Page title"), (BlockKind.PARAGRAPH, "Hello there")]
 
 
+def test_html_title_that_says_more_than_the_h1_is_read_first() -> None:
+    text = (
+        "<html><head><title>Beat Anxiety in 5 Minutes | Calmly App</title></head>"
+        "<body><h1>Meet Calmly</h1><h2>How it works</h2><p>Open the app.</p></body></html>"
+    )
+    doc, _ = parse_document(text, fmt="html")
+    got = [(b.kind, b.text) for b in doc.blocks]
+    assert got[:2] == [(BlockKind.TITLE, "Beat Anxiety in 5 Minutes | Calmly App"), (BlockKind.TITLE, "Meet Calmly")]
+    assert doc.title == "Meet Calmly"  # the page's own heading stays its title
+    head = doc.blocks[0]
+    start = text.index("Beat Anxiety")
+    assert head.prose.source_start(0) == start
+    # Sections are built after the <title> is placed: "How it works" lies under the <h1>.
+    by_heading = {doc.blocks[s.heading].text: s for s in doc.sections}
+    assert doc.sections[by_heading["How it works"].parent].heading == doc.title_block
+
+
+@pytest.mark.parametrize("head", ["Back pain - NHS", "Back pain", "NHS | Back pain: causes and treatment"])
+def test_html_title_that_repeats_the_h1_adds_no_block(head: str) -> None:
+    text = f"<html><head><title>{head}</title></head><body><h1>Back pain</h1><p>Text.</p></body></html>"
+    if "causes" in head:
+        text = text.replace("<h1>Back pain</h1>", "<h1>Back pain: causes and treatment</h1>")
+    got = kinds(text, "html")
+    assert [k for k, _ in got] == [BlockKind.TITLE, BlockKind.PARAGRAPH]
+
+
 def test_front_matter_fields_are_available() -> None:
     text = "---\ntitle: Back pain\ndate: 2024-05-01\nauthor: Dr A. Writer\nreviewed_by: Dr B. Reviewer\ntype: treatment\n---\n\nBody text.\n"
     doc, problem = parse_document(text, fmt="markdown")
