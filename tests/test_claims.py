@@ -302,3 +302,16 @@ def test_a_claim_in_the_html_title_is_found_at_its_position(claims: Linter) -> N
         "Forever",
         "Cure Dry Eye Forever",
     }
+
+
+def test_how_a_condition_is_treated_in_the_passive_is_practice_not_a_promise(claims: Linter) -> None:
+    selling = "Book your consultation at our clinic today. "
+    assert "CLM008" not in codes(claims, selling + "Anxiety has traditionally been treated with talk therapy.\n")
+    assert "CLM008" in codes(claims, selling + "Anxiety can be treated quickly with our infusions.\n")
+
+
+def test_a_signed_review_is_reported_at_its_words_not_its_signature(claims: Linter) -> None:
+    text = '"My blood pressure came down within a fortnight." – Sunita K., verified buyer\n'
+    found = [f for f in lint(claims, text) if f.code == "CLM010"]
+    assert len(found) == 1
+    assert "blood pressure" in text[found[0].start_offset : found[0].end_offset]

@@ -301,6 +301,7 @@ _SERVICE_NOUNS = frozenset(
 _HARD_BREAKS = frozenset({";", ":", "but", "however", "although", "though", "whereas", "."})
 _NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "neither", "nor", "cannot", "without", "nobody"})
 # "me" is left out: pronunciation guides ("a-PLAS-tik uh-NEE-me-uh") are full of it.
+_DASHES = ("—", "–", "-", "--", "―")
 _FIRST_PERSON = frozenset({"i", "my", "i'm", "i've", "i'd", "i’ve", "i’m", "myself"})
 _SHORT_WORDS = 120
 
@@ -707,7 +708,8 @@ class _Sentence:
             return False
         if tok.text == "I" and i > 0:
             prev = self.doc[i - 1]
-            if not prev.whitespace_ or prev.lower_ in ("type", "stage", "grade", "class", "phase"):
+            glued = not prev.whitespace_ and prev.text not in ('"', "“", "‘", "'", "(", "[", "*", "_")
+            if glued or prev.lower_ in ("type", "stage", "grade", "class", "phase"):
                 return False
         return True
 
@@ -743,7 +745,11 @@ class _Sentence:
 
     def _signature(self) -> bool:
         """A short line that starts with a dash: who said the quote above it."""
-        return self.t1 - self.t0 <= 10 and self.doc[self.t0].text in ("—", "–", "-", "--", "―")
+        if self.t1 - self.t0 > 10:
+            return False
+        # The dash may end the quote's sentence instead: '..." – Hannah T., verified buyer'.
+        before = self.block.text[: self.s0].rstrip()
+        return self.doc[self.t0].text in _DASHES or before.endswith(_DASHES)
 
     def _pronoun(self, i: int) -> bool:
         return self._first_person(i) or self.doc[i].lower_ in ("he", "she", "he's", "she's", "they")
@@ -844,6 +850,19 @@ class _Sentence:
         hedged = all(self._hedged_at(c, hedges) for c in cores)
         return "hedged" if hedged and all(self._hedged_at(c, frequency_only) for c in minimisers) else "fact"
 
+    def _passive_practice(self, e: _Hit) -> bool:
+        """How a condition is dealt with, told in the passive ("PTSD has traditionally been
+        treated with talk therapy", "autism is usually managed with"): practice, not a promise."""
+        if e.end - e.start != 1 or self.lemmas[e.start] not in ("treat", "manage", "control"):
+            return False
+        for k in range(e.start - 1, max(self.t0, e.start - 3) - 1, -1):
+            if self.lemmas[k] == "be":
+                # "Can be treated with our injections" promises what can be done.
+                return k == self.t0 or self.doc[k - 1].lower_ not in ("can", "could", "will", "may", "might")
+            if not self.doc[k].text.isalpha():
+                return False
+        return False
+
     def _study_says(self, general: list[_Hit]) -> bool:
         """A study or its researchers credited with a cause ("walks cut cancer risk, study finds",
         "a new study suggests it could protect you from cancer"): whatever the design, the
@@ -917,6 +936,8 @@ class _Sentence:
                 continue
             o = self._outcome_near(e)
             if o is not None and o.end == e.start and self.lemmas[e.start] in _SERVICE_EFFECTS and e.end - e.start == 1:
+                continue
+            if self._passive_practice(e):
                 continue
             if o is not None:
                 if e.label == "effect:benefit" and o.ailment and self._raises(e):
@@ -1145,6 +1166,9 @@ class _Sentence:
         )
 
     def _trigger(self, main: Category) -> Part | None:
+        if main == "testimonial" and self.story:
+            # In a signed quote the proof is the quoted words, not the signature ("verified buyer").
+            return None
         names = {
             "hype": ("hype-strong", "hype"),
             "cure": ("cure-strong",),
