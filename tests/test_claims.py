@@ -315,3 +315,22 @@ def test_a_signed_review_is_reported_at_its_words_not_its_signature(claims: Lint
     found = [f for f in lint(claims, text) if f.code == "CLM010"]
     assert len(found) == 1
     assert "blood pressure" in text[found[0].start_offset : found[0].end_offset]
+
+
+def test_a_past_result_a_few_words_back_is_a_report_not_a_cause(claims: Linter) -> None:
+    text = (
+        "Researchers followed 180,000 adults for ten years in a new study.\n\n"
+        "Those who drank coffee had a 12 percent lower risk of dying during the study.\n"
+    )
+    assert "CLM007" not in codes(claims, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I was skeptical at first, but my migraines went from weekly to monthly." – Dana, 38\n',
+        "**Great for the whole family**\n\nThe kids settle faster at bedtime and my husband has stopped snoring.\n",
+    ],
+)
+def test_what_changed_for_a_reviewer_is_a_testimonial(claims: Linter, text: str) -> None:
+    assert "CLM010" in codes(claims, text)
