@@ -70,6 +70,7 @@ def _score(value: str) -> float:
 
 def build_parser() -> argparse.ArgumentParser:
     from medlint.config import AUDIENCES
+    from medlint.parse import FORMATS as INPUT_FORMATS
     from medlint.report import FORMATS
 
     parser = argparse.ArgumentParser(prog="medlint", description="A content-quality linter for health writing.")
@@ -94,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--format-input",
         dest="input_format",
-        choices=("markdown", "html", "text"),
+        choices=INPUT_FORMATS,
         help="parse every input as this format instead of by extension",
     )
     check.add_argument(
@@ -133,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     claims.add_argument(
         "--format-input",
         dest="input_format",
-        choices=("markdown", "html", "text"),
+        choices=INPUT_FORMATS,
         help="parse every input as this format instead of by extension",
     )
     claims.add_argument(

@@ -16,6 +16,7 @@ from medlint.findings import Severity
 from medlint.kinds import KIND_MODULES, kind_class
 from medlint.kinds.base import PLACES, SCHEMA_ATTRIBUTE, param_key
 from medlint.matching import RegexList
+from medlint.parse import FORMATS as INPUT_FORMATS
 from medlint.registry.applicability import Applicability
 
 SCHEMA_ID = "https://raw.githubusercontent.com/medlint/medlint/main/schema/rule.schema.json"
@@ -37,7 +38,7 @@ _EXAMPLES = {
                 "required": ["text"],
                 "properties": {
                     "text": {"type": "string"},
-                    "format": {"enum": ["markdown", "html", "text"]},
+                    "format": {"enum": list(INPUT_FORMATS)},
                     "path": {"type": "string"},
                 },
                 "additionalProperties": False,

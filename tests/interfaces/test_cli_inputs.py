@@ -31,6 +31,18 @@ examples:
 """
 
 
+def test_format_input_offers_the_formats_the_parsers_have() -> None:
+    import argparse
+
+    from medlint.cli import build_parser
+    from medlint.parse import FORMATS
+
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    for name in ("check", "claims"):
+        (option,) = [a for a in commands.choices[name]._actions if "--format-input" in a.option_strings]
+        assert option.choices == FORMATS, name
+
+
 def test_format_input_applies_to_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # A fragment of markup in a .txt file is not an HTML page: it stays text unless told.
     page = tmp_path / "page.txt"
