@@ -187,7 +187,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in ("check", "claims", "baseline"):
         from medlint.analysis.nlp import SentenceWorker
 
-        worker = SentenceWorker.start()  # first, so spaCy loads while the rest of medlint does
+        # Forked when the first file is not in the results cache (Session.lint), so spaCy loads
+        # on the other core while the rules load; never for a run the cache answers in full.
+        worker = SentenceWorker.deferred()
     try:
         if args.command == "check":
             return _check(args, worker)

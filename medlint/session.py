@@ -18,13 +18,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from medlint.analysis.nlp import SentenceWorker
+from medlint.analysis.nlp import PipelineError, SentenceWorker
 from medlint.config import ConfigError, Settings, find_config_file, load_config_file
 from medlint.discover import Excluder, walk
-from medlint.engine import Linter
-from medlint.engine.pool import Job, available_cores, lint_files
+from medlint.engine import FileOutcome, Linter
+from medlint.engine.pool import Job, available_cores, lint_pending, linter_key, look_up
 from medlint.engine.results_cache import ResultsCache
-from medlint.findings import FileResult, Finding, InputError, Report, Severity
+from medlint.findings import FileResult, Finding, InputError, Report, RuleInfo, Severity
 from medlint.fix import applicable, attach_fixes, fix_text, linter_fixes, read_text, unified_diff, write_text
 from medlint.parse import InputProblem, decode
 from medlint.post.baseline import filter_new, load_baseline
@@ -176,8 +176,10 @@ class Session:
             s for key in ("select", "extend_select", "ignore") for s in self.cli.get(key) or ()
         )
         self._configs: dict[Path, Settings | ConfigError] = {}
-        self._linters: dict[Path | None, Linter | Exception] = {}
+        self._linters: dict[Path | None, Linter] = {}
+        self._infos: dict[int, tuple[RuleInfo, ...]] = {}
         self._excluders: dict[tuple[Path, tuple[str, ...], tuple[str, ...], tuple[str, ...]], Excluder] = {}
+        self._found: dict[Path, Path | None] | None = None
         self.skipped: list[tuple[str, str]] = []
         """Each path the last `lint` (or `expand`) left out on purpose, with why."""
 
@@ -209,7 +211,7 @@ class Session:
     def settings_for(self, path: Path) -> Settings:
         if self.override is not None:
             return self._apply_cli(self.override)
-        found = find_config_file(path)
+        found = self._config_file(path)
         key = found or Path()
         if key not in self._configs:
             try:
@@ -220,6 +222,15 @@ class Session:
         if isinstance(cached, ConfigError):
             raise cached
         return cached
+
+    def _config_file(self, path: Path) -> Path | None:
+        """`find_config_file(path)`; during a run (see `lint`), looked for once per folder."""
+        if self._found is None:
+            return find_config_file(path)
+        directory = path if path.is_dir() else path.parent
+        if directory not in self._found:
+            self._found[directory] = find_config_file(path)
+        return self._found[directory]
 
     def fail_level(self, paths: Iterable[str | Path]) -> Severity:
         """The run's fail level: the command line's, else the configuration of the first path
@@ -244,29 +255,38 @@ class Session:
                 out.append(f"{result.path}: scorecard: {why}")
         return tuple(out)
 
-    def linter_for(self, path: Path) -> Linter:
+    def linter_for(self, path: Path, *, lazy: bool = False) -> Linter:
+        """The linter of `path`'s configuration (one per configuration). Its rules are loaded
+        unless `lazy` (see `Linter.build`): RulePackError or ConfigError when they cannot be."""
         settings = self.settings_for(path)
         key = settings.source
-        if key not in self._linters:
-            try:
-                self._linters[key] = Linter(
-                    settings,
-                    worker=self.worker,
-                    unchecked=self.cli_selectors,
-                    claims=self.claims,
-                    criteria_only=self.criteria_only,
-                )
-            except (RulePackError, ConfigError) as exc:
-                self._linters[key] = exc
-        linter = self._linters[key]
-        if isinstance(linter, Exception):
-            raise linter
+        linter = self._linters.get(key)
+        if linter is None:
+            linter = self._linters[key] = Linter(
+                settings,
+                worker=self.worker,
+                unchecked=self.cli_selectors,
+                claims=self.claims,
+                criteria_only=self.criteria_only,
+                lazy=True,
+            )
+        if not lazy:
+            linter.build()
         return linter
 
-    def rule(self, code: str) -> Rule | None:
-        """A rule, by code, from any configuration this session has built a linter for."""
+    def _built_linters(self) -> list[Linter]:
+        """This session's linters, each built (those whose rules cannot be loaded left out)."""
+        out = []
         for linter in self._linters.values():
-            if isinstance(linter, Linter) and code in linter.by_code:
+            with contextlib.suppress(RulePackError, ConfigError, PipelineError):
+                linter.build()
+                out.append(linter)
+        return out
+
+    def rule(self, code: str) -> Rule | None:
+        """A rule, by code, from any configuration this session has made a linter for."""
+        for linter in self._built_linters():
+            if code in linter.by_code:
                 return linter.by_code[code]
         return None
 
@@ -311,7 +331,9 @@ class Session:
 
     def cli_selector_errors(self) -> list[InputError]:
         """Command-line selectors that name no rule in any configuration of this run, once each."""
-        rules = [r for linter in self._linters.values() if isinstance(linter, Linter) for r in linter.all_rules]
+        if not self.cli_selectors:
+            return []
+        rules = [r for linter in self._built_linters() for r in linter.all_rules]
         if not rules:
             return []
         flags = {"select": "--select", "extend_select": "--extend-select", "ignore": "--ignore"}
@@ -350,24 +372,40 @@ class Session:
 
     def lint(self, paths: Iterable[str | Path]) -> Report:
         self.skipped = []
+        # From now on each folder's configuration file is looked for once: a run lints a tree
+        # that does not change under it (a long-lived session, the editor server's, never lints).
+        self._found = {} if self._found is None else self._found
         files, errors = self.expand(paths)
-        # Each file's linter first (one per configuration), so that worker processes start with
-        # every rule built; a broken configuration keeps its place in the errors.
+        # Each file's linter, not built yet: a file found in the results cache needs only its
+        # settings. A broken configuration keeps its place in the errors.
         jobs: list[Job] = []
-        order: list[Job | list[InputError]] = []
+        order: list[int | list[InputError]] = []
         for path in files:
             try:
-                job = Job(self.linter_for(path), path, str(path))
+                linter = self.linter_for(path, lazy=True)
             except ConfigError as exc:
                 order.append([self._config_error(path, exc)])
                 continue
-            except RulePackError as exc:
-                order.append(list(self.pack_errors(path, exc)))
+            order.append(len(jobs))
+            jobs.append(Job(linter, path, str(path)))
+        pending = look_up(jobs, format=self.format, cache=self.cache)
+        if pending.texts and self.worker is not None and not pending.pooled(self.jobs):
+            # spaCy loads in the sentence worker while this process loads the rules. A pool
+            # loads it here instead, before forking, so that every pool worker shares it.
+            self.worker.begin()
+        # The linters of the files left to lint, built before any worker process is forked.
+        failed: dict[int, list[InputError]] = {}
+        for i in list(pending.texts):
+            try:
+                jobs[i].linter.build()
                 continue
-            jobs.append(job)
-            order.append(job)
-        outcomes = dict(
-            zip(map(id, jobs), lint_files(jobs, format=self.format, workers=self.jobs, cache=self.cache), strict=True)
+            except ConfigError as exc:
+                failed[i] = [self._config_error(jobs[i].path, exc)]
+            except RulePackError as exc:
+                failed[i] = list(self.pack_errors(jobs[i].path, exc))
+            del pending.texts[i]
+        outcomes = lint_pending(
+            jobs, pending, format=self.format, workers=self.jobs, cache=self.cache, finish=with_fixes
         )
         findings: list[Finding] = []
         results: list[FileResult] = []
@@ -377,14 +415,18 @@ class Session:
             if isinstance(entry, list):
                 errors.extend(entry)
                 continue
-            linter, outcome = entry.linter, outcomes[id(entry)]
-            findings.extend(attach_fixes(outcome.findings, outcome.source, {r.code: r for r in linter.rules}))
+            outcome = outcomes[entry]
+            if outcome is None:
+                errors.extend(failed[entry])
+                continue
+            job = jobs[entry]
+            findings.extend(outcome.findings)
             errors.extend(outcome.errors)
             if outcome.file is not None:
                 results.append(outcome.file)
-                sources[entry.shown] = outcome.source
-            for rule in linter.rules:
-                rules.setdefault(rule.code, rule.info())
+                sources[job.shown] = outcome.source
+            for info in self._rule_infos(job.linter):
+                rules.setdefault(info.code, info)
         errors.extend(self.cli_selector_errors())
         return Report(
             tuple(findings),
@@ -395,9 +437,31 @@ class Session:
             skipped=tuple(self.skipped),
         )
 
+    def _rule_infos(self, linter: Linter) -> tuple[RuleInfo, ...]:
+        """The report's description of `linter`'s enabled rules: from the rules when they are
+        loaded (stored in the results cache for next time), else from the results cache."""
+        known = self._infos.get(id(linter))
+        if known is not None:
+            return known
+        infos: tuple[RuleInfo, ...] | None = None
+        if not linter.built and self.cache is not None:
+            infos = self.cache.get_rules(linter_key(linter))
+        if infos is None:
+            try:
+                linter.build()
+            except (RulePackError, ConfigError, PipelineError):
+                return ()
+            infos = tuple(r.info() for r in linter.rules)
+            if self.cache is not None:
+                self.cache.put_rules(linter_key(linter), infos)
+        self._infos[id(linter)] = infos
+        return infos
+
     def lint_stdin(self) -> Report:
         """Standard input (or `stdin`), reported as `stdin_filename` (default "-")."""
         shown = self.stdin_filename or STDIN
+        if self.worker is not None:
+            self.worker.begin()  # spaCy loads there while the rules load here
         try:
             linter = self.linter_for(Path(shown if shown != STDIN else "stdin.md").absolute())
             limit = linter.settings.max_file_size
@@ -430,6 +494,14 @@ class Session:
         found = self.override.source if self.override is not None else find_config_file(path)
         where = str(found) if found is not None else str(path)
         return [InputError(where, problem) for problem in exc.problems]
+
+
+def with_fixes(linter: Linter, outcome: FileOutcome) -> FileOutcome:
+    """`outcome` with each finding's fix filled in where its rule has one: done before the
+    outcome is stored in the results cache, so that a cache hit needs no rule."""
+    if not outcome.findings:
+        return outcome
+    return replace(outcome, findings=attach_fixes(outcome.findings, outcome.source, {r.code: r for r in linter.rules}))
 
 
 def _once(errors: list[InputError]) -> list[InputError]:

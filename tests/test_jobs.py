@@ -43,9 +43,9 @@ _RUN = textwrap.dedent(
     import medlint.engine.pool as batch
     batch.PARALLEL_MIN_BYTES = 0
     real = batch._in_pool
-    def spy(jobs, texts, todo, fmt, workers):
+    def spy(jobs, texts, todo, fmt, workers, *rest):
         sys.stderr.write(f"pooled {len(todo)} files in {min(workers, len(todo))} workers\\n")
-        return real(jobs, texts, todo, fmt, workers)
+        return real(jobs, texts, todo, fmt, workers, *rest)
     batch._in_pool = spy
     from medlint.cli import main
     raise SystemExit(main(sys.argv[1:]))
@@ -137,13 +137,15 @@ def _cache_run(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subp
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.rglob("*.json")) if folder.exists() else []
+    """The files' entries (not the rules' entry of each configuration, `*.rules.json`)."""
+    return sorted(p for p in folder.rglob("*.json") if not p.name.endswith(".rules.json")) if folder.exists() else []
 
 
 def test_cache_dir_no_cache_and_environment(folder: Path, tmp_path: Path) -> None:
     env = {**os.environ, "MEDLINT_CACHE_DIR": str(tmp_path / "from-env")}
     first = _cache_run(folder, env=env)
     assert len(entries(tmp_path / "from-env")) == 12  # every file but the one that is not UTF-8
+    assert len(list((tmp_path / "from-env").rglob("*.rules.json"))) == 1  # one configuration
     again = _cache_run(folder, env=env)
     assert again.stdout == first.stdout and again.returncode == first.returncode == 2
     flag = _cache_run(folder, "--cache-dir", str(tmp_path / "from-flag"), env=env)
@@ -164,3 +166,22 @@ def test_a_changed_file_is_linted_again_by_the_cli(folder: Path, tmp_path: Path)
     fresh = json.loads(_cache_run(folder, "--no-cache").stdout)
     assert after == fresh != before
     assert any(f["path"] == "docs/0-back-pain-careful.md" and f["code"] == "CLM001" for f in after["findings"])
+
+
+def test_a_run_the_cache_answers_in_full_imports_no_spacy(folder: Path, tmp_path: Path) -> None:
+    """The second run on an unchanged tree reads the cache only: no spaCy import (nor a
+    sentence worker to import it), and the same report."""
+    cache = ["--cache-dir", str(tmp_path / "c")]
+    first = _cache_run(folder, *cache)
+    probe = "import sys, runpy; sys.argv[0] = 'medlint'; runpy.run_module('medlint', run_name='__main__')"
+    again = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", probe, "check", "docs", "--format", "json", *cache],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MEDLINT_NO_WORKER": ""},
+    )
+    assert again.stdout == first.stdout and again.returncode == first.returncode == 2
+    imported = [line.rsplit("|", 1)[-1].strip() for line in again.stderr.splitlines() if "|" in line]
+    assert "medlint.session" in imported  # the probe does see imports
+    assert "spacy" not in imported

@@ -94,12 +94,29 @@ class SentenceWorker:
     else, or with MEDLINT_NO_WORKER set, the pipeline runs in-process.
     """
 
-    def __init__(self, pid: int, to_child: Any, from_child: Any) -> None:
+    def __init__(self, pid: int = 0, to_child: Any = None, from_child: Any = None) -> None:
         self.pid = pid
         self._to = to_child
         self._from = from_child
-        self._broken: str | None = None
+        self._broken: str | None = None if pid else "not started"
         self._deadline = 0.0
+        self._deferred = not pid
+
+    @classmethod
+    def deferred(cls) -> SentenceWorker:
+        """A worker that forks only on `begin`: a run whose files are all in the results cache
+        never needs spaCy, and a run that forks a pool loads spaCy in this process instead."""
+        return cls()
+
+    def begin(self) -> None:
+        """Fork the deferred worker now (once); if it cannot be, it stays not `alive` and
+        sentences are split in this process."""
+        if not self._deferred:
+            return
+        self._deferred = False
+        started = type(self).start()
+        if started is not None:
+            self.pid, self._to, self._from, self._broken = started.pid, started._to, started._from, None
 
     @classmethod
     def start(cls) -> SentenceWorker | None:
@@ -185,6 +202,8 @@ class SentenceWorker:
         import os
         import signal
 
+        if not self.pid:
+            return  # never started
         for f in (self._to, self._from):
             with contextlib.suppress(OSError):
                 f.close()

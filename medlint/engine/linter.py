@@ -14,18 +14,15 @@ import threading
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from medlint.analysis.classify import classify, vocabulary
 from medlint.analysis.nlp import Pipeline, PipelineError, SentenceWorker
-from medlint.claims.register import FileClaims, collect
 from medlint.config import ConfigError, Settings
 from medlint.criteria import CRITERION_IDS, Scorecard
 from medlint.document import Document
 from medlint.engine import caches
 from medlint.engine.budgets import BUDGETS, BudgetExceeded, within
 from medlint.engine.budgets import budget as cpu_budget
-from medlint.engine.scorecard import Judged, build_scorecard
 from medlint.findings import FileResult, Finding, InputError, Severity
 from medlint.kinds import Hit, RuleContext
 from medlint.kinds.base import Judgement
@@ -35,8 +32,15 @@ from medlint.post.ignores import ignored_rules
 from medlint.post.order import dedupe, in_order
 from medlint.post.suppressions import SUPPRESSION_RULES, apply_suppressions
 from medlint.registry.messages import fill
-from medlint.registry.rules import Rule, load_packs
+from medlint.registry.rules import Rule, RulePackError, load_packs
 from medlint.registry.selection import check_selectors, configured_rules, where
+
+if TYPE_CHECKING:
+    from medlint.claims.register import FileClaims
+    from medlint.engine.scorecard import Judged
+
+# The document analysis (type detection, the claims register, the scorecard) is imported when
+# the first file is linted: a run that the results cache answers in full never needs it.
 
 _T = TypeVar("_T")
 DEFAULT_LIMIT = 8
@@ -92,21 +96,55 @@ class Linter:
         unchecked: Collection[str] = (),
         claims: bool = False,
         criteria_only: bool = False,
+        lazy: bool = False,
     ) -> None:
         """`claims`: run the claim analysis on every document for the claims register (`medlint
         claims`), even when no claim rule is selected; otherwise the register holds what the
         selected claim rules' analysis found. `criteria_only`: run only the selected rules that
-        judge a scorecard criterion (`medlint score`)."""
+        judge a scorecard criterion (`medlint score`). `lazy`: load the rules on `build` (or
+        the first file linted), not now: a run whose files are all in the results cache needs
+        only the settings, which make the cache key."""
         self.settings = settings or Settings()
+        self.register_claims = claims
+        self.criteria_only = criteria_only
+        self._worker = worker
+        self._unchecked = unchecked
+        self._built: bool | Exception = False
+        self._prepared = False
+        self._ran: set[str] = set()
+        self._linted = 0
+        self._lock = threading.RLock()
+        if not lazy:
+            self.build()
+
+    @property
+    def built(self) -> bool:
+        """Whether the rules are loaded (`build` ran without error)."""
+        return self._built is True
+
+    def build(self) -> None:
+        """Load, check and select the rules (once). Raises RulePackError or ConfigError, the
+        same one on every call."""
+        if self._built is True:
+            return
+        if isinstance(self._built, Exception):
+            raise self._built
+        try:
+            self._build()
+        except (RulePackError, ConfigError, PipelineError) as exc:
+            self._built = exc
+            raise
+        self._built = True
+
+    def _build(self) -> None:
         self.all_rules = load_packs(self.settings.rule_packs)
         self.names: dict[str, str] = {}
         for rule in self.all_rules:
             for ident in (rule.code, rule.name, *rule.aliases):
                 self.names[ident] = rule.code
-        check_selectors(self.all_rules, self.settings, unchecked)
+        check_selectors(self.all_rules, self.settings, self._unchecked)
         self.rules = configured_rules(self.all_rules, self.settings)
-        self.criteria_only = criteria_only
-        if criteria_only:
+        if self.criteria_only:
             self.rules = [r for r in self.rules if r.kind.criterion in CRITERION_IDS]
         self.by_code = {r.code: r for r in self.all_rules}
         self.packs = {
@@ -117,8 +155,7 @@ class Linter:
         for rule in self.rules:
             needs |= rule.kind.NEEDS
         self.claims_lexicon = register_lexicon([*self.rules, *self.all_rules])
-        self.register_claims = claims
-        if claims:
+        if self.register_claims:
             if self.claims_lexicon is None:
                 raise ConfigError(
                     f"{where(self.settings)}: the claims register needs a claim lexicon, and no "
@@ -126,18 +163,15 @@ class Linter:
                 )
             needs.add("sentences")
         self.needs = needs
-        self.pipeline = Pipeline(self.settings.nlp_model, worker) if needs else None
+        self.pipeline = Pipeline(self.settings.nlp_model, self._worker) if needs else None
         if self.pipeline is not None:
             self.pipeline.require(needs)
-        self._prepared = False
-        self._ran: set[str] = set()
-        self._linted = 0
-        self._lock = threading.RLock()
 
     def prepare(self) -> None:
         """Load the enabled rules' lazy data now (see `Kind.prepare`); once per linter."""
         if self._prepared:
             return
+        self.build()
         self._prepared = True
         for rule in self.rules:
             try:
@@ -199,6 +233,7 @@ class Linter:
         """Lint one text. With `contain` (the command line, many files), a crash in medlint
         becomes a one-line error in the outcome; without it (the Python API), it raises."""
         shown = path or "<text>"
+        self.build()  # a broken rule pack is the caller's to report, not this file's error
         try:
             fmt = format_for(path, format, self.settings.extensions, text)
         except InputProblem as exc:
@@ -259,10 +294,13 @@ class Linter:
         self, doc: Document, errors: list[InputError] | None = None
     ) -> tuple[tuple[Finding, ...], FileResult]:
         """Findings for one parsed document; a rule that crashes is reported in `errors`."""
+        self.build()
         with self._lock:  # the rules' lazy state and the sentence pipeline: one document at a time
             return self._lint_document(doc, errors)
 
     def _lint_document(self, doc: Document, errors: list[InputError] | None) -> tuple[tuple[Finding, ...], FileResult]:
+        from medlint.analysis.classify import classify, vocabulary
+
         with BUDGETS.exempt():  # one-off loading (the type vocabulary, rules' data, an in-process spaCy)
             vocabulary()
             if self.pipeline is None or not self.pipeline.has_worker:
@@ -346,6 +384,8 @@ class Linter:
                 judged.setdefault(str(criterion), []).append((rule.code, rule.name, judgement))
         if not judged:
             return None
+        from medlint.engine.scorecard import build_scorecard
+
         dt = ctx.doc_type
         return build_scorecard(doc, dt.type, dt.reason, bool(dt.promotional), judged)
 
@@ -353,6 +393,8 @@ class Linter:
         """The claims register of `doc`, from the claim rules' cached analysis (or run for it)."""
         if self.claims_lexicon is None:
             return None
+        from medlint.claims.register import collect
+
         try:
             promotional = bool(getattr(ctx.doc_type, "promotional", False))
             return collect(doc, ctx.analysis.claims, promotional, self.claims_lexicon, run=self.register_claims)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +29,9 @@ from medlint.parse import InputProblem, read_file
 if TYPE_CHECKING:
     from medlint.engine.linter import FileOutcome, Linter
     from medlint.engine.results_cache import ResultsCache
+
+Finish = Callable[["Linter", "FileOutcome"], "FileOutcome"]
+"""What the caller does to each outcome before it is stored (in the worker that made it)."""
 
 PARALLEL_MIN_BYTES = 256 * 1024
 """Text to lint below which worker processes cost more than they save (each needs spaCy)."""
@@ -56,9 +59,11 @@ def lint_file(
     format: str | None = None,
     text: str | None = None,
     cache: ResultsCache | None = None,
+    finish: Finish | None = None,
 ) -> FileOutcome:
-    """One file's outcome: read (unless `text` is given), looked up in `cache`, else linted and
-    stored there. Never raises for a bad file: its problem is the outcome's one error."""
+    """One file's outcome: read (unless `text` is given), looked up in `cache`, else linted,
+    passed through `finish` (the session attaches fixes) and stored there. Never raises for a
+    bad file: its problem is the outcome's one error."""
     shown = shown or str(path)
     if text is None:
         try:
@@ -76,6 +81,8 @@ def lint_file(
         if hit is not None:
             return hit
     outcome = linter.lint_text(text, path=shown, format=format)
+    if finish is not None:
+        outcome = finish(linter, outcome)
     if cache is not None and key is not None:
         cache.put(key, text, outcome)
     return outcome
@@ -112,15 +119,19 @@ class Job:
 
 
 # What a forked worker needs, inherited through fork rather than pickled: the linters (rules,
-# matchers, the sentence pipeline) and the texts already read.
-_STATE: tuple[Sequence[Job], dict[int, str], str | None] | None = None
+# matchers, the sentence pipeline), the texts already read, and where to store the outcomes.
+_STATE: tuple[Sequence[Job], dict[int, str], str | None, ResultsCache | None, dict[int, str], Finish | None] | None = (
+    None
+)
 
 
 def _work(index: int) -> tuple[int, FileOutcome]:
     assert _STATE is not None
-    jobs, texts, fmt = _STATE
+    jobs, texts, fmt, cache, keys, finish = _STATE
     job = jobs[index]
-    outcome = lint_file(job.linter, job.path, shown=job.shown, format=fmt, text=texts[index])
+    outcome = lint_file(job.linter, job.path, shown=job.shown, format=fmt, text=texts[index], finish=finish)
+    if cache is not None:
+        cache.put(keys[index], texts[index], outcome)  # here, not in the parent: it waits for no one
     if outcome.source == texts[index]:
         outcome = replace(outcome, source="")  # the parent has it: do not send it back
     return index, outcome
@@ -137,47 +148,97 @@ def _can_fork() -> bool:
     )
 
 
+@dataclass
+class Pending:
+    """Files read and looked up in the results cache: what is known, and what is left to lint."""
+
+    outcomes: dict[int, FileOutcome]
+    """By index into the jobs: cache hits, and files that could not be read."""
+    texts: dict[int, str]
+    """By index: the text of each file left to lint."""
+    keys: dict[int, str]
+    """By index: each file's cache key (with a cache)."""
+
+    def pooled(self, workers: int) -> bool:
+        """Whether `lint_pending` forks worker processes for what is left."""
+        return (
+            workers > 1
+            and len(self.texts) > 1
+            and sum(map(len, self.texts.values())) >= PARALLEL_MIN_BYTES
+            and _can_fork()
+        )
+
+
+def look_up(jobs: Sequence[Job], *, format: str | None = None, cache: ResultsCache | None = None) -> Pending:
+    """Read every job's file and look it up in `cache`; builds no linter (the cache key needs
+    only the settings), so a run whose files are all hits never loads the rules."""
+    from medlint.engine.results_cache import file_key
+
+    pending = Pending({}, {}, {})
+    for i, job in enumerate(jobs):
+        try:
+            text = read_file(job.path, job.linter.settings.max_file_size)
+        except InputProblem as exc:
+            pending.outcomes[i] = _failed(job.shown, str(exc))
+            continue
+        except OSError as exc:
+            pending.outcomes[i] = _failed(job.shown, f"cannot read: {exc.strerror or exc}")
+            continue
+        if cache is not None:
+            pending.keys[i] = file_key(linter_key(job.linter), job.shown, format, text)
+            hit = cache.get(pending.keys[i], text)
+            if hit is not None:
+                pending.outcomes[i] = hit
+                continue
+        pending.texts[i] = text
+    return pending
+
+
 def lint_files(
     jobs: Sequence[Job],
     *,
     format: str | None = None,
     workers: int = 1,
     cache: ResultsCache | None = None,
+    finish: Finish | None = None,
 ) -> list[FileOutcome]:
     """Each job's outcome, in the order of `jobs`, over up to `workers` processes."""
-    from medlint.engine.results_cache import file_key
+    pending = look_up(jobs, format=format, cache=cache)
+    outcomes = lint_pending(jobs, pending, format=format, workers=workers, cache=cache, finish=finish)
+    return [outcome for outcome in outcomes if outcome is not None]
 
-    outcomes: dict[int, FileOutcome] = {}
-    texts: dict[int, str] = {}
-    keys: dict[int, str] = {}
-    for i, job in enumerate(jobs):
-        try:
-            text = read_file(job.path, job.linter.settings.max_file_size)
-        except InputProblem as exc:
-            outcomes[i] = _failed(job.shown, str(exc))
-            continue
-        except OSError as exc:
-            outcomes[i] = _failed(job.shown, f"cannot read: {exc.strerror or exc}")
-            continue
-        if cache is not None:
-            keys[i] = file_key(linter_key(job.linter), job.shown, format, text)
-            hit = cache.get(keys[i], text)
-            if hit is not None:
-                outcomes[i] = hit
-                continue
-        texts[i] = text
+
+def lint_pending(
+    jobs: Sequence[Job],
+    pending: Pending,
+    *,
+    format: str | None = None,
+    workers: int = 1,
+    cache: ResultsCache | None = None,
+    finish: Finish | None = None,
+) -> list[FileOutcome | None]:
+    """Lint what `look_up` left (the linters of those jobs are built here if they are not),
+    store it in `cache`; each job's outcome in the order of `jobs` (None for a job neither
+    looked up nor left to lint: the caller dropped it)."""
+    outcomes = dict(pending.outcomes)
+    texts = pending.texts
     todo = sorted(texts, key=lambda i: -len(texts[i]))  # largest first: the last to finish is small
-    pooled = workers > 1 and len(todo) > 1 and sum(len(texts[i]) for i in todo) >= PARALLEL_MIN_BYTES and _can_fork()
-    if pooled:
-        outcomes.update(_in_pool(jobs, texts, todo, format, workers))
+    for i in todo:
+        jobs[i].linter.build()
+    stored: set[int] = set()
+    if pending.pooled(workers):
+        pooled, stored = _in_pool(jobs, texts, todo, format, workers, cache, pending.keys, finish)
+        outcomes.update(pooled)
     else:
         for i in todo:
-            outcomes[i] = lint_file(jobs[i].linter, jobs[i].path, shown=jobs[i].shown, format=format, text=texts[i])
+            job = jobs[i]
+            outcomes[i] = lint_file(job.linter, job.path, shown=job.shown, format=format, text=texts[i], finish=finish)
     if cache is not None:
         for i in todo:
-            cache.put(keys[i], texts[i], outcomes[i])
+            if i not in stored:
+                cache.put(pending.keys[i], texts[i], outcomes[i])
         cache.prune()
-    return [outcomes[i] for i in range(len(jobs))]
+    return [outcomes.get(i) for i in range(len(jobs))]
 
 
 def _ready_to_fork(linters: list[Linter]) -> None:
@@ -193,8 +254,16 @@ def _ready_to_fork(linters: list[Linter]) -> None:
 
 
 def _in_pool(
-    jobs: Sequence[Job], texts: dict[int, str], todo: list[int], fmt: str | None, workers: int
-) -> dict[int, FileOutcome]:
+    jobs: Sequence[Job],
+    texts: dict[int, str],
+    todo: list[int],
+    fmt: str | None,
+    workers: int,
+    cache: ResultsCache | None,
+    keys: dict[int, str],
+    finish: Finish | None,
+) -> tuple[dict[int, FileOutcome], set[int]]:
+    """The outcomes of `todo`, and which of them the workers stored in `cache`."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -203,12 +272,20 @@ def _in_pool(
     linters = list({id(jobs[i].linter): jobs[i].linter for i in todo}.values())
     _ready_to_fork(linters)
     out: dict[int, FileOutcome] = {}
-    _STATE = (jobs, texts, fmt)
+    # One file linted here first: what the rules build on first use (matchers, lexicons,
+    # caches) is then built once, before the fork, rather than once in every worker.
+    todo = list(todo)
+    first = todo.pop(len(todo) // 2)
+    job = jobs[first]
+    out[first] = lint_file(job.linter, job.path, shown=job.shown, format=fmt, text=texts[first], finish=finish)
+    stored: set[int] = set()
+    _STATE = (jobs, texts, fmt, cache, keys, finish)
     try:
         with ProcessPoolExecutor(min(workers, len(todo)), mp_context=multiprocessing.get_context("fork")) as pool:
             try:
                 for index, outcome in pool.map(_work, todo):
                     out[index] = replace(outcome, source=texts[index]) if not outcome.source else outcome
+                    stored.add(index)
             except BrokenProcessPool:
                 pass  # a worker died (killed, out of memory): what it left is linted here
     finally:
@@ -216,12 +293,22 @@ def _in_pool(
     for i in todo:
         if i not in out:
             with contextlib.suppress(Exception):
-                out[i] = lint_file(jobs[i].linter, jobs[i].path, shown=jobs[i].shown, format=fmt, text=texts[i])
+                job = jobs[i]
+                out[i] = lint_file(job.linter, job.path, shown=job.shown, format=fmt, text=texts[i], finish=finish)
         if i not in out:
             out[i] = _failed(
                 jobs[i].shown, "internal error, file not linted (a worker process died). Please report this."
             )
-    return out
+    return out, stored
 
 
-__all__ = ["PARALLEL_MIN_BYTES", "Job", "available_cores", "lint_file", "lint_files"]
+__all__ = [
+    "PARALLEL_MIN_BYTES",
+    "Job",
+    "Pending",
+    "available_cores",
+    "lint_file",
+    "lint_files",
+    "lint_pending",
+    "look_up",
+]

@@ -8,7 +8,7 @@ versions of the libraries that parse and split sentences; and the Python version
 one and the key changes: the file is linted again.
 
 Entries are JSON (data only, never pickle: a cache folder may come from anywhere), one file per
-key under `<cache dir>/v1/`, written to a temporary file and renamed into place, so that runs
+key under `<cache dir>/v2/`, written to a temporary file and renamed into place, so that runs
 sharing the folder (pre-commit splitting files over processes, two terminals) never read half
 an entry. An unreadable entry is a miss. Outcomes with an input error (a file over its time
 budget on a busy machine, an internal error) are never stored. Entries not used for
@@ -41,8 +41,9 @@ from medlint.version import __version__
 if TYPE_CHECKING:
     from medlint.config import Settings
     from medlint.engine.linter import FileOutcome
+    from medlint.findings import RuleInfo
 
-FORMAT = "v1"
+FORMAT = "v2"
 """The entries' layout; a new layout lives beside old ones, which age out."""
 MAX_ENTRIES = 20_000
 MAX_AGE_DAYS = 30
@@ -185,6 +186,7 @@ _CLASSES = (
     "medlint.findings:FileResult",
     "medlint.findings:SectionGrade",
     "medlint.findings:InputError",
+    "medlint.findings:RuleInfo",
     "medlint.findings:Severity",
     "medlint.claims.register:FileClaims",
     "medlint.claims.register:LocatedClaim",
@@ -199,32 +201,40 @@ _CLASSES = (
 
 
 @cache
-def _class(name: str) -> Any:
-    if name not in _CLASSES:
-        raise ValueError(f"not a result type: {name}")
-    module, _, attr = name.partition(":")
+def _class(index: int) -> Any:
+    """The result type numbered `index` in _CLASSES (an entry names types by number only)."""
+    if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(_CLASSES):
+        raise ValueError(f"not a result type: {index!r}")
+    module, _, attr = _CLASSES[index].partition(":")
     return getattr(import_module(module), attr)
 
 
-def _type_name(obj: Any) -> str:
-    return f"{type(obj).__module__}:{type(obj).__qualname__}"
+_NUMBERS = {name: i for i, name in enumerate(_CLASSES)}
+
+
+def _type_number(obj: Any) -> int:
+    name = f"{type(obj).__module__}:{type(obj).__qualname__}"
+    number = _NUMBERS.get(name)
+    if number is None:
+        raise TypeError(f"cannot store {name} in the results cache")
+    return number
 
 
 def to_data(obj: Any) -> Any:
-    """Results (frozen dataclasses, enums, tuples) as JSON data, types tagged."""
+    """Results (frozen dataclasses, enums, tuples) as JSON data: a dataclass is its type's
+    number and its fields in order ({"d": n, "f": [...]}), an enum {"e": n, "v": value}, a
+    tuple {"t": [...]}, a dict {"m": [[key, value], ...]}. Positional fields and numbered
+    types keep an entry small: reading entries is most of a run the cache answers."""
     if isinstance(obj, enum.Enum):
-        return {"$e": _type_name(obj), "v": obj.value}
+        return {"e": _type_number(obj), "v": obj.value}
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {
-            "$d": _type_name(obj),
-            "f": {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)},
-        }
+        return {"d": _type_number(obj), "f": [to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)]}
     if isinstance(obj, tuple):
-        return {"$t": [to_data(v) for v in obj]}
+        return {"t": [to_data(v) for v in obj]}
     if isinstance(obj, list):
         return [to_data(v) for v in obj]
     if isinstance(obj, dict):
-        return {"$m": [[to_data(k), to_data(v)] for k, v in obj.items()]}
+        return {"m": [[to_data(k), to_data(v)] for k, v in obj.items()]}
     if obj is None or isinstance(obj, bool | int | float | str):
         return obj
     raise TypeError(f"cannot store {type(obj).__name__} in the results cache")
@@ -232,15 +242,15 @@ def to_data(obj: Any) -> Any:
 
 def _rebuild(node: dict[str, Any]) -> Any:
     """One tagged JSON object, its contents already rebuilt (`json.loads`'s object hook)."""
-    if "$t" in node:
-        return tuple(node["$t"])
-    if "$d" in node:
-        return _class(node["$d"])(**node["f"])
-    if "$e" in node:
-        return _class(node["$e"])(node["v"])
-    if "$m" in node:
-        return {k: v for k, v in node["$m"]}
-    return node  # a dataclass's field mapping ("f"), rebuilt by its parent
+    if "d" in node:
+        return _class(node["d"])(*node["f"])
+    if "t" in node:
+        return tuple(node["t"])
+    if "e" in node:
+        return _class(node["e"])(node["v"])
+    if "m" in node:
+        return {k: v for k, v in node["m"]}
+    return node  # the record itself
 
 
 def loads(body: bytes) -> Any:
@@ -251,14 +261,14 @@ def loads(body: bytes) -> Any:
 
 def from_data(data: Any) -> Any:
     if isinstance(data, dict):
-        if "$e" in data:
-            return _class(data["$e"])(data["v"])
-        if "$d" in data:
-            return _class(data["$d"])(**{k: from_data(v) for k, v in data["f"].items()})
-        if "$t" in data:
-            return tuple(from_data(v) for v in data["$t"])
-        if "$m" in data:
-            return {from_data(k): from_data(v) for k, v in data["$m"]}
+        if "e" in data:
+            return _class(data["e"])(data["v"])
+        if "d" in data:
+            return _class(data["d"])(*(from_data(v) for v in data["f"]))
+        if "t" in data:
+            return tuple(from_data(v) for v in data["t"])
+        if "m" in data:
+            return {from_data(k): from_data(v) for k, v in data["m"]}
         raise ValueError("not a cache entry")
     if isinstance(data, list):
         return [from_data(v) for v in data]
@@ -307,6 +317,33 @@ class ResultsCache:
         self.hits += 1
         return outcome
 
+    def get_rules(self, linter: str) -> tuple[RuleInfo, ...] | None:
+        """The enabled rules (as the report describes them) of the linter whose key part is
+        `linter`, stored by `put_rules`; None when not stored or unreadable."""
+        from medlint.findings import RuleInfo
+
+        path = self._entry(linter).with_suffix(".rules.json")
+        try:
+            rules = loads(path.read_bytes())["rules"]
+            if not isinstance(rules, tuple) or not all(isinstance(r, RuleInfo) for r in rules):
+                raise ValueError("not a list of rules")
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            with contextlib.suppress(OSError):
+                path.unlink()
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(path)
+        return rules
+
+    def put_rules(self, linter: str, rules: tuple[RuleInfo, ...]) -> None:
+        """Store the enabled rules of a linter, so that a run whose files are all hits can
+        describe them without loading the rule packs."""
+        if self._prepare():
+            record = {"medlint": __version__, "rules": to_data(rules)}
+            self._write(self._entry(linter).with_suffix(".rules.json"), record)
+
     def put(self, key: str, text: str, outcome: FileOutcome) -> None:
         """Store `outcome`, unless it holds an input error (a budget run out, an internal
         error: about this run, not about the file)."""
@@ -317,11 +354,15 @@ class ResultsCache:
             "medlint": __version__,
             "outcome": to_data((outcome.findings, outcome.file, same, "" if same else outcome.source)),
         }
+        if self._write(self._entry(key), record):
+            self.stored += 1
+
+    @staticmethod
+    def _write(path: Path, record: dict[str, Any]) -> bool:
         try:
             body = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
         except TypeError:
-            return  # a result type this cache does not know: lint it again next time
-        path = self._entry(key)
+            return False  # a result type this cache does not know: lint it again next time
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
@@ -334,8 +375,8 @@ class ResultsCache:
                     os.unlink(tmp)
                 raise
         except OSError:
-            return
-        self.stored += 1
+            return False
+        return True
 
     def _prepare(self) -> bool:
         """Create the folder, tagged as a cache (backup tools skip it, git ignores it)."""
