@@ -190,6 +190,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Forked when the first file is not in the results cache (Session.lint), so spaCy loads
         # on the other core while the rules load; never for a run the cache answers in full.
         worker = SentenceWorker.deferred()
+        paths = getattr(args, "paths", ())
+        single = len(paths) == 1 or getattr(args, "jobs", None) == 1  # no pool of workers
+        if getattr(args, "no_cache", False) and single and not any(os.path.isdir(p) for p in paths):
+            worker.begin()  # every file is linted here: start loading spaCy now
     try:
         if args.command == "check":
             return _check(args, worker)

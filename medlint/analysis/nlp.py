@@ -85,13 +85,16 @@ def sentence_spans(nlp: Language, texts: list[str]) -> list[list[tuple[int, int]
 
 
 class SentenceWorker:
-    """The default pipeline in a forked process, started before medlint loads anything else.
+    """The default pipeline in a forked process.
 
     Importing spaCy is most of a cold start (about 0.4 s), and a pre-commit hook pays it on
-    every commit. The command line forks this worker first thing, so spaCy loads on a second
-    core while the main process loads rules and parses files; sentences then cross a pipe as
-    pickled lists. Linux only (fork is cheap and safe there before any threads exist); anywhere
-    else, or with MEDLINT_NO_WORKER set, the pipeline runs in-process.
+    every commit. The command line makes a deferred worker and the run forks it once it knows
+    a file must be linted (not found in the results cache), so spaCy loads on a second core
+    while the main process loads rules and parses files; sentences then cross a pipe as
+    pickled lists. A run the cache answers in full never forks it, and a run that lints in a
+    pool of processes does not either (the pool shares the pipeline it loads before forking).
+    Linux only (fork is cheap and safe there before any threads exist); anywhere else, or with
+    MEDLINT_NO_WORKER set, the pipeline runs in-process.
     """
 
     def __init__(self, pid: int = 0, to_child: Any = None, from_child: Any = None) -> None:

@@ -11,7 +11,9 @@ Entries are JSON (data only, never pickle: a cache folder may come from anywhere
 key under `<cache dir>/v2/`, written to a temporary file and renamed into place, so that runs
 sharing the folder (pre-commit splitting files over processes, two terminals) never read half
 an entry. An unreadable entry is a miss. Outcomes with an input error (a file over its time
-budget on a busy machine, an internal error) are never stored. Entries not used for
+budget on a busy machine, an internal error) are never stored. Beside them, one
+`<key>.rules.json` per configuration describes its enabled rules for the report, so that a run
+whose files are all hits loads no rule pack. Entries not used for
 `MAX_AGE_DAYS`, and the oldest beyond `MAX_ENTRIES`, are pruned now and then.
 
 Where: `--cache-dir`, else `MEDLINT_CACHE_DIR`, else the user cache folder
