@@ -12,8 +12,10 @@ is reported in the block's prose offsets, so the sentence that holds it is known
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from array import array
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from medlint.claims.matching import Element, PatternIndex, compile_phrase, lemma_is
 from medlint.document import Document
@@ -22,14 +24,31 @@ from medlint.tokens import Token, lemma, tokenize
 _NUMBER = frozenset({"NUM"})
 
 
+KEEP_VOCAB_BELOW = 1_000_000
+"""Characters of a document below which each block's word set is kept with its tokens: built
+once, asked by every criterion rule. In a larger document it is built when asked (a few
+microseconds a block), since kept it costs about 9 MB per MB of text."""
+
+
 @dataclass
 class CueTokens:
-    """A text's words as (lemma, lowercase) pairs with their character offsets."""
+    """A text's words as (lemma, lowercase) pairs with their character offsets.
+
+    Kept for every block of a document while its rules run, so kept small: each pair is
+    shared by every occurrence of its word (`_pair`), offsets are machine integers (a list of
+    fresh pairs and int objects took about 50 MB per MB of text)."""
 
     words: list[tuple[str, str]]
-    starts: list[int]
-    ends: list[int]
-    vocab: frozenset[str] = field(default_factory=frozenset)
+    starts: Sequence[int]
+    ends: Sequence[int]
+    kept_vocab: frozenset[str] | None = None
+
+    @property
+    def vocab(self) -> frozenset[str]:
+        """Every lemma and lowercase word of the text."""
+        if self.kept_vocab is not None:
+            return self.kept_vocab
+        return frozenset(w for pair in self.words for w in pair)
 
 
 def _joined(toks: list[Token]) -> list[Token]:
@@ -41,15 +60,21 @@ def _joined(toks: list[Token]) -> list[Token]:
     ]
 
 
-def tokens(text: str) -> CueTokens:
+@lru_cache(maxsize=65536)
+def _pair(lower: str) -> tuple[str, str]:
+    """A word's (lemma, lowercase) pair: one object per word, however often it occurs."""
+    return lemma(lower), lower
+
+
+def tokens(text: str, keep_vocab: bool = True) -> CueTokens:
     """`text` tokenised, each token with its lemma from the lookup table."""
     kept = _joined(list(tokenize(text)))
-    words = [(lemma(t.text.lower()), t.text.lower()) for t in kept]
+    words = [_pair(t.text.lower()) for t in kept]
     return CueTokens(
         words=words,
-        starts=[t.idx for t in kept],
-        ends=[t.idx + len(t.text) for t in kept],
-        vocab=frozenset(w for pair in words for w in pair),
+        starts=array("q", [t.idx for t in kept]),
+        ends=array("q", [t.idx + len(t.text) for t in kept]),
+        kept_vocab=frozenset(w for pair in words for w in pair) if keep_vocab else None,
     )
 
 
@@ -58,7 +83,7 @@ def block_tokens(doc: Document, cache: dict[int, CueTokens], index: int) -> CueT
     document's `Analysis.cue_tokens`)."""
     found = cache.get(index)
     if found is None:
-        found = cache[index] = tokens(doc.blocks[index].text)
+        found = cache[index] = tokens(doc.blocks[index].text, keep_vocab=len(doc.source) < KEEP_VOCAB_BELOW)
     return found
 
 
