@@ -23,7 +23,10 @@ times a heading, so "Ketamine therapy for depression" is a treatment article eve
 "What is depression?" section, and a page whose headings are symptoms, causes and "see a GP if"
 is a condition page even with a "Treatment from your GP" section; a promotional title that
 announces a business event (a move, a website, an award, an appointment) makes the article
-"other" whatever treatment its company's name holds. `promotional` marks selling
+"other" whatever treatment its company's name holds, unless its body claims health effects for
+what the business offers (two different claims: "effective treatments", "relieve chronic
+pain"): then it is judged as the treatment page it also is; selling copy with no treatment
+word in its title or headings is a treatment page on the same condition. `promotional` marks selling
 copy (wire-service datelines, "About <Company>" boilerplate, calls to book, prices); it is
 independent of the type. Study news whose title or lede is about an exposure ("people who
 drank coffee", "an observational study") and that names no intervention anywhere (a drug, a
@@ -77,6 +80,7 @@ class _Vocabulary:
     hub: list[re.Pattern[str]]
     business: list[re.Pattern[str]]
     recipe: list[re.Pattern[str]]
+    health_claim: list[re.Pattern[str]]
     promotional: dict[str, re.Pattern[str]]
     promotional_hints: dict[str, frozenset[str] | None]
     """For each promotional cue, words one of which every match contains (None: no such words)."""
@@ -103,6 +107,7 @@ def vocabulary() -> _Vocabulary:
         hub=_compile(data["hub"]),
         business=_compile(data["business"]),
         recipe=_compile(data["recipe"]),
+        health_claim=_compile(data["health_claim"]),
         promotional={k: re.compile(v, re.IGNORECASE) for k, v in data["promotional"].items()},
         promotional_hints={k: literal_hints(v) for k, v in data["promotional"].items()},
         exposure=_compile(data["exposure"]),
@@ -295,9 +300,14 @@ def _classify(doc: Document) -> DocType:
     if len(open_news) >= 2 and any(_first(vocab.news, t) for t in lede):
         return DocType("news", f"opening reports a study ({', '.join(open_news[:3])})" + promo_note, promotional)
     business = _first(vocab.business, title) if promotional else None
-    if business:
+    claims = _distinct(vocab.health_claim, " ".join(body_texts)) if business or promotional else []
+    if business and len(claims) < 2:
         return DocType(
             "other", f"title announces a business event ({business}), not a treatment" + promo_note, promotional
+        )
+    if business:
+        promo_note = (
+            f"; the business event ({business}) comes with health claims ({', '.join(claims[:2])})" + promo_note
         )
 
     c_score = 3 * bool(title_c) + len(c_heads)
@@ -338,5 +348,13 @@ def _classify(doc: Document) -> DocType:
     if open_news:
         return DocType("news", f"opening reports a study ({open_news[0]})" + promo_note, promotional)
     if promotional:
+        every_t = sorted({w for t in body_texts for w in _distinct(vocab.treatment, t)})
+        if len(claims) >= 2 and every_t:
+            return DocType(
+                "treatment",
+                f"selling copy that claims health effects ({', '.join(claims[:2])}) for a treatment "
+                f"({', '.join(every_t[:2])})" + promo_note,
+                True,
+            )
         return DocType("other", "no treatment or condition vocabulary in title or headings" + promo_note, True)
     return DocType("other", "no front matter 'type' and no treatment, condition or study cues")

@@ -91,3 +91,24 @@ def test_labelled_types_are_at_least_90_percent_right() -> None:
         pytest.skip("the shared corpus is not beside the project")
     right = sum(kind(p.read_text(encoding="utf-8"), str(p)) == gold for p, gold in rows)
     assert right / len(rows) >= 0.9
+
+
+_RELEASE = "SPRINGFIELD, May 2, 2025 (Newsworthy.ai) -- "
+
+
+def test_business_event_release_is_other_without_health_claims() -> None:
+    text = (
+        "# Northside Acupuncture Wins Best Small Business Award\n\n"
+        f"{_RELEASE}Northside Acupuncture was named best small business of the year by the local "
+        "chamber of commerce. The owners thanked their staff and their neighbours."
+    )
+    assert kind(text) == "other"
+
+
+def test_business_event_release_that_claims_health_effects_is_a_treatment_page() -> None:
+    text = (
+        "# Northside Acupuncture Relocates to a New Clinic\n\n"
+        f"{_RELEASE}Northside Acupuncture has moved to a larger clinic on Main Street. Its effective "
+        "treatments are designed to treat and prevent sports injuries and relieve chronic pain."
+    )
+    assert kind(text) == "treatment"
