@@ -66,7 +66,7 @@ class DocType:
     intervention someone offers: the cue that says so. Costs, harms, alternatives, availability
     and novelty are not asked of it (HealthNewsReview rated such stories on the rest)."""
     announcement: str | None = None
-    """A press release whose title announces something (a launch, an introduction, an opening):
+    """A press release whose title or lede announces something (a launch, an introduction, an opening):
     the word that does. News of the issuer, not patient information."""
 
 
@@ -81,6 +81,7 @@ class _Vocabulary:
     business: list[re.Pattern[str]]
     recipe: list[re.Pattern[str]]
     health_claim: list[re.Pattern[str]]
+    announcement_lede: list[re.Pattern[str]]
     promotional: dict[str, re.Pattern[str]]
     promotional_hints: dict[str, frozenset[str] | None]
     """For each promotional cue, words one of which every match contains (None: no such words)."""
@@ -108,6 +109,7 @@ def vocabulary() -> _Vocabulary:
         business=_compile(data["business"]),
         recipe=_compile(data["recipe"]),
         health_claim=_compile(data["health_claim"]),
+        announcement_lede=_compile(data["announcement_lede"]),
         promotional={k: re.compile(v, re.IGNORECASE) for k, v in data["promotional"].items()},
         promotional_hints={k: literal_hints(v) for k, v in data["promotional"].items()},
         exposure=_compile(data["exposure"]),
@@ -233,9 +235,12 @@ def _is_promotional(cues: list[str]) -> bool:
 def classify(doc: Document) -> DocType:
     found = _classify(doc)
     if found.promotional and "press release" in promotional_cues(doc):
-        announces = vocabulary().promotional["announcement"].search(doc.title)
+        vocab = vocabulary()
+        title = vocab.promotional["announcement"].search(doc.title)
+        lede = _lede(doc)
+        announces = title.group() if title else _first(vocab.announcement_lede, lede[0]) if lede else None
         if announces:
-            found = replace(found, announcement=announces.group())
+            found = replace(found, announcement=announces)
     if found.type != "news" or found.promotional:
         return found  # selling copy always offers something
     exposure = _exposure(doc)

@@ -4,7 +4,7 @@
     types: [treatment, news]     # article types (medlint.analysis.classify); default: every type
     promotional: also            # also: selling copy of any type too; only: selling copy only
     exposures: false             # not news about an exposure ("people who drank coffee")
-    announcements: false         # not a press release whose title announces a launch
+    announcements: false         # not a press release announcing a launch (title or lede)
     audiences: [patient, general]  # the audience settings it is for; default: every audience
     where: [heading, body]       # the blocks it reads (title, heading, body); default: the kind's
 
@@ -47,7 +47,7 @@ class Applicability:
         True, typed(bool), doc="false: not asked of news about an exposure (what people eat, drink or do)."
     )
     announcements: bool = param(
-        True, typed(bool), doc="false: not asked of a press release whose title announces a launch."
+        True, typed(bool), doc="false: not asked of a press release whose title or lede announces a launch."
     )
     audiences: list[str] = param(
         [],
