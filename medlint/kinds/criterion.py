@@ -18,6 +18,8 @@ judged satisfactory, not satisfactory or not applicable for a document, with its
       satisfied-by:                   # a sentence holding every cue of one list satisfies it
         - [harm-verb, harm-name]
       unless: [minimised, comparator] # a sentence holding one of these does not count
+      strict-when: [regulated]        # when a sentence holds one of these cues anywhere...
+      strict-satisfied-by: [[status]] # ...only these lists satisfy it (not `satisfied-by`, headings)
       headings: ['\\bside effects\\b']  # a section under such a heading, with some text, satisfies it
       front-matter: [author]          # a filled front matter field satisfies it
       links: ['pubmed']               # a link whose target matches satisfies it
@@ -112,6 +114,8 @@ class CriterionParams:
     patterns: dict[str, list[re.Pattern[str]]] = param({}, _named_regexes)
     satisfied_by: list[list[str]] = param([], _cue_sets, key="satisfied-by")
     unless: list[str] = param([], string_list)
+    strict_when: list[str] = param([], string_list, key="strict-when")
+    strict_satisfied_by: list[list[str]] = param([], _cue_sets, key="strict-satisfied-by")
     headings: RegexList = param([], regex_list)
     front_matter: list[str] = param([], string_list, key="front-matter")
     links: RegexList = param([], regex_list)
@@ -137,12 +141,23 @@ class CriterionKind(Kind[CriterionParams]):
         clash = set(p.cues) & set(p.patterns)
         if clash:
             raise ParamError("patterns", f"cue {sorted(clash)[0]!r} is both in 'cues' and in 'patterns'")
-        for key, groups in (("satisfied-by", p.satisfied_by), ("fails-if", p.fails_if)):
+        for key, groups in (
+            ("satisfied-by", p.satisfied_by),
+            ("fails-if", p.fails_if),
+            ("strict-satisfied-by", p.strict_satisfied_by),
+        ):
             for group in groups:
                 for name in group:
                     if name not in known:
                         raise ParamError(key, f"parameter {key!r}: unknown cue {name!r}")
-        for key, names in (("when", p.when), ("unless", p.unless), ("self-source-unless", p.self_source_unless)):
+        if bool(p.strict_when) != bool(p.strict_satisfied_by):
+            raise ParamError("strict-when", "'strict-when' and 'strict-satisfied-by' go together")
+        for key, names in (
+            ("when", p.when),
+            ("unless", p.unless),
+            ("self-source-unless", p.self_source_unless),
+            ("strict-when", p.strict_when),
+        ):
             for name in names:
                 if name not in known:
                     raise ParamError(key, f"parameter {key!r}: unknown cue {name!r}")
@@ -309,6 +324,9 @@ class CriterionKind(Kind[CriterionParams]):
             leans = self._leans_on(doc, ctx, set(p.self_source_unless))
             if leans is None:
                 return Judgement("satisfactory", "the seller's own page or release: it names itself as the source")
+        strict = self._strict(doc, ctx)
+        if strict is not None:
+            return self._judge_strict(doc, ctx, strict)
         if p.headings:
             for section in doc.sections:
                 head = doc.blocks[section.heading]
@@ -340,6 +358,30 @@ class CriterionKind(Kind[CriterionParams]):
                 (leans,),
             )
         return Judgement("not_satisfactory", "not found")
+
+    def _strict(self, doc: Document, ctx: RuleContext) -> str | None:
+        """The text of the first `strict-when` cue (a regulated drug or device named), or None."""
+        wanted = set(self.p.strict_when)
+        if not wanted:
+            return None
+        for block in doc.blocks:
+            if block.kind not in self.block_kinds:
+                continue
+            for name, a, b in self._cues(doc, ctx, block.index):
+                if name in wanted:
+                    return " ".join(block.text[a:b].split())
+        return None
+
+    def _judge_strict(self, doc: Document, ctx: RuleContext, cue: str) -> Judgement:
+        """Only `strict-satisfied-by` satisfies: for a prescription drug or a device, where to
+        get it is not enough without its regulatory status."""
+        unless = set(self.p.unless)
+        for index, s, e, names in self._sentences(doc, ctx):
+            if names & unless:
+                continue
+            if any(set(group) <= names for group in self.p.strict_satisfied_by):
+                return Judgement("satisfactory", "found", (Hit(index, *_trim(doc.blocks[index].text, s, e)),))
+        return Judgement("not_satisfactory", f"names {cue!r} but not its status (approved, off-label, in trials)")
 
     def _claim_unless(self, doc: Document, ctx: RuleContext, claim: Any, unless: set[str]) -> bool:
         if not unless:
