@@ -334,3 +334,12 @@ def test_a_past_result_a_few_words_back_is_a_report_not_a_cause(claims: Linter) 
 )
 def test_what_changed_for_a_reviewer_is_a_testimonial(claims: Linter, text: str) -> None:
     assert "CLM010" in codes(claims, text)
+
+
+def test_a_lexicon_without_its_word_sets_is_refused_by_name(tmp_path: Path) -> None:
+    from medlint.claims.lexicon import LexiconError, load_lexicon
+
+    path = tmp_path / "lexicon.yml"
+    path.write_text("effects:\n  cure: [cure]\ncues: {}\nword-sets:\n  more-words: [more]\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="word-sets: expected a mapping with .*question-openers"):
+        load_lexicon(path)

@@ -39,28 +39,6 @@ CITATION = re.compile(
     r"\bet\s+al\b|\bpublished\s+(?:online\s+)?(?:\w+\s+){0,3}in\s+(?:the\s+)?[A-Z]|\bjournal\s+of\b|"
     r"\b(?:Cochrane|NICE|JAMA|BMJ|Lancet|NEJM|PubMed|Nature\s+Medicine|PLOS)\b|doi\.org|\bdoi:",
 )
-_TO_KEEPERS = frozenset(
-    {
-        "help",
-        "able",
-        "prove",
-        "show",
-        "guarantee",
-        "promise",
-        "work",
-        "go",
-        "set",
-        "sure",
-        "certain",
-        "proven",
-        "shown",
-        "clinically",
-        "scientifically",
-        "designed",
-    }
-)
-# Effects said in the imperative or as a purpose ("to relieve pain", "how to treat") describe
-# what a treatment is for, not what it achieves.
 # A quotation signed by its speaker: `" - Carla, Ohio`, `” — Sarah, mum of Leo`, `★★★★★ *Louise*`,
 # `" Graham, verified buyer`. Such a block is a customer's story offered as proof.
 _SIGNED_QUOTE = re.compile(
@@ -119,185 +97,7 @@ _CLAUSE_BREAKS = frozenset({",", ";", ":", "but", "however", "although", "though
 # and nowhere else.
 _PLAIN_TERM = re.compile(r"[a-z]+(?: [a-z]+)*")
 _MAX_HITS_PER_LABEL = 32
-_QUESTION_WORDS = frozenset(
-    {
-        "be",
-        "is",
-        "are",
-        "was",
-        "were",
-        "do",
-        "does",
-        "did",
-        "can",
-        "could",
-        "will",
-        "would",
-        "should",
-        "shall",
-        "may",
-        "might",
-        "must",
-        "have",
-        "has",
-        "had",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "why",
-        "how",
-        "when",
-        "where",
-        "whether",
-        "if",
-        "am",
-        "isn't",
-        "aren't",
-        "don't",
-        "doesn't",
-        "can't",
-        "won't",
-        "shouldn't",
-        "wouldn't",
-        "couldn't",
-        "so",
-        "and",
-        "or",
-        "but",
-        "ever",
-        "any",
-        "anyone",
-        "anything",
-        "still",
-        "really",
-        "wondering",
-        "thinking",
-        "curious",
-        "worried",
-        "tired",
-        "looking",
-        "need",
-        "want",
-        "got",
-        "ready",
-    }
-)
-_COMPANY_NOUNS = frozenset(
-    {
-        "provider",
-        "company",
-        "brand",
-        "manufacturer",
-        "supplier",
-        "firm",
-        "business",
-        "organization",
-        "organisation",
-        "practice",
-        "team",
-        "expert",
-        "voice",
-        "authority",
-        "pioneer",
-        "innovator",
-        "distributor",
-        "retailer",
-        "platform",
-        "partner",
-        "network",
-        "employer",
-        "practitioner",
-        "chiropractor",
-        "physician",
-        "doctor",
-        "specialist",
-        "surgeon",
-        "destination",
-        "name",
-    }
-)
-_ORGANISATION_WORDS = frozenset(
-    {
-        "Labs",
-        "Lab",
-        "Laboratories",
-        "Center",
-        "Centre",
-        "Centers",
-        "Centres",
-        "Clinic",
-        "Clinics",
-        "Institute",
-        "Inc",
-        "LLC",
-        "Ltd",
-        "Corp",
-        "Corporation",
-        "Company",
-        "Group",
-        "Pharmacy",
-        "Pharmaceuticals",
-        "Therapeutics",
-        "Foundation",
-        "Hospital",
-        "University",
-        "Spa",
-        "MedSpa",
-        "Designation",
-        "Award",
-        "Awards",
-        "Association",
-        "Society",
-        "Network",
-        "Partners",
-    }
-)
-# Lemmas: the gain word is compared by its lemma ("increased" -> increase, "more" -> much).
-_MORE_WORDS = frozenset({"increase", "raise", "boost", "high", "great", "much"})
-# The name of a service, not a result: "sports injury treatment", "pain management".
-_SERVICE_EFFECTS = frozenset({"treatment", "management", "prevention", "therapy", "care", "screening", "treat"})
 _SHORT_LINE_KINDS = frozenset({BlockKind.TITLE, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL})
-# What a page offers, not what a product does: "Treatment for knee pain", "Help for carers".
-_SERVICE_NOUNS = frozenset(
-    {
-        "treatment",
-        "therapy",
-        "care",
-        "help",
-        "support",
-        "advice",
-        "test",
-        "testing",
-        "screening",
-        "option",
-        "service",
-        "medicine",
-        "medication",
-        "drug",
-        "surgery",
-        "clinic",
-        "programme",
-        "program",
-        "resource",
-        "information",
-        "guide",
-        "guidance",
-        "tip",
-        "referral",
-        "appointment",
-        "cause",
-        "symptom",
-        "risk",
-        "sign",
-        "check",
-        "diagnosis",
-        "vaccine",
-        "vaccination",
-        "exercise",
-    }
-)
 _HARD_BREAKS = frozenset({";", ":", "but", "however", "although", "though", "whereas", "."})
 _NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "neither", "nor", "cannot", "without", "nobody"})
 # "me" is left out: pronunciation guides ("a-PLAS-tik uh-NEE-me-uh") are full of it.
@@ -356,6 +156,7 @@ class ClaimAnalyzer:
         table = dict(lemma_table())
         table.update(self.lexicon.lemma_overrides)
         self.table = table
+        self.words = self.lexicon.word_sets
         self.patterns = PatternIndex()
         for kind, phrases in self.lexicon.effects.items():
             self._add(f"effect:{kind}", phrases)
@@ -424,7 +225,7 @@ class ClaimAnalyzer:
         tokens = list(zip(toks.lemmas, toks.lowers, strict=True))
         hits = [_Hit(label, s, e) for label, s, e in self.patterns.find(tokens)]
         hits += [_Hit("outcome", s, e, label == "outcome:ailment") for label, s, e in self.outcomes.find(tokens)]
-        hits += [_Hit("exception", s, e) for s, e in _organisation_names(toks.doc)]
+        hits += [_Hit("exception", s, e) for s, e in _organisation_names(toks.doc, self.words["organisation-words"])]
         return hits
 
     # -- analysing ----------------------------------------------------------------------
@@ -492,7 +293,18 @@ class ClaimAnalyzer:
                 if t1 - t0 < 1:
                     continue
                 sent = _Sentence(
-                    toks, block, s0, s1, t0, t1, by_sentence[i], refuting_section, story, listed, block_cited
+                    toks,
+                    block,
+                    s0,
+                    s1,
+                    t0,
+                    t1,
+                    by_sentence[i],
+                    refuting_section,
+                    story,
+                    listed,
+                    block_cited,
+                    self.words,
                 )
                 sent.reported_item = reported
                 calls += bool(sent.cue("call-to-action"))
@@ -599,7 +411,7 @@ class _Judged:
         )
 
 
-def _organisation_names(doc: Tokens) -> list[tuple[int, int]]:
+def _organisation_names(doc: Tokens, names: frozenset[str]) -> list[tuple[int, int]]:
     """Token spans of names like "Natural Cure Labs", "Purpose Healing Center" or
     "Breakthrough Therapy Designation": two or more capitalised words before an organisation
     word. A claim word inside a name is the name, not a claim."""
@@ -607,7 +419,7 @@ def _organisation_names(doc: Tokens) -> list[tuple[int, int]]:
     run = 0  # capitalised words in a row before the current token
     for i in range(len(doc)):
         text = doc[i].text
-        if text in _ORGANISATION_WORDS and run >= 2:
+        if text in names and run >= 2:
             spans.append((i - run, i + 1))
         if text[:1].isupper() and text[:1].isalpha():
             run += 1
@@ -632,7 +444,9 @@ class _Sentence:
         story: bool,
         listed: bool,
         block_cited: list[bool],
+        words: dict[str, frozenset[str]],
     ) -> None:
+        self.words = words  # the lexicon's closed word classes
         self.story = story
         self.lemmas = toks.lemmas
         self.block_cited = block_cited  # shared by the block's sentences, filled on first use
@@ -719,7 +533,7 @@ class _Sentence:
         return True
 
     def _about_company(self, h: _Hit) -> bool:
-        return any(self.lemmas[k] in _COMPANY_NOUNS for k in range(h.end, min(h.end + 3, self.t1)))
+        return any(self.lemmas[k] in self.words["company-nouns"] for k in range(h.end, min(h.end + 3, self.t1)))
 
     def _found(self, i: int) -> bool:
         """A study's finding told as such: "a trial found a small reduction in..."."""
@@ -746,7 +560,8 @@ class _Sentence:
         """A question proper ("Is there a cure for IBS?"), not a headline that asserts with a
         question mark ("A fountain of youth for ageing muscles?")."""
         first = next((k for k in range(self.t0, self.t1) if self.doc[k].text[:1].isalnum()), self.t0)
-        return self.lemmas[first] in _QUESTION_WORDS or self.doc[first].lower_ in _QUESTION_WORDS
+        openers = self.words["question-openers"]
+        return self.lemmas[first] in openers or self.doc[first].lower_ in openers
 
     def _signature(self) -> bool:
         """A short line that starts with a dash: who said the quote above it."""
@@ -775,7 +590,7 @@ class _Sentence:
         prev = self.doc[start - 1].lower_
         if prev == "to":
             before = self.lemmas[start - 2] if start - 2 >= self.t0 else ""
-            return before not in _TO_KEEPERS
+            return before not in self.words["purpose-keepers"]
         if prev in ("how", "ways"):
             return True
         # "specialises in treating", "dedicated to helping": what a service does, not a result.
@@ -891,7 +706,7 @@ class _Sentence:
         for g in gains:
             o = next((o for o in outcomes if 0 <= o.start - g.end <= 2), None)
             # "Increased risk", "more pain": more ill health is a harm, not a promise.
-            if o is not None and not (o.ailment and self.lemmas[g.start] in _MORE_WORDS):
+            if o is not None and not (o.ailment and self.lemmas[g.start] in self.words["more-words"]):
                 self.effect = self.effect or (_Hit("effect:benefit", g.start, g.end), o)
                 return True
         if self._for_outcome(outcomes) is not None:
@@ -914,7 +729,11 @@ class _Sentence:
             if k <= self.t0 or doc[k].lower_ != "for":
                 continue
             before = k - 1
-            if before in treatments or self.lemmas[before] in _SERVICE_NOUNS or not doc[before].text[:1].isalnum():
+            if (
+                before in treatments
+                or self.lemmas[before] in self.words["service-nouns"]
+                or not doc[before].text[:1].isalnum()
+            ):
                 continue
             self.effect = self.effect or (_Hit("effect:benefit", k, k + 1), o)
             return o
@@ -940,7 +759,12 @@ class _Sentence:
             if natural_course and not e.label.endswith(":cause"):
                 continue
             o = self._outcome_near(e)
-            if o is not None and o.end == e.start and self.lemmas[e.start] in _SERVICE_EFFECTS and e.end - e.start == 1:
+            if (
+                o is not None
+                and o.end == e.start
+                and self.lemmas[e.start] in self.words["service-effects"]
+                and e.end - e.start == 1
+            ):
                 continue
             if self._passive_practice(e):
                 continue

@@ -14,6 +14,17 @@ from typing import Any
 from medlint.yamlload import YamlError, load_yaml
 
 EFFECT_KINDS = ("cure", "prevent", "benefit", "cause")
+WORD_SETS = (
+    "question-openers",
+    "purpose-keepers",
+    "company-nouns",
+    "organisation-words",
+    "more-words",
+    "service-effects",
+    "service-nouns",
+)
+"""The closed word classes the analysis reads (`word-sets:` in the YAML); every one is required."""
+_CASED_SETS = frozenset({"organisation-words"})
 
 
 class LexiconError(Exception):
@@ -31,6 +42,7 @@ class Lexicon:
     raising one is a harm, not a benefit."""
     cues: dict[str, tuple[str, ...]]
     exceptions: tuple[str, ...]
+    word_sets: dict[str, frozenset[str]]
 
 
 def _phrases(value: Any, where: str) -> tuple[str, ...]:
@@ -78,6 +90,16 @@ def load_lexicon(path: Path) -> Lexicon:
             outcomes.extend(terms)
             if txt.name != "body.txt":
                 ailments.update(terms)
+    sets_raw = data.get("word-sets") or {}
+    if not isinstance(sets_raw, dict) or set(WORD_SETS) - set(sets_raw):
+        missing = ", ".join(sorted(set(WORD_SETS) - set(sets_raw if isinstance(sets_raw, dict) else {})))
+        raise LexiconError(f"{path}: word-sets: expected a mapping with {missing}")
+    word_sets: dict[str, frozenset[str]] = {}
+    for name in WORD_SETS:
+        words = sets_raw[name]
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise LexiconError(f"{path}: word-sets.{name}: expected a list of words")
+        word_sets[name] = frozenset(w.strip() if name in _CASED_SETS else w.strip().lower() for w in words)
     return Lexicon(
         path=path,
         lemma_overrides={str(k).lower(): str(v).lower() for k, v in overrides.items()},
@@ -86,4 +108,5 @@ def load_lexicon(path: Path) -> Lexicon:
         ailments=frozenset(ailments),
         cues=cues,
         exceptions=_phrases(data.get("exceptions") or [], f"{path}: exceptions"),
+        word_sets=word_sets,
     )
