@@ -341,5 +341,5 @@ def test_a_lexicon_without_its_word_sets_is_refused_by_name(tmp_path: Path) -> N
 
     path = tmp_path / "lexicon.yml"
     path.write_text("effects:\n  cure: [cure]\ncues: {}\nword-sets:\n  more-words: [more]\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match="word-sets: expected a mapping with .*question-openers"):
+    with pytest.raises(LexiconError, match=r"word-sets: expected a mapping with .*question-openers"):
         load_lexicon(path)
