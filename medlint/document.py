@@ -154,6 +154,25 @@ class Document:
         if kind is BlockKind.TITLE:
             self.title_block = block.index
 
+    def add_head_title(self, prose: Prose) -> None:
+        """A title the page carries outside its body (HTML `<title>`, front matter `title`), read
+        as the first block: the title when the body has none, else a block of its own, unless it
+        only repeats the body's title ("Back pain - NHS" over "Back pain"). Call before finish().
+        """
+        body_title = self.title_block
+        count = len(self.blocks)
+        self.add_block(BlockKind.TITLE, prose, level=1)
+        if len(self.blocks) == count:  # a blank title adds no block
+            return
+        head = self.blocks.pop()
+        if body_title is not None and _repeats(head.text, self.blocks[body_title].text):
+            self.title_block = body_title
+            return
+        self.blocks.insert(0, head)
+        for i, block in enumerate(self.blocks):
+            block.index = i
+        self.title_block = 0 if body_title is None else body_title + 1
+
     def finish(self) -> Document:
         """Build sections from heading levels once all blocks are in."""
         open_sections: list[int] = []
@@ -188,3 +207,9 @@ class Document:
 
     def word_count(self) -> int:
         return sum(len(b.text.split()) for b in self.blocks)
+
+
+def _repeats(head: str, title: str) -> bool:
+    """One title holds the other's words, in order ("Back pain | NHS" and "Back pain")."""
+    a, b = (" ".join(re.findall(r"\w+", t.lower())) for t in (head, title))
+    return a in b or b in a

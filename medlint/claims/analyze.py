@@ -163,12 +163,12 @@ class ClaimAnalyzer:
         for cue, phrases in self.lexicon.cues.items():
             self._add(f"cue:{cue}", phrases)
         self._add("exception", self.lexicon.exceptions)
-        self.outcomes = PatternIndex()
+        # Outcomes share the index: one pass over a block's tokens finds everything.
         for term in self.lexicon.outcomes:
             lemmas = self._term_lemmas(term)
             if lemmas:
                 label = "outcome:ailment" if term in self.lexicon.ailments else "outcome"
-                self.outcomes.add(label, [lemma_is(w) for w in lemmas])
+                self.patterns.add(label, [lemma_is(w) for w in lemmas])
         self._built = True
 
     def _add(self, label: str, phrases: Iterable[str]) -> None:
@@ -223,8 +223,14 @@ class ClaimAnalyzer:
         """Effect, cue and outcome matches, in token positions of `toks`. Whitespace makes no
         token, so "miracle  cure" and a hard-wrapped "get\\nrid of" match as one phrase."""
         tokens = list(zip(toks.lemmas, toks.lowers, strict=True))
-        hits = [_Hit(label, s, e) for label, s, e in self.patterns.find(tokens)]
-        hits += [_Hit("outcome", s, e, label == "outcome:ailment") for label, s, e in self.outcomes.find(tokens)]
+        hits: list[_Hit] = []
+        outcomes: list[_Hit] = []
+        for label, s, e in self.patterns.find(tokens):
+            if label.startswith("outcome"):
+                outcomes.append(_Hit("outcome", s, e, label == "outcome:ailment"))
+            else:
+                hits.append(_Hit(label, s, e))
+        hits += outcomes
         hits += [_Hit("exception", s, e) for s, e in _organisation_names(toks.doc, self.words["organisation-words"])]
         return hits
 

@@ -93,19 +93,29 @@ def compile_phrase(
     return out
 
 
+_Step = tuple[frozenset[str], frozenset[str], Element | None]
+"""A pattern element as the hot loop reads it: (lemmas, words, None) for a keys element, else
+(empty, empty, the element), so most tests are two set lookups and no method call."""
+_Entry = tuple[str, tuple[_Step, ...]]
+
+
+def _step(el: Element) -> _Step:
+    return (el.lemmas, el.words, None) if el.kind == "keys" else (frozenset(), frozenset(), el)
+
+
 class PatternIndex:
     def __init__(self) -> None:
-        self._by_lemma: dict[str, list[tuple[str, tuple[Element, ...]]]] = defaultdict(list)
-        self._by_word: dict[str, list[tuple[str, tuple[Element, ...]]]] = defaultdict(list)
+        self._by_lemma: dict[str, list[_Entry]] = defaultdict(list)
+        self._by_word: dict[str, list[_Entry]] = defaultdict(list)
         # Patterns that start with a wildcard, a number or a regex, grouped by that first element
         # so each distinct test runs once per token.
-        self._anywhere: dict[Element, list[tuple[str, tuple[Element, ...]]]] = defaultdict(list)
+        self._anywhere: dict[Element, list[_Entry]] = defaultdict(list)
 
     def add(self, label: str, elements: Sequence[Element]) -> None:
         for variant in _expand(tuple(elements)):
             if not variant:
                 continue
-            first, tail = variant[0], variant[1:]
+            first, tail = variant[0], tuple(_step(el) for el in variant[1:])
             if first.kind == "keys":
                 for kind, value in first.keys:
                     (self._by_lemma if kind == "L" else self._by_word)[value].append((label, tail))
@@ -118,7 +128,7 @@ class PatternIndex:
         n = len(tokens)
         by_lemma, by_word = self._by_lemma, self._by_word
         anywhere = tuple(self._anywhere.items())
-        none: list[tuple[str, tuple[Element, ...]]] = []
+        none: list[_Entry] = []
         for i, token in enumerate(tokens):
             groups = [by_lemma.get(token[0], none), by_word.get(token[1], none)]
             for first, patterns in anywhere:
@@ -130,8 +140,12 @@ class PatternIndex:
                     if end > n:
                         continue
                     j = i + 1
-                    for el in tail:
-                        if not el.accepts(tokens[j]):
+                    for lemmas, words, other in tail:
+                        tok = tokens[j]
+                        if other is None:
+                            if tok[0] not in lemmas and tok[1] not in words:
+                                break
+                        elif not other.accepts(tok):
                             break
                         j += 1
                     else:

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from pathlib import PurePath
 
 from medlint.document import Document
-from medlint.parse.common import InputProblem, decode, read_file, split_front_matter
+from medlint.parse.common import InputProblem, decode, front_matter_title, read_file, split_front_matter
+from medlint.prose import Prose
 
 FORMATS = ("markdown", "html", "text")
 EXTENSIONS = {
@@ -109,4 +110,11 @@ def parse_document(source: str, *, path: str = "<text>", fmt: str = "markdown") 
         from medlint.parse.text import parse_text
 
         parse_text(doc, body_start)
+    if body_start and problem is None and isinstance(doc.front_matter.get("title"), str):
+        # The headline a site shows (Hugo, Jekyll, Eleventy) often lives only in front matter.
+        found = front_matter_title(source)
+        if found is not None:
+            title = Prose()
+            title.append_run(found[0], found[1])
+            doc.add_head_title(title)
     return doc.finish(), problem

@@ -87,6 +87,40 @@ def split_front_matter(source: str) -> tuple[dict[str, Any], int, str | None]:
     return {k.lower(): v for k, v in plain.items()}, m.end(), None
 
 
+MAX_TITLE_SCAN = 64 * 1024
+"""Front matter longer than this is not searched for its title's position (a title is near the top
+of a few fields; this bounds the second parse on hostile input)."""
+
+
+def front_matter_title(source: str) -> tuple[str, int] | None:
+    """The front matter's `title` and the offset in `source` where its text starts, when the YAML
+    value is the source text character for character: a plain or quoted scalar on one line with
+    no escapes. Otherwise None (a folded or escaped title has no exact position to point at)."""
+    m = _FRONT_MATTER.match(source)
+    if not m or not m.group(1) or len(m.group(1)) > MAX_TITLE_SCAN:
+        return None
+    raw = m.group(1)
+    try:
+        root = yaml.compose(raw, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    for key, value in root.value:
+        if not (isinstance(key, yaml.ScalarNode) and str(key.value).lower() == "title"):
+            continue
+        if not isinstance(value, yaml.ScalarNode) or value.style not in (None, "'", '"'):
+            return None
+        s0, s1 = value.start_mark.index, value.end_mark.index
+        if value.style is not None:
+            s0, s1 = s0 + 1, s1 - 1
+        text = raw[s0:s1]
+        if text != value.value or "\n" in text or not text.strip():
+            return None
+        return text, m.start(1) + s0
+    return None
+
+
 MAX_FM_VALUES = 5_000
 """Values (scalars, lists, mappings) front matter may hold once YAML aliases are expanded."""
 MAX_FM_DEPTH = 20

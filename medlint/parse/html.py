@@ -254,27 +254,6 @@ def _run(parser: _Parser, text: str) -> str | None:
 def parse_html(doc: Document, body_start: int) -> None:
     parser = _Parser(doc)
     _run(parser, doc.source)
-    if parser.title is None:
-        return
-    # <title> is what a reader sees first, in search results and on the tab, so it is read as the
-    # page's first block: the title when no <h1> named the page, else a block of its own, unless
-    # it only repeats the <h1> ("Back pain - NHS" over "Back pain").
-    h1 = doc.title_block
-    count = len(doc.blocks)
-    doc.add_block(BlockKind.TITLE, parser.title, level=1)
-    if len(doc.blocks) == count:  # a blank <title> adds no block
-        return
-    title = doc.blocks.pop()
-    if h1 is not None and _repeats(title.text, doc.blocks[h1].text):
-        doc.title_block = h1
-        return
-    doc.blocks.insert(0, title)
-    for i, block in enumerate(doc.blocks):
-        block.index = i
-    doc.title_block = 0 if h1 is None else h1 + 1
-
-
-def _repeats(head: str, h1: str) -> bool:
-    """One title holds the other's words, in order ("Back pain | NHS" and "Back pain")."""
-    a, b = (" ".join(re.findall(r"\w+", t.lower())) for t in (head, h1))
-    return a in b or b in a
+    if parser.title is not None:
+        # <title> is what a reader sees first, in search results and on the tab.
+        doc.add_head_title(parser.title)

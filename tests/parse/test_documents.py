@@ -77,7 +77,35 @@ def test_front_matter_fields_are_available() -> None:
     assert doc.front_matter["author"] == "Dr A. Writer"
     assert doc.front_matter["type"] == "treatment"
     assert doc.title == "Back pain"
-    assert [b.text for b in doc.blocks] == ["Body text."]
+    # The front matter's title is read as the page's title block, at its place in the file.
+    assert [b.text for b in doc.blocks] == ["Back pain", "Body text."]
+    assert doc.blocks[0].kind is BlockKind.TITLE and doc.title_block == 0
+    assert doc.blocks[0].prose.source_start(0) == text.index("Back pain")
+
+
+@pytest.mark.parametrize(
+    ("title_line", "blocks"),
+    [
+        ('title: "Cure your back pain"', ["Cure your back pain", "Body."]),
+        ("title: 'Cure your back pain'", ["Cure your back pain", "Body."]),
+        ('title: "Cure \\"fast\\""', ["Body."]),  # an escape: no exact position, so not read
+        ("title: >\n  Cure your\n  back pain", ["Body."]),  # folded over lines
+        ("title: [a, b]", ["Body."]),
+    ],
+)
+def test_front_matter_title_is_read_only_where_it_maps_to_the_file(title_line: str, blocks: list[str]) -> None:
+    text = f"---\n{title_line}\n---\n\nBody.\n"
+    doc, _ = parse_document(text, fmt="markdown")
+    assert [b.text for b in doc.blocks] == blocks
+    if len(blocks) == 2:
+        assert text[doc.blocks[0].prose.source_start(0) :].startswith("Cure your back pain")
+
+
+def test_front_matter_title_that_repeats_the_h1_adds_no_block() -> None:
+    text = "---\ntitle: Back pain\n---\n\n# Back pain\n\nBody.\n"
+    doc, _ = parse_document(text, fmt="markdown")
+    assert [b.text for b in doc.blocks] == ["Back pain", "Body."]
+    assert doc.blocks[0].prose.source_start(0) == text.index("# Back pain") + 2
 
 
 def test_broken_front_matter_is_reported_not_fatal() -> None:
