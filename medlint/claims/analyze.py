@@ -101,6 +101,22 @@ _SHORT_LINE_KINDS = frozenset({BlockKind.TITLE, BlockKind.HEADING, BlockKind.LIS
 _HARD_BREAKS = frozenset({";", ":", "but", "however", "although", "though", "whereas", "."})
 _NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "neither", "nor", "cannot", "without", "nobody"})
 # "me" is left out: pronunciation guides ("a-PLAS-tik uh-NEE-me-uh") are full of it.
+# The cues that show each category: where a finding points (the first found, in this order),
+# and the cores a hedge must cover for the claim to count as hedged.
+_CATEGORY_CUES: dict[str, tuple[str, ...]] = {
+    "hype": ("hype-strong", "hype"),
+    "cure": ("cure-strong",),
+    "absolute": ("absolute", "scope"),
+    "superlative": ("superlative", "comparison"),
+    "safety": ("safety-strong", "safety"),
+    "evidence": ("evidence", "evidence-weak"),
+    "authority": ("authority",),
+    "causal": (),
+    "testimonial": ("testimonial-report",),
+    "nature": ("nature-strong", "tradition", "nature"),
+    "fear": ("fear-strong", "fear"),
+    "benefit": ("felt-change",),
+}
 _DASHES = ("—", "–", "-", "--", "―")
 _FIRST_PERSON = frozenset({"i", "my", "i'm", "i've", "i'd", "i’ve", "i’m", "myself"})
 _SHORT_WORDS = 120
@@ -653,22 +669,12 @@ class _Sentence:
         if not hedges:
             return "fact"
         cores = [e.start for e, _ in pairs]
-        cue_names = {
-            "hype": ("hype-strong", "hype"),
-            "absolute": ("absolute",),
-            "superlative": ("superlative", "comparison"),
-            "safety": ("safety-strong", "safety"),
-            "evidence": ("evidence", "evidence-weak"),
-            "nature": ("nature-strong", "nature", "tradition"),
-            "fear": ("fear-strong", "fear"),
-            "cure": ("cure-strong",),
-        }
         # "Some people feel mild soreness": "some people" says how often, it does not soften the
         # reassurance; only a hedge proper ("may", "might") does.
         frequency_only = [h for h in hedges if h.label == "cue:hedge"]
         minimisers: list[int] = []
         for cat in cats:
-            for name in cue_names.get(cat, ()):
+            for name in _CATEGORY_CUES[cat]:
                 found = [h.start for h in self.cue(name) if not self._negated_at(h.start)]
                 (minimisers if cat == "safety" else cores).extend(found)
         if not cores and not minimisers:
@@ -1004,21 +1010,7 @@ class _Sentence:
         if main == "testimonial" and self.story:
             # In a signed quote the proof is the quoted words, not the signature ("verified buyer").
             return None
-        names = {
-            "hype": ("hype-strong", "hype"),
-            "cure": ("cure-strong",),
-            "absolute": ("absolute", "scope"),
-            "superlative": ("superlative", "comparison"),
-            "safety": ("safety-strong", "safety"),
-            "evidence": ("evidence", "evidence-weak"),
-            "authority": ("authority",),
-            "causal": (),
-            "testimonial": ("testimonial-report",),
-            "nature": ("nature-strong", "tradition", "nature"),
-            "fear": ("fear-strong", "fear"),
-            "benefit": ("felt-change",),
-        }[main]
-        for name in names:
+        for name in _CATEGORY_CUES[main]:
             for h in self.cue(name):
                 if not self._negated_at(h.start):
                     span = self.doc[h.start : h.end]
