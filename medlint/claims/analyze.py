@@ -492,6 +492,11 @@ class _Sentence:
             # thousands of trigger words linear (no real sentence has 32 effects or outcomes).
             if len(self._by[h.label]) < _MAX_HITS_PER_LABEL:
                 self._by[h.label].append(h)
+        # "A leading provider", "the most trusted brand": praise of the company, not of a
+        # treatment's effect (press-release boilerplate). Dropped here, like the words inside a
+        # name, so that no part of the analysis (strength, triggers, qualities) sees it.
+        if "cue:superlative" in self._by:
+            self._by["cue:superlative"] = [h for h in self._by["cue:superlative"] if not self._about_company(h)]
         self.hits = sorted((h for hits in self._by.values() for h in hits), key=lambda h: (h.start, h.end))
         self.stance: Stance = "asserted"
         self.strength: Strength = "fact"
@@ -826,10 +831,7 @@ class _Sentence:
             cats.append("absolute")
         if live("scope") and claimy:
             self.weak.append("absolute")
-        # "A leading provider", "the most trusted brand": praise of the company, not of a
-        # treatment's effect (press-release boilerplate).
-        praise = [h for h in live("superlative") if not self._about_company(h)]
-        if praise or live("comparison"):
+        if live("superlative") or live("comparison"):
             if health:
                 cats.append("superlative")
             elif self.about_health:
