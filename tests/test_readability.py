@@ -494,6 +494,29 @@ def test_jargon_explained_at_first_use(text: str) -> None:
     assert not _codes(_lint(JARGON, text + " Take the analgesic with food."), "RDB006")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your doctor may give you a medicine called an analgesic.",
+        "Analgesics, such as paracetamol, can be bought at a pharmacy.",
+        "Analgesics such as paracetamol and ibuprofen ease pain.",
+        "Analgesic: Medicine that eases pain.",
+    ],
+)
+def test_jargon_explained_by_a_name_examples_or_a_colon_definition(text: str) -> None:
+    assert not _codes(_lint(JARGON, text + " Take the analgesic with food."), "RDB006")
+
+
+def test_a_colon_after_a_term_inside_a_sentence_is_not_a_definition() -> None:
+    text = "Ask your pharmacist which analgesic to use: most people need one for a few days."
+    assert [f.match for f in _codes(_lint(JARGON, text), "RDB006")] == ["analgesic"]
+
+
+def test_a_term_given_as_an_example_is_not_explained_by_it() -> None:
+    text = "Some medicines, such as analgesics and antacids, can be bought at a pharmacy."
+    assert [f.match for f in _codes(_lint(JARGON, text), "RDB006")] == ["analgesics"]
+
+
 def test_jargon_defined_in_the_next_sentence() -> None:
     text = "The drug can cause dysphagia. Dysphagia is when you find it hard to swallow."
     assert not _codes(_lint(JARGON, text), "RDB006")

@@ -71,10 +71,18 @@ _PAREN_BEFORE = re.compile(
 )
 _DEFINED_AFTER = re.compile(
     r"^\s*(?:,\s*(?:or|which\s+(?:is|are|means?)|meaning|also\s+called|also\s+known\s+as|a|an)\b|"
-    r"\s+(?:is|are)\s+(?:a|an|the|when|where)\b|\s+means?\b|\s+refers?\s+to\b|\s*[–—:]\s*(?:a|an|the)\b)",
+    r"\s+(?:is|are)\s+(?:a|an|the|when|where)\b|\s+means?\b|\s+refers?\s+to\b|\s*[–—:]\s*(?:a|an|the)\b|"
+    # Examples explain a class: "electrolytes such as potassium", "cardiovascular events, such as
+    # heart attack and stroke".
+    r"(?:[\w-]+\s*)?,?\s*(?:such\s+as|including)\s+\w)",
     re.IGNORECASE,
 )
-_DEFINED_BEFORE = re.compile(r"\b(?:called|known\s+as|termed|named|the\s+word)\s*[\"“']?$", re.IGNORECASE)
+_DEFINED_BEFORE = re.compile(
+    r"\b(?:called|known\s+as|termed|named|the\s+word)\s*(?:(?:an?|the)\s+)?[\"“']?$", re.IGNORECASE
+)
+# A term that opens its line and a colon, then what it is: "Distal pancreatectomy: Surgery to
+# remove the body and tail of the pancreas" (a definition list).
+_COLON_DEFINITION = re.compile(r"^\s*:\s+\w+\s+\w+")
 _ARTICLE = re.compile(r"(?:(?:the|an?)\s+)?", re.IGNORECASE)
 # A plural ending, then a defining verb: "... abscesses are ...", "... means ...".
 _MODIFIED = tuple(re.compile(rf"(?:(?:the|an?)\s+)?(?:[\w-]+\s+){{{k}}}", re.IGNORECASE) for k in (1, 2))
@@ -302,6 +310,8 @@ class SubstitutionKind(Kind[SubstitutionParams]):
             return True
         before = text[sent[0] : start]
         if _PAREN_BEFORE.search(before) or _DEFINED_BEFORE.search(before) or _DEFINED_AFTER.match(after):
+            return True
+        if len(before.split()) <= 2 and _COLON_DEFINITION.match(after):
             return True
         if self._defined_next(text, sent, text[start:end]):
             return True
