@@ -23,8 +23,11 @@ counts as explained, and the term is then fine everywhere, when at that use:
   (analgesics)");
 - the sentence already holds the plain alternative ("inflammation, or swelling, ...");
 - a definition follows or introduces it: "X, which is", "X, or", "X means", "X is a",
-  "called X", "known as X", or the next sentence defines it: "... the abdomen. The abdomen is
-  the part of the body between ...";
+  "called X", "called a X", "known as X", or the next sentence defines it: "... the abdomen.
+  The abdomen is the part of the body between ...";
+- examples follow it ("electrolytes such as potassium", "cardiovascular events, including
+  heart attack"), or it opens its line with a colon definition ("Distal pancreatectomy:
+  Surgery to remove ...");
 - it is a label (a heading or a line of a few words, "Echocardiography", "Cardiac MRI") over
   a paragraph that opens with it: the section that follows introduces the term.
 
