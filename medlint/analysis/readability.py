@@ -396,7 +396,7 @@ def prose_counts(prose: ScoredProse) -> Counts:
     - Syllables: textstat sums a count per word of those same words (lowercased), from
       `get_cmudict` and `get_pyphen` below; the count of a word is kept here once found.
 
-    tests/test_readability.py checks grades from these counts against textstat on the text.
+    tests/packs/test_readability.py checks grades from these counts against textstat on the text.
     """
     if not prose.sentences:
         return NO_COUNTS

@@ -40,7 +40,7 @@ def test_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     code, out, _ = run(["check", str(f), "--format", "json"], capsys)
     data = json.loads(out)
     assert code == 1
-    # "claims": the claims register, present because the claim rules ran (tests/test_claims_register.py).
+    # "claims": the claims register, present because the claim rules ran (tests/claims/test_claims_register.py).
     assert set(data) == {"version", "findings", "files", "errors", "claims"}
     for finding in data["findings"]:
         for key in (

@@ -9,12 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 db = pytest.importorskip("dask.bag", reason="the optional extra medlint-health[dask] is not installed")
 
 from medlint.dask import lint_bag, report_from_jsonl, report_from_records, write_jsonl  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")

@@ -10,12 +10,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from medlint.config import Settings
 from medlint.engine import Linter
 from medlint.engine.pool import Job, lint_files
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ["back-injections-draft.md", "back-pain-careful.md", "iv-drip-press-release.html", "knee-pain-notes.txt"]
 
 needs_fork = pytest.mark.skipif(sys.platform == "win32", reason="worker processes are forked")

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import ROOT
 
 from medlint.api import Scorer
 from medlint.cli import main
 from medlint.scorecard import CRITERION_IDS, Scorecard, to_json
 
-ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "completeness-gold"
 SCHEMA = json.loads((ROOT / "docs" / "scorecard.schema.json").read_text(encoding="utf-8"))
 
