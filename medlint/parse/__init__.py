@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import PurePath
 
 from medlint.document import Document
-from medlint.parse.common import InputProblem, decode, front_matter_title, read_file, split_front_matter
+from medlint.parse.common import InputProblem, decode, read_file, split_front_matter
 from medlint.prose import Prose
 
 FORMATS = ("markdown", "html", "text")
@@ -94,8 +94,10 @@ def parse_document(source: str, *, path: str = "<text>", fmt: str = "markdown") 
     doc = Document(path=path, source=source, format=fmt)
     problem = None
     body_start = 0
+    title: tuple[str, int] | None = None
     if fmt in ("markdown", "text"):
-        doc.front_matter, body_start, problem = split_front_matter(source)
+        front = split_front_matter(source)
+        doc.front_matter, body_start, problem, title = front.fields, front.end, front.problem, front.title
         doc.front_matter_end = body_start
     if fmt == "markdown":
         from medlint.parse.markdown import parse_markdown
@@ -110,11 +112,9 @@ def parse_document(source: str, *, path: str = "<text>", fmt: str = "markdown") 
         from medlint.parse.text import parse_text
 
         parse_text(doc, body_start)
-    if body_start and problem is None and isinstance(doc.front_matter.get("title"), str):
+    if title is not None:
         # The headline a site shows (Hugo, Jekyll, Eleventy) often lives only in front matter.
-        found = front_matter_title(source)
-        if found is not None:
-            title = Prose()
-            title.append_run(found[0], found[1])
-            doc.add_head_title(title)
+        prose = Prose()
+        prose.append_run(*title)
+        doc.add_head_title(prose)
     return doc.finish(), problem

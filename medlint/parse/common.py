@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import stat
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -60,52 +60,62 @@ def read_file(path: Path, limit: int) -> str:
     return decode(data)
 
 
-def split_front_matter(source: str) -> tuple[dict[str, Any], int, str | None]:
-    """Return (fields, offset just past the front matter, error message or None)."""
+MAX_TITLE_SCAN = 64 * 1024
+"""Front matter longer than this gives no title block: a title is a line near the top of a few
+fields, and hostile front matter keeps only its capped `Document.title`."""
+
+
+class FrontMatter(NamedTuple):
+    fields: dict[str, Any]
+    end: int
+    """Offset just past the front matter (0: none)."""
+    problem: str | None
+    title: tuple[str, int] | None = None
+    """The `title` and the offset in the source where its text starts, when the YAML value is the
+    source text character for character: a plain or quoted scalar on one line with no escapes.
+    Otherwise None (a folded or escaped title has no exact position to point at)."""
+
+
+def split_front_matter(source: str) -> FrontMatter:
+    """The front matter's fields, where it ends, what is wrong with it, and its title's place."""
     m = _FRONT_MATTER.match(source)
     if not m:
-        return {}, 0, None
+        return FrontMatter({}, 0, None)
+    raw = m.group(1) or ""
     try:
-        data = yaml.safe_load(m.group(1) or "")
+        # yaml.safe_load in two steps, so the title's node (and its position) is kept.
+        loader = yaml.SafeLoader(raw)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
-        return {}, m.end(), f"front matter is not valid YAML{where}: {problem}"
+        return FrontMatter({}, m.end(), f"front matter is not valid YAML{where}: {problem}")
     except (ValueError, RecursionError) as exc:  # values YAML parses but cannot build: 2020-02-30
         reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-        return {}, m.end(), f"front matter has a value that cannot be read ({reason})"
+        return FrontMatter({}, m.end(), f"front matter has a value that cannot be read ({reason})")
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        return {}, m.end(), "front matter must be a YAML mapping of fields"
+        return FrontMatter({}, m.end(), "front matter must be a YAML mapping of fields")
     try:
-        plain = _plain(data, _Budget(len(m.group(1) or "")), 0)
+        plain = _plain(data, _Budget(len(raw)), 0)
     except _TooBig as exc:
-        return {}, m.end(), f"front matter not read: {exc}"
+        return FrontMatter({}, m.end(), f"front matter not read: {exc}")
     assert isinstance(plain, dict)
-    return {k.lower(): v for k, v in plain.items()}, m.end(), None
+    fields = {k.lower(): v for k, v in plain.items()}
+    title = None
+    if isinstance(fields.get("title"), str) and isinstance(node, yaml.MappingNode) and len(raw) <= MAX_TITLE_SCAN:
+        title = _title_at(node, raw, m.start(1))
+    return FrontMatter(fields, m.end(), None, title)
 
 
-MAX_TITLE_SCAN = 64 * 1024
-"""Front matter longer than this is not searched for its title's position (a title is near the top
-of a few fields; this bounds the second parse on hostile input)."""
-
-
-def front_matter_title(source: str) -> tuple[str, int] | None:
-    """The front matter's `title` and the offset in `source` where its text starts, when the YAML
-    value is the source text character for character: a plain or quoted scalar on one line with
-    no escapes. Otherwise None (a folded or escaped title has no exact position to point at)."""
-    m = _FRONT_MATTER.match(source)
-    if not m or not m.group(1) or len(m.group(1)) > MAX_TITLE_SCAN:
-        return None
-    raw = m.group(1)
-    try:
-        root = yaml.compose(raw, Loader=yaml.SafeLoader)
-    except (yaml.YAMLError, RecursionError, ValueError):
-        return None
-    if not isinstance(root, yaml.MappingNode):
-        return None
+def _title_at(root: yaml.MappingNode, raw: str, base: int) -> tuple[str, int] | None:
+    """See FrontMatter.title; `base` is where `raw` starts in the source."""
     for key, value in root.value:
         if not (isinstance(key, yaml.ScalarNode) and str(key.value).lower() == "title"):
             continue
@@ -117,7 +127,7 @@ def front_matter_title(source: str) -> tuple[str, int] | None:
         text = raw[s0:s1]
         if text != value.value or "\n" in text or not text.strip():
             return None
-        return text, m.start(1) + s0
+        return text, base + s0
     return None
 
 
