@@ -100,7 +100,6 @@ _MAX_HITS_PER_LABEL = 32
 _SHORT_LINE_KINDS = frozenset({BlockKind.TITLE, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL})
 _HARD_BREAKS = frozenset({";", ":", "but", "however", "although", "though", "whereas", "."})
 _NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "neither", "nor", "cannot", "without", "nobody"})
-# "me" is left out: pronunciation guides ("a-PLAS-tik uh-NEE-me-uh") are full of it.
 # The cues that show each category: where a finding points (the first found, in this order),
 # and the cores a hedge must cover for the claim to count as hedged.
 _CATEGORY_CUES: dict[str, tuple[str, ...]] = {
@@ -118,6 +117,7 @@ _CATEGORY_CUES: dict[str, tuple[str, ...]] = {
     "benefit": ("felt-change",),
 }
 _DASHES = ("—", "–", "-", "--", "―")
+# "me" is left out: pronunciation guides ("a-PLAS-tik uh-NEE-me-uh") are full of it.
 _FIRST_PERSON = frozenset({"i", "my", "i'm", "i've", "i'd", "i’ve", "i’m", "myself"})
 _SHORT_WORDS = 120
 
@@ -294,10 +294,10 @@ class ClaimAnalyzer:
             hits = self._match(toks)
             story = bool(_SIGNED_QUOTE.search(block.text))
             stories += story
-            story = story or bool(_NAMED_PERSON.search(block.text))
             prices += bool(_PRICE.search(block.text))
             if not hits and not reported:
                 continue  # a sentence with no match makes no claim
+            story = story or bool(_NAMED_PERSON.search(block.text))
             refuting_section = self._in_myth_section(document, block)
             listed = self._in_benefit_list(document, block)
             block_cited: list[bool] = []  # shared by the block's sentences, filled on first use
@@ -327,8 +327,8 @@ class ClaimAnalyzer:
                     listed,
                     block_cited,
                     self.words,
+                    reported,
                 )
-                sent.reported_item = reported
                 calls += bool(sent.cue("call-to-action"))
                 outcome_sentences += bool(sent._by.get("outcome"))
                 if about_health is None:
@@ -467,8 +467,10 @@ class _Sentence:
         listed: bool,
         block_cited: list[bool],
         words: dict[str, frozenset[str]],
+        reported_item: bool,
     ) -> None:
         self.words = words  # the lexicon's closed word classes
+        self.reported_item = reported_item  # an item in a list of what people say happened to them
         self.story = story
         self.lemmas = toks.lemmas
         self.block_cited = block_cited  # shared by the block's sentences, filled on first use
@@ -501,7 +503,6 @@ class _Sentence:
         self.stance: Stance = "asserted"
         self.strength: Strength = "fact"
         self.serious = False
-        self.reported_item = False  # an item in a list of what people say happened to them
 
     @property
     def own(self) -> list[_Hit]:
@@ -898,7 +899,6 @@ class _Sentence:
         ]
         if self.story and (acted or results) and not honest and "testimonial" not in cats:
             cats.append("testimonial")
-
         if live("nature-strong") or (live("tradition") and health):
             cats.append("nature")
         if live("nature") and (claimy or health):
