@@ -6,33 +6,44 @@ article owes readers its risks and alternatives, a symptom page does not. Types:
 - treatment: a treatment, procedure, drug, supplement, device or service (front matter
   `procedure`, `drug`, `supplement`, `therapy`... mean the same);
 - condition: a condition or symptom page (`symptom`, `disease`);
-- news: a report or release about a study (`study`, `research`, `press-release`);
+- news: a report or release about a study (`study`, `research`, `press-release`), and a press
+  release about an event of its issuer (a launch, a new service or product, an opening, a move,
+  an award, a website), as HealthNewsReview reviews news releases;
 - hub: a page of logistics or links (the day of an operation, a pre-op appointment, questions to
   ask, check-ups, support groups, a list of vaccines and how to book);
 - recipe, other.
 
 Front matter `type:` wins. Otherwise the title, the headings and the opening paragraphs are
-matched against the vocabulary in rules/completeness/data/doc-types.yml. A study reported in
-the title, or two different study-report cues in the opening paragraphs ("published in
-<Journal>", "researchers at", "a phase 3 trial", "enrolled 4,120 adults"), make the article
-news whatever it is about. A hub title or hub headings (or a page that is mostly a short list
-of links with a booking or visiting heading) make it a hub. A "What is ...?" title or heading
-is a definition and takes the type of what it defines ("What is cinnamon good for?" is about
-a remedy, "What is emphysema?" about a condition). Otherwise the title counts three
-times a heading, so "Ketamine therapy for depression" is a treatment article even with a
-"What is depression?" section, and a page whose headings are symptoms, causes and "see a GP if"
-is a condition page even with a "Treatment from your GP" section; a promotional title that
-announces a business event (a move, a website, an award, an appointment) makes the article
-"other" whatever treatment its company's name holds, unless its body claims health effects for
-what the business offers (two different claims: "effective treatments", "relieve chronic
-pain"): then it is judged as the treatment page it also is; selling copy with no treatment
-word in its title or headings is a treatment page on the same condition. `promotional` marks selling
-copy (wire-service datelines, "About <Company>" boilerplate, calls to book, prices); it is
-independent of the type. Study news whose title or lede is about an exposure ("people who
-drank coffee", "an observational study") and that names no intervention anywhere (a drug, a
-device, a procedure, a trial arm) is marked `exposure`: the rules that weigh an intervention
-(costs, harms, alternatives, availability, novelty) are not asked of it. Everything is regular
-expressions over a few blocks: no model.
+matched against the vocabulary in rules/completeness/data/doc-types.yml. A study reported in the
+title, or two different study-report cues in the opening paragraphs ("published in <Journal>",
+"researchers at", "a phase 3 trial", "enrolled 4,120 adults"), make the article news whatever it
+is about. So does a press release about an event of its issuer: a release by its genre (a
+wire-service dateline, "About <Company>" boilerplate) whose title announces something
+("introduces", "grand opening", "relocates", "named ... of the year"), whose lede does ("is
+proud to offer", "proudly introduces"), or whose lede introduces the issuer as the one acting
+("NTX, a leading mental health treatment center, offers...", a stock ticker); a dated
+advertorial about a treatment in general stays a treatment page. A release about a business
+event (a move, a website, an award) that makes no health claims for what the business offers
+(fewer than two: "effective treatments", "therapy for depression") names no health intervention:
+it is marked `business`, and the intervention criteria are not asked of it. A hub title or hub
+headings (or a page that is mostly a short list of links with a booking or visiting heading)
+make it a hub. A "What is ...?" title or heading is a definition and takes the type of what it
+defines ("What is cinnamon good for?" is about a remedy, "What is emphysema?" about a
+condition). Otherwise the title counts three times a heading, so "Ketamine therapy for
+depression" is a treatment article even with a "What is depression?" section, and a page whose
+headings are symptoms, causes and "see a GP if" is a condition page even with a "Treatment from
+your GP" section; a promotional title that announces a business event (a move, a website, an
+award, an appointment) and that is not a press release makes the article "other" whatever
+treatment its company's name holds, unless its body claims health effects for what the business
+offers (two different claims: "effective treatments", "relieve chronic pain"): then it is judged
+as the treatment page it also is; selling copy with no treatment word in its title or headings
+is a treatment page on the same condition. `promotional` marks selling copy (wire-service
+datelines, "About <Company>" boilerplate, calls to book, prices); it is independent of the type.
+Study news whose title or lede is about an exposure ("people who drank coffee", "an
+observational study") and that names no intervention anywhere (a drug, a device, a procedure, a
+trial arm) is marked `exposure`: the rules that weigh an intervention (costs, harms,
+alternatives, availability, novelty) are not asked of it. Everything is regular expressions over
+a few blocks: no model.
 """
 
 from __future__ import annotations
@@ -68,6 +79,12 @@ class DocType:
     announcement: str | None = None
     """A press release whose title or lede announces something (a launch, an introduction, an opening):
     the word that does. News of the issuer, not patient information."""
+    release: str | None = None
+    """News that is a press release about an event of its issuer (not about a study): the cue that
+    makes it one. Criteria asked of every study report are asked of it only when their cues occur."""
+    business: str | None = None
+    """A press release about a business event (an award, a website, a move) that names no health
+    intervention: the event. The intervention criteria are not asked of it."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +99,7 @@ class _Vocabulary:
     recipe: list[re.Pattern[str]]
     health_claim: list[re.Pattern[str]]
     announcement_lede: list[re.Pattern[str]]
+    release_issuer: list[re.Pattern[str]]
     promotional: dict[str, re.Pattern[str]]
     promotional_hints: dict[str, frozenset[str] | None]
     """For each promotional cue, words one of which every match contains (None: no such words)."""
@@ -110,6 +128,7 @@ def vocabulary() -> _Vocabulary:
         recipe=_compile(data["recipe"]),
         health_claim=_compile(data["health_claim"]),
         announcement_lede=_compile(data["announcement_lede"]),
+        release_issuer=_compile(data["release_issuer"]),
         promotional={k: re.compile(v, re.IGNORECASE) for k, v in data["promotional"].items()},
         promotional_hints={k: literal_hints(v) for k, v in data["promotional"].items()},
         exposure=_compile(data["exposure"]),
@@ -227,6 +246,41 @@ def promotional_cues(doc: Document) -> list[str]:
     return cues
 
 
+def _release_event(doc: Document, vocab: _Vocabulary, cues: list[str], lede: list[str]) -> str | None:
+    """Why a press release is news of its issuer, or None: a release by its genre (a wire-service
+    dateline, company boilerplate) whose title or lede announces an event or introduces the issuer."""
+    if not {"press release", "company boilerplate"} & set(cues):
+        return None
+    title = doc.title
+    m = vocab.promotional["announcement"].search(title)
+    if m:
+        return f"its title announces ({m.group().lower()})"
+    business = _first(vocab.business, title)
+    if business:
+        return f"its title announces a business event ({business})"
+    for text in lede:
+        said = _first(vocab.announcement_lede, text)
+        if said:
+            return f"its lede announces ({said})"
+    for text in lede:
+        issuer = _first(vocab.release_issuer[:1], text)
+        if issuer and _named_in(issuer, title):
+            return f"its lede introduces the issuer named in its title ({' '.join(issuer.split()[:8])})"
+    everything = " ".join(b.text for b in doc.blocks[:_PROMO_BLOCKS])
+    ticker = _first(vocab.release_issuer[1:], everything)
+    if ticker:
+        return f"it is about a listed company {ticker.upper()}"
+    return None
+
+
+def _named_in(issuer: str, title: str) -> bool:
+    """Whether the name before an issuer's appositive ("NTX, a leading clinic") is in the title:
+    a release is about its issuer, an advertorial about a product or a treatment in general."""
+    words = re.sub(r"\([^)]*\)", " ", issuer.split(",")[0]).split()
+    low = " ".join(title.lower().split())
+    return any(len(words) - i >= (1 if i == 0 else 2) and " ".join(words[i:]) in low for i in range(len(words)))
+
+
 def _is_promotional(cues: list[str]) -> bool:
     strong = {"press release", "company boilerplate"}
     return bool(strong & set(cues)) or len(cues) >= 2
@@ -306,6 +360,23 @@ def _classify(doc: Document) -> DocType:
         return DocType("news", f"opening reports a study ({', '.join(open_news[:3])})" + promo_note, promotional)
     business = _first(vocab.business, title) if promotional else None
     claims = _distinct(vocab.health_claim, " ".join(body_texts)) if business or promotional else []
+    release = _release_event(doc, vocab, cues, lede) if promotional else None
+    if release and business and len(claims) < 2:
+        return DocType(
+            "news",
+            f"a press release about a business event ({business}) that claims no health effect for anything "
+            "it offers: no health intervention" + promo_note,
+            promotional,
+            release=release,
+            business=business,
+        )
+    if release:
+        return DocType(
+            "news",
+            f"a press release about an event of its issuer: {release}" + promo_note,
+            promotional,
+            release=release,
+        )
     if business and len(claims) < 2:
         return DocType(
             "other", f"title announces a business event ({business}), not a treatment" + promo_note, promotional

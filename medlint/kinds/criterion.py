@@ -10,6 +10,7 @@ judged satisfactory, not satisfactory or not applicable for a document, with its
       criterion: harms                # the scorecard id the verdict is filed under
       when: [efficacy]                # applies only when one of these cues occurs in the text...
       always-types: [news]            # ...except for these types, where it always applies
+                                      #    (not a press release about its issuer's event)
       cues:                           # named phrase lists matched on lemmas (medlint.kinds.cues)
         harm-name: [nausea, bloating, "allergic reaction"]
         harm-verb: [cause, "may experience", "side effect"]
@@ -268,7 +269,10 @@ class CriterionKind(Kind[CriterionParams]):
         engine decided before running it."""
         p = self.p
         kind = ctx.doc_type.type if ctx.doc_type is not None else None
-        if p.when and kind not in p.always_types:
+        # A press release about an event of its issuer is news, but not a study report: what is
+        # asked of every study report is asked of it only when its cues occur.
+        always = kind in p.always_types and not getattr(ctx.doc_type, "release", None)
+        if p.when and not always:
             wanted = set(p.when)
             if not any(names & wanted for _, _, _, names in self._sentences(doc, ctx)):
                 return "nothing in the article calls for it"

@@ -1,10 +1,11 @@
 """Which documents a rule is for, and which of their blocks it reads: the rule file's top-level
-`types`, `promotional`, `exposures`, `announcements`, `audiences` and `where`.
+`types`, `promotional`, `exposures`, `announcements`, `business_events`, `audiences` and `where`.
 
     types: [treatment, news]     # article types (medlint.analysis.classify); default: every type
     promotional: also            # also: selling copy of any type too; only: selling copy only
     exposures: false             # not news about an exposure ("people who drank coffee")
     announcements: false         # not a press release announcing a launch (title or lede)
+    business_events: false       # not a release about an award, a website... naming no health intervention
     audiences: [patient, general]  # the audience settings it is for; default: every audience
     where: [heading, body]       # the blocks it reads (title, heading, body); default: the kind's
 
@@ -49,6 +50,12 @@ class Applicability:
     announcements: bool = param(
         True, typed(bool), doc="false: not asked of a press release whose title or lede announces a launch."
     )
+    business_events: bool = param(
+        True,
+        typed(bool),
+        doc="false: not asked of a press release about a business event (an award, a website) "
+        "that names no health intervention.",
+    )
     audiences: list[str] = param(
         [],
         names_from(AUDIENCES, "audience"),
@@ -66,6 +73,11 @@ class Applicability:
             return f"not for the {audience} audience"
         if doc_type.exposure and not self.exposures:
             return f"not asked of news about an exposure ({doc_type.exposure}), not an intervention"
+        if doc_type.business and not self.business_events:
+            return (
+                f"not asked of a press release about a business event ({doc_type.business}) "
+                "that names no health intervention"
+            )
         if doc_type.announcement and not self.announcements:
             return f"not asked of a press release that announces ({doc_type.announcement})"
         if self.promotional == "only" and not doc_type.promotional:
@@ -89,6 +101,10 @@ class Applicability:
             lines.append("Not news about an exposure (what people eat, drink or do), which offers no intervention")
         if not self.announcements:
             lines.append("Not a press release whose title announces a launch or an opening")
+        if not self.business_events:
+            lines.append(
+                "Not a press release about a business event (an award, a website) that names no health intervention"
+            )
         if self.audiences:
             lines.append(f"Audience settings: {', '.join(self.audiences)}")
         return lines

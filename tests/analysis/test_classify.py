@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT, SHARED
 
-from medlint.analysis.classify import classify
+from medlint.analysis.classify import DocType, classify
 from medlint.parse import format_for, parse_document
 
 
@@ -96,19 +96,88 @@ def test_labelled_types_are_at_least_90_percent_right() -> None:
 _RELEASE = "SPRINGFIELD, May 2, 2025 (Newsworthy.ai) -- "
 
 
-def test_business_event_release_is_other_without_health_claims() -> None:
+def classified(text: str, path: str = "a.md") -> DocType:
+    doc, _ = parse_document(text, path=path, fmt=format_for(path, None))
+    return classify(doc)
+
+
+def test_business_event_release_is_news_that_names_no_intervention() -> None:
     text = (
         "# Northside Acupuncture Wins Best Small Business Award\n\n"
         f"{_RELEASE}Northside Acupuncture was named best small business of the year by the local "
         "chamber of commerce. The owners thanked their staff and their neighbours."
     )
-    assert kind(text) == "other"
+    found = classified(text)
+    assert (found.type, found.business) == ("news", "wins")
+    assert "no health intervention" in found.reason
 
 
-def test_business_event_release_that_claims_health_effects_is_a_treatment_page() -> None:
+def test_business_event_release_that_claims_health_effects_is_news_about_its_treatment() -> None:
     text = (
         "# Northside Acupuncture Relocates to a New Clinic\n\n"
         f"{_RELEASE}Northside Acupuncture has moved to a larger clinic on Main Street. Its effective "
         "treatments are designed to treat and prevent sports injuries and relieve chronic pain."
     )
-    assert kind(text) == "treatment"
+    found = classified(text)
+    assert (found.type, found.business) == ("news", None)
+    assert found.release is not None and "relocates" in found.release
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        # The title announces the event.
+        (
+            "# Eastside Wellness Introduces Cold Laser Therapy for Knee Pain\n\n"
+            "DENVER, CO, March 3, 2025 /PRNewswire/ -- Eastside Wellness now offers cold laser sessions "
+            "at its downtown clinic, where patients can book a course of six visits.",
+            "title announces",
+        ),
+        # The lede announces it ("is pleased to offer").
+        (
+            "# Relief for Sore Joints in Denver\n\n"
+            "DENVER, CO, March 3, 2025 /PRNewswire/ -- Eastside Wellness is pleased to offer cold laser "
+            "sessions to patients with knee pain at its downtown clinic.",
+            "lede announces",
+        ),
+        # The lede introduces the issuer that the title names, the way releases open.
+        (
+            "# Eastside Wellness: Cold Laser Sessions for Knee Pain\n\n"
+            "DENVER, CO, March 3, 2025 /PRNewswire/ -- Eastside Wellness, a family-run physiotherapy "
+            "practice in Denver, gives patients with knee pain a course of cold laser sessions.",
+            "introduces the issuer",
+        ),
+        # A listed company's release.
+        (
+            "# Cold Laser Maker Reports a Busy Quarter\n\n"
+            "The last quarter was busy for Lumetra (NASDAQ: LUMX), which sells cold laser devices to "
+            "physiotherapy clinics across the country.\n\n## About Lumetra\n\nLumetra makes lasers.",
+            "listed company",
+        ),
+    ],
+)
+def test_press_release_about_an_event_of_its_issuer_is_news(text: str, why: str) -> None:
+    found = classified(text)
+    assert found.type == "news"
+    assert why in found.reason
+
+
+def test_dated_advertorial_about_a_treatment_in_general_stays_a_treatment_page() -> None:
+    text = (
+        "# Cold Laser Therapy Offers Hope for Knee Pain\n\n"
+        "DENVER, CO, March 3, 2025 /PRNewswire/ -- Cold laser therapy is increasingly recognised as a "
+        "gentle way to ease knee pain. Sessions last ten minutes and many patients feel better.\n\n"
+        "Eastside Wellness, a family-run physiotherapy practice, says its patients like it."
+    )
+    found = classified(text)
+    assert found.type == "treatment"
+    assert found.release is None
+
+
+def test_a_release_that_is_not_a_release_by_its_genre_is_not_news() -> None:
+    # Announcement words alone, with no dateline or company boilerplate, make selling copy, not news.
+    text = (
+        "# Eastside Wellness Introduces Cold Laser Therapy\n\n"
+        "Our clinic now offers cold laser therapy for knee pain. Book your consultation today!"
+    )
+    assert classified(text).type == "treatment"

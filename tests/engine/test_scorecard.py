@@ -263,6 +263,44 @@ def test_an_observational_study_of_a_drug_is_still_about_an_intervention(scorer:
     assert c.result("costs").verdict == "not_satisfactory"
 
 
+_LAUNCH = (
+    "# Eastside Wellness Introduces Cold Laser Therapy for Knee Pain\n\n"
+    "DENVER, CO, March 3, 2025 /PRNewswire/ -- Eastside Wellness now offers cold laser sessions for knee pain "
+    "at its downtown clinic. The effective treatment relieves pain in most patients, the clinic says.\n\n"
+    "## About Eastside Wellness\n\nEastside Wellness is a physiotherapy practice in Denver."
+)
+
+
+def test_release_announcing_a_service_is_news_judged_on_its_intervention(scorer: Scorer) -> None:
+    c = card(scorer, _LAUNCH)
+    assert c.type == "news" and "press release" in c.type_reason
+    for cid in ("costs", "benefits", "harms", "alternatives"):
+        assert c.result(cid).verdict == "not_satisfactory", cid
+    assert c.result("availability").verdict == "satisfactory"  # "now offers ... at its downtown clinic"
+    # DISCERN Q15 is asked of patient information, not of news.
+    assert c.result("decision_support").verdict == "not_applicable"
+    # Nothing is presented as new: unlike a study report, the release is not asked for novelty.
+    assert c.result("novelty").verdict == "not_applicable"
+    c = card(scorer, _LAUNCH.replace("cold laser sessions", "an innovative new cold laser session"))
+    assert c.result("novelty").verdict == "not_satisfactory"
+
+
+def test_release_about_an_award_is_not_asked_about_an_intervention(scorer: Scorer) -> None:
+    text = (
+        "# Dr. Ada Mensah Named Physiotherapist of the Year 2025\n\n"
+        "DENVER, CO, March 3, 2025 /PRNewswire/ -- Dr. Ada Mensah, who runs a physiotherapy practice in "
+        "Denver, was named physiotherapist of the year by the state guild for her teaching."
+    )
+    c = card(scorer, text)
+    assert c.type == "news" and "no health intervention" in c.type_reason
+    for cid in ("costs", "benefits", "harms", "evidence", "independent_sources_coi", "alternatives"):
+        assert c.result(cid).verdict == "not_applicable", cid
+    for cid in ("availability", "novelty", "sources", "decision_support"):
+        assert c.result(cid).verdict == "not_applicable", cid
+    assert c.result("date").verdict == "satisfactory"
+    assert c.result("sensational_language").verdict == "satisfactory"
+
+
 def test_cue_words_whose_lemma_is_a_number_still_match() -> None:
     # The lemma table maps "first" to "1" and "third" to "3": a cue must still find the word.
     from medlint.kinds.cues import CueMatcher, tokens
