@@ -1,11 +1,16 @@
 """Agreement of medlint's scorecard with the hand labels in labels.yml (see README.md).
 
-usage: python tests/data/completeness-gold/score.py [--heldout | --blind [--corpus DIR]] [--show]
+usage: python tests/data/completeness-gold/score.py [--heldout | --blind [--corpus DIR]
+       | --blind2 [--half read|held|all] [--corpus DIR]] [--show]
 
 --heldout scores heldout/: articles labelled before medlint ran on them and never used to
 change a rule. --blind scores ../completeness-blind/labels.yml: real articles of the shared
 corpus (`--corpus`, default ../shared/corpus beside the repository), labelled by a helper who
-had not seen the rules.
+had not seen the rules. --blind2 scores ../completeness-blind-2/labels.yml: the claims-dev
+articles (`--corpus`, default ../shared/claims-dev beside the repository), labelled blind
+the same way. Its labels are split in two halves by position in sorted key order: `--half read`
+(even positions, open for development), `--half held` (odd positions: kept unread, so only
+the aggregate table is printed for it, never its disagreements) or `--half all`.
 
 Per criterion: agreement on the three verdicts, Cohen's kappa and F1 for "not satisfactory"
 against the rest (the way issue 11 reads HealthNewsReview's ratings), and type accuracy.
@@ -24,7 +29,10 @@ from medlint.criteria import CRITERION_IDS
 
 HERE = Path(__file__).resolve().parent
 BLIND = HERE.parent / "completeness-blind"
+BLIND2 = HERE.parent / "completeness-blind-2"
 CORPUS = HERE.parents[3] / "shared" / "corpus"
+CLAIMS_DEV = HERE.parents[3] / "shared" / "claims-dev"
+HALVES = ("read", "held", "all")
 SHORT = {"satisfactory": "s", "not_satisfactory": "n", "not_applicable": "na"}
 
 
@@ -45,12 +53,31 @@ def f1(pairs: list[tuple[bool, bool]]) -> float | None:
     return None if tp + fp + fn == 0 else 2 * tp / (2 * tp + fp + fn)
 
 
+def half_of(labels: dict[str, Any], half: str) -> dict[str, Any]:
+    """The blind-2 half: `read` the even positions of the sorted keys, `held` the odd ones."""
+    if half not in HALVES:
+        raise ValueError(f"unknown half {half!r} (known: {', '.join(HALVES)})")
+    keys = sorted(labels)
+    picked = keys if half == "all" else keys[0::2] if half == "read" else keys[1::2]
+    return {k: labels[k] for k in picked}
+
+
 def scores(
-    show: bool = False, heldout: bool = False, blind: bool = False, corpus: Path = CORPUS, only: str = ""
+    show: bool = False,
+    heldout: bool = False,
+    blind: bool = False,
+    corpus: Path | None = None,
+    only: str = "",
+    blind2: bool = False,
+    half: str = "all",
 ) -> dict[str, Any]:
-    base = BLIND if blind else HERE / "heldout" if heldout else HERE
-    articles = corpus if blind else base / "articles"
+    if blind2 and show and half != "read":
+        raise ValueError("the held half of blind-2 is scored in aggregate only: --show needs --half read")
+    base = BLIND2 if blind2 else BLIND if blind else HERE / "heldout" if heldout else HERE
+    articles = (corpus or (CLAIMS_DEV if blind2 else CORPUS)) if blind or blind2 else base / "articles"
     labels: dict[str, Any] = yaml.safe_load((base / "labels.yml").read_text(encoding="utf-8"))
+    if blind2:
+        labels = half_of(labels, half)
     scorer = Scorer()
     per: dict[str, list[tuple[str, str]]] = {c: [] for c in CRITERION_IDS}
     types = []
@@ -90,12 +117,19 @@ def main() -> None:
     ap.add_argument("--show", action="store_true", help="print every disagreement")
     ap.add_argument("--heldout", action="store_true", help="score the held-out set")
     ap.add_argument("--blind", action="store_true", help="score the blind labels of the shared corpus")
-    ap.add_argument("--corpus", type=Path, default=CORPUS, help="the shared corpus (with --blind)")
+    ap.add_argument(
+        "--corpus", type=Path, help="the shared corpus (--blind; default ../shared/corpus) or claims-dev (--blind2)"
+    )
     ap.add_argument("--only", default="", help="with --blind: only articles whose path starts with this")
+    ap.add_argument("--blind2", action="store_true", help="score the blind labels of claims-dev (completeness-blind-2)")
+    ap.add_argument("--half", choices=HALVES, default="all", help="with --blind2: read (even), held (odd) or all")
     args = ap.parse_args()
-    if args.blind and not args.corpus.is_dir():
-        raise SystemExit(f"no corpus at {args.corpus} (--corpus DIR)")
-    out = scores(args.show, args.heldout, args.blind, args.corpus, args.only)
+    corpus = args.corpus or (CLAIMS_DEV if args.blind2 else CORPUS)
+    if (args.blind or args.blind2) and not corpus.is_dir():
+        raise SystemExit(f"no corpus at {corpus} (--corpus DIR)")
+    if args.blind2 and args.show and args.half != "read":
+        raise SystemExit("the held half of blind-2 is scored in aggregate only: --show needs --half read")
+    out = scores(args.show, args.heldout, args.blind, corpus, args.only, args.blind2, args.half)
     per_type = ", ".join(f"{t} {ok}/{n}" for t, (ok, n) in sorted(out["types"].items()))
     print(f"{out['articles']} articles; type accuracy {out['type_accuracy']:.1%} ({per_type})")
     print(f"{'criterion':24} {'agree':>6} {'kappa':>6} {'F1':>6} {'gold n':>6}")
