@@ -125,6 +125,9 @@ class Document:
     comments: list[Comment] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     """Every link target in the document, including those outside prose blocks."""
+    bare_urls: list[str] = field(default_factory=list)
+    """Web addresses written out in the prose rather than as links ("the abstract is at
+    https://..."): readers' tools make them links, so rules that look for a link read them too."""
     title_block: int | None = None
     _lines: LineIndex | None = None
     _title: str | None = None
@@ -146,6 +149,7 @@ class Document:
         return self._title
 
     def add_block(self, kind: BlockKind, prose: Prose, level: int = 0, links: list[str] | None = None) -> None:
+        self.bare_urls.extend(prose.urls)
         prose.strip()
         if not prose.text.strip():
             return

@@ -26,12 +26,15 @@ class Prose:
     text: str = ""
     segments: list[tuple[int, int, int, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+    """The web addresses masked out of plain runs (written out in the text, not as links)."""
 
     def append_run(self, text: str, source_start: int, *, mask_urls: bool = True) -> None:
         """Append source characters that appear in the prose unchanged."""
         if not text:
             return
         if mask_urls and ("://" in text or "www." in text.lower()):
+            self.urls.extend(m.group() for m in _URL.finditer(text))
             text = _URL.sub(lambda m: " " * len(m.group()), text)
         start = len(self.text)
         self.text += text.translate(_WHITESPACE)

@@ -61,7 +61,7 @@ from medlint.kinds.base import (
     string_list,
     typed,
 )
-from medlint.kinds.common import doc_types, filled
+from medlint.kinds.common import doc_types, filled, link_targets
 from medlint.kinds.cues import CueMatcher, block_tokens
 from medlint.matching import RegexList
 from medlint.resources import builtin_rules_dir
@@ -320,7 +320,7 @@ class CriterionKind(Kind[CriterionParams]):
         for key in p.front_matter:
             if filled(fm.get(key.lower())):
                 return Judgement("satisfactory", f"front matter '{key}'")
-        for link in doc.links:
+        for link in link_targets(doc):
             if any(rx.search(link) for rx in p.links):
                 return Judgement("satisfactory", f"links to {link}")
         leans: Hit | None = None

@@ -51,7 +51,7 @@ from medlint.kinds.base import (
     string_list,
     typed,
 )
-from medlint.kinds.common import filled, positive_int
+from medlint.kinds.common import filled, link_targets, positive_int
 from medlint.matching import RegexList
 
 
@@ -165,7 +165,7 @@ class RequiredContentKind(Kind[RequiredContentParams]):
         for key in p.front_matter:
             if filled(fm.get(key.lower())):
                 return f"front matter '{key}'", None
-        for link in doc.links:
+        for link in link_targets(doc):
             if any(rx.search(link) for rx in p.links):
                 return f"links to {link}", None
         for block in doc.blocks:

@@ -314,3 +314,16 @@ def test_markdown_between_html_blocks_inside_an_open_script_or_comment_is_hidden
     source = text.replace("AFTER", after)
     findings = [f for f in Linter().lint_text(source, path="x.md").findings if f.code == "CLM001"]
     assert [f.start_offset for f in findings] == [source.index("miracle", source.index("After that"))]
+
+
+def test_web_addresses_written_out_are_kept_beside_the_links() -> None:
+    # Masked out of the prose (no rule reads "cure" in "example.com/cure"), but kept for the rules
+    # that look for a link to a study, in the order they appear, in every kind of block.
+    text = (
+        "# Thumb arthritis\n\nThe abstract is at https://journals.example.org/doi/10.1177/155 today.\n\n"
+        "- Or see www.example.gov/page\n\nA [linked study](https://pubmed.ncbi.nlm.nih.gov/1/)."
+    )
+    doc, _ = parse_document(text, path="a.md", fmt="markdown")
+    assert doc.bare_urls == ["https://journals.example.org/doi/10.1177/155", "www.example.gov/page"]
+    assert doc.links == ["https://pubmed.ncbi.nlm.nih.gov/1/"]
+    assert "journals" not in doc.blocks[1].text
