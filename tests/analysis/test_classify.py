@@ -181,3 +181,11 @@ def test_a_release_that_is_not_a_release_by_its_genre_is_not_news() -> None:
         "Our clinic now offers cold laser therapy for knee pain. Book your consultation today!"
     )
     assert classified(text).type == "treatment"
+
+
+def test_a_shop_offer_marks_selling_copy() -> None:
+    # A price alone is not selling copy; a price and a shop's offer are.
+    shop = "# Marine collagen\n\nOne scoop a day for smoother skin. Get 3 tubs for the price of 2 today: $79."
+    assert classified(shop).promotional
+    plain = "# Marine collagen\n\nCollagen powders cost about $30 a month and their benefits are unproven."
+    assert not classified(plain).promotional
