@@ -9,7 +9,11 @@ A rule offers fixes through its kind. Today that is the word-list kind (`substit
 - `plain` is one alternative (not "tummy or belly"), words only, at most one word longer than
   the term (a definition such as "affecting the whole body" is advice, not a swap);
 - the source between the match's ends is the matched text itself (no markup inside, as in
-  `prior **to**`), up to line breaks and spaces between words.
+  `prior **to**`), up to line breaks and spaces between words;
+- the sentence stays grammatical: a phrase that opens with a preposition ("by mouth", "after
+  surgery") is no swap for a word that describes the next one ("an oral and herbal supplement",
+  "postoperative pain"), and "a" or "an" before the match becomes the one the new word needs
+  ("an analgesic" -> "a painkiller"), within the same edit.
 
 The capitalisation of the match is kept ("Utilize" -> "Use", "PRIOR TO" -> "BEFORE").
 
@@ -38,6 +42,18 @@ if TYPE_CHECKING:
 MAX_ROUNDS = 10
 """Lint-and-fix rounds before giving up on convergence (ruff uses 100; word swaps need 2-3)."""
 
+# Words that open a phrase which cannot describe a noun ("by mouth", "after surgery"). Words that
+# are also adverbs of amount ("about 20", "around 20", "over 20") are left out.
+_PREPOSITIONS = frozenset("after at before by during for from in into of on through to under with without".split())
+# Words that take no article: "a sufficient dose" -> "enough dose" is no English either way.
+_NO_ARTICLE = frozenset("enough many much most more some several few fewer less all each every both".split())
+_WORD_FOLLOWS = re.compile(r"[ \t]*[A-Za-z0-9]")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(an?|AN?)([ \t]+)$", re.IGNORECASE)
+# Words written with a vowel letter that take "a" ("a unit", "a one-off"), or with "h" that take "an".
+_A_BEFORE_VOWEL = re.compile(r"(?:uni|use|usu|uti|ure|uri|eu|ew|one\b|once)", re.IGNORECASE)
+_AN_BEFORE_H = re.compile(r"(?:hour|honest|honou?r|heir)", re.IGNORECASE)
+# Initialisms read letter by letter: "an MRI scan", "a CT scan".
+_AN_LETTERS = frozenset("AEFHILMNORSX")
 _PLAIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*(?: [A-Za-z][A-Za-z'’-]*)*")
 _BRITISH = (
     (re.compile(r"is(e|es|ed|ing|ation|ations)\b"), r"iz\1"),
@@ -71,6 +87,31 @@ def _replacements(kind: Any) -> dict[str, str]:
     return table
 
 
+def _article_for(phrase: str) -> str:
+    """ "a" or "an", as spoken before `phrase`."""
+    word = phrase.split()[0] if phrase.split() else phrase
+    letters = word.rstrip(".,")
+    if len(letters) > 1 and letters.isupper():
+        return "an" if letters[0] in _AN_LETTERS else "a"
+    if _A_BEFORE_VOWEL.match(word):
+        return "a"
+    if _AN_BEFORE_H.match(word):
+        return "an"
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _describes_next_word(term: str, plain: str, source: str, end: int) -> bool:
+    """`plain` is a prepositional phrase, the term is not, and a word follows the match: the
+    term describes that word ("oral medicine"), where "by mouth medicine" is no English."""
+    plain_words = plain.lower().split()
+    term_words = term.lower().split()
+    if not plain_words or plain_words[0] not in _PREPOSITIONS:
+        return False
+    if term_words and (term_words[0] in _PREPOSITIONS or term_words[-1] in _PREPOSITIONS):
+        return False  # a phrase for a phrase: "prior to" -> "before"
+    return _WORD_FOLLOWS.match(source, end) is not None
+
+
 def fix_mode(rule: Rule) -> Applicability | None:
     """`safe` or `unsafe` when the rule offers fixes, else None."""
     kind = rule.kind
@@ -99,17 +140,33 @@ def fix_for(finding: Finding, rule: Rule, source: str) -> Fix | None:
     plain = _replacements(rule.kind).get(_spelling_key(finding.match))
     if plain is None or plain.lower() == finding.match.lower():
         return None
+    if (finding.suggestion or "").lower() != plain.lower():
+        return None  # the rule advises something else here (a quotation, a form's own word)
+    if _describes_next_word(finding.match, plain, source, finding.end_offset):
+        return None
     content = match_case(plain, finding.match.strip())
+    start, column, replaced = finding.start_offset, finding.column, " ".join(finding.match.split())
+    article = _ARTICLE_BEFORE.search(source, max(0, start - 8), start)
+    if article and content.split()[0].lower() in _NO_ARTICLE:
+        return None
+    if article and article.group(1).lower() != _article_for(content):
+        # "an analgesic" -> "a painkiller": the article is part of the edit (same line, so the
+        # column moves back by its length).
+        said = article.group(1)
+        content = f"{match_case(_article_for(content), said)}{article.group(2)}{content}"
+        replaced = f"{said}{article.group(2)}{replaced}"
+        column -= start - article.start()
+        start = article.start()
     edit = Edit(
         content,
-        finding.start_offset,
+        start,
         finding.end_offset,
         finding.line,
-        finding.column,
+        column,
         finding.end_line,
         finding.end_column,
     )
-    return Fix(mode, f"Replace '{' '.join(finding.match.split())}' with '{content}'", (edit,))
+    return Fix(mode, f"Replace '{replaced}' with '{content}'", (edit,))
 
 
 def attach_fixes(findings: Iterable[Finding], source: str, rules: dict[str, Rule]) -> tuple[Finding, ...]:

@@ -74,7 +74,7 @@ _PAREN_BEFORE = re.compile(
 )
 _DEFINED_AFTER = re.compile(
     r"^\s*(?:,\s*(?:or|which\s+(?:is|are|means?)|meaning|also\s+called|also\s+known\s+as|a|an)\b|"
-    r"\s+(?:is|are)\s+(?:a|an|the|when|where)\b|\s+means?\b|\s+refers?\s+to\b|\s*[–—:]\s*(?:a|an|the)\b|"
+    r"\s+(?:is|are)\s+(?:a|an|the|when|where)\b|\s*,?\s+who\s+(?:is|are)\s+(?:a|an)\b|\s+means?\b|\s+refers?\s+to\b|\s*[–—:]\s*(?:a|an|the)\b|"
     # Examples explain a class: "electrolytes such as potassium", "cardiovascular events, such as
     # heart attack and stroke".
     r"(?:[\w-]+\s*)?,?\s*(?:such\s+as|including)\s+\w)",
@@ -105,6 +105,20 @@ class Entry:
     in_names_before: frozenset[str] = frozenset()
     """Next words that make a use part of a condition's name: "acute" in "acute myeloid
     leukemia" is the name a reader will meet again, not the writer's word choice."""
+    form_plain: tuple[tuple[str, str], ...] = ()
+    """(form, plain) for forms of another word class than the term, whose everyday word is
+    another one: a field is not a person ("oncology" is "cancer care", not "cancer specialist")."""
+
+    def plain_for(self, surface: str) -> str:
+        """The alternative for the words as matched (a form, or its regular plural)."""
+        own = dict(self.form_plain)
+        if own:
+            words = surface.lower().split()
+            for last in _singulars(words[-1]) if words else ():
+                plain = own.get(" ".join([*words[:-1], last]))
+                if plain is not None:
+                    return plain
+        return self.plain
 
 
 def _entry(item: Any, where: str) -> Entry:
@@ -119,12 +133,24 @@ def _entry(item: Any, where: str) -> Entry:
     names = item.get("in_names_before") or []
     if not isinstance(forms, list) or not isinstance(names, list):
         raise ValueError(f"{where}: 'forms' and 'in_names_before' of {item['term']!r} must be lists")
+    surfaces: list[str] = []
+    own: list[tuple[str, str]] = []
+    for form in forms:
+        if isinstance(form, dict):
+            # A form with an everyday word of its own: {form: oncology, plain: cancer care}.
+            if set(form) != {"form", "plain"}:
+                raise ValueError(f"{where}: a form of {item['term']!r} is a word or a mapping with 'form' and 'plain'")
+            surfaces.append(str(form["form"]))
+            own.append((str(form["form"]).lower(), str(form["plain"])))
+        else:
+            surfaces.append(str(form))
     return Entry(
         str(item["term"]),
         str(plain),
         str(item.get("source", "")),
-        tuple(str(f) for f in forms),
+        tuple(surfaces),
         frozenset(str(n).lower() for n in names),
+        tuple(own),
     )
 
 
@@ -173,6 +199,12 @@ class SubstitutionParams:
     first_only: bool = param(True, typed(bool))
     fix: str = param("none", choice("none", "safe", "unsafe"))
     """Offer the plain word as a fix of this applicability (medlint.fix)."""
+    quoted: str = param("report", choice("report", "explain", "skip"))
+    """A use inside a direct quotation, which an editor cannot reword: `report` it like any
+    other, `explain` (reported with `quoted-message`, no swap offered, no fix) or `skip` it (a
+    later use outside the quotation is judged instead)."""
+    quoted_message: str | None = param(None, typed(str), key="quoted-message")
+    """The message of a use inside a quotation under `quoted: explain` (default: the rule's)."""
 
 
 class SubstitutionKind(Kind[SubstitutionParams]):
@@ -279,25 +311,46 @@ class SubstitutionKind(Kind[SubstitutionParams]):
             matches = prepared.get(block.index)
             if matches is None:
                 matches = self._block_matches(block, ctx)
+            quotes = _quotations(text) if self.p.quoted != "report" else []
             for start, end, i in matches:
                 if self.p.first_only and i in done:
+                    continue
+                quoted = any(q0 <= start and end <= q1 for q0, q1 in quotes)
+                if quoted and self.p.quoted == "skip":
                     continue
                 sent = context.sentence_of(block, start)
                 if _in_name(text, sent[0], start, end) or self._names_a_condition(text, end, i):
                     continue
                 done.add(i)
                 if self.p.explained and (
-                    self._explained(text, sent, start, end, i) or _label_over_its_section(doc, block, sent, start, end)
+                    self._explained(text, sent, start, end, i)
+                    or self._defined_in_next_block(doc, block, sent, text[start:end])
+                    or _label_over_its_section(doc, block, sent, start, end)
+                    or _under_its_own_label(doc, block, text[start:end])
                 ):
                     continue
                 e = self.entries[i]
+                plain = e.plain_for(text[start:end])
                 yield Hit(
                     block.index,
                     start,
                     end,
-                    suggestion=e.plain,
-                    values={"plain": e.plain, "term": e.term, "source": e.source},
+                    # No swap inside a quotation: the fix is the suggestion (medlint.fix).
+                    suggestion=None if quoted else plain,
+                    values={"plain": plain, "term": e.term, "source": e.source},
+                    message=self.p.quoted_message if quoted else None,
                 )
+
+    def _defined_in_next_block(self, doc: Document, block: Block, sent: tuple[int, int], term: str) -> bool:
+        """The term ends its paragraph and the next paragraph opens by defining it: "... requires
+        a kidney biopsy." then "A kidney biopsy is a procedure that ..." (a new paragraph is
+        still the next sentence)."""
+        if block.text[sent[1] :].strip() or block.index + 1 >= len(doc.blocks):
+            return False
+        nxt = doc.blocks[block.index + 1]
+        if nxt.is_heading:
+            return False
+        return self._defined_next(nxt.text, (0, 0), term)
 
     def _names_a_condition(self, text: str, end: int, i: int) -> bool:
         names = self.entries[i].in_names_before
@@ -319,7 +372,11 @@ class SubstitutionKind(Kind[SubstitutionParams]):
         if self._defined_next(text, sent, text[start:end]):
             return True
         rest = (before + " " + after).lower()
-        return any(all(_word_start(w).search(rest) for w in words) for words in self.plain_words[i] if words)
+        e = self.entries[i]
+        # The everyday words of what was matched: a form with its own ("oncology": "cancer care")
+        # is explained by those, not by the term's ("cancer specialist").
+        plain_words = self.plain_words[i] if not e.form_plain else _alternatives(e.plain_for(text[start:end]))
+        return any(_holds_phrase(rest, words) for words in plain_words if words)
 
     @staticmethod
     def _defined_next(text: str, sent: tuple[int, int], term: str) -> bool:
@@ -365,6 +422,37 @@ def _label_over_its_section(doc: Document, block: Block, sent: tuple[int, int], 
         return False
     opening = doc.blocks[block.index + 1].text.lower().split()
     return len(opening) > _LABEL_WORDS and term in " ".join(opening[:_LABEL_OPENING])
+
+
+_LABEL_ABOVE_WORDS = 8
+"""A heading of at most this many words (or a label, see `_LABEL_WORDS`) names a section."""
+
+
+def _under_its_own_label(doc: Document, block: Block, term: str) -> bool:
+    """The paragraph sits right under a heading or label that names the term ("Surgical Lung
+    Biopsy" over "... your doctor may do a surgical lung biopsy. ... your doctor takes samples of
+    lung tissue ..."): the section is about the term and is where the page explains it. A label
+    is often a name in capitals, which is passed over, so its paragraph is judged instead."""
+    if block.index == 0 or block.is_heading:
+        return False
+    label = doc.blocks[block.index - 1]
+    words = label.text.split()
+    if len(words) > (_LABEL_ABOVE_WORDS if label.is_heading else _LABEL_WORDS):
+        return False
+    return _word_start(term.lower()).search(label.text.lower()) is not None
+
+
+# A direct quotation: text between paired quotation marks in one block, at least three words
+# long, so that a word in scare quotes or a quoted name ("the so-called 'cure'") is not one.
+_QUOTATION = re.compile(r'“[^“”]+”|"[^"]+"')
+_QUOTED_WORDS = 3
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """Spans of the direct quotations in a block's text."""
+    if "“" not in text and '"' not in text:
+        return []
+    return [m.span() for m in _QUOTATION.finditer(text) if len(m.group().split()) >= _QUOTED_WORDS]
 
 
 # Compiled once per word or term: the `re` module's own cache (512 patterns) turns over on a
@@ -420,6 +508,20 @@ def _singulars(token: str) -> tuple[str, ...]:
     if token.endswith("s"):
         out.append(token[:-1])
     return tuple(out)
+
+
+_PHRASE_GAP = 2
+"""Other words allowed between two words of a many-word alternative found in a sentence."""
+
+
+def _holds_phrase(text: str, words: list[str]) -> bool:
+    """`text` holds the alternative's content words, in order and close together ("heart and
+    blood vessels" in "the heart and the blood vessels"), not scattered over the sentence
+    ("cancer research ... supportive care" does not say "cancer care")."""
+    if len(words) == 1:
+        return _word_start(words[0]).search(text) is not None
+    gap = rf"\W+(?:[\w’'-]+\W+){{0,{_PHRASE_GAP}}}?"
+    return re.search(rf"\b{gap.join(re.escape(w) for w in words)}", text) is not None
 
 
 def _alternatives(plain: str) -> list[list[str]]:

@@ -546,8 +546,100 @@ def test_jargon_in_a_condition_name_or_a_linked_title() -> None:
     text = "Some people have acute myeloid leukemia. Acute pain can follow surgery."
     assert [f.match for f in _codes(_lint(JARGON, text), "RDB006")] == ["Acute"]
     # A linked page title: capitalised words joined by "and".
-    assert not _codes(_lint(JARGON, "More on: Surveillance and Outbreak Response."), "RDB006")
-    assert _codes(_lint(JARGON, "More on: surveillance and outbreak response."), "RDB006")
+    assert not _codes(_lint(JARGON, "More on: Epidemiology and Outbreak Response."), "RDB006")
+    assert _codes(_lint(JARGON, "More on: epidemiology and outbreak response."), "RDB006")
+
+
+def test_a_form_of_another_word_class_has_its_own_everyday_word() -> None:
+    # A field is not a person: "oncology" is cancer care, "oncologist" a cancer specialist.
+    (f,) = _codes(_lint(JARGON, "She has worked in oncology for ten years."), "RDB006")
+    assert (f.match, f.suggestion) == ("oncology", "cancer care") and "'cancer care'" in f.message
+    (f,) = _codes(_lint(JARGON, "You may see an oncologist next week."), "RDB006")
+    assert (f.match, f.suggestion) == ("oncologist", "cancer specialist")
+    (f,) = _codes(_lint(JARGON, "The cancer is metastatic."), "RDB006")
+    assert f.suggestion == "that has spread"
+    (f,) = _codes(_lint(JARGON, "Some malignancies grow slowly."), "RDB006")
+    assert f.suggestion == "cancers", "a form's own word holds for its regular plural too"
+
+
+def test_everyday_words_scattered_in_a_sentence_do_not_explain_a_term() -> None:
+    # "cancer research ... supportive care" does not say "cancer care".
+    text = "The company funds cancer research and works in oncology and supportive care."
+    assert [f.match for f in _codes(_lint(JARGON, text), "RDB006")] == ["oncology"]
+    # The everyday words together do: "the heart and the blood vessels" for "cardiovascular".
+    text = "Cardiovascular disease affects the heart and the blood vessels."
+    assert not _codes(_lint(JARGON, text), "RDB006")
+
+
+def test_jargon_defined_by_who_is() -> None:
+    text = "The team may include a medical oncologist who is a doctor trained in cancer medicines."
+    assert not _codes(_lint(JARGON, text), "RDB006")
+
+
+def test_jargon_defined_at_the_start_of_the_next_paragraph() -> None:
+    text = "The diagnosis needs a kidney biopsy.\n\nA kidney biopsy is a procedure that takes a small piece of kidney tissue."
+    assert not _codes(_lint(JARGON, text), "RDB006")
+    # Only when the term ends its paragraph and the next one opens with the definition.
+    text = "The diagnosis needs a kidney biopsy.\n\nYou can go home the same day."
+    assert [f.match for f in _codes(_lint(JARGON, text), "RDB006")] == ["biopsy"]
+    text = "A biopsy may be needed. You can go home the same day.\n\nA biopsy is a small sample of tissue."
+    assert [f.match for f in _codes(_lint(JARGON, text), "RDB006")] == ["biopsy"]
+
+
+def test_jargon_in_the_paragraph_under_its_own_label_or_heading() -> None:
+    body = "Your doctor may do a surgical lung biopsy. Your doctor takes small samples of lung tissue."
+    assert not _codes(_lint(JARGON, f"# Tests\n\nSurgical Lung Biopsy\n\n{body}"), "RDB006")
+    assert not _codes(_lint(JARGON, f"# Tests\n\n## What is a lung biopsy?\n\n{body}"), "RDB006")
+    # A label about something else, or a label two paragraphs up, does not explain it.
+    found = _codes(_lint(JARGON, f"# Tests\n\nBreathing Tests\n\n{body}"), "RDB006")
+    assert [f.match for f in found] == ["biopsy"]
+    found = _codes(_lint(JARGON, f"# Tests\n\nLung Biopsy\n\nYou will need to rest.\n\n{body}"), "RDB006")
+    assert [f.match for f in found] == ["biopsy"]
+
+
+def test_jargon_in_a_quotation_is_to_be_explained_not_swapped() -> None:
+    text = 'The label calls it "an oral and herbal supplement for daily use".'
+    (f,) = _codes(_lint(JARGON, text), "RDB006")
+    assert f.match == "oral" and "quotation" in f.message and "'by mouth'" in f.message
+    assert f.suggestion is None, "no swap is offered inside a quote"
+    # Scare quotes round a word or two are not a quotation.
+    (f,) = _codes(_lint(JARGON, 'Take the "oral" tablets with water.'), "RDB006")
+    assert f.suggestion == "by mouth" and "quotation" not in f.message
+
+
+def test_wordy_words_in_a_quotation_are_left_alone() -> None:
+    wordy = _linter("RDB008")
+    text = "The nurse said: \u201cUtilize the inhaler twice a day.\u201d Utilize a spacer too."
+    (f,) = _codes(_lint(wordy, text), "RDB008")
+    assert f.column == text.rindex("Utilize") + 1, "the use after the quotation is judged instead"
+
+
+def test_a_form_with_its_own_word_is_a_word_or_a_form_and_plain_mapping() -> None:
+    from medlint.kinds import ParamError, kind_class
+
+    with pytest.raises(ParamError, match="'form' and 'plain'"):
+        kind_class("substitution")(
+            {"terms": [{"term": "oncologist", "plain": "cancer specialist", "forms": [{"form": "oncology"}]}]},
+            Path("."),
+        )
+
+
+def test_every_field_in_the_jargon_list_has_a_word_of_its_own() -> None:
+    """A field ("oncology", "orthopedics") under a person or adjective term never borrows the
+    term's everyday word ("cancer specialist"): that advice turns a field into a person."""
+    import yaml
+
+    lists = Path(__file__).resolve().parents[2] / "rules" / "readability" / "lists"
+    entries = yaml.safe_load((lists / "jargon.yml").read_text(encoding="utf-8"))["terms"]
+    borrowed = [
+        (e["term"], form)
+        for e in entries
+        for form in e.get("forms", [])
+        if isinstance(form, str)
+        and form.endswith(("ology", "ologies", "iatry", "edics", "aedics"))
+        and not e["term"].endswith(("ology", "iatry"))
+    ]
+    assert borrowed == []
 
 
 def test_in_names_before_must_be_a_list() -> None:

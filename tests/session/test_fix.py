@@ -62,6 +62,41 @@ def test_no_fix_where_the_swap_is_not_certain(text: str) -> None:
     assert all(f.fix is None for f in findings)
 
 
+def test_an_article_before_the_swap_is_part_of_the_edit() -> None:
+    text = "Your doctor may prescribe an analgesic for the pain.\n"
+    (f,) = medlint.lint_text(text, config={"select": ["RDB006"]})
+    assert f.fix is not None
+    (edit,) = f.fix.edits
+    start = text.index("an analgesic")
+    assert (edit.content, edit.start_offset, edit.column) == ("a painkiller", start, start + 1)
+    assert apply_edits(text, [edit])[0] == "Your doctor may prescribe a painkiller for the pain.\n"
+    (f,) = medlint.lint_text("An analgesic can help.\n", config={"select": ["RDB006"]})
+    assert f.fix is not None and f.fix.edits[0].content == "A painkiller"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Take an oral and herbal supplement.\n",  # "an by mouth and herbal supplement"
+        "Many asymptomatic people never know.\n",  # "without symptoms people"
+        'The leaflet says "give the oral vaccine twice".\n',  # a quotation is not reworded
+    ],
+)
+def test_no_swap_that_breaks_the_sentence(text: str) -> None:
+    findings = medlint.lint_text(text, config={"select": ["RDB006"]})
+    assert findings, "the rule still reports the word"
+    assert all(f.fix is None for f in findings)
+
+
+def test_a_phrase_swap_where_nothing_follows_and_amounts_keep_their_fix() -> None:
+    (f,) = medlint.lint_text("He was asymptomatic.\n", config={"select": ["RDB006"]})
+    assert f.fix is not None and f.fix.edits[0].content == "without symptoms"
+    (f,) = medlint.lint_text("It lasts approximately 20 minutes.\n", config={"select": ["RDB008"]})
+    assert f.fix is not None and f.fix.edits[0].content == "about"
+    (f,) = medlint.lint_text("Take a sufficient dose.\n", config={"select": ["RDB008"]})
+    assert f.fix is None, "'a enough dose' and 'an enough dose' are both wrong"
+
+
 def test_case_is_kept() -> None:
     assert match_case("use", "Utilize") == "Use"
     assert match_case("before", "PRIOR TO") == "BEFORE"

@@ -62,9 +62,9 @@ def score(tsv: Path, corpus: Path, index: dict[str, Path]) -> Score:
     paths = {r["file"]: _find(corpus, r["file"], index) for r in rows}
     by_path = {str(p): name for name, p in paths.items()}
     labels = {(r["code"], r["file"], r["line:col"]): r for r in rows}
+    command = [sys.executable, "-m", "medlint", "check", *sorted(set(by_path))]
     out = subprocess.run(
-        [sys.executable, "-m", "medlint", "check", *sorted(set(by_path)), "--select", "RDB"]
-        + ["--format", "json", "--no-cache"],
+        [*command, "--select", "RDB", "--format", "json", "--no-cache"],
         capture_output=True,
         text=True,
         check=False,
