@@ -5,12 +5,15 @@
     check:
       kind: substitution
       list: lists/jargon.yml       # file(s) relative to the rule's directory; entries under
-                                   # `terms:` or `words:`: {term, forms?, plain, source}
+                                   # `terms:` or `words:`: {term, forms?, plain, source}; a
+                                   # form may carry its own plain: {form: oncology, plain: cancer care}
       terms: [{term: fluoroscopy, plain: live X-ray}]  # inline entries, same shape
                                    # in_names_before: [leukemia]: "acute leukemia" is a name
       explained: true              # a term explained at first use is fine (see below)
       first_only: true             # one finding per term: its first use
       fix: none                    # safe | unsafe: `medlint check --fix` may swap in `plain`
+      quoted: report               # report | explain | skip: a use inside a direct quotation
+      quoted-message: "..."        # the message of a quoted use under `explain` (no swap offered)
 
 Matching is case-insensitive on whole words (a hyphenated word is one word, so
 "anti-inflammatory" does not contain "inflammatory"); a term's last word also matches with a
@@ -21,15 +24,19 @@ counts as explained, and the term is then fine everywhere, when at that use:
 - a parenthesis follows it (up to two words later: "corticosteroids (steroid medicines)",
   "epidural steroid injection (an injection ...)") or it stands in one ("painkillers
   (analgesics)");
-- the sentence already holds the plain alternative ("inflammation, or swelling, ...");
+- the sentence already holds the plain alternative ("inflammation, or swelling, ..."), the
+  words of a many-word one together ("the heart and the blood vessels"), not scattered;
 - a definition follows or introduces it: "X, which is", "X, or", "X means", "X is a",
-  "called X", "called a X", "known as X", or the next sentence defines it: "... the abdomen.
-  The abdomen is the part of the body between ...";
+  "called X", "called a X", "known as X", "X who is a", or the next sentence defines it: "...
+  the abdomen. The abdomen is the part of the body between ...", also when it opens the next
+  paragraph;
 - examples follow it ("electrolytes such as potassium", "cardiovascular events, including
   heart attack"), or it opens its line with a colon definition ("Distal pancreatectomy:
   Surgery to remove ...");
 - it is a label (a heading or a line of a few words, "Echocardiography", "Cardiac MRI") over
-  a paragraph that opens with it: the section that follows introduces the term.
+  a paragraph that opens with it: the section that follows introduces the term; or it is
+  used in the paragraph right under a heading or label that names it ("Surgical Lung Biopsy"
+  over "... your doctor may do a surgical lung biopsy ..."): that section is about the term.
 
 A capitalised use inside a run of capitalised words is part of a name or title, not the
 writer's word choice, and is skipped: "the Food and Drug Administration", "British Association
