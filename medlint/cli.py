@@ -183,29 +183,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return EXIT_ERROR if exc.code not in (0, None) else EXIT_CLEAN
-    worker = None
-    if args.command in ("check", "claims", "baseline"):
-        from medlint.analysis.nlp import SentenceWorker
-
-        # Forked when the first file is not in the results cache (Session.lint), so spaCy loads
-        # on the other core while the rules load; never for a run the cache answers in full.
-        worker = SentenceWorker.deferred()
-        paths = getattr(args, "paths", ())
-        single = len(paths) == 1 or getattr(args, "jobs", None) == 1  # no pool of workers
-        if getattr(args, "no_cache", False) and single and not any(os.path.isdir(p) for p in paths):
-            worker.begin()  # every file is linted here: start loading spaCy now
     try:
         if args.command == "check":
-            return _check(args, worker)
+            return _check(args)
         if args.command == "claims":
-            return _claims(args, worker)
+            return _claims(args)
         if args.command == "rules":
             return _rules(args)
         if args.command == "explain":
             return _explain(args)
         if args.command == "server":
             return _server()
-        return _baseline(args, worker)
+        return _baseline(args)
     except BrokenPipeError:
         return EXIT_CLEAN
     except Exception as exc:
@@ -220,9 +209,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    finally:
-        if worker is not None:
-            worker.close()
 
 
 def _options(args: argparse.Namespace, output: Output, **extra: Any) -> Any:
@@ -251,12 +237,12 @@ def _options(args: argparse.Namespace, output: Output, **extra: Any) -> Any:
     )
 
 
-def _check(args: argparse.Namespace, worker: Any) -> int:
+def _check(args: argparse.Namespace) -> int:
     from medlint.session import run
 
     output = _plan_output(args)
     if args.watch:
-        return _watch(args, output, worker)
+        return _watch(args, output)
     options = _options(
         args,
         output,
@@ -266,7 +252,7 @@ def _check(args: argparse.Namespace, worker: Any) -> int:
         diff_base=args.diff_base,
         baseline=args.baseline,
     )
-    report = run(options, worker=worker)
+    report = run(options)
     _tell_skipped(report, args)
     if args.diff:
         sys.stdout.write("".join(report.diffs.values()))
@@ -281,7 +267,7 @@ def _check(args: argparse.Namespace, worker: Any) -> int:
     return EXIT_FINDINGS if report.failed and not args.exit_zero else EXIT_CLEAN
 
 
-def _watch(args: argparse.Namespace, output: Output, worker: Any) -> int:
+def _watch(args: argparse.Namespace, output: Output) -> int:
     """Lint, then poll: lint again each file whose size or modification time changed (every
     file when a configuration file changed), until Ctrl-C. New files are picked up."""
     import time
@@ -292,7 +278,7 @@ def _watch(args: argparse.Namespace, output: Output, worker: Any) -> int:
     interval = float(os.environ.get("MEDLINT_WATCH_INTERVAL", "0.5"))
     options = _options(args, output)
     paths = [p for p in args.paths if p != "-"]
-    session = Session.for_options(options, worker)
+    session = Session.for_options(options)
 
     def stamp(path: Path | None) -> tuple[int, int] | None:
         try:
@@ -306,7 +292,7 @@ def _watch(args: argparse.Namespace, output: Output, worker: Any) -> int:
         configs = {find_config_file(Path(p).absolute()) for p in [*paths, *map(str, files)]}
         return ({str(f): stamp(f) for f in files}, {str(c): stamp(c) for c in configs if c is not None})
 
-    report = run(options, worker=worker)
+    report = run(options)
     _write(_render(report, args, output), output.path)
     files, configs = snapshot()
     sys.stderr.write("medlint: watching for changes (Ctrl-C to stop)\n")
@@ -315,7 +301,7 @@ def _watch(args: argparse.Namespace, output: Output, worker: Any) -> int:
         time.sleep(interval)
         new_files, new_configs = snapshot()
         if new_configs != configs:
-            session = Session.for_options(options, worker)  # read the configuration again
+            session = Session.for_options(options)  # read the configuration again
             changed = list(new_files)
         else:
             changed = [f for f, s in new_files.items() if files.get(f) != s]
@@ -328,13 +314,13 @@ def _watch(args: argparse.Namespace, output: Output, worker: Any) -> int:
         _write(_render(report, args, output), output.path)
 
 
-def _claims(args: argparse.Namespace, worker: Any) -> int:
+def _claims(args: argparse.Namespace) -> int:
     """The claims register: a report, so 0 whatever the claims; 2 on input or config errors."""
     from medlint.report.claims import render_json, render_text
     from medlint.session import run
 
     output = _plan_output(args)
-    report = run(_options(args, output), worker=worker)
+    report = run(_options(args, output))
     _tell_skipped(report, args)
     if args.format == "json":
         out = render_json(report, args.all, pretty=output.path is None and sys.stdout.isatty())
@@ -542,11 +528,11 @@ def _server() -> int:
     return serve()
 
 
-def _baseline(args: argparse.Namespace, worker: Any) -> int:
+def _baseline(args: argparse.Namespace) -> int:
     from medlint.post.baseline import write_baseline
     from medlint.session import run, writing
 
-    report = run(_options(args, _plan_output(args)), worker=worker)
+    report = run(_options(args, _plan_output(args)))
     _tell_skipped(report, args)
     with writing(args.output):
         write_baseline(report, Path(args.output))

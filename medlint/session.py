@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from medlint.analysis.nlp import PipelineError, SentenceWorker
+from medlint.analysis.nlp import PipelineError
 from medlint.config import ConfigError, Settings, find_config_file, load_config_file
 from medlint.discover import Excluder, walk
 from medlint.engine import FileOutcome, Linter
@@ -115,12 +115,11 @@ class OutputError(Exception):
     """A file cannot be written where asked (a fixed file, a report); nothing was written."""
 
 
-def run(options: RunOptions, *, worker: SentenceWorker | None = None) -> Report:
+def run(options: RunOptions) -> Report:
     """Lint what `options` names and return the report. Input and configuration problems are
-    `Report.errors`, never exceptions; a fixed file that cannot be written raises OutputError.
-    `worker` splits sentences in another process (the command line starts one)."""
+    `Report.errors`, never exceptions; a fixed file that cannot be written raises OutputError."""
     try:
-        session = Session.for_options(options, worker)
+        session = Session.for_options(options)
     except ConfigError as exc:
         return Report((), (), (InputError(str(options.config), str(exc)),))
     report = session.lint_all(options.paths)
@@ -145,7 +144,6 @@ class Session:
         self,
         override: Settings | None = None,
         cli: Mapping[str, Any] | None = None,
-        worker: SentenceWorker | None = None,
         skip: frozenset[Path] = frozenset(),
         claims: bool = False,
         format: str | None = None,
@@ -167,7 +165,6 @@ class Session:
         """Parse every file as this format ("markdown", "html", "text") instead of by extension."""
         self.skip = skip
         """Resolved paths never linted when a directory walk meets them (the report's own file)."""
-        self.worker = worker
         self.stdin_filename = stdin_filename
         self.stdin = stdin
         self.cli = dict(cli or {})
@@ -184,14 +181,13 @@ class Session:
         """Each path the last `lint` (or `expand`) left out on purpose, with why."""
 
     @classmethod
-    def for_options(cls, options: RunOptions, worker: SentenceWorker | None = None) -> Session:
+    def for_options(cls, options: RunOptions) -> Session:
         """The session `options` describe; ConfigError when `options.config` is a broken file."""
         config = options.config
         override = load_config_file(Path(config)) if isinstance(config, str | Path) else config
         return cls(
             override,
             options.overrides(),
-            worker,
             skip=options.skip,
             claims=options.claims,
             format=options.input_format,
@@ -264,7 +260,6 @@ class Session:
         if linter is None:
             linter = self._linters[key] = Linter(
                 settings,
-                worker=self.worker,
                 unchecked=self.cli_selectors,
                 claims=self.claims,
                 criteria_only=self.criteria_only,
@@ -389,10 +384,6 @@ class Session:
             order.append(len(jobs))
             jobs.append(Job(linter, path, str(path)))
         pending = look_up(jobs, format=self.format, cache=self.cache)
-        if pending.texts and self.worker is not None and not pending.pooled(self.jobs):
-            # spaCy loads in the sentence worker while this process loads the rules. A pool
-            # loads it here instead, before forking, so that every pool worker shares it.
-            self.worker.begin()
         # The linters of the files left to lint, built before any worker process is forked.
         failed: dict[int, list[InputError]] = {}
         for i in list(pending.texts):
@@ -460,8 +451,6 @@ class Session:
     def lint_stdin(self) -> Report:
         """Standard input (or `stdin`), reported as `stdin_filename` (default "-")."""
         shown = self.stdin_filename or STDIN
-        if self.worker is not None:
-            self.worker.begin()  # spaCy loads there while the rules load here
         try:
             linter = self.linter_for(Path(shown if shown != STDIN else "stdin.md").absolute())
             limit = linter.settings.max_file_size

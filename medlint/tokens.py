@@ -22,10 +22,12 @@ from importlib import resources
 from typing import overload
 
 _CHUNK = re.compile(r"\S+")
-_PREFIX = re.compile(r"""^(?:[("'“‘\[{*_#$£€¿¡<]|\.\.\.)""")
+# No "^" in _PREFIX: `match(chunk, lo)` anchors at lo, where "^" would never match again.
+_PREFIX = re.compile(r"""(?:[("'“‘\[{*_#$£€¿¡<]|\.\.\.)""")
 _SUFFIX = re.compile(r"""(?:[)"'”’\]}*_.,;:!?%…>]|\.\.\.)$""")
 _CONTRACTION = re.compile(r"(?i)(?<=[a-z])(n['’]t|['’](?:s|re|ve|m|ll|d))$")
-_INFIX = re.compile(r"(?<=[^\W_])([-–—/+&=])(?=[^\W_])")
+# A hyphen or slash between letters; a full stop run into the next sentence ("bladder.The").
+_INFIX = re.compile(r"(?<=[^\W_])[-–—/+&=](?=[^\W_])|(?<=[a-z])\.(?=[A-Z][a-z])")
 # "e.g.", "U.S.", "Dr.", "3.5", "1,000": a full stop or comma inside them is not punctuation.
 _KEEP_WHOLE = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,/:]\d+)+|(?:dr|mr|mrs|ms|prof|st|vs|etc|approx|no)\.", re.I)
 

@@ -425,16 +425,6 @@ def _learn_syllables(words: Iterable[str]) -> None:
                 known[word] = len(get_pyphen(_LANG).positions(word)) + 1
 
 
-def learn_words(doc: Document) -> None:
-    """Count the syllables of the words in `doc`'s scorable blocks ahead of scoring, for the
-    sentence-free moment while sentences are split (`Kind.prepare_document`). The scored
-    sentences' words are nearly all among these; any other is counted when scored."""
-    list_words = textstat().backend.selections.list_words
-    for block in doc.blocks:
-        if block.kind in _SCORED_KINDS:
-            _learn_syllables(list_words(block.text, lowercase=True))
-
-
 def _from_counts(metric: str, counts: Counts) -> float:
     """textstat's Flesch formulas (backend/metrics), same operations in the same order."""
     ts = textstat()

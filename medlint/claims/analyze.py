@@ -31,6 +31,7 @@ from medlint.claims.lexicon import Lexicon, load_lexicon
 from medlint.claims.matching import Element, PatternIndex, compile_phrase, lemma_is, word_is
 from medlint.claims.model import CATEGORIES, QUALITIES, Category, Claim, Part, Register, Stance, Strength
 from medlint.document import Block, BlockKind, Document
+from medlint.sentences import tame
 from medlint.tokens import Tokens, lemma_table, tokenize
 
 # A citation in the sentence or a link in its block: the claim points at its support.
@@ -264,8 +265,6 @@ class ClaimAnalyzer:
         return self._analyze(doc, promotional)
 
     def _analyze(self, document: Document, promotional: bool) -> DocumentClaims:
-        from medlint.analysis.nlp import _tame
-
         # Sentences are judged as soon as the page is known to be about health (three sentences
         # naming a condition), and then let go with their tokens: a long document keeps its
         # claims, not every token (a 10 MB article held about 1 GB before).
@@ -290,7 +289,7 @@ class ClaimAnalyzer:
                 report_lead = bool(_REPORT_LEAD.search(block.text)) and not _HARM_LEAD.search(block.text)
             if block.in_references or not block.text.strip():
                 continue
-            toks = self._tokens(_tame(block.text))
+            toks = self._tokens(tame(block.text))
             hits = self._match(toks)
             story = bool(_SIGNED_QUOTE.search(block.text))
             stories += story

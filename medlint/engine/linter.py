@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from medlint.analysis.nlp import Pipeline, PipelineError, SentenceWorker
+from medlint.analysis.nlp import Pipeline, PipelineError
 from medlint.config import ConfigError, Settings
 from medlint.criteria import CRITERION_IDS, Scorecard
 from medlint.document import Document
@@ -92,7 +92,6 @@ class Linter:
         self,
         settings: Settings | None = None,
         *,
-        worker: SentenceWorker | None = None,
         unchecked: Collection[str] = (),
         claims: bool = False,
         criteria_only: bool = False,
@@ -107,7 +106,6 @@ class Linter:
         self.settings = settings or Settings()
         self.register_claims = claims
         self.criteria_only = criteria_only
-        self._worker = worker
         self._unchecked = unchecked
         self._built: bool | Exception = False
         self._prepared = False
@@ -163,7 +161,7 @@ class Linter:
                 )
             needs.add("sentences")
         self.needs = needs
-        self.pipeline = Pipeline(self.settings.nlp_model, self._worker) if needs else None
+        self.pipeline = Pipeline(self.settings.nlp_model) if needs else None
         if self.pipeline is not None:
             self.pipeline.require(needs)
 
@@ -177,21 +175,6 @@ class Linter:
             try:
                 rule.kind.prepare()
             except Exception:  # `find` loads the same data and reports the failure
-                continue
-
-    def _prepare(
-        self, doc: Document, ctx: RuleContext, skipped: Collection[str], budget: float, overtime: dict[str, float]
-    ) -> None:
-        with BUDGETS.exempt():  # loading shared data, once: no file's doing
-            self.prepare()
-        for rule in self.rules:
-            if rule.code in skipped:
-                continue
-            try:
-                self._run_rule(rule, budget, functools.partial(rule.kind.prepare_document, doc, ctx))
-            except BudgetExceeded as exc:
-                overtime[rule.code] = float(exc.args[0])
-            except Exception:  # `find` does the same work and reports the failure
                 continue
 
     def _run_rule(self, rule: Rule, budget: float, run: Callable[[], _T]) -> _T:
@@ -301,12 +284,11 @@ class Linter:
     def _lint_document(self, doc: Document, errors: list[InputError] | None) -> tuple[tuple[Finding, ...], FileResult]:
         from medlint.analysis.classify import classify, vocabulary
 
-        with BUDGETS.exempt():  # one-off loading (the type vocabulary, rules' data, an in-process spaCy)
+        with BUDGETS.exempt():  # one-off loading (the type vocabulary, rules' data, a spaCy model)
             vocabulary()
-            if self.pipeline is None or not self.pipeline.has_worker:
-                self.prepare()  # else done while the worker splits sentences
-                if self.pipeline is not None and doc.blocks:
-                    self.pipeline.nlp  # noqa: B018
+            self.prepare()
+            if self.pipeline is not None and doc.blocks:
+                self.pipeline.load()
         doc_type = classify(doc)
         ctx = RuleContext(settings=self.settings, doc_type=doc_type)
         ignored = ignored_rules(doc.path, self.settings, self.all_rules)
@@ -318,18 +300,12 @@ class Linter:
                 not_for[rule.code] = why_not
         skipped = ignored | not_for.keys()
         rule_budget = cpu_budget(*self.RULE_BUDGET, len(doc.source))
-        overtime: dict[str, float] = {}  # rules whose prepare_document ran out of time
         if self.pipeline is not None and doc.blocks:
-            self.pipeline.add_sentences(
-                doc.blocks, while_waiting=lambda: self._prepare(doc, ctx, skipped, rule_budget, overtime)
-            )
+            self.pipeline.add_sentences(doc.blocks)
         findings: list[Finding] = []
-        failed: set[str] = set(overtime)  # rules that did not finish: no verdict from them
+        failed: set[str] = set()  # rules that did not finish: no verdict from them
         for rule in self.rules:
             if rule.code in skipped or rule.code in SUPPRESSION_RULES:  # post-processing makes theirs
-                continue
-            if rule.code in overtime:
-                self._overtime(doc, rule, overtime[rule.code], errors)
                 continue
             try:
                 findings.extend(

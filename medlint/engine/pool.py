@@ -3,14 +3,14 @@
 `lint_file` is the one way a file is linted, whether in this process, in a worker of the pool,
 or on a Dask worker (`medlint.dask`). `lint_files` looks every file up in the results cache
 first, then shares out the rest: with more than one job it forks worker processes once the
-rules are built and the sentence pipeline is loaded (so each worker starts with them, shared
+rules are built (and a configured spaCy model is loaded), so each worker starts with them, shared
 copy-on-write), hands each worker the next file (largest first, which evens out the load),
 and returns the outcomes in input order. The outcomes are the same objects whichever process
 made them, so the report is byte-identical to `--jobs 1`.
 
 Forking needs `fork` and a process with one thread; elsewhere, and for little work (less than
 `PARALLEL_MIN_BYTES` of text not in the cache: a pre-commit run on a few files), files are
-linted here, where the sentence worker overlaps loading spaCy with the rest of the start.
+linted here.
 """
 
 from __future__ import annotations
@@ -243,14 +243,11 @@ def lint_pending(
 
 def _ready_to_fork(linters: list[Linter]) -> None:
     """Build in this process what every worker would otherwise build for itself: rule data
-    and the sentence pipeline (in-process: a forked worker cannot share the sentence worker's
-    pipes, so it splits sentences itself)."""
+    and a configured spaCy model."""
     for linter in linters:
         linter.prepare()
-        pipeline = linter.pipeline
-        if pipeline is not None:
-            pipeline.worker = None
-            pipeline.nlp  # noqa: B018
+        if linter.pipeline is not None:
+            linter.pipeline.load()
 
 
 def _in_pool(

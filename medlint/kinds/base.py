@@ -73,8 +73,6 @@ class Analysis:
 
     readability: GradedProse | None = None
     """The document's scored prose, per section (reading-grade rules)."""
-    words_learned: bool = False
-    """The document's words are in the syllable tables (`learn_words`), done once."""
     grades: list[SectionGrade] = field(default_factory=list)
     """The reading grade of the document and of each section, for the report."""
     claims: dict[Any, Any] = field(default_factory=dict)
@@ -86,7 +84,7 @@ class Analysis:
     dates: list[list[re.Match[str]]] | None = None
     """Each block's date-like matches (date-currency rules)."""
     by_rule: dict[tuple[int, Any], Any] = field(default_factory=dict)
-    """A rule's own work on the document, kept from `prepare_document` for `find`, keyed by
+    """A rule's own work on the document, kept for the other rules of its kind, keyed by
     (`id` of the rule's kind, what the rule names)."""
 
 
@@ -309,13 +307,8 @@ class Kind(Generic[P]):
 
     def prepare(self) -> None:
         """Load costly data `find` will need that setup leaves lazy (tables shared by several
-        rules, a hyphenator). The engine calls this while the sentence worker is still busy,
-        where a cold start is idle anyway; `find` must work without it."""
-
-    def prepare_document(self, doc: Document, ctx: RuleContext) -> None:
-        """Work on `doc` that needs no sentences, kept in `ctx.analysis` for `find`. The engine
-        calls this while the sentence worker splits the document's sentences (so it costs no
-        wall time there); `find` must do the work itself when it was not done."""
+        rules, a hyphenator): a linter does it once, before its first file (and a pool before
+        it forks, so that its workers share it); `find` must work without it."""
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         raise NotImplementedError

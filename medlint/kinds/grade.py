@@ -26,7 +26,6 @@ from medlint.analysis.readability import (
     METRICS,
     GradedProse,
     ScoredProse,
-    learn_words,
     prepare,
     score,
 )
@@ -84,11 +83,6 @@ class ReadingGradeKind(Kind[ReadingGradeParams]):
 
     def prepare(self) -> None:
         prepare()
-
-    def prepare_document(self, doc: Document, ctx: RuleContext) -> None:
-        if not ctx.analysis.words_learned:  # the document and section rules read the same words
-            learn_words(doc)
-            ctx.analysis.words_learned = True
 
     def _target(self, metric: str, audience: str) -> float | None:
         # An explicit target is on the chosen metric's scale, so a fallback keeps its own table.

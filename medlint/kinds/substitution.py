@@ -303,21 +303,13 @@ class SubstitutionKind(Kind[SubstitutionParams]):
             tokens = cache[block.index] = Tokens(block.text)
         return list(self._matches(block.text, tokens))
 
-    def prepare_document(self, doc: Document, ctx: RuleContext) -> None:
-        # Matching needs no sentences; only judging a match (explained? in a name?) does.
-        found = {b.index: self._block_matches(b, ctx) for b in doc.blocks if b.kind in self.block_kinds}
-        ctx.analysis.by_rule[(id(self), "matches")] = found
-
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         done: set[int] = set()
-        prepared: dict[int, list[tuple[int, int, int]]] = ctx.analysis.by_rule.get((id(self), "matches"), {})
         for block in doc.blocks:
             if block.kind not in self.block_kinds:
                 continue
             text = block.text
-            matches = prepared.get(block.index)
-            if matches is None:
-                matches = self._block_matches(block, ctx)
+            matches = self._block_matches(block, ctx)
             quotes = _quotations(text) if self.p.quoted != "report" else []
             for start, end, i in matches:
                 if self.p.first_only and i in done:

@@ -331,42 +331,22 @@ def test_the_claims_register_is_part_of_the_key(tmp_path: Path, counter: Countin
     assert register.file is not None and register.file.claims is not None
 
 
-class DeferredWorker:
-    """Stands for the command line's deferred sentence worker: counts `begin`, splits nothing."""
-
-    def __init__(self) -> None:
-        self.begun = 0
-
-    def begin(self) -> None:
-        self.begun += 1
-
-    @property
-    def alive(self) -> bool:
-        return False
-
-    def submit(self, texts: list[str]) -> bool:
-        return False  # as a worker that could not start: sentences are split in-process
-
-
-def _run(tmp_path: Path, worker: DeferredWorker, **options: Any) -> tuple[Any, Any]:
+def _run(tmp_path: Path, **options: Any) -> tuple[Any, Any]:
     """One run over two articles: its report and its session."""
     from medlint.session import RunOptions, Session
 
     write(tmp_path)
     write(tmp_path, ARTICLE.replace("Knee", "Hip"), "hip.md")
     opts = RunOptions(paths=(str(tmp_path / "docs"),), config=Settings(today="2026-01-15"), **options)
-    session = Session.for_options(opts, worker)  # type: ignore[arg-type]
+    session = Session.for_options(opts)
     return session.lint_all(opts.paths), session
 
 
 def test_a_run_the_cache_answers_in_full_loads_no_rule(tmp_path: Path) -> None:
-    """The second run finds every file in the cache: it neither loads the rule packs nor
-    starts the sentence worker, and its report (rules included) is the first one's."""
-    worker = DeferredWorker()
-    first, _ = _run(tmp_path, worker, cache_dir=tmp_path / "cache", jobs=1)
-    assert worker.begun == 1  # the first run lints: the worker starts
-    second, session = _run(tmp_path, worker, cache_dir=tmp_path / "cache", jobs=1)
-    assert worker.begun == 1
+    """The second run finds every file in the cache: it does not load the rule packs, and its
+    report (rules included) is the first one's."""
+    first, _ = _run(tmp_path, cache_dir=tmp_path / "cache", jobs=1)
+    second, session = _run(tmp_path, cache_dir=tmp_path / "cache", jobs=1)
     assert [linter.built for linter in session._linters.values()] == [False]
     assert second == first
     assert second.rules and {r.code for r in second.rules} >= {"CLM001"}
@@ -375,17 +355,17 @@ def test_a_run_the_cache_answers_in_full_loads_no_rule(tmp_path: Path) -> None:
 
 def test_a_missing_rules_entry_loads_the_rules(tmp_path: Path) -> None:
     cache_dir = tmp_path / "cache"
-    first, _ = _run(tmp_path, DeferredWorker(), cache_dir=cache_dir, jobs=1)
+    first, _ = _run(tmp_path, cache_dir=cache_dir, jobs=1)
     for entry in cache_dir.rglob("*.rules.json"):
         entry.unlink()
-    again, session = _run(tmp_path, DeferredWorker(), cache_dir=cache_dir, jobs=1)
+    again, session = _run(tmp_path, cache_dir=cache_dir, jobs=1)
     assert again == first
     assert [linter.built for linter in session._linters.values()] == [True]
 
 
 def test_command_line_selectors_are_checked_on_a_full_hit(tmp_path: Path) -> None:
     options: dict[str, Any] = {"cache_dir": tmp_path / "cache", "jobs": 1, "select": ("CLM", "NOPE999")}
-    first, _ = _run(tmp_path, DeferredWorker(), **options)
-    second, _ = _run(tmp_path, DeferredWorker(), **options)
+    first, _ = _run(tmp_path, **options)
+    second, _ = _run(tmp_path, **options)
     assert any("'NOPE999' names no rule" in e.message for e in second.errors)
     assert second == first

@@ -170,44 +170,6 @@ def test_budgets_leave_no_timer_running() -> None:
     assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
 
 
-# -- the sentence worker ---------------------------------------------------------------
-
-
-def test_a_stopped_sentence_worker_does_not_block_forever(monkeypatch: pytest.MonkeyPatch) -> None:
-    import os
-    import signal
-    import sys
-
-    from medlint.analysis import nlp
-    from medlint.analysis.nlp import Pipeline, SentenceWorker
-    from medlint.document import Block, BlockKind
-    from medlint.prose import Prose
-
-    saved = sys.modules.pop("spacy", None)
-    try:
-        worker = SentenceWorker.start()
-    finally:
-        if saved is not None:
-            sys.modules["spacy"] = saved
-    if worker is None:
-        pytest.skip("no fork on this platform")
-    monkeypatch.setattr(nlp, "_reply_seconds", lambda chars: 1.0)
-    try:
-        os.kill(worker.pid, signal.SIGSTOP)
-        prose = Prose()
-        prose.append_run("It works. It lasts.", 0)
-        block = Block(BlockKind.PARAGRAPH, prose)
-        t0 = time.monotonic()
-        Pipeline(worker=worker).add_sentences([block])
-        assert time.monotonic() - t0 < 10
-        assert block.sentences == [(0, 9), (10, 19)]  # split in-process instead
-        assert not worker.alive and not worker.submit(["x"])
-    finally:
-        t0 = time.monotonic()
-        worker.close()  # a stopped worker is ended, not waited for
-        assert time.monotonic() - t0 < 10
-
-
 # -- one-line errors with exit 2 -----------------------------------------------------------
 
 

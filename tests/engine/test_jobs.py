@@ -59,7 +59,6 @@ def run_cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
         cwd=cwd,
         capture_output=True,
         text=True,
-        env={**os.environ, "MEDLINT_NO_WORKER": ""},
     )
 
 
@@ -179,7 +178,6 @@ def test_a_run_the_cache_answers_in_full_imports_no_spacy(folder: Path, tmp_path
         cwd=folder,
         capture_output=True,
         text=True,
-        env={**os.environ, "MEDLINT_NO_WORKER": ""},
     )
     assert again.stdout == first.stdout and again.returncode == first.returncode == 2
     imported = [line.rsplit("|", 1)[-1].strip() for line in again.stderr.splitlines() if "|" in line]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from medlint.analysis.nlp import _tame
 from medlint.engine import Linter
+from medlint.sentences import tame
 
 RUNS = ["[", "(", "'", ".", "a.", "a@", "a/", "a-", "AB ", "*", "`", "<", "a.com", "1,"]
 
@@ -34,8 +34,8 @@ def test_a_long_run_inside_a_sentence_is_linted_around(linter: Linter, run: str,
 
 def test_taming_keeps_length_and_the_last_character() -> None:
     text = "Short words. " + "[" * 300 + "." + " " + "x" * 199 + " end"
-    tamed = _tame(text)
+    tamed = tame(text)
     assert len(tamed) == len(text)
     assert tamed.startswith("Short words. ") and tamed.endswith(" " + "x" * 199 + " end")
     assert set(tamed[13:313]) == {"x"} and tamed[313] == "."
-    assert _tame("No long run here.") == "No long run here."
+    assert tame("No long run here.") == "No long run here."

@@ -54,28 +54,3 @@ def test_two_linters_at_once_match_their_serial_runs() -> None:
     jobs = [(linter, p) for p in ARTICLES for linter in (readability, claims)]
     for (linter, path), outcome in zip(jobs, _threaded(jobs), strict=True):
         assert outcome == serial[(id(linter), path)], path
-
-
-def test_a_linter_with_a_sentence_worker_shared_by_threads() -> None:
-    # The worker process is shared state (one pipe): without the linter's lock, threads'
-    # documents get each other's sentences.
-    import sys
-
-    from medlint.analysis.nlp import SentenceWorker
-
-    saved = sys.modules.pop("spacy", None)  # the worker starts only where spaCy is not loaded yet
-    try:
-        worker = SentenceWorker.start()
-    finally:
-        if saved is not None:
-            sys.modules["spacy"] = saved
-    assert worker is not None
-    try:
-        linter = Linter(Settings(select=("RDB003", "RDB005", "CLM001")), worker=worker)
-        serial = {p: _lint(linter, p) for p in ARTICLES}
-        order = ARTICLES * 2
-        random.Random(7).shuffle(order)
-        for path, outcome in zip(order, _threaded([(linter, p) for p in order]), strict=True):
-            assert outcome == serial[path], path
-    finally:
-        worker.close()

@@ -17,7 +17,7 @@ BAD = "# Note\n\nThis miracle cure works.\n"
 def test_watch_lints_changed_files_again(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(GOOD)
     (tmp_path / "b.md").write_text(GOOD)
-    env = {**os.environ, "MEDLINT_WATCH_INTERVAL": "0.1", "MEDLINT_NO_WORKER": "1"}
+    env = {**os.environ, "MEDLINT_WATCH_INTERVAL": "0.1"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "medlint", "check", str(tmp_path), "--watch", "--select", "CLM001", "--color", "never"],
         stdout=subprocess.PIPE,

@@ -16,7 +16,7 @@ from conftest import ROOT
 
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("base", ("medlint.version", "medlint.resources", "medlint.yamlload", "medlint.paths")),
-    ("text and positions", ("medlint.prose", "medlint.document", "medlint.tokens")),
+    ("text and positions", ("medlint.prose", "medlint.document", "medlint.tokens", "medlint.sentences")),
     ("parsing", ("medlint.parse",)),
     ("matching primitives", ("medlint.matching",)),
     ("analysis", ("medlint.analysis", "medlint.claims")),

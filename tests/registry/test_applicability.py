@@ -160,7 +160,6 @@ def test_a_rule_that_does_not_apply_is_not_run(tmp_path: Path, monkeypatch: pyte
     (rule,) = linter.rules
     calls: list[str] = []
     monkeypatch.setattr(rule.kind, "find", lambda doc, ctx: calls.append(doc.path) or iter(()))
-    monkeypatch.setattr(rule.kind, "prepare_document", lambda doc, ctx: calls.append(doc.path))
     assert not linter.lint_text(PILL, path="a.md").findings
     assert calls == []
     assert [f.line for f in linter.lint_text(article("recipe"), path="b.md").findings] == []

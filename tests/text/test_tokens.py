@@ -16,6 +16,10 @@ from medlint.tokens import like_num, tokenize
         ("e.g. Dr. Smith saw 1,000 people", ["e.g.", "Dr.", "Smith", "saw", "1,000", "people"]),
         ("I'm down 22 pounds", ["I", "'m", "down", "22", "pounds"]),
         ("really...", ["really", "..."]),
+        # Every opening mark comes off, not only the first.
+        ('("e.g. a trial', ["(", '"', "e.g.", "a", "trial"]),
+        # A full stop run into the next sentence is cut out of it.
+        ("the bladder.The valves", ["the", "bladder", ".", "The", "valves"]),
     ],
 )
 def test_tokens_as_spacy_cuts_them(text: str, expected: list[str]) -> None:

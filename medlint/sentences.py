@@ -1,0 +1,145 @@
+"""Sentence boundaries of a block's prose, without spaCy.
+
+The rule is spaCy's `Sentencizer` (the default pipeline's splitter until this module replaced
+it): a sentence ends at a sentence-final mark ("." "!" "?") and any closing punctuation that
+follows it (a quote, a bracket), and the next sentence starts at the next word. It runs on the
+tokens of `medlint.tokens`, which the claim analysis and the criteria read anyway, so a block
+is tokenised once, and importing spaCy (most of a cold start) is left to runs that configure
+a trained model.
+
+Where it departs from spaCy's blank English, it is to read English better (each case is a
+test in tests/text/test_sentences.py):
+- a full stop after a title ("Dr.", "Gov."), an initialism ("Non-U.S.") or a name's initial
+  ("Michael L. Parchman", "Mark T., Tampa") ends nothing; after a single capital that ends a
+  lowercase phrase it does, when a capitalised word follows ("vitamin D. A doctor ...", not
+  "with H. pylori");
+- a company suffix, a month, "etc." or "No." ends a sentence only when a capitalised word or
+  an opening quote follows ("... Ltd. Registered in England", not "Co., Ltd. and" or "No. 1");
+- an opening quote after the full stop and a space opens the next sentence, not the last;
+- a full stop run into the next word ("the bladder.The") ends a sentence, and so does one
+  with a footnote number after it ("in their late 30s.2 IgA nephropathy ...").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from functools import lru_cache
+
+from medlint.tokens import Token, tokenize
+
+_FINAL = frozenset("!.?‼‽⁇⁈⁉。！？．｡")
+"""Marks that end a sentence: the Latin and common CJK ones of spaCy's Sentencizer list."""
+
+_MAY_END = re.compile(r"[!.?‼‽⁇⁈⁉。！？．｡]")
+
+_TITLES = frozenset(
+    "dr mr mrs ms messrs prof gov sen rep rev gen adm st mt capt col lt sgt fr sr jr hon pres supt".split()
+)
+"""Words that stand before a name: a full stop after them ends nothing."""
+
+_SUFFIXES = frozenset(
+    """inc ltd co corp llc plc bros jan feb mar apr jun jul aug sep sept oct nov dec etc no""".split()
+)
+"""Abbreviations that may end a sentence too: then a capitalised word follows."""
+
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+""""U.S" before its full stop, cut off as in "Non-U.S."."""
+
+_FOOTNOTE = re.compile(r"(?:[A-Za-z]{2}|\d[a-z]|[%)\]])\.\d{1,3}$")
+"""A footnote number after a full stop, in text whose markup was flattened ("late 30s.2")."""
+
+_OPENING = frozenset("\"'“‘([{«")
+
+# A run of 200+ non-space characters holds no sentence end; reading it as letters keeps a
+# hostile "[[[[..." from being tokenised one character at a time. Offsets are kept.
+_LONG_RUN = re.compile(r"\S{200,}")
+
+
+@lru_cache(maxsize=4096)
+def _is_punct(text: str) -> bool:
+    """spaCy's `is_punct`: every character is Unicode punctuation (categories P*)."""
+    return all(unicodedata.category(ch)[0] == "P" for ch in text)
+
+
+def tame(text: str) -> str:
+    """`text` with all but the last character of each run of 200+ non-space characters read as
+    a letter (see _LONG_RUN), offset for offset."""
+    if len(text) < 200 or not _LONG_RUN.search(text):
+        return text
+    return _LONG_RUN.sub(lambda m: "x" * (len(m.group()) - 1) + m.group()[-1], text)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of `text`'s sentences, trimmed of surrounding spaces."""
+    if not _MAY_END.search(text):
+        whole = _trimmed(text, 0, len(text))
+        return [whole] if whole else []
+    tokens = list(tokenize(tame(text)))
+    starts: list[int] = []
+    k, n = 0, len(tokens)
+    while k < n:
+        if not _ends(tokens, k):
+            token = tokens[k]
+            if token.whitespace_ and k + 1 < n and tokens[k + 1].text[:1].isupper() and _FOOTNOTE.search(token.text):
+                starts.append(tokens[k + 1].idx)
+            k += 1
+            continue
+        # Closing marks stay with the sentence they close; an opening mark after a space opens
+        # the next one.
+        j = k + 1
+        while j < n and (tokens[j].text in _FINAL or _is_punct(tokens[j].text)):
+            if tokens[j].text in _OPENING and tokens[j - 1].whitespace_:
+                break
+            j += 1
+        # A comma after the mark makes it an abbreviation's ("Co., Ltd.", "Inc., the maker").
+        if j < n and not any(t.text in ",;:" for t in tokens[k + 1 : j]) and _next_starts(tokens, j, k):
+            starts.append(tokens[j].idx)
+        k = j
+    bounds = [0, *starts, len(text)]
+    out = []
+    for start, end in itertools.pairwise(bounds):
+        span = _trimmed(text, start, end)
+        if span:
+            out.append(span)
+    return out
+
+
+def _ends(tokens: list[Token], k: int) -> bool:
+    """Whether token `k` is a sentence-final mark (or an abbreviation that may end one)."""
+    word = tokens[k].text
+    if word in _FINAL:
+        if word != "." or k == 0 or tokens[k - 1].whitespace_:
+            return True
+        before = tokens[k - 1].text
+        low = before.lower()
+        if low in _TITLES or _INITIALISM.fullmatch(before):
+            return False
+        if len(before) == 1 and before.isupper():
+            # An initial, unless it ends a lowercase phrase ("vitamin D.", "hepatitis B.").
+            return k >= 2 and tokens[k - 2].text[:1].islower()
+        return True
+    low = word.lower()
+    return word.endswith(".") and low[:-1] in _SUFFIXES
+
+
+def _next_starts(tokens: list[Token], j: int, k: int) -> bool:
+    """Whether token `j`, after the sentence-final token `k`, starts a new sentence."""
+    end = tokens[k].text
+    before = end[:-1] if end != "." else tokens[k - 1].text if k else ""
+    if before.lower() not in _SUFFIXES and not (len(before) == 1 and before.isupper()):
+        return True
+    # After an abbreviation or an initial that may end a sentence, a capitalised word must
+    # follow ("Ltd. Registered in England", "vitamin D. A doctor") or an opening quote, not a
+    # lowercase one ("Ltd. and", "H. pylori"), a bracket ("Inc. (NASDAQ: X)") or a number
+    # ("No. 1").
+    return tokens[j].text[:1].isupper() or (tokens[j].text in '"“‘«' and tokens[j - 1].whitespace_ != "")
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
