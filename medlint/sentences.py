@@ -33,6 +33,8 @@ _FINAL = frozenset("!.?‼‽⁇⁈⁉。！？．｡")
 """Marks that end a sentence: the Latin and common CJK ones of spaCy's Sentencizer list."""
 
 _MAY_END = re.compile(r"[!.?‼‽⁇⁈⁉。！？．｡]")
+_TRAILING = " \t\n\r\f\v" + "".join(_FINAL) + "\"'”’)]}»…*_"
+"""What may close a block after its last word: spaces, marks, closing quotes and brackets."""
 
 _TITLES = frozenset(
     "dr mr mrs ms messrs prof gov sen rep rev gen adm st mt capt col lt sgt fr sr jr hon pres supt".split()
@@ -73,18 +75,22 @@ def tame(text: str) -> str:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of `text`'s sentences, trimmed of surrounding spaces."""
-    if not _MAY_END.search(text):
+    if not _MAY_END.search(text.rstrip(_TRAILING)):
+        # No mark before the closing ones (most headings, list items and one-line paragraphs):
+        # one sentence, and no tokens needed.
         whole = _trimmed(text, 0, len(text))
         return [whole] if whole else []
     tokens = list(tokenize(tame(text)))
     starts: list[int] = []
-    k, n = 0, len(tokens)
-    while k < n:
+    n = len(tokens)
+    done = 0  # tokens before this one are settled
+    for k in [k for k, token in enumerate(tokens) if token.text in _FINAL or "." in token.text]:
+        if k < done:
+            continue
         if not _ends(tokens, k):
             token = tokens[k]
             if token.whitespace_ and k + 1 < n and tokens[k + 1].text[:1].isupper() and _FOOTNOTE.search(token.text):
                 starts.append(tokens[k + 1].idx)
-            k += 1
             continue
         # Closing marks stay with the sentence they close; an opening mark after a space opens
         # the next one.
@@ -96,7 +102,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         # A comma after the mark makes it an abbreviation's ("Co., Ltd.", "Inc., the maker").
         if j < n and not any(t.text in ",;:" for t in tokens[k + 1 : j]) and _next_starts(tokens, j, k):
             starts.append(tokens[j].idx)
-        k = j
+        done = j
     bounds = [0, *starts, len(text)]
     out = []
     for start, end in itertools.pairwise(bounds):

@@ -103,13 +103,35 @@ def _step(el: Element) -> _Step:
     return (el.lemmas, el.words, None) if el.kind == "keys" else (frozenset(), frozenset(), el)
 
 
+@dataclass
+class _Node:
+    """The patterns that start with one key, indexed again by their second token's keys: a
+    common first word ("can", "the") starts hundreds of patterns, and the next token rules out
+    nearly all of them with one lookup. `rest` holds the one-token patterns and those whose
+    second element is not a plain key (a wildcard, a number, a regex)."""
+
+    rest: list[_Entry] = field(default_factory=list)
+    by_lemma: dict[str, list[_Entry]] = field(default_factory=lambda: defaultdict(list))
+    by_word: dict[str, list[_Entry]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, label: str, tail: tuple[_Step, ...]) -> None:
+        if not tail or tail[0][2] is not None:
+            self.rest.append((label, tail))
+            return
+        lemmas, words, _ = tail[0]
+        for lemma in lemmas:
+            self.by_lemma[lemma].append((label, tail[1:]))
+        for word in words:
+            self.by_word[word].append((label, tail[1:]))
+
+
 class PatternIndex:
     def __init__(self) -> None:
-        self._by_lemma: dict[str, list[_Entry]] = defaultdict(list)
-        self._by_word: dict[str, list[_Entry]] = defaultdict(list)
+        self._by_lemma: dict[str, _Node] = defaultdict(_Node)
+        self._by_word: dict[str, _Node] = defaultdict(_Node)
         # Patterns that start with a wildcard, a number or a regex, grouped by that first element
         # so each distinct test runs once per token.
-        self._anywhere: dict[Element, list[_Entry]] = defaultdict(list)
+        self._anywhere: dict[Element, _Node] = defaultdict(_Node)
 
     def add(self, label: str, elements: Sequence[Element]) -> None:
         for variant in _expand(tuple(elements)):
@@ -118,39 +140,67 @@ class PatternIndex:
             first, tail = variant[0], tuple(_step(el) for el in variant[1:])
             if first.kind == "keys":
                 for kind, value in first.keys:
-                    (self._by_lemma if kind == "L" else self._by_word)[value].append((label, tail))
+                    (self._by_lemma if kind == "L" else self._by_word)[value].add(label, tail)
             else:
-                self._anywhere[first].append((label, tail))
+                self._anywhere[first].add(label, tail)
 
     def find(self, tokens: Sequence[Token]) -> list[tuple[str, int, int]]:
         # The hot loop of the claim analysis: written out, with no list built per token.
         found: set[tuple[str, int, int]] = set()
         n = len(tokens)
         by_lemma, by_word = self._by_lemma, self._by_word
-        anywhere = tuple(self._anywhere.items())
+        # Where each wildcard-, number- or regex-led group may start: one pass per group.
+        anywhere = [(_accepted(first, tokens), node) for first, node in self._anywhere.items()]
         none: list[_Entry] = []
         for i, token in enumerate(tokens):
-            groups = [by_lemma.get(token[0], none), by_word.get(token[1], none)]
-            for first, patterns in anywhere:
-                if first.accepts(token):
-                    groups.append(patterns)
-            for group in groups:
-                for label, tail in group:
-                    end = i + 1 + len(tail)
-                    if end > n:
-                        continue
-                    j = i + 1
-                    for lemmas, words, other in tail:
-                        tok = tokens[j]
-                        if other is None:
-                            if tok[0] not in lemmas and tok[1] not in words:
+            nodes = []
+            node = by_lemma.get(token[0])
+            if node is not None:
+                nodes.append(node)
+            node = by_word.get(token[1])
+            if node is not None:
+                nodes.append(node)
+            for starts, node in anywhere:
+                if i in starts:
+                    nodes.append(node)
+            if not nodes:
+                continue
+            following = tokens[i + 1] if i + 1 < n else None
+            for node in nodes:
+                # Patterns past their second token start matching at `start`.
+                groups: list[tuple[int, list[_Entry]]] = [(i + 1, node.rest)]
+                if following is not None:
+                    groups.append((i + 2, node.by_lemma.get(following[0], none)))
+                    groups.append((i + 2, node.by_word.get(following[1], none)))
+                for start, group in groups:
+                    for label, tail in group:
+                        end = start + len(tail)
+                        if end > n:
+                            continue
+                        j = start
+                        for lemmas, words, other in tail:
+                            tok = tokens[j]
+                            if other is None:
+                                if tok[0] not in lemmas and tok[1] not in words:
+                                    break
+                            elif not other.accepts(tok):
                                 break
-                        elif not other.accepts(tok):
-                            break
-                        j += 1
-                    else:
-                        found.add((label, i, end))
+                            j += 1
+                        else:
+                            found.add((label, i, end))
         return sorted(found, key=lambda h: (h[1], h[2], h[0]))
+
+
+def _accepted(el: Element, tokens: Sequence[Token]) -> set[int] | range:
+    """The positions of `tokens` that `el` accepts."""
+    if el.kind == "any":
+        return range(len(tokens))
+    if el.kind == "num":
+        return {i for i, (_, word) in enumerate(tokens) if like_num(word)}
+    if el.kind == "regex" and el.regex is not None:
+        match = el.regex.fullmatch
+        return {i for i, (_, word) in enumerate(tokens) if match(word)}
+    return {i for i, token in enumerate(tokens) if el.accepts(token)}
 
 
 def _expand(elements: tuple[Element, ...]) -> list[tuple[Element, ...]]:
