@@ -10,6 +10,8 @@ judged satisfactory, not satisfactory or not applicable for a document, with its
       criterion: harms                # the scorecard id the verdict is filed under
       when: [efficacy]                # applies only when one of these cues occurs in the text...
       always-types: [news]            # ...except for these types, where it always applies
+      when-register: [promotional]    # applies only when the claim analysis reads the text as
+                                      # selling copy (again except for `always-types`)
                                       #    (not a press release about its issuer's event)
       cues:                           # named phrase lists matched on lemmas (medlint.kinds.cues)
         harm-name: [nausea, bloating, "allergic reaction"]
@@ -28,6 +30,8 @@ judged satisfactory, not satisfactory or not applicable for a document, with its
       self-source-unless: [research]  # ...unless a sentence holds one of these cues (studies it leans on)
       claims-satisfy:                 # a claim of the claim analysis that satisfies it
         - {categories: [benefit], quantified: true}
+      claims-unless:                  # a sentence holding such a claim does not count
+        - {categories: [safety]}      # ("no known side effects": reassurance, not a harm)
       fails-if:                       # "avoid" criteria: a sentence with every cue of one list fails it
         - [prevalence, alarm]
       claims-fail:                    # ...and so does a claim like this
@@ -111,6 +115,7 @@ class CriterionParams:
     criterion: str | None = param(None, typed(str))
     when: list[str] = param([], string_list)
     always_types: list[str] = param([], doc_types, key="always-types")
+    when_register: list[str] = param([], string_list, key="when-register")
     cues: dict[str, list[str]] = param({}, _named_lists)
     patterns: dict[str, list[re.Pattern[str]]] = param({}, _named_regexes)
     satisfied_by: list[list[str]] = param([], _cue_sets, key="satisfied-by")
@@ -123,6 +128,7 @@ class CriterionParams:
     self_source: bool = param(False, typed(bool), key="self-source")
     self_source_unless: list[str] = param([], string_list, key="self-source-unless")
     claims_satisfy: list[dict[str, Any]] = param([], _claim_filters, key="claims-satisfy")
+    claims_unless: list[dict[str, Any]] = param([], _claim_filters, key="claims-unless")
     fails_if: list[list[str]] = param([], _cue_sets, key="fails-if")
     claims_fail: list[dict[str, Any]] = param([], _claim_filters, key="claims-fail")
 
@@ -175,7 +181,9 @@ class CriterionKind(Kind[CriterionParams]):
             raise ParamError("kind", "a criterion rule needs what satisfies it or what fails it")
         self.matcher = CueMatcher(p.cues)
         self.lexicon_path: Path | None = None
-        if p.claims_satisfy or p.claims_fail:
+        if self.avoid and p.claims_unless:
+            raise ParamError("claims-unless", "'claims-unless' is for a criterion that something satisfies")
+        if p.claims_satisfy or p.claims_fail or p.claims_unless or p.when_register:
             self.lexicon_path = (builtin_rules_dir() / "claims" / "data" / "lexicon.yml").resolve()
 
     # -- reading the document ------------------------------------------------------------
@@ -276,7 +284,18 @@ class CriterionKind(Kind[CriterionParams]):
             wanted = set(p.when)
             if not any(names & wanted for _, _, _, names in self._sentences(doc, ctx)):
                 return "nothing in the article calls for it"
+        if p.when_register and kind not in p.always_types and self._register(doc, ctx) not in p.when_register:
+            return f"the claim analysis does not read it as {' or '.join(p.when_register)} copy"
         return None
+
+    def _register(self, doc: Document, ctx: RuleContext) -> str:
+        """The claim analysis's register for the document: promotional (a seller's voice, prices,
+        calls to buy) or plain."""
+        if self.lexicon_path is None:
+            return "plain"
+        from medlint.claims.analyze import document_claims
+
+        return str(document_claims(doc, ctx.analysis.claims, self.lexicon_path, _promotional(ctx)).register)
 
     def judge(self, doc: Document, ctx: RuleContext) -> Judgement:
         """The verdict, worked out once per document (`find` and the scorecard both ask)."""
@@ -324,7 +343,7 @@ class CriterionKind(Kind[CriterionParams]):
             if any(rx.search(link) for rx in p.links):
                 return Judgement("satisfactory", f"links to {link}")
         leans: Hit | None = None
-        if p.self_source and self._self_source(doc, ctx):
+        if p.self_source and self._self_source(doc, ctx, self._register(doc, ctx) == "promotional"):
             leans = self._leans_on(doc, ctx, set(p.self_source_unless))
             if leans is None:
                 return Judgement("satisfactory", "the seller's own page or release: it names itself as the source")
@@ -339,8 +358,9 @@ class CriterionKind(Kind[CriterionParams]):
                 if any(b.kind in BODY for b in doc.blocks[section.start : section.end]):
                     return Judgement("satisfactory", f"section '{head.text}'", (Hit(head.index, 0, len(head.text)),))
         unless = set(p.unless)
+        vetoes = self._claims_unless(doc, ctx)
         for index, s, e, names in self._sentences(doc, ctx):
-            if names & unless:
+            if names & unless or any(b == index and a < e and s < z for b, a, z in vetoes):
                 continue
             if any(set(group) <= names for group in p.satisfied_by):
                 return Judgement("satisfactory", "found", (Hit(index, *_trim(doc.blocks[index].text, s, e)),))
@@ -387,6 +407,18 @@ class CriterionKind(Kind[CriterionParams]):
                 return Judgement("satisfactory", "found", (Hit(index, *_trim(doc.blocks[index].text, s, e)),))
         return Judgement("not_satisfactory", f"names {cue!r} but not its status (approved, off-label, in trials)")
 
+    def _claims_unless(self, doc: Document, ctx: RuleContext) -> list[tuple[int, int, int]]:
+        """(block, start, end) of the claims that keep a sentence from counting (`claims-unless`):
+        "no known side effects" names side effects only to deny them."""
+        if not self.p.claims_unless:
+            return []
+        promotional = _promotional(ctx)
+        return [
+            (c.block, c.start, c.end)
+            for c in self._claims(doc, ctx)
+            if self._claim_matches(c, self.p.claims_unless, promotional)
+        ]
+
     def _claim_unless(self, doc: Document, ctx: RuleContext, claim: Any, unless: set[str]) -> bool:
         if not unless:
             return False
@@ -404,11 +436,12 @@ class CriterionKind(Kind[CriterionParams]):
         return None
 
     @staticmethod
-    def _self_source(doc: Document, ctx: RuleContext) -> bool:
+    def _self_source(doc: Document, ctx: RuleContext, selling: bool = False) -> bool:
         """Selling copy that plainly comes from the seller: a wire-service press release (its
         issuer is its source by definition), company boilerplate ("About Cardiora"), or a
-        clinic or shop speaking in the first person ("our capsules", "we")."""
-        if not getattr(ctx.doc_type, "promotional", False):
+        clinic or shop speaking in the first person ("our capsules", "we"). `selling`: the
+        claim analysis reads it as selling copy even where the type classifier did not."""
+        if not (selling or getattr(ctx.doc_type, "promotional", False)):
             return False
         cues = promotional_cues(doc)
         if "press release" in cues or "company boilerplate" in cues or "our clinic" in cues:
