@@ -70,6 +70,10 @@ from medlint.kinds.cues import CueMatcher, block_tokens
 from medlint.matching import RegexList
 from medlint.resources import builtin_rules_dir
 
+REGISTER_MIN_WORDS = 120
+"""Words below which the claim analysis cannot tell a text's register and judges every sentence
+as if it were selling (medlint.claims.analyze, "too short to tell"): `when-register` and the
+seller's own voice do not read it then."""
 _CLAIM_KEYS = {"categories", "qualities", "register", "strength", "stance", "quantified", "promotional"}
 # Selling copy that speaks for itself: first-person sellers ("our clinic", "we offer").
 _FIRST_PERSON = re.compile(r"\b(?:our|we|we're|we’re|us)\b", re.IGNORECASE)
@@ -284,14 +288,19 @@ class CriterionKind(Kind[CriterionParams]):
             wanted = set(p.when)
             if not any(names & wanted for _, _, _, names in self._sentences(doc, ctx)):
                 return "nothing in the article calls for it"
-        if p.when_register and kind not in p.always_types and self._register(doc, ctx) not in p.when_register:
+        if (
+            p.when_register
+            and kind not in p.always_types
+            and not _promotional(ctx)
+            and self._register(doc, ctx) not in p.when_register
+        ):
             return f"the claim analysis does not read it as {' or '.join(p.when_register)} copy"
         return None
 
     def _register(self, doc: Document, ctx: RuleContext) -> str:
         """The claim analysis's register for the document: promotional (a seller's voice, prices,
-        calls to buy) or plain."""
-        if self.lexicon_path is None:
+        calls to buy) or plain. A text too short for the analysis to tell is plain here."""
+        if self.lexicon_path is None or doc.word_count() < REGISTER_MIN_WORDS:
             return "plain"
         from medlint.claims.analyze import document_claims
 

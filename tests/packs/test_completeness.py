@@ -8,6 +8,7 @@ take one part out and expect exactly the finding for that part.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEED
@@ -411,3 +412,52 @@ def test_business_words_do_not_retype_other_articles() -> None:
     assert (found.type, found.business) == ("news", None)
     plain = "# Statin tablets: order repeat prescriptions on the website\n\nAsk your GP about statins.\n"
     assert _type(plain)[0] == "treatment"
+
+
+def test_harm_denied_or_of_the_illness_is_not_a_harm_explained() -> None:
+    """CMP001 reads the claim analysis: reassurance ("no known side effects") and fear about
+    the illness ("an epidemic of heart attacks") name harms that are not the treatment's."""
+    linter = _linter(select=("CMP001",))
+    head = "# Weight-loss injections\n\nOur weekly injections help you lose weight. "
+    for denial in (
+        "They are completely safe, with no known side effects.",
+        "Excess weight is fueling an epidemic of heart attacks, strokes and cancer.",
+    ):
+        assert _codes(_lint(linter, head + denial)) == ["CMP001"], denial
+    named = "Some people may get mild nausea for the first few weeks."
+    assert _codes(_lint(linter, head + named)) == []
+
+
+def test_selling_treatment_page_leaning_on_unnamed_research_owes_a_disclosure() -> None:
+    """CMP012 asks a treatment page the claim analysis reads as selling copy (the seller's own
+    voice), not a treatment page that sells nothing."""
+    linter = _linter(select=("CMP012",))
+    voice = (
+        "Our formula is clinically proven to restore your gut. We made it for people like you. "
+        "Our customers feel lighter and calmer within a week, and we know you will too. "
+    )
+    selling = "# Daily Balance probiotic\n\n" + voice * 6 + "Order today and save 20%."
+    plain = (
+        "# Steroid injections for sciatica\n\nA steroid injection can ease leg pain for a few weeks. "
+        "A review of trials found the effect was small."
+    )
+    assert _codes(_lint(linter, selling)) == ["CMP012"]
+    assert _codes(_lint(linter, plain)) == []
+    card = linter.lint_text(plain, path="plain.md").file
+    assert card is not None and card.scorecard is not None
+    result = card.scorecard.result("independent_sources_coi")
+    assert result.verdict == "not_applicable"
+    assert "does not read it as promotional copy" in result.reason
+
+
+def test_claims_unless_is_for_a_criterion_something_satisfies(tmp_path: Path) -> None:
+    from medlint.kinds.base import ParamError
+    from medlint.kinds.criterion import CriterionKind
+
+    params = {
+        "criterion": "sensational_language",
+        "claims-fail": [{"categories": ["hype"]}],
+        "claims-unless": [{"categories": ["safety"]}],
+    }
+    with pytest.raises(ParamError, match="claims-unless"):
+        CriterionKind(params, tmp_path)
