@@ -14,6 +14,8 @@
       fix: none                    # safe | unsafe: `medlint check --fix` may swap in `plain`
       quoted: report               # report | explain | skip: a use inside a direct quotation
       quoted-message: "..."        # the message of a quoted use under `explain` (no swap offered)
+      familiar: [urination]        # terms or forms reported as info, with familiar-message
+      misfit-message: "..."        # no swap where the plain words cannot follow "a"/"the"
 
 Matching is case-insensitive on whole words (a hyphenated word is one word, so
 "anti-inflammatory" does not contain "inflammatory"); a term's last word also matches with a
@@ -37,6 +39,18 @@ counts as explained, and the term is then fine everywhere, when at that use:
   a paragraph that opens with it: the section that follows introduces the term; or it is
   used in the paragraph right under a heading or label that names it ("Surgical Lung Biopsy"
   over "... your doctor may do a surgical lung biopsy ..."): that section is about the term.
+- it is the second name given ("a condition called multiple tumors or hyperplasia");
+- it opens a list item (also one run onto a line with others after " - ") whose name a colon
+  definition follows ("Transurethral resection of the prostate (TURP): A surgical ..."), or
+  says what the thing does, in that sentence or the next ("Endocrine glands produce ...");
+- a later entry of its list defines it ("- Biopsy: The removal of cells ..."), in its block or
+  the next few before a heading.
+
+`in_names_before` also reaches across a list of words sharing the name's head ("colon, rectal,
+ovarian, or other gynecologic cancers"). `familiar` terms are reported as info (words many
+readers know, on which readers of the findings split); where the everyday words cannot follow
+the article before the term ("a referral": "a being sent to ..."), `misfit-message` advises
+explaining it and no swap is offered.
 
 A capitalised use inside a run of capitalised words is part of a name or title, not the
 writer's word choice, and is skipped: "the Food and Drug Administration", "British Association
@@ -53,6 +67,7 @@ from pathlib import Path
 from typing import Any
 
 from medlint.document import Block, Document
+from medlint.findings import Severity
 from medlint.kinds import context
 from medlint.kinds.base import (
     Hit,
@@ -90,6 +105,24 @@ _DEFINED_AFTER = re.compile(
 _DEFINED_BEFORE = re.compile(
     r"\b(?:called|known\s+as|termed|named|the\s+word)\s*(?:(?:an?|the)\s+)?[\"“']?$", re.IGNORECASE
 )
+# The term as the second of two names a description is given: "two or more overactive glands, a
+# condition called multiple tumors or hyperplasia".
+_NAMED_OR_BEFORE = re.compile(
+    r"\b(?:called|known\s+as|termed)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){1,3}(?:or|and)\s+$", re.IGNORECASE
+)
+# A list item marker inside a block whose line breaks were lost: "... tests: - Biopsy: The removal".
+_ITEM_MARK = re.compile(r"(?:^|\s)[-•*–]\s+")
+# The rest of an item's name, an optional bracketed short form, then a colon definition:
+# "(resection) of the prostate (TURP): A surgical procedure to remove ...".
+_NAME_THEN_COLON = re.compile(r"^(?:\s+[\w'’-]+){0,4}?\s*(?:\([^()]{1,40}\))?\s*:\s+\w+\s+\w+")
+# What a part of the body or a kind of cell does, said right after naming it: "Endocrine glands
+# produce, store, and release hormones", "Endocrine pancreas cells make several kinds of hormones".
+_DOES_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){1,2}\s+(?:produces?|makes?|releases?|controls?|carry|carries|stores?|regulates?)\b",
+    re.IGNORECASE,
+)
+_LIST_LOOKAHEAD = 6
+"""Blocks after the term's own in which a definition-list entry for it still counts (a list of tests)."""
 # A term that opens its line and a colon, then what it is: "Distal pancreatectomy: Surgery to
 # remove the body and tail of the pancreas" (a definition list).
 _COLON_DEFINITION = re.compile(r"^\s*:\s+\w+\s+\w+")
@@ -101,6 +134,11 @@ _DEFINES_AT = re.compile(r"(?:e?s)?\s+(?:is|are|means?|refers?\s+to)\b", re.IGNO
 _NAME_BEFORE = re.compile(r"(?-i:[A-Z][\w’'-]*)(?:\s+(?:of|and|for|the|&))?\s+$")
 _NAME_AFTER = re.compile(r"\s+(?:(?:of|and|for|&)\s+)?(?-i:[A-Z][a-z])")
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
+# A word in a list of describing words that share one head noun: ", ovarian, or other
+# gynecologic or abdominal cancers" after "rectal": a comma or "or"/"and" right after the term,
+# then a few words up to the end of the clause.
+_COORDINATED = re.compile(r"(?:\s*,\s*|\s+(?:or|and)\s+)(?P<words>[^.;:()!?\n]*)", re.IGNORECASE)
+_SHARED_HEAD_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +250,16 @@ class SubstitutionParams:
     later use outside the quotation is judged instead)."""
     quoted_message: str | None = param(None, typed(str), key="quoted-message")
     """The message of a use inside a quotation under `quoted: explain` (default: the rule's)."""
+    familiar: list[str] = param([], string_list)
+    """Terms or forms (as matched: "urination", not "urinate") that many readers know and that
+    readers judging findings split on: reported as info, with `familiar-message`, not at the
+    rule's severity."""
+    familiar_message: str | None = param(None, typed(str), key="familiar-message")
+    """The message of a `familiar` term (default: the rule's)."""
+    misfit_message: str | None = param(None, typed(str), key="misfit-message")
+    """The message, with no swap offered, where the everyday words cannot stand in the term's
+    place: a verb phrase or a prepositional phrase after "a", "an" or "the" ("provides a
+    referral" -> "provides a being sent to see a specialist"). Unset: the rule's message."""
 
 
 class SubstitutionKind(Kind[SubstitutionParams]):
@@ -247,6 +295,7 @@ class SubstitutionKind(Kind[SubstitutionParams]):
         # `_singulars` takes back). Any other token is passed over without a lookup.
         self.starts = frozenset(k + suffix for k in index for suffix in ("", "s", "es"))
         self.plain_words = [_alternatives(e.plain) for e in entries]
+        self.familiar = frozenset(t.lower() for t in self.p.familiar)
 
     def _matches(self, text: str, tokens: Tokens | None = None) -> Iterator[tuple[int, int, int]]:
         """(start, end, entry) of every entry in `text`, longest at each position, left to right.
@@ -326,18 +375,30 @@ class SubstitutionKind(Kind[SubstitutionParams]):
                     or self._defined_in_next_block(doc, block, sent, text[start:end])
                     or _label_over_its_section(doc, block, sent, start, end)
                     or _under_its_own_label(doc, block, text[start:end])
+                    or _defined_in_its_list(doc, block, end, text[start:end])
                 ):
                     continue
                 e = self.entries[i]
                 plain = e.plain_for(text[start:end])
+                message = self.p.quoted_message if quoted else None
+                misfit = self.p.misfit_message is not None and _misfit(text, start, plain)
+                if misfit and not quoted:
+                    message = self.p.misfit_message
+                familiar = bool(self.familiar) and (
+                    e.term.lower() in self.familiar or not self.familiar.isdisjoint(_singulars(text[start:end].lower()))
+                )
+                if familiar:
+                    message = self.p.familiar_message or message
                 yield Hit(
                     block.index,
                     start,
                     end,
-                    # No swap inside a quotation: the fix is the suggestion (medlint.fix).
-                    suggestion=None if quoted else plain,
+                    # No swap inside a quotation or where it does not fit: the fix is the
+                    # suggestion (medlint.fix).
+                    suggestion=None if quoted or misfit else plain,
                     values={"plain": plain, "term": e.term, "source": e.source},
-                    message=self.p.quoted_message if quoted else None,
+                    message=message,
+                    severity=Severity.INFO if familiar else None,
                 )
 
     def _defined_in_next_block(self, doc: Document, block: Block, sent: tuple[int, int], term: str) -> bool:
@@ -352,11 +413,19 @@ class SubstitutionKind(Kind[SubstitutionParams]):
         return self._defined_next(nxt.text, (0, 0), term)
 
     def _names_a_condition(self, text: str, end: int, i: int) -> bool:
+        """The next word makes the use part of a name ("acute myeloid leukemia"), also across a
+        list of words that share it ("colon, rectal, ovarian, or other gynecologic cancers")."""
         names = self.entries[i].in_names_before
         if not names:
             return False
         nxt = _NEXT_WORD.match(text, end)
-        return bool(nxt and nxt.group(1).lower() in names)
+        if nxt and nxt.group(1).lower() in names:
+            return True
+        shared = _COORDINATED.match(text, end)
+        if not shared:
+            return False
+        words = _TOKEN.findall(shared.group("words"))[:_SHARED_HEAD_WORDS]
+        return any(w.lower() in names for w in words)
 
     def _explained(self, text: str, sent: tuple[int, int], start: int, end: int, i: int) -> bool:
         after = text[end : sent[1]]
@@ -364,9 +433,19 @@ class SubstitutionKind(Kind[SubstitutionParams]):
         if paren and not any(w.lower() in _GLUE for w in paren.group("words").split()):
             return True
         before = text[sent[0] : start]
-        if _PAREN_BEFORE.search(before) or _DEFINED_BEFORE.search(before) or _DEFINED_AFTER.match(after):
+        if (
+            _PAREN_BEFORE.search(before)
+            or _DEFINED_BEFORE.search(before)
+            or _NAMED_OR_BEFORE.search(before)
+            or _DEFINED_AFTER.match(after)
+        ):
             return True
         if len(before.split()) <= 2 and _COLON_DEFINITION.match(after):
+            return True
+        # The term opens its list item (also one run onto a line with others): a colon definition
+        # after the item's name, or what the thing it names does.
+        item = _item_opening(before)
+        if len(item.split()) <= 2 and (_NAME_THEN_COLON.match(after) or _DOES_AFTER.match(after)):
             return True
         if self._defined_next(text, sent, text[start:end]):
             return True
@@ -386,7 +465,9 @@ class SubstitutionKind(Kind[SubstitutionParams]):
         # The term, after an article if one is there ("The abdomen is") or not ("Abdomen is").
         article = _ARTICLE.match(nxt)
         for at in (article.end() if article else 0, 0):
-            if nxt[at : at + n].lower() == term and _DEFINES_AT.match(nxt, at + n):
+            if nxt[at : at + n].lower() == term and (
+                _DEFINES_AT.match(nxt, at + n) or _DOES_AFTER.match(nxt[at + n :])
+            ):
                 return True
         # ...or with up to two words before it: "A pediatric oncologist is a doctor who ...".
         for rx in _MODIFIED:
@@ -396,6 +477,48 @@ class SubstitutionKind(Kind[SubstitutionParams]):
                 if nxt[at : at + n].lower() == term and _DEFINES_AT.match(nxt, at + n):
                     return True
         return False
+
+
+# Words that cannot open what follows "a", "an" or "the": a verb phrase ("being sent to see a
+# specialist") or a prepositional one ("by mouth") is no noun.
+_NOT_AFTER_ARTICLE = frozenset(
+    "being to by with without in into on at after before during for from of through under".split()
+)
+_ARTICLE_JUST_BEFORE = re.compile(r"(?<![\w'’-])(?:an?|the)\s+$", re.IGNORECASE)
+
+
+def _misfit(text: str, start: int, plain: str) -> bool:
+    """The term follows an article and its everyday words cannot: "provides a referral" would
+    read "provides a being sent to see a specialist"."""
+    first = plain.split()[0].lower() if plain.split() else ""
+    return first in _NOT_AFTER_ARTICLE and _ARTICLE_JUST_BEFORE.search(text, max(0, start - 6), start) is not None
+
+
+def _item_opening(before: str) -> str:
+    """The words of `before` (a sentence up to the term) since the last list item marker in it."""
+    marks = list(_ITEM_MARK.finditer(before))
+    return before[marks[-1].end() :] if marks else before
+
+
+def _defined_in_its_list(doc: Document, block: Block, end: int, term: str) -> bool:
+    """A definition-list entry for the term follows in the same list: "... used during a biopsy
+    procedure. - Transrectal MRI: ... - Biopsy: The removal of cells or tissues ...", in the
+    term's block (a list run onto one line) or the next few before a heading."""
+    entry = _definition_entry(term.lower())
+    texts = [block.text[end:]]
+    for nxt in doc.blocks[block.index + 1 : block.index + 1 + _LIST_LOOKAHEAD]:
+        if nxt.is_heading:
+            break
+        texts.append(nxt.text)
+    return any(entry.search(t) for t in texts)
+
+
+@functools.lru_cache(maxsize=1024)
+def _definition_entry(term: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:^|\n|[-•*–]\s+)\s*(?:[\w-]+\s+){{0,2}}?{re.escape(term)}\s*(?:\([^()]{{1,40}}\))?\s*:\s+\w+\s+\w+",
+        re.IGNORECASE,
+    )
 
 
 _LABEL_WORDS = 4

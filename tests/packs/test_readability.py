@@ -805,3 +805,80 @@ def test_very_long_sentence_is_a_warning() -> None:
     text = " ".join(["word"] * 41) + "."
     (f,) = _codes(_lint(_linter("RDB003"), text), "RDB003")
     assert f.severity.label == "warning"
+
+
+# -- jargon explained where it stands, in names, familiar words (pages-6, issue 11) -----------
+
+
+def test_jargon_named_as_the_second_of_two_names() -> None:
+    text = "Two glands may be overactive, a condition called multiple tumors or hyperplasia."
+    assert not _codes(_lint(JARGON, text), "RDB006")
+    # "or" without a naming word before it is no definition.
+    text = "Two glands may be overactive because of a tumor or hyperplasia."
+    assert [f.match for f in _codes(_lint(JARGON, text), "RDB006")] == ["hyperplasia"]
+
+
+def test_jargon_whose_next_sentence_says_what_it_does() -> None:
+    text = "The glands are part of the endocrine system. Endocrine glands produce, store, and release hormones."
+    assert not _codes(_lint(JARGON, text), "RDB006")
+    text = "The glands are part of the endocrine system. They sit in the neck."
+    assert [f.match for f in _codes(_lint(JARGON, text), "RDB006")] == ["endocrine"]
+    # Said in a list item of its own: "- Endocrine pancreas cells make several kinds of hormones".
+    text = "There are two kinds of cells: - Endocrine pancreas cells make hormones. - Other cells make juices."
+    assert not _codes(_lint(JARGON, text), "RDB006")
+
+
+def test_jargon_with_a_colon_definition_in_a_list_run_onto_one_line() -> None:
+    text = (
+        "Treatments include the following: - Transurethral resection of the prostate (TURP): "
+        "A surgical procedure to remove tissue from the prostate."
+    )
+    assert not _codes(_lint(JARGON, text), "RDB006")
+    # Inside a sentence, far from the item's start, the colon is not the term's definition.
+    text = "Ask your surgeon whether a resection of the whole gland is planned: most people need one."
+    assert [f.match for f in _codes(_lint(JARGON, text), "RDB006")] == ["resection"]
+
+
+def test_jargon_defined_by_a_later_entry_of_its_list() -> None:
+    text = (
+        "Tests include the following: - Ultrasound: a scan often used during a biopsy procedure. "
+        "- Blood test: a sample of blood is checked. - Biopsy: The removal of cells so they can be "
+        "looked at under a microscope."
+    )
+    assert not _codes(_lint(JARGON, text), "RDB006")
+    # Also when each entry is a block of its own.
+    text = (
+        "# Tests\n\n- Ultrasound: a scan used during a biopsy.\n- Biopsy: The removal of a few cells for a closer look."
+    )
+    assert not _codes(_lint(JARGON, text), "RDB006")
+    # A definition after the next heading is another section's.
+    text = "# Tests\n\nYou may need a biopsy.\n\n# Words\n\n- Biopsy: The removal of a few cells."
+    assert [f.match for f in _codes(_lint(JARGON, text), "RDB006")] == ["biopsy"]
+
+
+def test_jargon_in_a_cancers_name_also_across_a_list() -> None:
+    assert not _codes(_lint(JARGON, "She was treated for rectal cancer last year."), "RDB006")
+    text = "Leaks can follow treatment for bladder, colon, rectal, ovarian, or other gynecologic cancers."
+    assert not _codes(_lint(JARGON, text), "RDB006")
+    text = "Peritoneal dialysis can be done at home."
+    assert not _codes(_lint(JARGON, text), "RDB006")
+    # The same word describing something else is still the writer's choice.
+    text = "Some people have rectal bleeding, or pain when they poo."
+    assert [f.match for f in _codes(_lint(JARGON, text), "RDB006")] == ["rectal"]
+
+
+def test_familiar_medical_words_are_information() -> None:
+    (f,) = _codes(_lint(JARGON, "Symptoms include thirst and frequent urination."), "RDB006")
+    assert f.severity == Severity.INFO and "many readers know" in f.message and "'pee'" in f.message
+    # Only the forms listed: "urinate" is not among them.
+    (f,) = _codes(_lint(JARGON, "You may need to urinate more often."), "RDB006")
+    assert f.severity == Severity.WARNING
+
+
+def test_a_swap_that_cannot_follow_an_article_is_advice_to_explain() -> None:
+    linter = _linter("RDB006", RDB006={"familiar": []})
+    (f,) = _codes(_lint(linter, "Medicare pays when a doctor provides a referral."), "RDB006")
+    assert f.suggestion is None and "explain it" in f.message and f.severity == Severity.WARNING
+    # A noun for a noun still is a swap.
+    (f,) = _codes(_lint(JARGON, "The doctor may prescribe an analgesic for the first week."), "RDB006")
+    assert f.suggestion == "painkiller"
