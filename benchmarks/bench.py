@@ -27,7 +27,7 @@ Sections (`--sections`, default: throughput coldstart jobs cache):
   bytes). One-off by default (`--hostile-runs`); at 10 MB each takes minutes.
 
 Peak memory is each process's own high-water mark (VmHWM in /proc, Linux), sampled every 20 ms
-over the whole process tree: the main process, the sentence worker, pool workers. CPU time of
+over the whole process tree: the main process and pool workers. CPU time of
 a command is that of its whole process tree (`wait4`).
 """
 
