@@ -23,6 +23,7 @@ judged satisfactory, not satisfactory or not applicable for a document, with its
       unless: [minimised, comparator] # a sentence holding one of these does not count
       strict-when: [regulated]        # when a sentence holds one of these cues anywhere...
       strict-satisfied-by: [[status]] # ...only these lists satisfy it (not `satisfied-by`, headings)
+      strict-reason: "names {cue} but not its status"  # the verdict's reason then ({cue}: the cue's words)
       headings: ['\\bside effects\\b']  # a section under such a heading, with some text, satisfies it
       front-matter: [author]          # a filled front matter field satisfies it
       links: ['pubmed']               # a link whose target matches satisfies it
@@ -126,6 +127,9 @@ class CriterionParams:
     unless: list[str] = param([], string_list)
     strict_when: list[str] = param([], string_list, key="strict-when")
     strict_satisfied_by: list[list[str]] = param([], _cue_sets, key="strict-satisfied-by")
+    strict_reason: str = param(
+        "names {cue} but not its status (approved, off-label, in trials)", typed(str), key="strict-reason"
+    )
     headings: RegexList = param([], regex_list)
     front_matter: list[str] = param([], string_list, key="front-matter")
     links: RegexList = param([], regex_list)
@@ -419,7 +423,7 @@ class CriterionKind(Kind[CriterionParams]):
                 continue
             if any(set(group) <= names for group in self.p.strict_satisfied_by):
                 return Judgement("satisfactory", "found", (Hit(index, *_trim(doc.blocks[index].text, s, e)),))
-        return Judgement("not_satisfactory", f"names {cue!r} but not its status (approved, off-label, in trials)")
+        return Judgement("not_satisfactory", self.p.strict_reason.replace("{cue}", repr(cue)))
 
     def _claims_unless(self, doc: Document, ctx: RuleContext) -> list[tuple[int, int, int]]:
         """(block, start, end) of the claims that keep a sentence from counting (`claims-unless`):
