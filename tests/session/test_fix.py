@@ -164,7 +164,7 @@ def test_unsafe_fixes_only_when_asked(tmp_path: Path, capsys: pytest.CaptureFixt
     f.write_text(text)
     args = ["check", str(f), "--select", "RDB006", "--color", "never"]
     code, out, _ = run([*args, "--fix"], capsys)
-    assert code == 1
+    assert code == 0  # RDB006 is info: reported, not failing the check
     assert f.read_text() == text and "RDB006" in out
     run([*args, "--fix", "--unsafe-fixes"], capsys)
     assert f.read_text() == "# Seeing a doctor\n\nAsk your doctor before you stop any tablets.\n"
