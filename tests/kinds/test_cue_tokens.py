@@ -12,10 +12,3 @@ def test_a_repeated_word_shares_one_pair_and_offsets_are_exact() -> None:
     assert len(drugs) == 2 and toks.words[drugs[0]] is toks.words[drugs[1]]
     assert [text[s:e] for s, e in zip(toks.starts, toks.ends, strict=True)][:4] == ["Side", "effects", ":", "the"]
     assert ("cause", "cause") in toks.words
-
-
-def test_the_word_set_is_the_same_kept_or_built_when_asked() -> None:
-    text = "Studies show it lowers blood pressure in 12 of 20 adults, which caused concern."
-    kept, asked = tokens(text), tokens(text, keep_vocab=False)
-    assert asked.kept_vocab is None and kept.kept_vocab is not None
-    assert asked.vocab == kept.vocab and {"low", "lowers", "cause", "caused"} & kept.vocab
