@@ -472,6 +472,7 @@ class _Sentence:
         self.reported_item = reported_item  # an item in a list of what people say happened to them
         self.story = story
         self.lemmas = toks.lemmas
+        self.lowers = toks.lowers
         self.block_cited = block_cited  # shared by the block's sentences, filled on first use
         self.about_health = False
         self.effect: tuple[_Hit, _Hit] | None = None
@@ -865,12 +866,15 @@ class _Sentence:
             # "Sugar feeds cancer", "toxins are behind your fatigue": a cause of disease asserted
             # as settled fact; in selling copy it sets up the product as the answer.
             self.weak.append("causal")
-        first = any(self._first_person(i) for i in range(self.t0, self.t1))
+        # Most sentences hold no first-person word at all: one set test rules them out.
+        first = not _FIRST_PERSON.isdisjoint(w.replace("’", "'") for w in self.lowers[self.t0 : self.t1]) and any(
+            self._first_person(i) for i in range(self.t0, self.t1)
+        )
         # "It gave me a second chance at life": a result told about oneself. "Me" counts here
         # only, beside a result cue, because pronunciation guides are full of "me".
         # ("I'm", "I can" alone only count inside a signed quote.)
         told = any(not self._first_person(h.start) for h in self.cue("testimonial-result")) and (
-            first or any(self.doc[i].lower_ == "me" for i in range(self.t0, self.t1))
+            first or "me" in self.lowers[self.t0 : self.t1]
         )
         honest = bool(self.cue("testimonial-honest"))
         # "Real Results", "Customer reviews 4.8 ★", "— Marcus, verified buyer": a label or a
