@@ -32,7 +32,7 @@ from medlint.tokens import Token, tokenize
 _FINAL = frozenset("!.?‼‽⁇⁈⁉。！？．｡")
 """Marks that end a sentence: the Latin and common CJK ones of spaCy's Sentencizer list."""
 
-_MAY_END = re.compile(r"[!.?‼‽⁇⁈⁉。！？．｡]")
+_MAY_END = re.compile("[" + re.escape("".join(sorted(_FINAL))) + "]")
 _TRAILING = " \t\n\r\f\v" + "".join(_FINAL) + "\"'”’)]}»…*_"
 """What may close a block after its last word: spaces, marks, closing quotes and brackets."""
 
@@ -78,7 +78,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if not _MAY_END.search(text.rstrip(_TRAILING)):
         # No mark before the closing ones (most headings, list items and one-line paragraphs):
         # one sentence, and no tokens needed.
-        whole = _trimmed(text, 0, len(text))
+        whole = trimmed(text, 0, len(text))
         return [whole] if whole else []
     tokens = list(tokenize(tame(text)))
     starts: list[int] = []
@@ -106,7 +106,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     bounds = [0, *starts, len(text)]
     out = []
     for start, end in itertools.pairwise(bounds):
-        span = _trimmed(text, start, end)
+        span = trimmed(text, start, end)
         if span:
             out.append(span)
     return out
@@ -143,7 +143,8 @@ def _next_starts(tokens: list[Token], j: int, k: int) -> bool:
     return tokens[j].text[:1].isupper() or (tokens[j].text in '"“‘«' and tokens[j - 1].whitespace_ != "")
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """`text[start:end]`'s span without its surrounding spaces, or None when nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from medlint.document import Block
 from medlint.sentences import sentence_spans as split_sentences
-from medlint.sentences import tame
+from medlint.sentences import tame, trimmed
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -42,16 +42,8 @@ def model_sentence_spans(nlp: Language, texts: list[str]) -> list[list[tuple[int
     out = []
     tamed = [tame(t) for t in texts]
     for text, doc in zip(texts, nlp.pipe(tamed, batch_size=256), strict=True):
-        spans = []
-        for sent in doc.sents:
-            start, end = sent.start_char, sent.end_char
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start:
-                spans.append((start, end))
-        out.append(spans)
+        spans = (trimmed(text, sent.start_char, sent.end_char) for sent in doc.sents)
+        out.append([span for span in spans if span is not None])
     return out
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SHARED
 
+from medlint.analysis.nlp import model_sentence_spans
 from medlint.parse import format_for, parse_document
 from medlint.sentences import sentence_spans
 
@@ -17,23 +18,12 @@ def sentences(text: str) -> list[str]:
 
 
 def _blank_english(texts: list[str]) -> list[list[tuple[int, int]]]:
+    """The sentences of spaCy's blank English with its sentencizer, as a configured model's."""
     import spacy
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    out = []
-    for text, doc in zip(texts, nlp.pipe(texts), strict=True):
-        spans = []
-        for sent in doc.sents:
-            start, end = sent.start_char, sent.end_char
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start:
-                spans.append((start, end))
-        out.append(spans)
-    return out
+    return model_sentence_spans(nlp, texts)
 
 
 AS_SPACY = [
