@@ -32,6 +32,19 @@ def test_every_built_in_rule_is_valid(path: Path) -> None:
     assert errors == []
 
 
+@pytest.mark.parametrize("path", RULE_FILES, ids=lambda p: p.stem)
+def test_every_example_line_is_one_example(path: Path) -> None:
+    # A double-quoted example broken over two lines turns the rest of the line into a YAML
+    # comment: the file still loads, but one example is lost and another is cut short.
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    lines = text.split("\n")
+    start = lines.index("examples:")
+    listed = [line for line in lines[start:] if line.startswith("    - ")]
+    assert len(listed) == len(data["examples"].get("bad", [])) + len(data["examples"].get("good", []))
+    assert all(not line.startswith('    - "') or line.rstrip().endswith('"') for line in listed)
+
+
 def _base() -> dict[str, Any]:
     path = ROOT / "rules" / "readability" / "RDB003-long-sentence.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
