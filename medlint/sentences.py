@@ -17,12 +17,14 @@ test in tests/text/test_sentences.py):
   an opening quote follows ("... Ltd. Registered in England", not "Co., Ltd. and" or "No. 1");
 - an opening quote after the full stop and a space opens the next sentence, not the last;
 - a full stop run into the next word ("the bladder.The") ends a sentence, and so does one
-  with a footnote number after it ("in their late 30s.2 IgA nephropathy ...").
+  with a footnote number after it ("in their late 30s.2 IgA nephropathy ...");
+- a list whose line breaks were lost in conversion ("Symptoms may include - Being very thirsty -
+  Urinating often - ..."): three or more spaced dashes before a capital in one block are item
+  marks, and each item is a sentence of its own.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -54,6 +56,10 @@ _FOOTNOTE = re.compile(r"(?:[A-Za-z]{2}|\d[a-z]|[%)\]])\.\d{1,3}$")
 
 _OPENING = frozenset("\"'“‘([{«")
 
+LIST_DASH = re.compile(r"(?<=\S) [-–] (?=[A-Z])")
+"""A spaced dash before a capital: an item mark of a flattened list, when there are several."""
+LIST_ITEMS = 3
+
 # A run of 200+ non-space characters holds no sentence end; reading it as letters keeps a
 # hostile "[[[[..." from being tokenised one character at a time. Offsets are kept.
 _LONG_RUN = re.compile(r"\S{200,}")
@@ -75,11 +81,12 @@ def tame(text: str) -> str:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of `text`'s sentences, trimmed of surrounding spaces."""
+    # (end of one sentence, start of the next): the same offset, but for a list's item mark.
+    cuts = _list_item_cuts(text)
     if not _MAY_END.search(text.rstrip(_TRAILING)):
         # No mark before the closing ones (most headings, list items and one-line paragraphs):
         # one sentence, and no tokens needed.
-        whole = trimmed(text, 0, len(text))
-        return [whole] if whole else []
+        return _spans(text, cuts)
     tokens = list(tokenize(tame(text)))
     starts: list[int] = []
     n = len(tokens)
@@ -103,12 +110,30 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if j < n and not any(t.text in ",;:" for t in tokens[k + 1 : j]) and _next_starts(tokens, j, k):
             starts.append(tokens[j].idx)
         done = j
-    bounds = [0, *starts, len(text)]
+    if cuts:
+        taken = {start for _, start in cuts}
+        cuts.extend((start, start) for start in starts if start not in taken)
+        cuts.sort()
+    else:
+        cuts = [(start, start) for start in starts]
+    return _spans(text, cuts)
+
+
+def _list_item_cuts(text: str) -> list[tuple[int, int]]:
+    if " - " not in text and " – " not in text:
+        return []
+    marks = [m.start() for m in LIST_DASH.finditer(text)]
+    return [(at, at + 3) for at in marks] if len(marks) >= LIST_ITEMS else []
+
+
+def _spans(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = []
-    for start, end in itertools.pairwise(bounds):
+    start = 0
+    for end, next_start in [*cuts, (len(text), len(text))]:
         span = trimmed(text, start, end)
         if span:
             out.append(span)
+        start = next_start
     return out
 
 

@@ -10,7 +10,7 @@ from conftest import ROOT, SHARED
 
 from medlint.analysis.nlp import model_sentence_spans
 from medlint.parse import format_for, parse_document
-from medlint.sentences import sentence_spans
+from medlint.sentences import LIST_DASH, LIST_ITEMS, sentence_spans
 
 
 def sentences(text: str) -> list[str]:
@@ -68,6 +68,18 @@ def test_ordinary_prose_splits_as_spacy_does() -> None:
         ("It starts in the late 30s.2 IgA is rare.", ["It starts in the late 30s.2", "IgA is rare."]),
         ("Keep it below 10 g/dL.2 Patients need tests.", ["Keep it below 10 g/dL.2", "Patients need tests."]),
         ("Version 2.3 The update.", ["Version 2.3 The update."]),
+        # A list whose line breaks were lost: three or more spaced dashes before a capital.
+        (
+            "Signs include - Being thirsty - Urinating often - Blurry eyes A test can tell.",
+            ["Signs include", "Being thirsty", "Urinating often", "Blurry eyes A test can tell."],
+        ),
+        (
+            "Some are - Polyps - extra tissue - Colitis - ulcers. Treatment varies. - Diet - Rest",
+            ["Some are", "Polyps - extra tissue", "Colitis - ulcers.", "Treatment varies.", "Diet", "Rest"],
+        ),
+        # Fewer than three is a dash in prose.
+        ("The study - published in JAMA - was small.", ["The study - published in JAMA - was small."]),
+        ("Rest - Ice - and time help.", ["Rest - Ice - and time help."]),
     ],
 )
 def test_where_it_reads_english_better_than_spacy(text: str, expected: list[str]) -> None:
@@ -96,6 +108,8 @@ def _blocks(paths: list[Path]) -> list[str]:
 
 
 def _agreement(texts: list[str]) -> float:
+    # A flattened list is a departure by design (its items are sentences); spaCy reads it as one.
+    texts = [t for t in texts if len(LIST_DASH.findall(t)) < LIST_ITEMS]
     theirs = _blank_english(texts)
     return sum(sentence_spans(t) == s for t, s in zip(texts, theirs, strict=True)) / len(texts)
 
