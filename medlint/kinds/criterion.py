@@ -24,6 +24,8 @@ judged satisfactory, not satisfactory or not applicable for a document, with its
       strict-when: [regulated]        # when a sentence holds one of these cues anywhere...
       strict-satisfied-by: [[status]] # ...only these lists satisfy it (not `satisfied-by`, headings)
       strict-reason: "names {cue} but not its status"  # the verdict's reason then ({cue}: the cue's words)
+      strict-types: [news]            # for these article types the strict lists always apply
+      strict-types-reason: "..."      # ...and the verdict's reason then
       headings: ['\\bside effects\\b']  # a section under such a heading, with some text, satisfies it
       front-matter: [author]          # a filled front matter field satisfies it
       links: ['pubmed']               # a link whose target matches satisfies it
@@ -35,7 +37,7 @@ judged satisfactory, not satisfactory or not applicable for a document, with its
         - {categories: [safety]}      # ("no known side effects": reassurance, not a harm)
       fails-if:                       # "avoid" criteria: a sentence with every cue of one list fails it
         - [prevalence, alarm]
-      claims-fail:                    # ...and so does a claim like this
+      claims-fail:                    # ...and so does a claim like this (not in an `unless` sentence)
         - {categories: [hype]}
 
 A criterion the document fails is a finding: at the offending sentence for an "avoid" criterion
@@ -130,6 +132,8 @@ class CriterionParams:
     strict_reason: str = param(
         "names {cue} but not its status (approved, off-label, in trials)", typed(str), key="strict-reason"
     )
+    strict_types: list[str] = param([], doc_types, key="strict-types")
+    strict_types_reason: str = param("not found", typed(str), key="strict-types-reason")
     headings: RegexList = param([], regex_list)
     front_matter: list[str] = param([], string_list, key="front-matter")
     links: RegexList = param([], regex_list)
@@ -165,8 +169,8 @@ class CriterionKind(Kind[CriterionParams]):
                 for name in group:
                     if name not in known:
                         raise ParamError(key, f"parameter {key!r}: unknown cue {name!r}")
-        if bool(p.strict_when) != bool(p.strict_satisfied_by):
-            raise ParamError("strict-when", "'strict-when' and 'strict-satisfied-by' go together")
+        if bool(p.strict_when or p.strict_types) != bool(p.strict_satisfied_by):
+            raise ParamError("strict-when", "'strict-when' or 'strict-types' and 'strict-satisfied-by' go together")
         for key, names in (
             ("when", p.when),
             ("unless", p.unless),
@@ -333,14 +337,18 @@ class CriterionKind(Kind[CriterionParams]):
         p = self.p
         unless = set(p.unless)
         bad: list[Hit] = []
+        spared: list[tuple[int, int, int]] = []  # sentences holding an `unless` cue
         for index, s, e, names in self._sentences(doc, ctx):
             if names & unless:
+                spared.append((index, s, e))
                 continue
             if any(set(group) <= names for group in p.fails_if):
                 bad.append(Hit(index, *_trim(doc.blocks[index].text, s, e)))
         if p.claims_fail:
             for claim in self._claims(doc, ctx):
-                seen = any(h.block == claim.block and h.start < claim.end and claim.start < h.end for h in bad)
+                seen = any(h.block == claim.block and h.start < claim.end and claim.start < h.end for h in bad) or any(
+                    b == claim.block and s < claim.end and claim.start < e for b, s, e in spared
+                )
                 wanted = doc.blocks[claim.block].kind in self.block_kinds and self._claim_matches(
                     claim, p.claims_fail, _promotional(ctx)
                 )
@@ -367,7 +375,9 @@ class CriterionKind(Kind[CriterionParams]):
                 return Judgement("satisfactory", "the seller's own page or release: it names itself as the source")
         strict = self._strict(doc, ctx)
         if strict is not None:
-            return self._judge_strict(doc, ctx, strict)
+            return self._judge_strict(doc, ctx, self.p.strict_reason.replace("{cue}", repr(strict)))
+        if ctx.doc_type is not None and ctx.doc_type.type in p.strict_types:
+            return self._judge_strict(doc, ctx, p.strict_types_reason)
         if p.headings:
             for section in doc.sections:
                 head = doc.blocks[section.heading]
@@ -414,16 +424,17 @@ class CriterionKind(Kind[CriterionParams]):
                     return " ".join(block.text[a:b].split())
         return None
 
-    def _judge_strict(self, doc: Document, ctx: RuleContext, cue: str) -> Judgement:
+    def _judge_strict(self, doc: Document, ctx: RuleContext, reason: str) -> Judgement:
         """Only `strict-satisfied-by` satisfies: for a prescription drug or a device, where to
-        get it is not enough without its regulatory status."""
+        get it is not enough without its regulatory status; in a report of a study, its design is
+        not enough without its limits."""
         unless = set(self.p.unless)
         for index, s, e, names in self._sentences(doc, ctx):
             if names & unless:
                 continue
             if any(set(group) <= names for group in self.p.strict_satisfied_by):
                 return Judgement("satisfactory", "found", (Hit(index, *_trim(doc.blocks[index].text, s, e)),))
-        return Judgement("not_satisfactory", self.p.strict_reason.replace("{cue}", repr(cue)))
+        return Judgement("not_satisfactory", reason)
 
     def _claims_unless(self, doc: Document, ctx: RuleContext) -> list[tuple[int, int, int]]:
         """(block, start, end) of the claims that keep a sentence from counting (`claims-unless`):

@@ -98,6 +98,9 @@ def test_a_hostile_run_of_brackets_is_quick_and_whole() -> None:
     assert sentences(text)[-1].endswith("After it.")
 
 
+_QUOTES = frozenset("\"'“”‘’ ")
+
+
 def _blocks(paths: list[Path]) -> list[str]:
     texts = []
     for path in paths:
@@ -107,16 +110,32 @@ def _blocks(paths: list[Path]) -> list[str]:
     return texts
 
 
+def _unquoted(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans without the quotation marks and spaces at their ends: whether an opening quote
+    after a full stop starts the next sentence (here) or ends the last (spaCy) is a departure
+    by design, and quote-heavy text such as a press release would otherwise hide the rest."""
+    out = []
+    for a, b in spans:
+        while a < b and text[a] in _QUOTES:
+            a += 1
+        while b > a and text[b - 1] in _QUOTES:
+            b -= 1
+        out.append((a, b))
+    return out
+
+
 def _agreement(texts: list[str]) -> float:
     # A flattened list is a departure by design (its items are sentences); spaCy reads it as one.
     texts = [t for t in texts if len(LIST_DASH.findall(t)) < LIST_ITEMS]
     theirs = _blank_english(texts)
-    return sum(sentence_spans(t) == s for t, s in zip(texts, theirs, strict=True)) / len(texts)
+    return sum(_unquoted(t, sentence_spans(t)) == _unquoted(t, s) for t, s in zip(texts, theirs, strict=True)) / len(
+        texts
+    )
 
 
 def test_agrees_with_spacy_on_nearly_every_block_of_our_test_articles() -> None:
     """Every departure above is rare in real text: on the articles kept in tests/data, at least
-    98% of blocks split exactly as spaCy's sentencizer splits them (98.8% when written)."""
+    98% of blocks split as spaCy's sentencizer splits them, quotation marks at the ends aside (99.3% with the release set)."""
     data = ROOT / "tests" / "data"
     paths = sorted(p for p in data.glob("*/articles/*") if p.suffix in (".md", ".html", ".txt"))
     texts = _blocks(paths)
