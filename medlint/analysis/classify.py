@@ -303,12 +303,18 @@ def classify(doc: Document) -> DocType:
     return DocType("news", f"{found.reason}; about an exposure ({exposure}), not an intervention", False, exposure)
 
 
+_STUDY_PARAGRAPHS = 4
+"""Paragraphs from the top in which a story says what was studied; further down, treatments
+come up as the alternatives ("glaucoma can be slowed with eye drops or surgery")."""
+
+
 def _exposure(doc: Document) -> str | None:
     """The cue that makes study news about an exposure: one in the title or the lede, and no
-    intervention (a drug, a device, a procedure, a trial arm) anywhere in the article."""
+    intervention (a drug, a device, a procedure, a trial arm) where the story says what was
+    studied: the title and its first paragraphs."""
     vocab = vocabulary()
-    everything = " ".join(b.text for b in doc.blocks)
-    if _first(vocab.intervention, everything):
+    opening = [b.text for b in doc.blocks if b.kind is BlockKind.PARAGRAPH][:_STUDY_PARAGRAPHS]
+    if _first(vocab.intervention, " ".join([doc.title, *opening])):
         return None
     for text in (doc.title, *_lede(doc)):
         cue = _first(vocab.exposure, text)

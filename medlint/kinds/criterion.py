@@ -31,6 +31,7 @@ judged satisfactory, not satisfactory or not applicable for a document, with its
       links: ['pubmed']               # a link whose target matches satisfies it
       self-source: false              # selling copy that names itself as its source satisfies it...
       self-source-unless: [research]  # ...unless a sentence holds one of these cues (studies it leans on)
+      self-source-own: [own-trial]    # ...not counting sentences with these (its own named trial)
       claims-satisfy:                 # a claim of the claim analysis that satisfies it
         - {categories: [benefit], quantified: true}
       claims-unless:                  # a sentence holding such a claim does not count
@@ -139,6 +140,7 @@ class CriterionParams:
     links: RegexList = param([], regex_list)
     self_source: bool = param(False, typed(bool), key="self-source")
     self_source_unless: list[str] = param([], string_list, key="self-source-unless")
+    self_source_own: list[str] = param([], string_list, key="self-source-own")
     claims_satisfy: list[dict[str, Any]] = param([], _claim_filters, key="claims-satisfy")
     claims_unless: list[dict[str, Any]] = param([], _claim_filters, key="claims-unless")
     fails_if: list[list[str]] = param([], _cue_sets, key="fails-if")
@@ -175,6 +177,7 @@ class CriterionKind(Kind[CriterionParams]):
             ("when", p.when),
             ("unless", p.unless),
             ("self-source-unless", p.self_source_unless),
+            ("self-source-own", p.self_source_own),
             ("strict-when", p.strict_when),
         ):
             for name in names:
@@ -370,7 +373,7 @@ class CriterionKind(Kind[CriterionParams]):
                 return Judgement("satisfactory", f"links to {link}")
         leans: Hit | None = None
         if p.self_source and self._self_source(doc, ctx, self._register(doc, ctx) == "promotional"):
-            leans = self._leans_on(doc, ctx, set(p.self_source_unless))
+            leans = self._leans_on(doc, ctx, set(p.self_source_unless), set(p.self_source_own))
             if leans is None:
                 return Judgement("satisfactory", "the seller's own page or release: it names itself as the source")
         strict = self._strict(doc, ctx)
@@ -454,13 +457,14 @@ class CriterionKind(Kind[CriterionParams]):
         found = self._cues(doc, ctx, claim.block)
         return any(n in unless and a < claim.end and claim.start < b for n, a, b in found)
 
-    def _leans_on(self, doc: Document, ctx: RuleContext, cues: set[str]) -> Hit | None:
+    def _leans_on(self, doc: Document, ctx: RuleContext, cues: set[str], own: set[str]) -> Hit | None:
         """The first sentence holding one of `cues` (the studies a seller's release leans on, an
-        unnamed sponsor: then being the seller is not enough, the release owes whose they are)."""
+        unnamed sponsor: then being the seller is not enough, the release owes whose they are),
+        unless it holds one of `own` (the seller's own named trial)."""
         if not cues:
             return None
         for index, s, e, names in self._sentences(doc, ctx):
-            if names & cues:
+            if names & cues and not names & own:
                 return Hit(index, *_trim(doc.blocks[index].text, s, e))
         return None
 
