@@ -151,6 +151,7 @@ class RegexList(list[re.Pattern[str]]):
 
     _any: re.Pattern[str] | None = None
     _prefilter: Prefilter | None = None
+    _hints: list[frozenset[str] | None] | None = None
 
     @property
     def any(self) -> re.Pattern[str]:
@@ -169,6 +170,19 @@ class RegexList(list[re.Pattern[str]]):
         if not self._prefilter.may_match(lowered(text), start, end):
             return False
         return rx.search(text, start, end) is not None
+
+    def candidates(self, text: str) -> list[re.Pattern[str]]:
+        """The patterns, in order, that may match somewhere in `text`: those with a literal of
+        theirs in it (see `literal_hints`). A caller that wants each pattern's own match (not
+        just "any") then runs only these, not the whole list."""
+        if self._hints is None:
+            self._hints = [literal_hints(p.pattern) for p in self]
+        low = text.lower()
+        if len(low) != len(text):  # some character lowercases to two: offsets and hints unsure
+            return list(self)
+        return [
+            rx for rx, hints in zip(self, self._hints, strict=True) if hints is None or any(h in low for h in hints)
+        ]
 
 
 __all__ = ["Prefilter", "RegexList", "alternation", "literal_hints", "lowered"]

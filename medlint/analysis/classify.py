@@ -85,6 +85,9 @@ class DocType:
     business: str | None = None
     """A press release about a business event (an award, a website, a move) that names no health
     intervention: the event. The intervention criteria are not asked of it."""
+    cues: tuple[str, ...] | None = None
+    """The promotional cues of the document (`promotional_cues`), found once by `classify` for
+    the rules that read them too; None for a type not made by `classify`."""
 
 
 @dataclass(frozen=True)
@@ -137,8 +140,10 @@ def vocabulary() -> _Vocabulary:
 
 
 def _first(patterns: list[re.Pattern[str]], text: str) -> str | None:
-    if isinstance(patterns, RegexList) and not patterns.search_any(text):
-        return None
+    if isinstance(patterns, RegexList):
+        if not patterns.search_any(text):
+            return None
+        patterns = patterns.candidates(text)
     for rx in patterns:
         m = rx.search(text)
         if m:
@@ -147,8 +152,10 @@ def _first(patterns: list[re.Pattern[str]], text: str) -> str | None:
 
 
 def _distinct(patterns: list[re.Pattern[str]], text: str) -> list[str]:
-    if isinstance(patterns, RegexList) and not patterns.search_any(text):
-        return []
+    if isinstance(patterns, RegexList):
+        if not patterns.search_any(text):
+            return []
+        patterns = patterns.candidates(text)
     return [m.group(0).lower() for rx in patterns if (m := rx.search(text))]
 
 
@@ -287,8 +294,11 @@ def _is_promotional(cues: list[str]) -> bool:
 
 
 def classify(doc: Document) -> DocType:
-    found = _classify(doc)
-    if found.promotional and "press release" in promotional_cues(doc):
+    # The promotional cues are a scan of the first blocks with a dozen regexes: found once here
+    # and kept on the type for the rules that read them (the criterion kind's self-source test).
+    cues = promotional_cues(doc)
+    found = replace(_classify(doc, cues), cues=tuple(cues))
+    if found.promotional and "press release" in cues:
         vocab = vocabulary()
         title = vocab.promotional["announcement"].search(doc.title)
         lede = _lede(doc)
@@ -300,7 +310,9 @@ def classify(doc: Document) -> DocType:
     exposure = _exposure(doc)
     if exposure is None:
         return found
-    return DocType("news", f"{found.reason}; about an exposure ({exposure}), not an intervention", False, exposure)
+    return DocType(
+        "news", f"{found.reason}; about an exposure ({exposure}), not an intervention", False, exposure, cues=found.cues
+    )
 
 
 _STUDY_PARAGRAPHS = 4
@@ -323,9 +335,8 @@ def _exposure(doc: Document) -> str | None:
     return None
 
 
-def _classify(doc: Document) -> DocType:
+def _classify(doc: Document, cues: list[str]) -> DocType:
     vocab = vocabulary()
-    cues = promotional_cues(doc)
     promotional = _is_promotional(cues)
     promo_note = f"; promotional ({', '.join(cues)})" if promotional else ""
 

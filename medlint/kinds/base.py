@@ -83,9 +83,9 @@ class Analysis:
     """Each block's lemma tokens, read by every criterion rule (`medlint.kinds.cues`)."""
     dates: list[list[re.Match[str]]] | None = None
     """Each block's date-like matches (date-currency rules)."""
-    by_rule: dict[tuple[int, Any], Any] = field(default_factory=dict)
-    """A rule's own work on the document, kept for the other rules of its kind, keyed by
-    (`id` of the rule's kind, what the rule names)."""
+    by_rule: dict[tuple[object, Any], Any] = field(default_factory=dict)
+    """A rule's own work on the document, kept for its later calls (`find`, then the scorecard's
+    `judge`), keyed by (the rule's kind object, what the rule names)."""
 
 
 @dataclass(frozen=True, slots=True)

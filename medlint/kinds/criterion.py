@@ -243,7 +243,7 @@ class CriterionKind(Kind[CriterionParams]):
     def _cues(self, doc: Document, ctx: RuleContext, index: int) -> list[tuple[str, int, int]]:
         """The rule's cues in block `index`, found once per document (judging reads them twice
         when a `when` condition is checked first)."""
-        key = (id(self), index)
+        key = (self, index)
         found: list[tuple[str, int, int]] | None = ctx.analysis.by_rule.get(key)
         if found is None:
             found = ctx.analysis.by_rule[key] = self._find_cues(doc, ctx, index)
@@ -324,7 +324,7 @@ class CriterionKind(Kind[CriterionParams]):
 
     def judge(self, doc: Document, ctx: RuleContext) -> Judgement:
         """The verdict, worked out once per document (`find` and the scorecard both ask)."""
-        key = (id(self), "judgement")
+        key = (self, "judgement")
         found: Judgement | None = ctx.analysis.by_rule.get(key)
         if found is None:
             found = ctx.analysis.by_rule[key] = self._judge(doc, ctx)
@@ -476,7 +476,8 @@ class CriterionKind(Kind[CriterionParams]):
         claim analysis reads it as selling copy even where the type classifier did not."""
         if not (selling or getattr(ctx.doc_type, "promotional", False)):
             return False
-        cues = promotional_cues(doc)
+        known = getattr(ctx.doc_type, "cues", None)
+        cues = promotional_cues(doc) if known is None else known
         if "press release" in cues or "company boilerplate" in cues or "our clinic" in cues:
             return True
         body = " ".join(b.text for b in doc.blocks if b.kind in BODY)

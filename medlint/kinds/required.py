@@ -125,11 +125,11 @@ class RequiredContentKind(Kind[RequiredContentParams]):
         p = self.p
         trigger: tuple[Block, tuple[int, int], str] | None = None
         if p.trigger:
-            found = self._triggers(doc)
+            found = self._kept_triggers(doc, ctx)
             if len(found) < p.min_trigger:
                 return
             trigger = found[0]
-        if self.satisfied(doc):
+        if self._kept_satisfier(doc, ctx) is not None:
             return
         values = {"type": ctx.doc_type.type if ctx.doc_type else "article", "trigger": trigger[2] if trigger else ""}
         if p.point_at == "trigger" and trigger is not None:
@@ -143,6 +143,22 @@ class RequiredContentKind(Kind[RequiredContentParams]):
             yield Hit(block.index, start, end, values=values)
         else:
             yield Hit(None, values=values)
+
+    # `find` and the scorecard's `judge` both ask for the triggers and what satisfies the rule:
+    # worked out once per document and kept in its analysis (a scan of every sentence).
+    def _kept_triggers(self, doc: Document, ctx: RuleContext) -> list[tuple[Block, tuple[int, int], str]]:
+        key = (self, "triggers")
+        if key not in ctx.analysis.by_rule:
+            ctx.analysis.by_rule[key] = self._triggers(doc)
+        found: list[tuple[Block, tuple[int, int], str]] = ctx.analysis.by_rule[key]
+        return found
+
+    def _kept_satisfier(self, doc: Document, ctx: RuleContext) -> tuple[str, Hit | None] | None:
+        key = (self, "satisfier")
+        if key not in ctx.analysis.by_rule:
+            ctx.analysis.by_rule[key] = self.satisfier(doc)
+        found: tuple[str, Hit | None] | None = ctx.analysis.by_rule[key]
+        return found
 
     def _triggers(self, doc: Document) -> list[tuple[Block, tuple[int, int], str]]:
         out = []
@@ -185,9 +201,9 @@ class RequiredContentKind(Kind[RequiredContentParams]):
 
     def judge(self, doc: Document, ctx: RuleContext) -> Judgement:
         p = self.p
-        if p.trigger and len(self._triggers(doc)) < p.min_trigger:
+        if p.trigger and len(self._kept_triggers(doc, ctx)) < p.min_trigger:
             return Judgement("not_applicable", "nothing in the article calls for it")
-        found = self.satisfier(doc)
+        found = self._kept_satisfier(doc, ctx)
         if found is None:
             return Judgement("not_satisfactory", "not found")
         reason, hit = found
