@@ -19,13 +19,14 @@ the words.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from medlint.claims.lexicon import Lexicon, load_lexicon
 from medlint.claims.matching import Element, PatternIndex, compile_phrase, lemma_is, word_is
@@ -229,11 +230,13 @@ class ClaimAnalyzer:
     def _tokens(self, text: str) -> _Tokens:
         doc = tokenize(text)
         lowers = [t.text.lower() for t in doc]
+        # `_lemma` inlined for the common word with no curly apostrophe: one call per token less.
+        get = self.table.get
         return _Tokens(
             doc=doc,
             idxs=[t.idx for t in doc],
             lowers=lowers,
-            lemmas=[self._lemma(w) for w in lowers],
+            lemmas=[get(w, w) if "’" not in w else self._lemma(w) for w in lowers],
         )
 
     def _match(self, toks: _Tokens) -> list[_Hit]:
@@ -303,9 +306,10 @@ class ClaimAnalyzer:
             starts = toks.idxs
             by_sentence: dict[int, list[_Hit]] = defaultdict(list)
             spans = block.sentence_spans()
-            tok_sent = [bisect.bisect_right(spans, idx, key=lambda sp: sp[0]) - 1 for idx in toks.idxs]
+            # Each hit goes to the sentence its first token is in.
+            span_starts = [sp[0] for sp in spans]
             for h in hits:
-                by_sentence[max(tok_sent[h.start], 0)].append(h)
+                by_sentence[max(bisect.bisect_right(span_starts, starts[h.start]) - 1, 0)].append(h)
             for i, (s0, s1) in enumerate(spans):
                 if i not in by_sentence and not reported:
                     continue
@@ -432,11 +436,16 @@ class _Judged:
         )
 
 
+_TEXT = operator.attrgetter("text")
+
+
 def _organisation_names(doc: Tokens, names: frozenset[str]) -> list[tuple[int, int]]:
     """Token spans of names like "Natural Cure Labs", "Purpose Healing Center" or
     "Breakthrough Therapy Designation": two or more capitalised words before an organisation
     word. A claim word inside a name is the name, not a claim."""
     spans: list[tuple[int, int]] = []
+    if names.isdisjoint(map(_TEXT, doc)):
+        return spans  # most blocks name no organisation word: one set test, no loop
     run = 0  # capitalised words in a row before the current token
     for i in range(len(doc)):
         text = doc[i].text
@@ -447,6 +456,20 @@ def _organisation_names(doc: Tokens, names: frozenset[str]) -> list[tuple[int, i
         else:
             run = 0
     return spans
+
+
+class _ClaimParts(NamedTuple):
+    """The parts of a sentence's claim that do not depend on the document's register."""
+
+    effect: Part | None
+    outcome: Part | None
+    actor: Part | None
+    qualities: tuple[str, ...]
+    cited: bool
+    quantified: bool
+    lead: int
+    """Offset in the sentence of its first letter or digit: where the whole-sentence part starts."""
+    cues: tuple[Part, ...]
 
 
 class _Sentence:
@@ -503,6 +526,8 @@ class _Sentence:
         self.stance: Stance = "asserted"
         self.strength: Strength = "fact"
         self.serious = False
+        self._parts: _ClaimParts | None = None
+        self._triggers: dict[Category, Part | None] = {}
 
     @property
     def own(self) -> list[_Hit]:
@@ -808,8 +833,14 @@ class _Sentence:
         # verb over such evidence is what overclaims.
         weak_evidence = bool(self.cue("weak-study"))
 
+        # Each cue's hits outside a negation, worked out once: the tests below ask again and again.
+        lives: dict[str, list[_Hit]] = {}
+
         def live(name: str) -> list[_Hit]:
-            return [h for h in self.cue(name) if not self._negated_at(h.start)]
+            found = lives.get(name)
+            if found is None:
+                found = lives[name] = [h for h in self.cue(name) if not self._negated_at(h.start)]
+            return found
 
         strong_hype = live("hype-strong")
         # "Dramatically" is hype about a treatment's benefit, not about a harm ("dramatically
@@ -960,6 +991,37 @@ class _Sentence:
             return None
         ordered = tuple(c for c in CATEGORIES if c in all_cats)
         main = ordered[0]
+        parts = self._parts or self._claim_parts()
+        effect = parts.effect
+        lead = parts.lead
+        whole = Part(self.text[lead:], self.s0 + lead, self.s1, main)
+        triggers = tuple((c, self._kept_trigger(c) or effect or whole) for c in ordered)
+        trigger = triggers[0][1]
+        return Claim(
+            block=self.block.index,
+            start=self.s0,
+            end=self.s1,
+            text=self.text,
+            category=main,
+            categories=ordered,
+            actor=parts.actor,
+            effect=effect,
+            outcome=parts.outcome,
+            strength=self.strength,
+            stance=self.stance,
+            qualities=parts.qualities,
+            cues=parts.cues,
+            quantified=parts.quantified,
+            cited=parts.cited,
+            serious=self.serious,
+            register=register,
+            trigger=trigger,
+            triggers=triggers,
+        )
+
+    def _claim_parts(self) -> _ClaimParts:
+        """What the sentence's claim holds in either register, worked out once: the analysis
+        builds its claim for both registers before it knows the document's."""
         doc = self.doc
 
         def part(h: _Hit | None, kind: str = "") -> Part | None:
@@ -981,35 +1043,19 @@ class _Sentence:
         ceilings = {h.end for h in self.cue("ceiling")}
         quantified = any(h.start not in ceilings for h in self.cue("quantity"))
         lead = next((i for i, ch in enumerate(self.text) if ch.isalnum()), 0)
-        whole = Part(self.text[lead:], self.s0 + lead, self.s1, main)
-        triggers = tuple((c, self._trigger(c) or effect or whole) for c in ordered)
-        trigger = triggers[0][1]
         cue_parts = tuple(
             p
             for p in (part(h, h.label.split(":", 1)[1]) for h in self.hits if h.label.startswith("cue:"))
             if p is not None
         )
-        return Claim(
-            block=self.block.index,
-            start=self.s0,
-            end=self.s1,
-            text=self.text,
-            category=main,
-            categories=ordered,
-            actor=actor,
-            effect=effect,
-            outcome=outcome,
-            strength=self.strength,
-            stance=self.stance,
-            qualities=tuple(qualities),
-            cues=cue_parts,
-            quantified=quantified,
-            cited=cited,
-            serious=self.serious,
-            register=register,
-            trigger=trigger,
-            triggers=triggers,
-        )
+        self._parts = _ClaimParts(effect, outcome, actor, tuple(qualities), cited, quantified, lead, cue_parts)
+        return self._parts
+
+    def _kept_trigger(self, main: Category) -> Part | None:
+        """`_trigger(main)`, worked out once per category (both registers ask)."""
+        if main not in self._triggers:
+            self._triggers[main] = self._trigger(main)
+        return self._triggers[main]
 
     def _trigger(self, main: Category) -> Part | None:
         if main == "testimonial" and self.story:
