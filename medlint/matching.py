@@ -128,22 +128,29 @@ class Prefilter:
         return self.regex.search(lowered, start, len(lowered) if end is None else end) is not None
 
 
-_LOWERED: tuple[str, str] = ("", "")
+_LOWERED: tuple[str, str, bool] = ("", "", True)
+
+
+def _lowered(text: str) -> tuple[str, bool]:
+    """`lowered(text)`, and whether it is the true lowercase (not `text` itself kept because
+    lowercasing changed its length)."""
+    global _LOWERED
+    last = _LOWERED
+    if last[0] is text:
+        return last[1], last[2]
+    low = text.lower()
+    # Rare characters change length when lowercased; offsets must still line up.
+    exact = len(low) == len(text)
+    low = low if exact else text
+    _LOWERED = (text, low, exact)
+    return low, exact
 
 
 def lowered(text: str) -> str:
     """`text.lower()`, remembered for the last text (kinds test many spans of one block).
 
-    The pair is read and replaced whole, so a thread never gets another text's lowercase."""
-    global _LOWERED
-    last = _LOWERED
-    if last[0] is text:
-        return last[1]
-    low = text.lower()
-    # Rare characters change length when lowercased; offsets must still line up.
-    low = low if len(low) == len(text) else text
-    _LOWERED = (text, low)
-    return low
+    The triple is read and replaced whole, so a thread never gets another text's lowercase."""
+    return _lowered(text)[0]
 
 
 class RegexList(list[re.Pattern[str]]):
@@ -152,13 +159,24 @@ class RegexList(list[re.Pattern[str]]):
     _any: re.Pattern[str] | None = None
     _prefilter: Prefilter | None = None
     _hints: list[frozenset[str] | None] | None = None
+    _unhinted: list[re.Pattern[str]] | None = None
+    _hinted_prefilter: Prefilter | None = None
 
     @property
     def any(self) -> re.Pattern[str]:
         if self._any is None:
-            self._any = alternation([(f"p{i}", p.pattern) for i, p in enumerate(self)])
-            self._prefilter = Prefilter([p.pattern for p in self])
+            self._any = self._build()
         return self._any
+
+    def _build(self) -> re.Pattern[str]:
+        """The combined regex, and the literal prefilters: of all patterns, of each, and of
+        those that have literals (`_hinted_prefilter`) beside the list of those that have none."""
+        self._prefilter = Prefilter([p.pattern for p in self])
+        self._hints = [literal_hints(p.pattern) for p in self]
+        pairs = list(zip(self, self._hints, strict=True))
+        self._unhinted = [rx for rx, hints in pairs if hints is None]
+        self._hinted_prefilter = Prefilter([rx.pattern for rx, hints in pairs if hints is not None])
+        return alternation([(f"p{i}", p.pattern) for i, p in enumerate(self)])
 
     def search_any(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """True when some pattern matches in text[start:end] (a quick filter before finer checks)."""
@@ -166,19 +184,28 @@ class RegexList(list[re.Pattern[str]]):
             return False
         rx = self.any
         end = len(text) if end is None else end
-        assert self._prefilter is not None
-        if not self._prefilter.may_match(lowered(text), start, end):
-            return False
-        return rx.search(text, start, end) is not None
+        assert self._prefilter is not None and self._hinted_prefilter is not None and self._unhinted is not None
+        if not self._prefilter.always:
+            if not self._prefilter.may_match(lowered(text), start, end):
+                return False
+            return rx.search(text, start, end) is not None
+        # Some patterns have no literal to test for (a capitalised name). When none of the other
+        # patterns' literals occurs, only those can match, and each alone is a far faster scan
+        # than the alternation of all (which loses each pattern's own first-character skip).
+        low, exact = _lowered(text)
+        if not exact or self._hinted_prefilter.may_match(low, start, end):
+            return rx.search(text, start, end) is not None
+        return any(p.search(text, start, end) is not None for p in self._unhinted)
 
     def candidates(self, text: str) -> list[re.Pattern[str]]:
         """The patterns, in order, that may match somewhere in `text`: those with a literal of
         theirs in it (see `literal_hints`). A caller that wants each pattern's own match (not
         just "any") then runs only these, not the whole list."""
         if self._hints is None:
-            self._hints = [literal_hints(p.pattern) for p in self]
-        low = text.lower()
-        if len(low) != len(text):  # some character lowercases to two: offsets and hints unsure
+            self._any = self._build()
+        assert self._hints is not None
+        low, exact = _lowered(text)
+        if not exact:  # some character lowercases to two: the literals cannot be tested for
             return list(self)
         return [
             rx for rx, hints in zip(self, self._hints, strict=True) if hints is None or any(h in low for h in hints)
