@@ -13,6 +13,8 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, count, repeat
+from operator import is_not, itemgetter
 from typing import Literal
 
 from medlint.tokens import like_num
@@ -22,6 +24,9 @@ Key = tuple[str, str]
 
 Token = tuple[str, str]
 """A token as (lemma, lowercase word)."""
+
+_LEMMA = itemgetter(0)
+_WORD = itemgetter(1)
 
 
 @dataclass(frozen=True)
@@ -145,26 +150,33 @@ class PatternIndex:
                 self._anywhere[first].add(label, tail)
 
     def find(self, tokens: Sequence[Token]) -> list[tuple[str, int, int]]:
-        # The hot loop of the claim analysis: written out, with no list built per token.
+        # The hot loop of the claim analysis and the criteria: written out, with no list built
+        # per token.
         found: set[tuple[str, int, int]] = set()
         n = len(tokens)
-        by_lemma, by_word = self._by_lemma, self._by_word
+        # Most tokens start no pattern. The node each token's lemma and word lead to, and so the
+        # tokens that start some pattern, are found by passes in C (map, compress); only those
+        # tokens are visited one by one.
+        lemma_nodes = list(map(self._by_lemma.get, map(_LEMMA, tokens)))
+        word_nodes = list(map(self._by_word.get, map(_WORD, tokens)))
         # Where each wildcard-, number- or regex-led group may start: one pass per group.
         anywhere = [(_accepted(first, tokens), node) for first, node in self._anywhere.items()]
+        candidates = set(compress(count(), map(is_not, lemma_nodes, repeat(None))))
+        candidates.update(compress(count(), map(is_not, word_nodes, repeat(None))))
+        for starts, _ in anywhere:
+            candidates.update(starts)
         none: list[_Entry] = []
-        for i, token in enumerate(tokens):
+        for i in candidates:
             nodes = []
-            node = by_lemma.get(token[0])
+            node = lemma_nodes[i]
             if node is not None:
                 nodes.append(node)
-            node = by_word.get(token[1])
+            node = word_nodes[i]
             if node is not None:
                 nodes.append(node)
             for starts, node in anywhere:
                 if i in starts:
                     nodes.append(node)
-            if not nodes:
-                continue
             following = tokens[i + 1] if i + 1 < n else None
             for node in nodes:
                 # Patterns past their second token start matching at `start`.
@@ -192,14 +204,13 @@ class PatternIndex:
 
 
 def _accepted(el: Element, tokens: Sequence[Token]) -> set[int] | range:
-    """The positions of `tokens` that `el` accepts."""
+    """The positions of `tokens` that `el` accepts (a pass in C for a number or a regex)."""
     if el.kind == "any":
         return range(len(tokens))
     if el.kind == "num":
-        return {i for i, (_, word) in enumerate(tokens) if like_num(word)}
+        return set(compress(count(), map(like_num, map(_WORD, tokens))))
     if el.kind == "regex" and el.regex is not None:
-        match = el.regex.fullmatch
-        return {i for i, (_, word) in enumerate(tokens) if match(word)}
+        return set(compress(count(), map(el.regex.fullmatch, map(_WORD, tokens))))
     return {i for i, token in enumerate(tokens) if el.accepts(token)}
 
 
