@@ -1,7 +1,7 @@
 """Agreement of medlint's scorecard with the hand labels in labels.yml (see README.md).
 
 usage: python tests/data/completeness-gold/score.py [--heldout | --blind [--corpus DIR]
-       | --blind2 [--half read|held|all] [--corpus DIR] | --blind3 [--half read|held|all]] [--show]
+       | --blind2 [--half read|held|all] [--corpus DIR] | --blind3 [--half read|held|all] | --blind4] [--show]
 
 --heldout scores heldout/: articles labelled before medlint ran on them and never used to
 change a rule. --blind scores ../completeness-blind/labels.yml: real articles of the shared
@@ -13,6 +13,8 @@ the same way. Its labels are split in two halves by position in sorted key order
 the aggregate table is printed for it, never its disagreements) or `--half all`. --blind3
 scores ../completeness-blind-3/: 24 news releases and news stories about studies, written for
 it by two helpers and labelled by a third, none of whom had seen the rules; halved the same way.
+--blind4 scores ../completeness-blind-4/: 12 more, made the same way after the changes made from
+blind-3's read half; it is held out whole (aggregate only, no --show).
 
 Per criterion: agreement on the three verdicts, Cohen's kappa and F1 for "not satisfactory"
 against the rest (the way issue 11 reads HealthNewsReview's ratings), and type accuracy.
@@ -33,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 BLIND = HERE.parent / "completeness-blind"
 BLIND2 = HERE.parent / "completeness-blind-2"
 BLIND3 = HERE.parent / "completeness-blind-3"
+BLIND4 = HERE.parent / "completeness-blind-4"
 CORPUS = HERE.parents[3] / "shared" / "corpus"
 CLAIMS_DEV = HERE.parents[3] / "shared" / "claims-dev"
 HALVES = ("read", "held", "all")
@@ -74,14 +77,31 @@ def scores(
     blind2: bool = False,
     half: str = "all",
     blind3: bool = False,
+    blind4: bool = False,
 ) -> dict[str, Any]:
     halved = blind2 or blind3
-    if halved and show and half != "read":
-        raise ValueError("a held half is scored in aggregate only: --show needs --half read")
-    base = BLIND3 if blind3 else BLIND2 if blind2 else BLIND if blind else HERE / "heldout" if heldout else HERE
+    if (halved and show and half != "read") or (blind4 and show):
+        raise ValueError("a held set is scored in aggregate only: --show needs --half read")
+    base = (
+        BLIND4
+        if blind4
+        else BLIND3
+        if blind3
+        else BLIND2
+        if blind2
+        else BLIND
+        if blind
+        else HERE / "heldout"
+        if heldout
+        else HERE
+    )
     # Blind label keys are paths relative to the folder holding the articles ("articles/x.md").
     articles = (
-        (corpus or (CLAIMS_DEV if blind2 else CORPUS)) if blind or blind2 else base if blind3 else base / "articles"
+        (corpus or (CLAIMS_DEV if blind2 else CORPUS))
+        if blind or blind2
+        else base
+        if blind3 or blind4
+        else base / "articles"
     )
     labels: dict[str, Any] = yaml.safe_load((base / "labels.yml").read_text(encoding="utf-8"))
     if halved:
@@ -131,14 +151,17 @@ def main() -> None:
     ap.add_argument("--only", default="", help="with --blind: only articles whose path starts with this")
     ap.add_argument("--blind2", action="store_true", help="score the blind labels of claims-dev (completeness-blind-2)")
     ap.add_argument("--blind3", action="store_true", help="score the blind labels of completeness-blind-3 (releases)")
+    ap.add_argument("--blind4", action="store_true", help="score completeness-blind-4 (held out whole)")
     ap.add_argument("--half", choices=HALVES, default="all", help="with --blind2/3: read (even), held (odd) or all")
     args = ap.parse_args()
     corpus = args.corpus or (CLAIMS_DEV if args.blind2 else CORPUS)
     if (args.blind or args.blind2) and not corpus.is_dir():
         raise SystemExit(f"no corpus at {corpus} (--corpus DIR)")
-    if (args.blind2 or args.blind3) and args.show and args.half != "read":
-        raise SystemExit("a held half is scored in aggregate only: --show needs --half read")
-    out = scores(args.show, args.heldout, args.blind, corpus, args.only, args.blind2, args.half, args.blind3)
+    if ((args.blind2 or args.blind3) and args.show and args.half != "read") or (args.blind4 and args.show):
+        raise SystemExit("a held set is scored in aggregate only: --show needs --half read")
+    out = scores(
+        args.show, args.heldout, args.blind, corpus, args.only, args.blind2, args.half, args.blind3, args.blind4
+    )
     per_type = ", ".join(f"{t} {ok}/{n}" for t, (ok, n) in sorted(out["types"].items()))
     print(f"{out['articles']} articles; type accuracy {out['type_accuracy']:.1%} ({per_type})")
     print(f"{'criterion':24} {'agree':>6} {'kappa':>6} {'F1':>6} {'gold n':>6}")
