@@ -1,12 +1,15 @@
 """The labeller's consistency check of labels.yml: keys, criteria, values, quote lengths, and
-quoted fragments found in the article text."""
+quoted fragments found in the article text.
+
+usage: python check_labels.py [FOLDER]   (default: this folder; e.g. ../completeness-blind-4)"""
 
 import pathlib
 import re
+import sys
 
 import yaml
 
-base = pathlib.Path(__file__).resolve().parent
+base = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parent
 labels = yaml.safe_load((base / "labels.yml").read_text(encoding="utf-8"))
 CRIT = [
     "costs",
