@@ -38,8 +38,9 @@ judged satisfactory, not satisfactory or not applicable for a document, with its
         - {categories: [safety]}      # ("no known side effects": reassurance, not a harm)
       fails-if:                       # "avoid" criteria: a sentence with every cue of one list fails it
         - [prevalence, alarm]
-      claims-fail:                    # ...and so does a claim like this (not in an `unless` sentence)
+      claims-fail:                    # ...and so does a claim like this
         - {categories: [hype]}
+      claims-fail-unless: [personal]  # ...unless its sentence holds one of these cues
 
 A criterion the document fails is a finding: at the offending sentence for an "avoid" criterion
 (sensational language, disease-mongering), at the title for something missing. The verdict,
@@ -145,6 +146,7 @@ class CriterionParams:
     claims_unless: list[dict[str, Any]] = param([], _claim_filters, key="claims-unless")
     fails_if: list[list[str]] = param([], _cue_sets, key="fails-if")
     claims_fail: list[dict[str, Any]] = param([], _claim_filters, key="claims-fail")
+    claims_fail_unless: list[str] = param([], string_list, key="claims-fail-unless")
 
 
 class CriterionKind(Kind[CriterionParams]):
@@ -178,6 +180,7 @@ class CriterionKind(Kind[CriterionParams]):
             ("unless", p.unless),
             ("self-source-unless", p.self_source_unless),
             ("self-source-own", p.self_source_own),
+            ("claims-fail-unless", p.claims_fail_unless),
             ("strict-when", p.strict_when),
         ):
             for name in names:
@@ -339,11 +342,13 @@ class CriterionKind(Kind[CriterionParams]):
     def _judge_avoid(self, doc: Document, ctx: RuleContext) -> Judgement:
         p = self.p
         unless = set(p.unless)
+        claims_unless = set(p.claims_fail_unless)
         bad: list[Hit] = []
-        spared: list[tuple[int, int, int]] = []  # sentences holding an `unless` cue
+        spared: list[tuple[int, int, int]] = []  # sentences holding a `claims-fail-unless` cue
         for index, s, e, names in self._sentences(doc, ctx):
-            if names & unless:
+            if names & claims_unless:
                 spared.append((index, s, e))
+            if names & unless:
                 continue
             if any(set(group) <= names for group in p.fails_if):
                 bad.append(Hit(index, *_trim(doc.blocks[index].text, s, e)))
