@@ -76,11 +76,21 @@ def _inline_nesting(rule: Callable[[StateCore], None]) -> Callable[[StateCore], 
     return limited
 
 
+_BRACKET_RUN = "[" * (_INLINE_NESTING + 1)
+"""More `[` in a row than inline parsing nests: no label that opens here can be read as a link."""
+
+
 def _closable(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
     """A link or image rule that gives up at once when no `]` follows in the inline text: no
-    label can close, and a long run of `[` would otherwise cost a nested scan for each one."""
+    label can close, and a long run of `[` would otherwise cost a nested scan for each one.
+    It also gives up at a `[` that opens a run deeper than the inline nesting limit: the scan
+    would fail anyway, after markdown-it had remembered a position for every bracket of the run
+    (a 10 MB line of brackets took 600 MB and minutes)."""
 
     def guarded(state: StateInline, silent: bool) -> bool:
+        label = state.pos + (state.src[state.pos] == "!")
+        if state.src.startswith(_BRACKET_RUN, label):
+            return False
         key = (id(state), state.posMax)
         found = _LAST_CLOSE.get(key)
         if found is None or found[0] is not state:
@@ -127,6 +137,8 @@ def parse_markdown(doc: Document, body_start_line: int) -> None:
         tokens = _parser().parse(text)
     except RecursionError:
         tokens = _parser(_SAFE_NESTING).parse(text)
+    finally:
+        _LAST_CLOSE.clear()  # it holds the parse's inline states, and their caches, alive
     kind_stack: list[BlockKind] = []
     seen_h1 = False
     cursor = 0
