@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
-from medlint.tokens import Token, tokenize
+from medlint.tokens import MEMO_CHARS, Token, tokenize, tokens_between, window_end
 
 _FINAL = frozenset("!.?‼‽⁇⁈⁉。！？．｡")
 """Marks that end a sentence: the Latin and common CJK ones of spaCy's Sentencizer list."""
@@ -79,6 +80,67 @@ def tame(text: str) -> str:
     return _LONG_RUN.sub(lambda m: "x" * (len(m.group()) - 1) + m.group()[-1], text)
 
 
+WINDOW = 20_000
+"""Characters of a long text tokenised at a time: its tokens are read in windows and let go
+once the splitter is past them, so a 10 MB paragraph is never held as tokens whole."""
+
+
+class _Tokens:
+    """A text's tokens, read a window at a time: `has(i)` reads on as far as token `i`, and
+    tokens more than two before the last sentence-final mark handed out are let go."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._read = 0  # text offset tokenised so far
+        self._base = 0  # token index of _buf[0]
+        self._buf: list[Token] = []
+        self._marks: list[int] = []  # sentence-final candidates not yet handed out, in order
+        self._keep = 0  # first token index the splitter may still read
+        if len(text) <= MEMO_CHARS:  # the claim analysis tokenises the same text: shared
+            self._take(list(tokenize(text)))
+            self._read = len(text)
+
+    def _take(self, tokens: list[Token]) -> None:
+        first = self._base + len(self._buf)
+        self._marks.extend(first + k for k, token in enumerate(tokens) if token.text in _FINAL or "." in token.text)
+        self._buf.extend(tokens)
+
+    def _more(self) -> bool:
+        if self._read >= len(self._text):
+            return False
+        if self._keep - self._base > len(self._buf) // 2:
+            del self._buf[: self._keep - self._base]
+            self._base = self._keep
+        end = window_end(self._text, self._read, WINDOW)
+        self._take(tokens_between(self._text, self._read, end))
+        self._read = end
+        return True
+
+    def has(self, i: int) -> bool:
+        while i >= self._base + len(self._buf):
+            if not self._more():
+                return False
+        return True
+
+    def __getitem__(self, i: int) -> Token:
+        return self._buf[i - self._base]
+
+    def marks(self) -> Iterator[int]:
+        """Indexes of the tokens that may end a sentence, in order."""
+        done = 0
+        while True:
+            if done == len(self._marks):
+                self._marks.clear()
+                done = 0
+                if not self._more():
+                    return
+                continue
+            k = self._marks[done]
+            done += 1
+            self._keep = max(k - 2, self._keep)
+            yield k
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of `text`'s sentences, trimmed of surrounding spaces."""
     # (end of one sentence, start of the next): the same offset, but for a list's item mark.
@@ -87,27 +149,31 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         # No mark before the closing ones (most headings, list items and one-line paragraphs):
         # one sentence, and no tokens needed.
         return _spans(text, cuts)
-    tokens = list(tokenize(tame(text)))
+    tokens = _Tokens(tame(text))
     starts: list[int] = []
-    n = len(tokens)
     done = 0  # tokens before this one are settled
-    for k in [k for k, token in enumerate(tokens) if token.text in _FINAL or "." in token.text]:
+    for k in tokens.marks():
         if k < done:
             continue
         if not _ends(tokens, k):
             token = tokens[k]
-            if token.whitespace_ and k + 1 < n and tokens[k + 1].text[:1].isupper() and _FOOTNOTE.search(token.text):
+            if (
+                token.whitespace_
+                and tokens.has(k + 1)
+                and tokens[k + 1].text[:1].isupper()
+                and _FOOTNOTE.search(token.text)
+            ):
                 starts.append(tokens[k + 1].idx)
             continue
         # Closing marks stay with the sentence they close; an opening mark after a space opens
         # the next one.
         j = k + 1
-        while j < n and (tokens[j].text in _FINAL or _is_punct(tokens[j].text)):
+        while tokens.has(j) and (tokens[j].text in _FINAL or _is_punct(tokens[j].text)):
             if tokens[j].text in _OPENING and tokens[j - 1].whitespace_:
                 break
             j += 1
         # A comma after the mark makes it an abbreviation's ("Co., Ltd.", "Inc., the maker").
-        if j < n and not any(t.text in ",;:" for t in tokens[k + 1 : j]) and _next_starts(tokens, j, k):
+        if tokens.has(j) and not any(tokens[i].text in ",;:" for i in range(k + 1, j)) and _next_starts(tokens, j, k):
             starts.append(tokens[j].idx)
         done = j
     if cuts:
@@ -137,7 +203,7 @@ def _spans(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _ends(tokens: list[Token], k: int) -> bool:
+def _ends(tokens: _Tokens, k: int) -> bool:
     """Whether token `k` is a sentence-final mark (or an abbreviation that may end one)."""
     word = tokens[k].text
     if word in _FINAL:
@@ -155,7 +221,7 @@ def _ends(tokens: list[Token], k: int) -> bool:
     return word.endswith(".") and low[:-1] in _SUFFIXES
 
 
-def _next_starts(tokens: list[Token], j: int, k: int) -> bool:
+def _next_starts(tokens: _Tokens, j: int, k: int) -> bool:
     """Whether token `j`, after the sentence-final token `k`, starts a new sentence."""
     end = tokens[k].text
     before = end[:-1] if end != "." else tokens[k - 1].text if k else ""

@@ -155,9 +155,28 @@ def _remembered(text: str) -> Tokens:
 
 
 def _tokenize(text: str) -> Tokens:
+    return Tokens(text, tokens_between(text, 0, len(text)))
+
+
+_SPACE = re.compile(r"\s")
+
+
+def window_end(text: str, start: int, size: int) -> int:
+    """Where a window of about `size` characters from `start` ends: at the first whitespace
+    from `start + size` on (so no token is cut), else at the end of `text`."""
+    if start + size >= len(text):
+        return len(text)
+    space = _SPACE.search(text, start + size)
+    return space.start() if space else len(text)
+
+
+def tokens_between(text: str, lo: int, hi: int) -> list[Token]:
+    """The tokens of `text[lo:hi]`, as `tokenize(text)` has them (offsets into `text`; `i`
+    counts from 0 here), when `lo` and `hi` are at whitespace or at the ends of `text`: a long
+    text can be read a window at a time and never held as tokens whole."""
     out: list[Token] = []
     n = len(text)
-    for chunk in _CHUNK.finditer(text):
+    for chunk in _CHUNK.finditer(text, lo, hi):
         word = chunk.group()
         base = chunk.start()
         # Most chunks are plain words, which no prefix, suffix, contraction or infix can cut.
@@ -168,7 +187,7 @@ def _tokenize(text: str) -> Tokens:
             end = start + len(piece)
             ws = " " if k == last and end < n and text[end].isspace() else ""
             out.append(Token(piece, start, len(out), ws))
-    return Tokens(text, out)
+    return out
 
 
 def _split(chunk: str, start: int) -> list[tuple[str, int]]:
