@@ -31,6 +31,10 @@ def front_matter_text(value: Any, limit: int = MAX_TITLE) -> str:
     return text[:limit].strip()
 
 
+MAX_ANCHOR = 1_000
+"""Characters of the title (else the first line) that a document-level finding points at."""
+
+
 class BlockKind(enum.Enum):
     TITLE = "title"
     HEADING = "heading"
@@ -196,10 +200,12 @@ class Document:
         return self
 
     def anchor(self) -> tuple[int, int]:
-        """Source range that document-level findings point at: the title, else the first line."""
+        """Source range that document-level findings point at: the title, else the first line;
+        at most its first MAX_ANCHOR characters (every such finding quotes the range as its
+        context: a file that is one 10 MB line made each of them 10 MB)."""
         if self.title_block is not None:
             prose = self.blocks[self.title_block].prose
-            return prose.source_start(0), prose.source_end(len(prose.text))
+            return prose.source_start(0), prose.source_end(min(len(prose.text), MAX_ANCHOR))
         first = self.front_matter_end
         while first < len(self.source) and self.source[first] in "\r\n":
             first += 1
@@ -207,7 +213,7 @@ class Document:
         end = len(self.source) if end == -1 else end
         if end > first and self.source[end - 1] == "\r":
             end -= 1
-        return first, max(end, first)
+        return first, min(max(end, first), first + MAX_ANCHOR)
 
     def word_count(self) -> int:
         return sum(len(b.text.split()) for b in self.blocks)

@@ -23,7 +23,7 @@ import operator
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -33,7 +33,7 @@ from medlint.claims.matching import Element, PatternIndex, compile_phrase, lemma
 from medlint.claims.model import CATEGORIES, QUALITIES, Category, Claim, Part, Register, Stance, Strength
 from medlint.document import Block, BlockKind, Document
 from medlint.sentences import tame
-from medlint.tokens import Tokens, lemma_table, tokenize
+from medlint.tokens import Tokens, lemma_table, tokenize, tokens_between
 
 # A citation in the sentence or a link in its block: the claim points at its support.
 CITATION = re.compile(
@@ -228,7 +228,12 @@ class ClaimAnalyzer:
         return tuple(self._tokens(term).lemmas)
 
     def _tokens(self, text: str) -> _Tokens:
-        doc = tokenize(text)
+        return self._read(tokenize(text))
+
+    def _tokens_between(self, text: str, lo: int, hi: int) -> _Tokens:
+        return self._read(Tokens(text, tokens_between(text, lo, hi)))
+
+    def _read(self, doc: Tokens) -> _Tokens:
         lowers = [t.text.lower() for t in doc]
         # `_lemma` inlined for the common word with no curly apostrophe: one call per token less.
         get = self.table.get
@@ -292,57 +297,68 @@ class ClaimAnalyzer:
                 report_lead = bool(_REPORT_LEAD.search(block.text)) and not _HARM_LEAD.search(block.text)
             if block.in_references or not block.text.strip():
                 continue
-            toks = self._tokens(tame(block.text))
-            hits = self._match(toks)
             story = bool(_SIGNED_QUOTE.search(block.text))
             stories += story
             prices += bool(_PRICE.search(block.text))
-            if not hits and not reported:
-                continue  # a sentence with no match makes no claim
-            story = story or bool(_NAMED_PERSON.search(block.text))
-            refuting_section = self._in_myth_section(document, block)
-            listed = self._in_benefit_list(document, block)
-            block_cited: list[bool] = []  # shared by the block's sentences, filled on first use
-            starts = toks.idxs
-            by_sentence: dict[int, list[_Hit]] = defaultdict(list)
+            text = tame(block.text)
             spans = block.sentence_spans()
-            # Each hit goes to the sentence its first token is in.
-            span_starts = [sp[0] for sp in spans]
-            for h in hits:
-                by_sentence[max(bisect.bisect_right(span_starts, starts[h.start]) - 1, 0)].append(h)
-            for i, (s0, s1) in enumerate(spans):
-                if i not in by_sentence and not reported:
-                    continue
-                t0 = bisect.bisect_left(starts, s0)
-                t1 = bisect.bisect_left(starts, s1)
-                if t1 - t0 < 1:
-                    continue
-                sent = _Sentence(
-                    toks,
-                    block,
-                    s0,
-                    s1,
-                    t0,
-                    t1,
-                    by_sentence[i],
-                    refuting_section,
-                    story,
-                    listed,
-                    block_cited,
-                    self.words,
-                    reported,
-                )
-                calls += bool(sent.cue("call-to-action"))
-                outcome_sentences += bool(sent._by.get("outcome"))
-                if about_health is None:
-                    pending.append(sent)
-                    if outcome_sentences >= 3:
-                        about_health = True
-                        for waiting in pending:
-                            judge(waiting, True)
-                        pending = []
-                else:
-                    judge(sent, about_health)
+            facts: tuple[bool, bool, bool, list[bool]] | None = None
+            span_starts: list[int] = []
+            for lo, hi, first, last in _parts(text, spans):
+                toks = self._tokens(text) if hi - lo == len(text) else self._tokens_between(text, lo, hi)
+                hits = self._match(toks)
+                if not hits and not reported:
+                    continue  # a sentence with no match makes no claim
+                if facts is None:
+                    facts = (
+                        story or bool(_NAMED_PERSON.search(block.text)),
+                        self._in_myth_section(document, block),
+                        self._in_benefit_list(document, block),
+                        [],  # whether the block cites: shared by its sentences, filled on first use
+                    )
+                told, refuting_section, listed, block_cited = facts
+                starts = toks.idxs
+                by_sentence: dict[int, list[_Hit]] = defaultdict(list)
+                # Each hit goes to the sentence its first token is in.
+                span_starts = span_starts or [sp[0] for sp in spans]
+                for h in hits:
+                    by_sentence[max(bisect.bisect_right(span_starts, starts[h.start], first, last) - 1, first)].append(
+                        h
+                    )
+                for i in range(first, last):
+                    if i not in by_sentence and not reported:
+                        continue
+                    s0, s1 = spans[i]
+                    t0 = bisect.bisect_left(starts, s0)
+                    t1 = bisect.bisect_left(starts, s1)
+                    if t1 - t0 < 1:
+                        continue
+                    sent = _Sentence(
+                        toks,
+                        block,
+                        s0,
+                        s1,
+                        t0,
+                        t1,
+                        by_sentence[i],
+                        refuting_section,
+                        told,
+                        listed,
+                        block_cited,
+                        self.words,
+                        reported,
+                    )
+                    calls += bool(sent.cue("call-to-action"))
+                    outcome_sentences += bool(sent._by.get("outcome"))
+                    if about_health is None:
+                        pending.append(sent)
+                        if outcome_sentences >= 3:
+                            about_health = True
+                            for waiting in pending:
+                                judge(waiting, True)
+                            pending = []
+                    else:
+                        judge(sent, about_health)
         for waiting in pending:
             judge(waiting, False)
         strong = sum(1 for j in judged if j.cats and j.stance == "asserted" and j.strength == "fact" and j.strong)
@@ -437,6 +453,27 @@ class _Judged:
 
 
 _TEXT = operator.attrgetter("text")
+
+
+PART = 50_000
+"""Characters of a long block's text analysed at a time: its sentences are taken in runs of
+about this length, each run tokenised and matched on its own and let go once judged, so a 10 MB
+paragraph is never held as tokens whole. No real paragraph is this long; a phrase is matched
+within a run (never across two), which only such a block could notice."""
+
+
+def _parts(text: str, spans: list[tuple[int, int]], size: int = PART) -> Iterator[tuple[int, int, int, int]]:
+    """(lo, hi, first, last): the text range and the sentences (`spans[first:last]`) of each run
+    of whole sentences of about `size` characters; a run ends where whitespace comes before the
+    next sentence, so it is tokenised as the whole text is. One run for a text up to `size`."""
+    lo = first = 0
+    if len(text) > size:
+        for i in range(1, len(spans)):
+            start = spans[i][0]
+            if start - lo >= size and text[start - 1].isspace():
+                yield lo, start, first, i
+                lo, first = start, i
+    yield lo, len(text), first, len(spans)
 
 
 def _organisation_names(doc: Tokens, names: frozenset[str]) -> list[tuple[int, int]]:

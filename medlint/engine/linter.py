@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 import threading
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 # the first file is linted: a run that the results cache answers in full never needs it.
 
 _T = TypeVar("_T")
+_SPACES = re.compile(r"\s+")
 DEFAULT_LIMIT = 8
 """Findings of one rule in one document, unless the rule sets `limit` (stops a word flooding a report)."""
 CLAIMS_PACK = "claims"
@@ -408,7 +410,9 @@ class Linter:
         message = fill(hit.message or rule.message, values)
         line, col = doc.lines.line_col(start)
         end_line, end_col = doc.lines.line_col(end)
-        context = " ".join(doc.source[max(0, start - 30) : end + 30].split())
+        around = doc.source[max(0, start - 30) : end + 30]
+        # The same, without a list of every word of a long span (a 10 MB sentence).
+        context = " ".join(around.split()) if len(around) < 10_000 else _SPACES.sub(" ", around).strip()
         level = severity or hit.severity or rule.severity
         if hit.bump:
             level = Severity(min(int(level) + hit.bump, int(Severity.ERROR)))

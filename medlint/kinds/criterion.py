@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,6 +79,8 @@ REGISTER_MIN_WORDS = 120
 """Words below which the claim analysis cannot tell a text's register and judges every sentence
 as if it were selling (medlint.claims.analyze, "too short to tell"): `when-register` and the
 seller's own voice do not read it then."""
+_NO_CUES: tuple[tuple[str, int, int], ...] = ()
+
 _CLAIM_KEYS = {"categories", "qualities", "register", "strength", "stance", "quantified", "promotional"}
 # Selling copy that speaks for itself: first-person sellers ("our clinic", "we offer").
 _FIRST_PERSON = re.compile(r"\b(?:our|we|we're|we’re|us)\b", re.IGNORECASE)
@@ -243,13 +245,18 @@ class CriterionKind(Kind[CriterionParams]):
                 text = block.text.rstrip()
                 lead = last if text.endswith(":") else set()
 
-    def _cues(self, doc: Document, ctx: RuleContext, index: int) -> list[tuple[str, int, int]]:
+    def _cues(self, doc: Document, ctx: RuleContext, index: int) -> Sequence[tuple[str, int, int]]:
         """The rule's cues in block `index`, found once per document (judging reads them twice
-        when a `when` condition is checked first)."""
-        key = (self, index)
-        found: list[tuple[str, int, int]] | None = ctx.analysis.by_rule.get(key)
+        when a `when` condition is checked first). Kept in one list per rule, a slot per block,
+        and most blocks share one empty tuple: a key and a list for each block and rule took
+        about 3 MB per MB of text."""
+        key = (self, "cues")
+        by_block: list[Sequence[tuple[str, int, int]] | None] | None = ctx.analysis.by_rule.get(key)
+        if by_block is None:
+            by_block = ctx.analysis.by_rule[key] = [None] * len(doc.blocks)
+        found = by_block[index]
         if found is None:
-            found = ctx.analysis.by_rule[key] = self._find_cues(doc, ctx, index)
+            found = by_block[index] = self._find_cues(doc, ctx, index) or _NO_CUES
         return found
 
     def _find_cues(self, doc: Document, ctx: RuleContext, index: int) -> list[tuple[str, int, int]]:

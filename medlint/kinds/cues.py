@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from medlint.claims.matching import Element, PatternIndex, compile_phrase, lemma_is
 from medlint.document import Document
-from medlint.tokens import Token, lemma, tokenize
+from medlint.tokens import MEMO_CHARS, Token, lemma, tokenize, tokens_between, window_end
 
 _NUMBER = frozenset({"NUM"})
 
@@ -52,15 +52,31 @@ def _pair(lower: str) -> tuple[str, str]:
     return lemma(lower), lower
 
 
+WINDOW = 20_000
+"""Characters of a long text tokenised at a time (a hyphen that joins words never sits at a
+window's edge, which is whitespace), so only the compact pairs and offsets are ever held whole."""
+
+
 def tokens(text: str) -> CueTokens:
     """`text` tokenised, each token with its lemma from the lookup table."""
-    kept = _joined(list(tokenize(text)))
-    words = [_pair(t.text.lower()) for t in kept]
-    return CueTokens(
-        words=words,
-        starts=array("q", [t.idx for t in kept]),
-        ends=array("q", [t.idx + len(t.text) for t in kept]),
-    )
+    if len(text) <= MEMO_CHARS:
+        kept = _joined(list(tokenize(text)))  # the tokens the claim analysis made, shared
+        return CueTokens(
+            words=[_pair(t.text.lower()) for t in kept],
+            starts=array("q", [t.idx for t in kept]),
+            ends=array("q", [t.idx + len(t.text) for t in kept]),
+        )
+    words: list[tuple[str, str]] = []
+    starts, ends = array("q"), array("q")
+    lo = 0
+    while lo < len(text):
+        hi = window_end(text, lo, WINDOW)
+        kept = _joined(tokens_between(text, lo, hi))
+        words.extend([_pair(t.text.lower()) for t in kept])
+        starts.extend([t.idx for t in kept])
+        ends.extend([t.idx + len(t.text) for t in kept])
+        lo = hi
+    return CueTokens(words=words, starts=starts, ends=ends)
 
 
 def block_tokens(doc: Document, cache: dict[int, CueTokens], index: int) -> CueTokens:
