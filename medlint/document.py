@@ -216,7 +216,17 @@ class Document:
         return first, min(max(end, first), first + MAX_ANCHOR)
 
     def word_count(self) -> int:
-        return sum(len(b.text.split()) for b in self.blocks)
+        return sum(_words(b.text) for b in self.blocks)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _words(text: str) -> int:
+    """`len(text.split())`, without a list of the words of a long text (a 10 MB paragraph)."""
+    if len(text) < 100_000:
+        return len(text.split())
+    return sum(1 for _ in _WORD.finditer(text))
 
 
 def _repeats(head: str, title: str) -> bool:

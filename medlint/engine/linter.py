@@ -306,9 +306,11 @@ class Linter:
             self.pipeline.add_sentences(doc.blocks)
         findings: list[Finding] = []
         failed: set[str] = set()  # rules that did not finish: no verdict from them
-        for rule in self.rules:
-            if rule.code in skipped or rule.code in SUPPRESSION_RULES:  # post-processing makes theirs
-                continue
+        # post-processing makes the suppression rules' findings
+        to_run = [r for r in self.rules if r.code not in skipped and r.code not in SUPPRESSION_RULES]
+        # The last rule to read each kind's working data: after it, the data is let go.
+        last_reader = {name: i for i, rule in enumerate(to_run) for name in rule.kind.SHARES}
+        for i, rule in enumerate(to_run):
             try:
                 findings.extend(
                     self._run_rule(rule, rule_budget, functools.partial(self._rule_findings, doc, ctx, rule))
@@ -327,6 +329,10 @@ class Linter:
                         f"{exc}); the other rules ran. Please report this.",
                     )
                 )
+            finally:
+                for name in rule.kind.SHARES:
+                    if last_reader[name] == i:
+                        ctx.analysis.drop(name)
         self._linted += 1
         if self._linted % caches.TRIM_EVERY == 0:
             with contextlib.suppress(Exception), BUDGETS.exempt():  # housekeeping never costs a file

@@ -87,6 +87,16 @@ class Analysis:
     """A rule's own work on the document, kept for its later calls (`find`, then the scorecard's
     `judge`), keyed by (the rule's kind object, what the rule names)."""
 
+    def drop(self, name: str) -> None:
+        """Let go of the working data `name` (a field that `Kind.SHARES` names); `grades`, the
+        claims and `by_rule` hold what the report and the scorecard read, and are kept."""
+        if name in ("word_tokens", "cue_tokens"):
+            setattr(self, name, {})
+        elif name in ("readability", "dates"):
+            setattr(self, name, None)
+        else:
+            raise ValueError(f"not working data that may be let go: {name!r}")
+
 
 @dataclass(frozen=True, slots=True)
 class RuleContext:
@@ -285,6 +295,11 @@ class Kind(Generic[P]):
     or at a statement wherever it stands, set this to False."""
     NEEDS: ClassVar[frozenset[str]] = frozenset()
     """NLP layers the kind reads: "sentences" is the only one the blank pipeline provides."""
+    SHARES: ClassVar[frozenset[str]] = frozenset()
+    """The fields of `Analysis` the kind fills and reads: once no rule left to run on a
+    document shares one, the linter lets it go (`Analysis.drop`), so a long document never
+    holds every kind's working data at once. Each is a cache: a rule that asks again (a
+    scorecard verdict) refills it."""
     WHERE: ClassVar[tuple[str, ...] | None] = None
     """The places a rule of this kind reads unless its `where` says otherwise (title, heading,
     body). None: the kind reads the document its own way, and its rules take no `where`."""

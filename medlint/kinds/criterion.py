@@ -156,6 +156,7 @@ class CriterionKind(Kind[CriterionParams]):
     JUDGES_WORDING = False
     Params = CriterionParams
     NEEDS = frozenset({"sentences"})
+    SHARES = frozenset({"cue_tokens"})
     WHERE = ("heading", "body")
 
     def setup(self) -> None:

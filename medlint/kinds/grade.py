@@ -77,6 +77,7 @@ class ReadingGradeKind(Kind[ReadingGradeParams]):
     name = "reading-grade"
     Params = ReadingGradeParams
     NEEDS = frozenset({"sentences"})
+    SHARES = frozenset({"readability"})
 
     def setup(self) -> None:
         self.fallback = "none" if self.p.fallback == self.p.metric else self.p.fallback

@@ -266,6 +266,7 @@ class SubstitutionKind(Kind[SubstitutionParams]):
     name = "substitution"
     Params = SubstitutionParams
     NEEDS = frozenset({"sentences"})
+    SHARES = frozenset({"word_tokens"})
     WHERE = ("body",)
 
     def setup(self) -> None:

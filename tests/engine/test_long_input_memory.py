@@ -1,0 +1,127 @@
+"""A long block is read a window at a time: the same answers as reading it whole, in bounded
+memory (issue 14: a 10 MB single line, nested brackets, a run of one character).
+
+The windowed readers are checked against reading the text whole, with windows made small so
+that every boundary case (a mark, a hyphen, a run of closing quotes at a window's edge) is met.
+Memory is checked with tracemalloc on inputs small enough for the default suite.
+"""
+
+from __future__ import annotations
+
+import itertools
+import tracemalloc
+
+import pytest
+
+from medlint import sentences, tokens
+from medlint.claims import analyze
+from medlint.document import MAX_ANCHOR
+from medlint.engine import Linter
+from medlint.kinds import cues
+from medlint.kinds.base import Analysis
+from medlint.parse import parse_document
+
+PROSE = (
+    'Dr. Smith said the cure "works." It does not! Side-effects include nausea (rarely). '
+    "Vitamin D. A doctor at Acme Co., Ltd. and U.S. groups agreed... Is it safe? "
+    "They were in their late 30s.2 IgA levels rose. No. 1 choice - the bladder.The end. "
+)
+
+
+def _long_text(n: int = 400) -> str:
+    return "".join(PROSE.replace("Smith", f"Smith{i}") for i in range(n))
+
+
+def test_tokens_between_windows_are_the_whole_texts_tokens() -> None:
+    text = _long_text(50)
+    whole = [(t.text, t.idx, t.whitespace_) for t in tokens.tokenize(text)]
+    windowed, lo = [], 0
+    while lo < len(text):
+        hi = tokens.window_end(text, lo, 37)
+        assert hi == len(text) or text[hi].isspace()
+        windowed += [(t.text, t.idx, t.whitespace_) for t in tokens.tokens_between(text, lo, hi)]
+        lo = hi
+    assert windowed == whole
+
+
+@pytest.mark.parametrize("window", [5, 64, 1000])
+def test_sentences_of_a_long_text_do_not_depend_on_the_window(monkeypatch: pytest.MonkeyPatch, window: int) -> None:
+    text = _long_text()
+    assert len(text) > tokens.MEMO_CHARS  # read in windows, not whole
+    whole = sentences.sentence_spans(text)
+    assert len(whole) > 1000
+    monkeypatch.setattr(sentences, "WINDOW", window)
+    assert sentences.sentence_spans(text) == whole
+
+
+@pytest.mark.parametrize("window", [3, 50])
+def test_cue_tokens_of_a_long_text_do_not_depend_on_the_window(monkeypatch: pytest.MonkeyPatch, window: int) -> None:
+    text = _long_text() + " side - effects a-b -c d-"
+    kept = cues._joined(list(tokens.tokenize(text)))
+    monkeypatch.setattr(cues, "WINDOW", window)
+    got = cues.tokens(text)
+    assert got.words == [cues._pair(t.text.lower()) for t in kept]
+    assert list(got.starts) == [t.idx for t in kept]
+    assert list(got.ends) == [t.idx + len(t.text) for t in kept]
+
+
+def test_a_long_blocks_claims_are_judged_a_run_of_sentences_at_a_time() -> None:
+    text = _long_text(2000)
+    spans = sentences.sentence_spans(text)
+    parts = list(analyze._parts(text, spans, size=10_000))
+    assert len(parts) > 5
+    # Runs follow one another, hold whole sentences, and are cut where whitespace is.
+    assert parts[0][0] == 0 and parts[0][2] == 0 and parts[-1][1] == len(text) and parts[-1][3] == len(spans)
+    for (lo, hi, first, last), (lo2, _, first2, _) in itertools.pairwise(parts):
+        assert hi == lo2 and last == first2 and text[hi - 1].isspace()
+        assert spans[first][0] >= lo and spans[last - 1][1] <= hi
+
+
+def test_a_long_paragraph_makes_the_same_claims_as_its_sentences_read_alone() -> None:
+    sentence = "This miracle cure heals arthritis in days. "
+    filler = "The clinic opened in May and the weather was mild that week. " * 40
+    body = (filler + sentence) * 60
+    assert len(body) > analyze.PART  # one paragraph, analysed in runs
+    outcome = Linter().lint_text("# Joints\n\n" + body, path="long.md")
+    starts = {f.start_offset for f in outcome.findings if f.code == "CLM001"}
+    text = "# Joints\n\n" + body
+    assert starts and all(text[s:].startswith("miracle") for s in starts)
+
+
+def test_a_document_finding_points_at_most_at_the_first_thousand_characters() -> None:
+    text = "word " * 100_000
+    outcome = Linter().lint_text(text, path="one-line.txt")
+    document = [f for f in outcome.findings if f.scope == "document"]
+    assert document
+    for f in document:
+        assert f.start_offset == 0 and f.end_offset == MAX_ANCHOR
+        assert len(f.context) <= MAX_ANCHOR + 30
+
+
+def test_nested_brackets_are_parsed_in_little_memory() -> None:
+    text = "[" * 100_000 + "]" * 100_000
+    tracemalloc.start()
+    try:
+        doc, _ = parse_document(text, path="brackets.md")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert doc.blocks[0].text == text
+    # markdown-it remembered a position for every bracket: 14 MB for these 200 KB.
+    assert peak < 4_000_000
+
+
+def test_the_linter_lets_go_of_each_kinds_working_data_after_its_last_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    dropped: list[str] = []
+    drop = Analysis.drop
+
+    def spy(self: Analysis, name: str) -> None:
+        dropped.append(name)
+        drop(self, name)
+
+    monkeypatch.setattr(Analysis, "drop", spy)
+    text = "# Back pain\n\nThis miracle cure works. Ask your doctor about side effects.\n"
+    with_drops = Linter().lint_text(text, path="a.md")
+    assert sorted(dropped) == ["cue_tokens", "readability", "word_tokens"]
+    monkeypatch.setattr(Analysis, "drop", lambda self, name: None)
+    assert Linter().lint_text(text, path="a.md") == with_drops
