@@ -83,6 +83,8 @@ def split_front_matter(source: str) -> FrontMatter:
         return FrontMatter({}, 0, None)
     raw = m.group(1) or ""
     try:
+        if len(raw) > 2 * MAX_FM_VALUES and _holds_too_many(raw):
+            return FrontMatter({}, m.end(), f"front matter not read: it holds more than {MAX_FM_VALUES:,} values")
         # yaml.safe_load in two steps, so the title's node (and its position) is kept.
         loader = yaml.SafeLoader(raw)
         try:
@@ -112,6 +114,26 @@ def split_front_matter(source: str) -> FrontMatter:
     if isinstance(fields.get("title"), str) and isinstance(node, yaml.MappingNode) and len(raw) <= MAX_TITLE_SCAN:
         title = _title_at(node, raw, m.start(1))
     return FrontMatter(fields, m.end(), None, title)
+
+
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
+
+
+def _holds_too_many(raw: str) -> bool:
+    """Whether the YAML text holds more than MAX_FM_VALUES values before any alias is expanded
+    (so more after, see `_plain`): read as a stream of events and stopped there, not built
+    into a node graph first (100,000 keys took 185 MB and ten seconds to refuse)."""
+    loader = yaml.SafeLoader(raw)
+    try:
+        count = 0
+        while loader.check_event():
+            if isinstance(loader.get_event(), _NODE_EVENTS):  # type: ignore[no-untyped-call]
+                count += 1
+                if count > MAX_FM_VALUES:
+                    return True
+        return False
+    finally:
+        loader.dispose()
 
 
 def _title_at(root: yaml.MappingNode, raw: str, base: int) -> tuple[str, int] | None:

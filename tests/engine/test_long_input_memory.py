@@ -125,3 +125,18 @@ def test_the_linter_lets_go_of_each_kinds_working_data_after_its_last_rule(monke
     assert sorted(dropped) == ["cue_tokens", "readability", "word_tokens"]
     monkeypatch.setattr(Analysis, "drop", lambda self, name: None)
     assert Linter().lint_text(text, path="a.md") == with_drops
+
+
+def test_front_matter_of_too_many_keys_is_refused_before_it_is_built() -> None:
+    keys = "\n".join(f"key{i}: value {i}" for i in range(20_000))
+    text = f"---\n{keys}\n---\n\n# Title\n\nA short body.\n"
+    tracemalloc.start()
+    try:
+        doc, problem = parse_document(text, path="keys.md")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert problem == "front matter not read: it holds more than 5,000 values"
+    assert doc.front_matter == {} and [b.text for b in doc.blocks] == ["Title", "A short body."]
+    # Built into YAML nodes first, these 20,000 keys took about 40 MB.
+    assert peak < 8_000_000
