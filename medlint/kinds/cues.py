@@ -24,13 +24,13 @@ from medlint.tokens import MEMO_CHARS, Token, lemma, tokenize, tokens_between, w
 _NUMBER = frozenset({"NUM"})
 
 
-@dataclass
+@dataclass(slots=True)
 class CueTokens:
     """A text's words as (lemma, lowercase) pairs with their character offsets.
 
     Kept for every block of a document while its rules run, so kept small: each pair is
-    shared by every occurrence of its word (`_pair`), offsets are machine integers (a list of
-    fresh pairs and int objects took about 50 MB per MB of text)."""
+    shared by every occurrence of its word (`_pair`), offsets are 4-byte machine integers
+    (`OFFSET`; a list of fresh pairs and int objects took about 50 MB per MB of text)."""
 
     words: list[tuple[str, str]]
     starts: Sequence[int]
@@ -52,6 +52,10 @@ def _pair(lower: str) -> tuple[str, str]:
     return lemma(lower), lower
 
 
+OFFSET = "I"
+"""The array type of token offsets: unsigned 4-byte integers (a block's text is far shorter
+than 4 billion characters: files are capped by `max-file-size`)."""
+
 WINDOW = 20_000
 """Characters of a long text tokenised at a time (a hyphen that joins words never sits at a
 window's edge, which is whitespace), so only the compact pairs and offsets are ever held whole."""
@@ -63,11 +67,11 @@ def tokens(text: str) -> CueTokens:
         kept = _joined(list(tokenize(text)))  # the tokens the claim analysis made, shared
         return CueTokens(
             words=[_pair(t.text.lower()) for t in kept],
-            starts=array("q", [t.idx for t in kept]),
-            ends=array("q", [t.idx + len(t.text) for t in kept]),
+            starts=array(OFFSET, [t.idx for t in kept]),
+            ends=array(OFFSET, [t.idx + len(t.text) for t in kept]),
         )
     words: list[tuple[str, str]] = []
-    starts, ends = array("q"), array("q")
+    starts, ends = array(OFFSET), array(OFFSET)
     lo = 0
     while lo < len(text):
         hi = window_end(text, lo, WINDOW)
