@@ -121,6 +121,9 @@ _CATEGORY_CUES: dict[str, tuple[str, ...]] = {
 _DASHES = ("—", "–", "-", "--", "―")
 # "me" is left out: pronunciation guides ("a-PLAS-tik uh-NEE-me-uh") are full of it.
 _FIRST_PERSON = frozenset({"i", "my", "i'm", "i've", "i'd", "i’ve", "i’m", "myself"})
+# Every lowercase word whose straight-apostrophe form is in _FIRST_PERSON (each has at most one
+# apostrophe): a sentence's words are tested against it in one set operation.
+_FIRST_PERSON_WORDS = frozenset(v for w in _FIRST_PERSON if "’" not in w for v in (w, w.replace("'", "’")))
 _SHORT_WORDS = 120
 
 
@@ -495,6 +498,9 @@ def _organisation_names(doc: Tokens, names: frozenset[str]) -> list[tuple[int, i
     return spans
 
 
+_START_END = operator.attrgetter("start", "end")
+
+
 class _ClaimParts(NamedTuple):
     """The parts of a sentence's claim that do not depend on the document's register."""
 
@@ -559,7 +565,7 @@ class _Sentence:
         # name, so that no part of the analysis (strength, triggers, qualities) sees it.
         if "cue:superlative" in self._by:
             self._by["cue:superlative"] = [h for h in self._by["cue:superlative"] if not self._about_company(h)]
-        self.hits = sorted((h for hits in self._by.values() for h in hits), key=lambda h: (h.start, h.end))
+        self.hits = sorted((h for hits in self._by.values() for h in hits), key=_START_END)
         self.stance: Stance = "asserted"
         self.strength: Strength = "fact"
         self.serious = False
@@ -935,7 +941,7 @@ class _Sentence:
             # as settled fact; in selling copy it sets up the product as the answer.
             self.weak.append("causal")
         # Most sentences hold no first-person word at all: one set test rules them out.
-        first = not _FIRST_PERSON.isdisjoint(w.replace("’", "'") for w in self.lowers[self.t0 : self.t1]) and any(
+        first = not _FIRST_PERSON_WORDS.isdisjoint(self.lowers[self.t0 : self.t1]) and any(
             self._first_person(i) for i in range(self.t0, self.t1)
         )
         # "It gave me a second chance at life": a result told about oneself. "Me" counts here
