@@ -200,13 +200,14 @@ class RegexList(list[re.Pattern[str]]):
     def candidates(self, text: str) -> list[re.Pattern[str]]:
         """The patterns, in order, that may match somewhere in `text`: those with a literal of
         theirs in it (see `literal_hints`). A caller that wants each pattern's own match (not
-        just "any") then runs only these, not the whole list."""
+        just "any") runs only these, with no `search_any` first: a pattern none of whose
+        literals occurs cannot match, so that test would only repeat the work."""
         if self._hints is None:
             self._any = self._build()
         assert self._hints is not None
         low, exact = _lowered(text)
         if not exact:  # some character lowercases to two: the literals cannot be tested for
-            return list(self)
+            return list(self) if self.search_any(text) else []
         return [
             rx for rx, hints in zip(self, self._hints, strict=True) if hints is None or any(h in low for h in hints)
         ]

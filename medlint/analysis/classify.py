@@ -141,8 +141,6 @@ def vocabulary() -> _Vocabulary:
 
 def _first(patterns: list[re.Pattern[str]], text: str) -> str | None:
     if isinstance(patterns, RegexList):
-        if not patterns.search_any(text):
-            return None
         patterns = patterns.candidates(text)
     for rx in patterns:
         m = rx.search(text)
@@ -153,8 +151,6 @@ def _first(patterns: list[re.Pattern[str]], text: str) -> str | None:
 
 def _distinct(patterns: list[re.Pattern[str]], text: str) -> list[str]:
     if isinstance(patterns, RegexList):
-        if not patterns.search_any(text):
-            return []
         patterns = patterns.candidates(text)
     return [m.group(0).lower() for rx in patterns if (m := rx.search(text))]
 
