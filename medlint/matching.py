@@ -50,6 +50,17 @@ def alternation(parts: list[tuple[str, str]]) -> re.Pattern[str]:
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
+_MAX_SPELLINGS = 64
+"""At most this many literal strings stand for one stretch of a pattern in `literal_hints`."""
+
+
+def _shortest(spellings: set[str]) -> frozenset[str]:
+    """The lowercase strings, without those that hold another of them ("side effects" holds
+    "side effect"): a text holding one of the originals holds one of these."""
+    low = {x.lower() for x in spellings}
+    return frozenset(x for x in low if not any(y != x and y in x for y in low))
+
+
 def literal_hints(pattern: str) -> frozenset[str] | None:
     """Lowercase strings of which every match of `pattern` contains at least one, or None.
 
@@ -60,22 +71,59 @@ def literal_hints(pattern: str) -> frozenset[str] | None:
     from re import _constants as c  # type: ignore[attr-defined]
     from re import _parser  # type: ignore[attr-defined]
 
+    def strings(op: Any, av: Any) -> set[str] | None:
+        """Every string the item can match, when it matches only a few literal strings
+        ("e?", "(?:y|ies)", "[sz]"); else None."""
+        if op is c.LITERAL:
+            return {chr(av)}
+        if op is c.IN and len(av) <= _MAX_SPELLINGS and all(o is c.LITERAL for o, _ in av):
+            return {chr(v) for _, v in av}
+        if op is c.SUBPATTERN:
+            return spelled(av[-1])
+        if op is c.BRANCH:
+            out: set[str] = set()
+            for branch in av[1]:
+                found = spelled(branch)
+                if found is None:
+                    return None
+                out |= found
+            return out if len(out) <= _MAX_SPELLINGS else None
+        if op is c.MAX_REPEAT and av[1] == 1 and av[0] in (0, 1):
+            found = spelled(av[2])
+            return None if found is None else found | {""} if av[0] == 0 else found
+        return None
+
+    def spelled(items: Any) -> set[str] | None:
+        out = {""}
+        for op, av in items:
+            found = strings(op, av)
+            if found is None or len(out) * len(found) > _MAX_SPELLINGS:
+                return None
+            out = {a + b for a in out for b in found}
+        return out
+
     def seq(items: Any) -> frozenset[str] | None:
         best: frozenset[str] | None = None
-        run: list[str] = []
+        # The strings the items since the last break can spell: a run of literals, widened by
+        # optional letters and small alternations ("ag(?:e)?ing" spells "aging" or "ageing").
+        run = {""}
         candidates: list[frozenset[str]] = []
         for op, av in items:
-            if op is c.LITERAL:
-                run.append(chr(av))
+            found = strings(op, av)
+            if found is not None and len(run) * len(found) <= _MAX_SPELLINGS:
+                run = {a + b for a in run for b in found}
                 continue
-            if run:
-                candidates.append(frozenset({"".join(run).lower()}))
-                run = []
-            found = node(op, av)
-            if found is not None:
-                candidates.append(found)
-        if run:
-            candidates.append(frozenset({"".join(run).lower()}))
+            if run != {""}:
+                candidates.append(_shortest(run))
+            run = {""}
+            if found is not None:  # too many spellings together: a fresh run from this item
+                run = found
+                continue
+            found_set = node(op, av)
+            if found_set is not None:
+                candidates.append(found_set)
+        if run != {""}:
+            candidates.append(_shortest(run))
         for cand in candidates:
             # Prefer the set whose shortest string is longest: it rejects the most text.
             if min(len(x) for x in cand) >= 3 and (best is None or min(map(len, cand)) > min(map(len, best))):
