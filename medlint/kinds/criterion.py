@@ -204,6 +204,10 @@ class CriterionKind(Kind[CriterionParams]):
         # Each pattern behind the literals it cannot match without: most blocks hold none of
         # them, and a substring search is far cheaper than the pattern's own.
         self.prefilters = [(name, [(rx, Prefilter([rx.pattern])) for rx in rxs]) for name, rxs in p.patterns.items()]
+        # All those literals in one scan: about half of the blocks hold none of any pattern's,
+        # and then no pattern with literals needs its own scan (those without run anyway).
+        hinted = [rx.pattern for _, pairs in self.prefilters for rx, prefilter in pairs if not prefilter.always]
+        self.any_literal = Prefilter(hinted) if hinted else None
         self.lexicon_path: Path | None = None
         if self.avoid and p.claims_unless:
             raise ParamError("claims-unless", "'claims-unless' is for a criterion that something satisfies")
@@ -264,9 +268,10 @@ class CriterionKind(Kind[CriterionParams]):
         text = doc.blocks[index].text
         out = list(self.matcher.find(block_tokens(doc, ctx.analysis.cue_tokens, index))) if self.p.cues else []
         low = lowered(text)
+        some_literal = self.any_literal is not None and self.any_literal.may_match(low)
         for name, rxs in self.prefilters:
             for rx, prefilter in rxs:
-                if prefilter.may_match(low):
+                if (some_literal or prefilter.always) and prefilter.may_match(low):
                     out.extend((name, m.start(), m.end()) for m in rx.finditer(text) if m.end() > m.start())
         return out
 
