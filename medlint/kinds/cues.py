@@ -16,6 +16,7 @@ from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import add, attrgetter
 
 from medlint.claims.matching import Element, PatternIndex, compile_phrase, lemma_is
 from medlint.document import Document
@@ -39,11 +40,17 @@ class CueTokens:
 
 def _joined(toks: list[Token]) -> list[Token]:
     """Tokens without the hyphens that join words: "side-effects" reads as "side effects"."""
+    if "-" not in map(_TEXT, toks):
+        return toks  # most blocks have no hyphen token: one test in C instead of a loop
     return [
         t
         for k, t in enumerate(toks)
         if not (t.text == "-" and 0 < k < len(toks) - 1 and not toks[k - 1].whitespace_ and not t.whitespace_)
     ]
+
+
+_TEXT = attrgetter("text")
+_IDX = attrgetter("idx")
 
 
 @lru_cache(maxsize=65536)
@@ -65,10 +72,13 @@ def tokens(text: str) -> CueTokens:
     """`text` tokenised, each token with its lemma from the lookup table."""
     if len(text) <= MEMO_CHARS:
         kept = _joined(list(tokenize(text)))  # the tokens the claim analysis made, shared
+        # Built by map() in C: a Python loop per token was most of the time here.
+        texts = list(map(_TEXT, kept))
+        idxs = list(map(_IDX, kept))
         return CueTokens(
-            words=[_pair(t.text.lower()) for t in kept],
-            starts=array(OFFSET, [t.idx for t in kept]),
-            ends=array(OFFSET, [t.idx + len(t.text) for t in kept]),
+            words=list(map(_pair, map(str.lower, texts))),
+            starts=array(OFFSET, idxs),
+            ends=array(OFFSET, map(add, idxs, map(len, texts))),
         )
     words: list[tuple[str, str]] = []
     starts, ends = array(OFFSET), array(OFFSET)
