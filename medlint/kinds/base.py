@@ -81,6 +81,8 @@ class Analysis:
     """Each block's word tokens, read by both word-list rules (substitution kind)."""
     cue_tokens: dict[int, Any] = field(default_factory=dict)
     """Each block's lemma tokens, read by every criterion rule (`medlint.kinds.cues`)."""
+    cues_found: dict[object, Any] = field(default_factory=dict)
+    """Each criterion rule's cues, a list with a slot per block, keyed by the rule's kind."""
     dates: list[list[re.Match[str]]] | None = None
     """Each block's date-like matches (date-currency rules)."""
     by_rule: dict[tuple[object, Any], Any] = field(default_factory=dict)
@@ -90,7 +92,7 @@ class Analysis:
     def drop(self, name: str) -> None:
         """Let go of the working data `name` (a field that `Kind.SHARES` names); `grades`, the
         claims and `by_rule` hold what the report and the scorecard read, and are kept."""
-        if name in ("word_tokens", "cue_tokens"):
+        if name in ("word_tokens", "cue_tokens", "cues_found"):
             setattr(self, name, {})
         elif name in ("readability", "dates"):
             setattr(self, name, None)

@@ -156,7 +156,7 @@ class CriterionKind(Kind[CriterionParams]):
     JUDGES_WORDING = False
     Params = CriterionParams
     NEEDS = frozenset({"sentences"})
-    SHARES = frozenset({"cue_tokens"})
+    SHARES = frozenset({"cue_tokens", "cues_found"})
     WHERE = ("heading", "body")
 
     def setup(self) -> None:
@@ -255,10 +255,9 @@ class CriterionKind(Kind[CriterionParams]):
         when a `when` condition is checked first). Kept in one list per rule, a slot per block,
         and most blocks share one empty tuple: a key and a list for each block and rule took
         about 3 MB per MB of text."""
-        key = (self, "cues")
-        by_block: list[Sequence[tuple[str, int, int]] | None] | None = ctx.analysis.by_rule.get(key)
+        by_block: list[Sequence[tuple[str, int, int]] | None] | None = ctx.analysis.cues_found.get(self)
         if by_block is None:
-            by_block = ctx.analysis.by_rule[key] = [None] * len(doc.blocks)
+            by_block = ctx.analysis.cues_found[self] = [None] * len(doc.blocks)
         found = by_block[index]
         if found is None:
             found = by_block[index] = self._find_cues(doc, ctx, index) or _NO_CUES
