@@ -27,7 +27,10 @@ Sections (`--sections`, default: throughput coldstart jobs cache):
   bytes). One-off by default (`--hostile-runs`); at 10 MB each takes minutes.
 
 Peak memory is each process's own high-water mark (VmHWM in /proc, Linux), sampled every 20 ms
-over the whole process tree: the main process and pool workers. CPU time of
+over the whole process tree: the main process and pool workers. (Not `ru_maxrss` from `wait4`,
+unless a process ends before the first sample: Linux carries the forking process's own
+high-water mark into the child across exec, so after this script had read a large report every
+later command read as using at least as much.) CPU time of
 a command is that of its whole process tree (`wait4`).
 """
 
@@ -128,7 +131,12 @@ def measure(
                 status = code
                 wall = time.perf_counter() - start
                 cpu = usage.ru_utime + usage.ru_stime  # with the children it waited for
-                peaks[proc.pid] = max(peaks.get(proc.pid, 0.0), usage.ru_maxrss / 1024)
+                if proc.pid not in peaks:
+                    # Gone before the first sample. Only then ru_maxrss: Linux carries a forked
+                    # child's high-water mark over from this process (which may have read a large
+                    # report) across exec, so it can read far above the command's own peak.
+                    order.append(proc.pid)
+                    peaks[proc.pid] = usage.ru_maxrss / 1024
                 break
             time.sleep(0.02)
         proc.returncode = os.waitstatus_to_exitcode(status)
