@@ -356,24 +356,30 @@ class CriterionKind(Kind[CriterionParams]):
         unless = set(p.unless)
         claims_unless = set(p.claims_fail_unless)
         bad: list[Hit] = []
-        spared: list[tuple[int, int, int]] = []  # sentences holding a `claims-fail-unless` cue
+        # Looked up by position, not scanned: a 10 MB page has tens of thousands of sentences.
+        taken = _Intervals()  # what is already reported
+        spared = _Intervals()  # sentences holding a `claims-fail-unless` cue
         for index, s, e, names in self._sentences(doc, ctx):
             if names & claims_unless:
-                spared.append((index, s, e))
+                spared.add(index, s, e)
             if names & unless:
                 continue
             if any(set(group) <= names for group in p.fails_if):
-                bad.append(Hit(index, *_trim(doc.blocks[index].text, s, e)))
+                hit = Hit(index, *_trim(doc.blocks[index].text, s, e))
+                bad.append(hit)
+                taken.add(index, hit.start, hit.end)
         if p.claims_fail:
             for claim in self._claims(doc, ctx):
-                seen = any(h.block == claim.block and h.start < claim.end and claim.start < h.end for h in bad) or any(
-                    b == claim.block and s < claim.end and claim.start < e for b, s, e in spared
-                )
-                wanted = doc.blocks[claim.block].kind in self.block_kinds and self._claim_matches(
+                if taken.overlaps(claim.block, claim.start, claim.end) or spared.overlaps(
+                    claim.block, claim.start, claim.end
+                ):
+                    continue
+                if doc.blocks[claim.block].kind in self.block_kinds and self._claim_matches(
                     claim, p.claims_fail, _promotional(ctx)
-                )
-                if wanted and not seen:
-                    bad.append(Hit(claim.block, *_trim(doc.blocks[claim.block].text, claim.start, claim.end)))
+                ):
+                    hit = Hit(claim.block, *_trim(doc.blocks[claim.block].text, claim.start, claim.end))
+                    bad.append(hit)
+                    taken.add(claim.block, hit.start, hit.end)
         if bad:
             bad.sort(key=lambda h: (h.block or 0, h.start))
             return Judgement("not_satisfactory", f"{len(bad)} sentence{'s' if len(bad) > 1 else ''} found", tuple(bad))
@@ -406,9 +412,11 @@ class CriterionKind(Kind[CriterionParams]):
                 if any(b.kind in BODY for b in doc.blocks[section.start : section.end]):
                     return Judgement("satisfactory", f"section '{head.text}'", (Hit(head.index, 0, len(head.text)),))
         unless = set(p.unless)
-        vetoes = self._claims_unless(doc, ctx)
+        vetoes = _Intervals()
+        for block, start, end in self._claims_unless(doc, ctx):
+            vetoes.add(block, start, end)
         for index, s, e, names in self._sentences(doc, ctx):
-            if names & unless or any(b == index and a < e and s < z for b, a, z in vetoes):
+            if names & unless or vetoes.overlaps(index, s, e):
                 continue
             if any(set(group) <= names for group in p.satisfied_by):
                 return Judgement("satisfactory", "found", (Hit(index, *_trim(doc.blocks[index].text, s, e)),))
@@ -510,6 +518,31 @@ class CriterionKind(Kind[CriterionParams]):
                 yield Hit(hit.block, hit.start, hit.end, values={**values, "sentence": _text(doc, hit)})
         else:
             yield Hit(None, values=values)
+
+
+class _Intervals:
+    """Spans per block, merged where they overlap and kept sorted, for overlap tests by
+    bisection."""
+
+    def __init__(self) -> None:
+        self._by_block: dict[int, tuple[list[int], list[int]]] = {}
+
+    def add(self, block: int | None, start: int, end: int) -> None:
+        starts, ends = self._by_block.setdefault(block or 0, ([], []))
+        first = bisect.bisect_right(ends, start)  # the first span ending after `start`
+        last = bisect.bisect_left(starts, end)  # one past the last span starting before `end`
+        if first < last:  # overlapping spans become one
+            start, end = min(start, starts[first]), max(end, ends[last - 1])
+        starts[first:last] = [start]
+        ends[first:last] = [end]
+
+    def overlaps(self, block: int | None, start: int, end: int) -> bool:
+        found = self._by_block.get(block or 0)
+        if found is None:
+            return False
+        starts, ends = found
+        at = bisect.bisect_right(ends, start)
+        return at < len(starts) and starts[at] < end
 
 
 def _promotional(ctx: RuleContext) -> bool:
