@@ -52,6 +52,14 @@ _SIGNED_QUOTE = re.compile(
     r"|(?<=\S)[\"”]\s*[*_]*[A-Z][\w'.]*(?:\s+[A-Z][\w'.]*){0,2}[*_]*(?:,[^.!?\n\"“”]{0,30})?\s*(?:\(|$)"
     r"|★|\bverified (?:buyer|purchase)\b"
 )
+
+
+def _may_sign(text: str) -> bool:
+    """Whether `text` holds what every `_SIGNED_QUOTE` match holds: a closing quote, a star or
+    "verified " (substring tests rule most blocks out before the pattern's scan)."""
+    return '"' in text or "”" in text or "★" in text or "verified " in text
+
+
 # A lead-in to a list of what people say happened to them: "After treatment, parents at our
 # clinic have reported:", "Here's what our members tell us:". Each item is one of their stories.
 # Not a list of side effects ("Side effects people have reported include:").
@@ -297,10 +305,15 @@ class ClaimAnalyzer:
                 reported = report_lead
             else:
                 reported = False
-                report_lead = bool(_REPORT_LEAD.search(block.text)) and not _HARM_LEAD.search(block.text)
+                # The lead-in ends with a colon: a cheap test before the case-insensitive scan.
+                report_lead = (
+                    block.text.rstrip().endswith(":")
+                    and bool(_REPORT_LEAD.search(block.text))
+                    and not _HARM_LEAD.search(block.text)
+                )
             if block.in_references or not block.text.strip():
                 continue
-            story = bool(_SIGNED_QUOTE.search(block.text))
+            story = _may_sign(block.text) and bool(_SIGNED_QUOTE.search(block.text))
             stories += story
             prices += bool(_PRICE.search(block.text))
             text = tame(block.text)
