@@ -180,16 +180,18 @@ _LOWERED: tuple[str, str, bool] = ("", "", True)
 
 
 def _lowered(text: str) -> tuple[str, bool]:
-    """`lowered(text)`, and whether it is the true lowercase (not `text` itself kept because
-    lowercasing changed its length)."""
+    """`lowered(text)`, and whether it is the true lowercase (False when some character, such as
+    "İ", lowercases to two and was kept as it is so that offsets still line up)."""
     global _LOWERED
     last = _LOWERED
     if last[0] is text:
         return last[1], last[2]
     low = text.lower()
-    # Rare characters change length when lowercased; offsets must still line up.
     exact = len(low) == len(text)
-    low = low if exact else text
+    if not exact:
+        # Lowercase the rest character by character: literal tests must not see "MIRACLE" in
+        # capitals because a Turkish place name elsewhere in the block changed its length.
+        low = "".join(ch if len(lo := ch.lower()) != 1 else lo for ch in text)
     _LOWERED = (text, low, exact)
     return low, exact
 

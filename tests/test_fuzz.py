@@ -367,6 +367,7 @@ def test_fuzzed_documents_lint_cleanly(linter: Linter, tmp_path: Path, kind: str
     _nothing_written(tmp_path)
 
 
+@pytest.mark.slow
 @SHORT
 @given(strategy("markdown"))
 def test_time_grows_linearly_with_size(linter: Linter, doc: tuple[str, str]) -> None:

@@ -118,6 +118,7 @@ def _acme_pack(root: Path) -> Path:
     return pack
 
 
+@pytest.mark.slow
 def test_a_rule_packs_backtracking_regex_is_stopped_and_named(tmp_path: Path) -> None:
     linter = Linter(Settings(rule_packs=(_acme_pack(tmp_path),)))
     for first in (True, False):

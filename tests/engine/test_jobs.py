@@ -63,7 +63,9 @@ def run_cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @needs_fork
-@pytest.mark.parametrize("fmt", ["json", "text", "sarif"])
+@pytest.mark.parametrize(
+    "fmt", ["text", pytest.param("json", marks=pytest.mark.slow), pytest.param("sarif", marks=pytest.mark.slow)]
+)
 def test_two_jobs_print_what_one_job_prints(folder: Path, fmt: str) -> None:
     one = run_cli(folder, "--jobs", "1", "--format", fmt)
     two = run_cli(folder, "--jobs", "2", "--format", fmt)
@@ -77,6 +79,7 @@ def test_two_jobs_print_what_one_job_prints(folder: Path, fmt: str) -> None:
         assert report["errors"][0]["path"].endswith("1-zz-latin1.md")
 
 
+@pytest.mark.slow
 @needs_fork
 def test_claims_register_over_jobs(folder: Path) -> None:
     one = subprocess.run(
@@ -140,6 +143,7 @@ def entries(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.json") if not p.name.endswith(".rules.json")) if folder.exists() else []
 
 
+@pytest.mark.slow
 def test_cache_dir_no_cache_and_environment(folder: Path, tmp_path: Path) -> None:
     env = {**os.environ, "MEDLINT_CACHE_DIR": str(tmp_path / "from-env")}
     first = _cache_run(folder, env=env)

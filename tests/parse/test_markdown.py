@@ -72,7 +72,7 @@ def test_deeply_nested_quotes_and_lists_keep_their_text() -> None:
     assert doc.blocks[0].kind is BlockKind.LIST_ITEM
 
 
-@pytest.mark.parametrize("depth", [500, 1000])
+@pytest.mark.parametrize("depth", [500, pytest.param(1000, marks=pytest.mark.slow)])
 def test_absurd_nesting_neither_crashes_nor_loses_text(default_linter: Linter, depth: int) -> None:
     """Beyond the parser's nesting limit, deeper list markers and `>` stay in the text as
     written; no item, and nothing after the list, is lost."""
