@@ -32,8 +32,6 @@ judged satisfactory, not satisfactory or not applicable for a document, with its
       self-source: false              # selling copy that names itself as its source satisfies it...
       self-source-unless: [research]  # ...unless a sentence holds one of these cues (studies it leans on)
       self-source-own: [own-trial]    # ...not counting sentences with these (its own named trial)
-      claims-satisfy:                 # a claim of the claim analysis that satisfies it
-        - {categories: [benefit], quantified: true}
       claims-unless:                  # a sentence holding such a claim does not count
         - {categories: [safety]}      # ("no known side effects": reassurance, not a harm)
       fails-if:                       # "avoid" criteria: a sentence with every cue of one list fails it
@@ -144,7 +142,6 @@ class CriterionParams:
     self_source: bool = param(False, typed(bool), key="self-source")
     self_source_unless: list[str] = param([], string_list, key="self-source-unless")
     self_source_own: list[str] = param([], string_list, key="self-source-own")
-    claims_satisfy: list[dict[str, Any]] = param([], _claim_filters, key="claims-satisfy")
     claims_unless: list[dict[str, Any]] = param([], _claim_filters, key="claims-unless")
     fails_if: list[list[str]] = param([], _cue_sets, key="fails-if")
     claims_fail: list[dict[str, Any]] = param([], _claim_filters, key="claims-fail")
@@ -190,15 +187,13 @@ class CriterionKind(Kind[CriterionParams]):
                 if name not in known:
                     raise ParamError(key, f"parameter {key!r}: unknown cue {name!r}")
         self.avoid = bool(p.fails_if or p.claims_fail)
-        if self.avoid and (p.satisfied_by or p.headings or p.claims_satisfy):
+        if self.avoid and (p.satisfied_by or p.headings):
             raise ParamError(
                 "fails-if",
                 "a criterion either fails on what it finds ('fails-if', 'claims-fail') "
                 "or is satisfied by it ('satisfied-by', 'headings'...), not both",
             )
-        if not self.avoid and not (
-            p.satisfied_by or p.headings or p.front_matter or p.links or p.self_source or p.claims_satisfy
-        ):
+        if not self.avoid and not (p.satisfied_by or p.headings or p.front_matter or p.links or p.self_source):
             raise ParamError("kind", "a criterion rule needs what satisfies it or what fails it")
         self.matcher = CueMatcher(p.cues)
         # Each pattern behind the literals it cannot match without: most blocks hold none of
@@ -211,7 +206,7 @@ class CriterionKind(Kind[CriterionParams]):
         self.lexicon_path: Path | None = None
         if self.avoid and p.claims_unless:
             raise ParamError("claims-unless", "'claims-unless' is for a criterion that something satisfies")
-        if p.claims_satisfy or p.claims_fail or p.claims_unless or p.when_register:
+        if p.claims_fail or p.claims_unless or p.when_register:
             self.lexicon_path = (builtin_rules_dir() / "claims" / "data" / "lexicon.yml").resolve()
 
     # -- reading the document ------------------------------------------------------------
@@ -420,17 +415,6 @@ class CriterionKind(Kind[CriterionParams]):
                 continue
             if any(set(group) <= names for group in p.satisfied_by):
                 return Judgement("satisfactory", "found", (Hit(index, *_trim(doc.blocks[index].text, s, e)),))
-        if p.claims_satisfy:
-            for claim in self._claims(doc, ctx):
-                if self._claim_matches(claim, p.claims_satisfy, _promotional(ctx)) and not self._claim_unless(
-                    doc, ctx, claim, unless
-                ):
-                    text = doc.blocks[claim.block].text
-                    return Judgement(
-                        "satisfactory",
-                        "a claim with a figure",
-                        (Hit(claim.block, *_trim(text, claim.start, claim.end)),),
-                    )
         if leans is not None:
             return Judgement(
                 "not_satisfactory",
@@ -475,12 +459,6 @@ class CriterionKind(Kind[CriterionParams]):
             for c in self._claims(doc, ctx)
             if self._claim_matches(c, self.p.claims_unless, promotional)
         ]
-
-    def _claim_unless(self, doc: Document, ctx: RuleContext, claim: Any, unless: set[str]) -> bool:
-        if not unless:
-            return False
-        found = self._cues(doc, ctx, claim.block)
-        return any(n in unless and a < claim.end and claim.start < b for n, a, b in found)
 
     def _leans_on(self, doc: Document, ctx: RuleContext, cues: set[str], own: set[str]) -> Hit | None:
         """The first sentence holding one of `cues` (the studies a seller's release leans on, an
