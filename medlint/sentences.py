@@ -176,13 +176,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if tokens.has(j) and not any(tokens[i].text in ",;:" for i in range(k + 1, j)) and _next_starts(tokens, j, k):
             starts.append(tokens[j].idx)
         done = j
-    if cuts:
-        taken = {start for _, start in cuts}
-        cuts.extend((start, start) for start in starts if start not in taken)
-        cuts.sort()
-    else:
-        cuts = [(start, start) for start in starts]
-    return _spans(text, cuts)
+    taken = {start for _, start in cuts}
+    return _spans(text, sorted([*cuts, *((start, start) for start in starts if start not in taken)]))
 
 
 def _list_item_cuts(text: str) -> list[tuple[int, int]]:

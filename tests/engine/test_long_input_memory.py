@@ -15,7 +15,7 @@ import pytest
 
 from medlint import sentences, tokens
 from medlint.claims import analyze
-from medlint.document import MAX_ANCHOR
+from medlint.document import MAX_ANCHOR, Document
 from medlint.engine import Linter
 from medlint.kinds import cues
 from medlint.kinds.base import Analysis
@@ -98,14 +98,19 @@ def test_a_document_finding_points_at_most_at_the_first_thousand_characters() ->
         assert len(f.context) <= MAX_ANCHOR + 30
 
 
-def test_nested_brackets_are_parsed_in_little_memory() -> None:
-    text = "[" * 100_000 + "]" * 100_000
+def _parsed_with_peak(text: str, path: str) -> tuple[tuple[Document, str | None], int]:
+    """`parse_document`'s result and the peak of memory traced while it ran."""
     tracemalloc.start()
     try:
-        doc, _ = parse_document(text, path="brackets.md")
-        peak = tracemalloc.get_traced_memory()[1]
+        parsed = parse_document(text, path=path)
+        return parsed, tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
+
+
+def test_nested_brackets_are_parsed_in_little_memory() -> None:
+    text = "[" * 100_000 + "]" * 100_000
+    (doc, _), peak = _parsed_with_peak(text, "brackets.md")
     assert doc.blocks[0].text == text
     # markdown-it remembered a position for every bracket: 14 MB for these 200 KB.
     assert peak < 4_000_000
@@ -130,12 +135,7 @@ def test_the_linter_lets_go_of_each_kinds_working_data_after_its_last_rule(monke
 def test_front_matter_of_too_many_keys_is_refused_before_it_is_built() -> None:
     keys = "\n".join(f"key{i}: value {i}" for i in range(20_000))
     text = f"---\n{keys}\n---\n\n# Title\n\nA short body.\n"
-    tracemalloc.start()
-    try:
-        doc, problem = parse_document(text, path="keys.md")
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    (doc, problem), peak = _parsed_with_peak(text, "keys.md")
     assert problem == "front matter not read: it holds more than 5,000 values"
     assert doc.front_matter == {} and [b.text for b in doc.blocks] == ["Title", "A short body."]
     # Built into YAML nodes first, these 20,000 keys took about 40 MB.

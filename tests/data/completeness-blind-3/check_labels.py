@@ -9,24 +9,11 @@ import sys
 
 import yaml
 
+from medlint.criteria import CRITERION_IDS
+
 base = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parent
 labels = yaml.safe_load((base / "labels.yml").read_text(encoding="utf-8"))
-CRIT = [
-    "costs",
-    "benefits",
-    "harms",
-    "evidence",
-    "disease_mongering",
-    "independent_sources_coi",
-    "alternatives",
-    "availability",
-    "novelty",
-    "sensational_language",
-    "date",
-    "author",
-    "sources",
-    "decision_support",
-]
+CRIT = list(CRITERION_IDS)
 TYPES = {"news", "treatment", "condition", "hub", "other"}
 
 

@@ -23,6 +23,7 @@ against the rest (the way issue 11 reads HealthNewsReview's ratings), and type a
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -68,43 +69,38 @@ def half_of(labels: dict[str, Any], half: str) -> dict[str, Any]:
     return {k: labels[k] for k in picked}
 
 
+@dataclass(frozen=True)
+class LabelSet:
+    """Where a set's labels and articles are, and how much of it may be read."""
+
+    labels: Path
+    articles: Path
+    """The folder the label keys are relative to (a default: `--corpus` overrides a shared one)."""
+    shared: bool = False
+    """The articles are the shared data beside the repository, not kept in it."""
+    held: str = ""
+    """What is scored in aggregate only: "halved", the odd half; "whole", all of it."""
+
+
+SETS = {
+    "dev": LabelSet(HERE, HERE / "articles"),
+    "heldout": LabelSet(HERE / "heldout", HERE / "heldout" / "articles"),
+    "blind": LabelSet(BLIND, CORPUS, shared=True),
+    "blind2": LabelSet(BLIND2, CLAIMS_DEV, shared=True, held="halved"),
+    "blind3": LabelSet(BLIND3, BLIND3, held="halved"),
+    "blind4": LabelSet(BLIND4, BLIND4, held="whole"),
+}
+
+
 def scores(
-    show: bool = False,
-    heldout: bool = False,
-    blind: bool = False,
-    corpus: Path | None = None,
-    only: str = "",
-    blind2: bool = False,
-    half: str = "all",
-    blind3: bool = False,
-    blind4: bool = False,
+    name: str = "dev", show: bool = False, corpus: Path | None = None, only: str = "", half: str = "all"
 ) -> dict[str, Any]:
-    halved = blind2 or blind3
-    if (halved and show and half != "read") or (blind4 and show):
+    chosen = SETS[name]
+    if show and (chosen.held == "whole" or (chosen.held == "halved" and half != "read")):
         raise ValueError("a held set is scored in aggregate only: --show needs --half read")
-    base = (
-        BLIND4
-        if blind4
-        else BLIND3
-        if blind3
-        else BLIND2
-        if blind2
-        else BLIND
-        if blind
-        else HERE / "heldout"
-        if heldout
-        else HERE
-    )
-    # Blind label keys are paths relative to the folder holding the articles ("articles/x.md").
-    articles = (
-        (corpus or (CLAIMS_DEV if blind2 else CORPUS))
-        if blind or blind2
-        else base
-        if blind3 or blind4
-        else base / "articles"
-    )
-    labels: dict[str, Any] = yaml.safe_load((base / "labels.yml").read_text(encoding="utf-8"))
-    if halved:
+    articles = (corpus if chosen.shared else None) or chosen.articles
+    labels: dict[str, Any] = yaml.safe_load((chosen.labels / "labels.yml").read_text(encoding="utf-8"))
+    if chosen.held == "halved":
         labels = half_of(labels, half)
     scorer = Scorer()
     per: dict[str, list[tuple[str, str]]] = {c: [] for c in CRITERION_IDS}
@@ -143,25 +139,29 @@ def scores(
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", action="store_true", help="print every disagreement")
-    ap.add_argument("--heldout", action="store_true", help="score the held-out set")
-    ap.add_argument("--blind", action="store_true", help="score the blind labels of the shared corpus")
+    which = ap.add_mutually_exclusive_group()
+    for flag, helped in (
+        ("heldout", "score the held-out set"),
+        ("blind", "score the blind labels of the shared corpus"),
+        ("blind2", "score the blind labels of claims-dev (completeness-blind-2)"),
+        ("blind3", "score the blind labels of completeness-blind-3 (releases)"),
+        ("blind4", "score completeness-blind-4 (held out whole)"),
+    ):
+        which.add_argument(f"--{flag}", dest="set", action="store_const", const=flag, help=helped)
     ap.add_argument(
         "--corpus", type=Path, help="the shared corpus (--blind; default ../shared/corpus) or claims-dev (--blind2)"
     )
-    ap.add_argument("--only", default="", help="with --blind: only articles whose path starts with this")
-    ap.add_argument("--blind2", action="store_true", help="score the blind labels of claims-dev (completeness-blind-2)")
-    ap.add_argument("--blind3", action="store_true", help="score the blind labels of completeness-blind-3 (releases)")
-    ap.add_argument("--blind4", action="store_true", help="score completeness-blind-4 (held out whole)")
+    ap.add_argument("--only", default="", help="only articles whose path starts with this")
     ap.add_argument("--half", choices=HALVES, default="all", help="with --blind2/3: read (even), held (odd) or all")
     args = ap.parse_args()
-    corpus = args.corpus or (CLAIMS_DEV if args.blind2 else CORPUS)
-    if (args.blind or args.blind2) and not corpus.is_dir():
-        raise SystemExit(f"no corpus at {corpus} (--corpus DIR)")
-    if ((args.blind2 or args.blind3) and args.show and args.half != "read") or (args.blind4 and args.show):
-        raise SystemExit("a held set is scored in aggregate only: --show needs --half read")
-    out = scores(
-        args.show, args.heldout, args.blind, corpus, args.only, args.blind2, args.half, args.blind3, args.blind4
-    )
+    name = args.set or "dev"
+    chosen = SETS[name]
+    if chosen.shared and not (args.corpus or chosen.articles).is_dir():
+        raise SystemExit(f"no corpus at {args.corpus or chosen.articles} (--corpus DIR)")
+    try:
+        out = scores(name, args.show, args.corpus, args.only, args.half)
+    except ValueError as exc:
+        raise SystemExit(str(exc)) from None
     per_type = ", ".join(f"{t} {ok}/{n}" for t, (ok, n) in sorted(out["types"].items()))
     print(f"{out['articles']} articles; type accuracy {out['type_accuracy']:.1%} ({per_type})")
     print(f"{'criterion':24} {'agree':>6} {'kappa':>6} {'F1':>6} {'gold n':>6}")
