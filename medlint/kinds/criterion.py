@@ -39,6 +39,10 @@ judged satisfactory, not satisfactory or not applicable for a document, with its
       claims-fail:                    # ...and so does a claim like this
         - {categories: [hype]}
       claims-fail-unless: [personal]  # ...unless its sentence holds one of these cues
+      vetoed-by:                      # a sentence with every cue of one list fails it, whatever
+        - [unnamed-sponsor]           # else satisfies it ("contains sponsored content")
+      not-subject: [specific]         # patterns naming one treatment: the first in the title is the
+                                      # article's own subject, and no cue naming it counts
 
 A criterion the document fails is a finding: at the offending sentence for an "avoid" criterion
 (sensational language, disease-mongering), at the title for something missing. The verdict,
@@ -146,6 +150,8 @@ class CriterionParams:
     fails_if: list[list[str]] = param([], _cue_sets, key="fails-if")
     claims_fail: list[dict[str, Any]] = param([], _claim_filters, key="claims-fail")
     claims_fail_unless: list[str] = param([], string_list, key="claims-fail-unless")
+    not_subject: list[str] = param([], string_list, key="not-subject")
+    vetoed_by: list[list[str]] = param([], _cue_sets, key="vetoed-by")
 
 
 class CriterionKind(Kind[CriterionParams]):
@@ -168,6 +174,7 @@ class CriterionKind(Kind[CriterionParams]):
             ("satisfied-by", p.satisfied_by),
             ("fails-if", p.fails_if),
             ("strict-satisfied-by", p.strict_satisfied_by),
+            ("vetoed-by", p.vetoed_by),
         ):
             for group in groups:
                 for name in group:
@@ -182,6 +189,7 @@ class CriterionKind(Kind[CriterionParams]):
             ("self-source-own", p.self_source_own),
             ("claims-fail-unless", p.claims_fail_unless),
             ("strict-when", p.strict_when),
+            ("not-subject", p.not_subject),
         ):
             for name in names:
                 if name not in known:
@@ -193,8 +201,13 @@ class CriterionKind(Kind[CriterionParams]):
                 "a criterion either fails on what it finds ('fails-if', 'claims-fail') "
                 "or is satisfied by it ('satisfied-by', 'headings'...), not both",
             )
+        if self.avoid and p.vetoed_by:
+            raise ParamError("vetoed-by", "'vetoed-by' is for a criterion that something satisfies")
         if not self.avoid and not (p.satisfied_by or p.headings or p.front_matter or p.links or p.self_source):
             raise ParamError("kind", "a criterion rule needs what satisfies it or what fails it")
+        for name in p.not_subject:
+            if name not in p.patterns:
+                raise ParamError("not-subject", f"parameter 'not-subject': {name!r} is not in 'patterns'")
         self.matcher = CueMatcher(p.cues)
         # Each pattern behind the literals it cannot match without: most blocks hold none of
         # them, and a substring search is far cheaper than the pattern's own.
@@ -263,11 +276,35 @@ class CriterionKind(Kind[CriterionParams]):
         out = list(self.matcher.find(block_tokens(doc, ctx.analysis.cue_tokens, index))) if self.p.cues else []
         low = lowered(text)
         some_literal = self.any_literal is not None and self.any_literal.may_match(low)
+        subject = self._subject(doc, ctx) if self.p.not_subject else None
         for name, rxs in self.prefilters:
             for rx, prefilter in rxs:
                 if (some_literal or prefilter.always) and prefilter.may_match(low):
-                    out.extend((name, m.start(), m.end()) for m in rx.finditer(text) if m.end() > m.start())
+                    out.extend(
+                        (name, m.start(), m.end())
+                        for m in rx.finditer(text)
+                        if m.end() > m.start() and not (subject and _is_subject(text, m, subject))
+                    )
         return out
+
+    def _subject(self, doc: Document, ctx: RuleContext) -> str:
+        """What the article is about, as the first `not-subject` hit in its title names it
+        ("Orvelimab" in "... Phase 3 Trial of Orvelimab"), or "" when the title names none. A
+        sentence naming only that is about the article's own treatment, however it is compared
+        ("34% of orvelimab patients versus 9% on placebo"). Only a treatment's own name is a
+        subject: "open surgery" is another option beside "robotic prostate surgery"."""
+        key = (self, "subject")
+        found: str | None = ctx.analysis.by_rule.get(key)
+        if found is None:
+            title = doc.title
+            first: tuple[int, str] | None = None
+            for name in self.p.not_subject:
+                for rx in self.p.patterns[name]:
+                    m = rx.search(title)
+                    if m and m.end() > m.start() and (first is None or m.start() < first[0]):
+                        first = (m.start(), _term(m[0]))
+            found = ctx.analysis.by_rule[key] = first[1] if first else ""
+        return found
 
     def _claims(self, doc: Document, ctx: RuleContext) -> list[Any]:
         if self.lexicon_path is None:
@@ -382,6 +419,9 @@ class CriterionKind(Kind[CriterionParams]):
 
     def _judge_require(self, doc: Document, ctx: RuleContext) -> Judgement:
         p = self.p
+        veto = self._vetoed(doc, ctx)
+        if veto is not None:
+            return Judgement("not_satisfactory", "the text hides whose interest it serves", (veto,))
         fm = doc.front_matter
         for key in p.front_matter:
             if filled(fm.get(key.lower())):
@@ -423,6 +463,17 @@ class CriterionKind(Kind[CriterionParams]):
             )
         return Judgement("not_satisfactory", "not found")
 
+    def _vetoed(self, doc: Document, ctx: RuleContext) -> Hit | None:
+        """The first sentence that fails the article whatever else satisfies it (`vetoed-by`):
+        "This post contains sponsored content" names no sponsor, and a disclosure link elsewhere
+        does not undo that."""
+        if not self.p.vetoed_by:
+            return None
+        for index, s, e, names in self._sentences(doc, ctx):
+            if any(set(group) <= names for group in self.p.vetoed_by):
+                return Hit(index, *_trim(doc.blocks[index].text, s, e))
+        return None
+
     def _strict(self, doc: Document, ctx: RuleContext) -> str | None:
         """The text of the first `strict-when` cue (a regulated drug or device named), or None."""
         wanted = set(self.p.strict_when)
@@ -463,13 +514,17 @@ class CriterionKind(Kind[CriterionParams]):
     def _leans_on(self, doc: Document, ctx: RuleContext, cues: set[str], own: set[str]) -> Hit | None:
         """The first sentence holding one of `cues` (the studies a seller's release leans on, an
         unnamed sponsor: then being the seller is not enough, the release owes whose they are),
-        unless it holds one of `own` (the seller's own named trial)."""
+        unless the release names its own trial (`own`) anywhere."""
         if not cues:
             return None
+        first: Hit | None = None
         for index, s, e, names in self._sentences(doc, ctx):
-            if names & cues and not names & own:
-                return Hit(index, *_trim(doc.blocks[index].text, s, e))
-        return None
+            if names & own:
+                # Once a release names its own trial, "the study" it goes on about is that trial.
+                return None
+            if first is None and names & cues:
+                first = Hit(index, *_trim(doc.blocks[index].text, s, e))
+        return first
 
     @staticmethod
     def _self_source(doc: Document, ctx: RuleContext, selling: bool = False) -> bool:
@@ -525,6 +580,26 @@ class _Intervals:
 
 def _promotional(ctx: RuleContext) -> bool:
     return bool(getattr(ctx.doc_type, "promotional", False))
+
+
+# A variant set against the article's own treatment: "compared to traditional TMS" in a release
+# about deep TMS names another option, though by the same name.
+_VARIANT = re.compile(
+    r"\b(?:traditional|conventional|standard|older|regular|existing|original|classic|open|usual|current|"
+    r"earlier|first[- ]generation|older[- ]style)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_subject(text: str, m: re.Match[str], subject: str) -> bool:
+    """Whether the hit names the article's own treatment (`subject`), not a variant of it."""
+    return _term(m[0]) == subject and not _VARIANT.search(text, max(m.start() - 40, 0), m.start())
+
+
+def _term(text: str) -> str:
+    """A treatment's name for comparison: lowercased, one space, no plural ending."""
+    words = " ".join(text.lower().split())
+    return words[:-1] if words.endswith("s") and not words.endswith("ss") else words
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -461,3 +461,51 @@ def test_claims_unless_is_for_a_criterion_something_satisfies(tmp_path: Path) ->
     }
     with pytest.raises(ParamError, match="claims-unless"):
         CriterionKind(params, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("params", "key"),
+    [
+        # `not-subject` reads the title with regexes, so it names a `patterns` list.
+        (
+            {
+                "criterion": "alternatives",
+                "cues": {"named": ["surgery"]},
+                "not-subject": ["named"],
+                "satisfied-by": [["named"]],
+            },
+            "not-subject",
+        ),
+        # An "avoid" criterion fails on what it finds; a veto has nothing to overrule there.
+        (
+            {
+                "criterion": "sensational_language",
+                "cues": {"hype": ["miracle"]},
+                "fails-if": [["hype"]],
+                "vetoed-by": [["hype"]],
+            },
+            "vetoed-by",
+        ),
+    ],
+)
+def test_subject_and_veto_keys_are_checked(tmp_path: Path, params: dict[str, object], key: str) -> None:
+    from medlint.kinds.base import ParamError
+    from medlint.kinds.criterion import CriterionKind
+
+    with pytest.raises(ParamError, match=key):
+        CriterionKind(params, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # The article's own drug against placebo is no alternative...
+        ("Orvelimab for eczema", ["CMP004"]),
+        # ...but the same sentence about another drug is one.
+        ("A new cream for eczema", []),
+    ],
+)
+def test_the_title_names_the_treatment_that_is_no_alternative_to_itself(title: str, expected: list[str]) -> None:
+    linter = _linter(select=("CMP004",))
+    text = f"# {title}\n\nThe cream works well. Skin cleared in more people than with orvelimab, a biologic."
+    assert _codes(_lint(linter, text)) == expected

@@ -1,7 +1,7 @@
 """Agreement of medlint's scorecard with the hand labels in labels.yml (see README.md).
 
 usage: python tests/data/completeness-gold/score.py [--heldout | --blind [--corpus DIR]
-       | --blind2 [--half read|held|all] [--corpus DIR] | --blind3 [--half read|held|all] | --blind4] [--show]
+       | --blind2 [--half read|held|all] [--corpus DIR] | --blind3 [--half read|held|all] | --blind4 | --blind5] [--show]
 
 --heldout scores heldout/: articles labelled before medlint ran on them and never used to
 change a rule. --blind scores ../completeness-blind/labels.yml: real articles of the shared
@@ -14,7 +14,9 @@ the aggregate table is printed for it, never its disagreements) or `--half all`.
 scores ../completeness-blind-3/: 24 news releases and news stories about studies, written for
 it by two helpers and labelled by a third, none of whom had seen the rules; halved the same way.
 --blind4 scores ../completeness-blind-4/: 12 more, made the same way after the changes made from
-blind-3's read half; it is held out whole (aggregate only, no --show).
+blind-3's read half; it is held out whole (aggregate only, no --show). --blind5 scores
+../completeness-blind-5/: 16 more, written and labelled the same way in the fifth session, scored
+whole once before any change was made from it, then halved like blind-3.
 
 Per criterion: agreement on the three verdicts, Cohen's kappa and F1 for "not satisfactory"
 against the rest (the way issue 11 reads HealthNewsReview's ratings), and type accuracy.
@@ -37,6 +39,7 @@ BLIND = HERE.parent / "completeness-blind"
 BLIND2 = HERE.parent / "completeness-blind-2"
 BLIND3 = HERE.parent / "completeness-blind-3"
 BLIND4 = HERE.parent / "completeness-blind-4"
+BLIND5 = HERE.parent / "completeness-blind-5"
 CORPUS = HERE.parents[3] / "shared" / "corpus"
 CLAIMS_DEV = HERE.parents[3] / "shared" / "claims-dev"
 HALVES = ("read", "held", "all")
@@ -89,6 +92,7 @@ SETS = {
     "blind2": LabelSet(BLIND2, CLAIMS_DEV, shared=True, held="halved"),
     "blind3": LabelSet(BLIND3, BLIND3, held="halved"),
     "blind4": LabelSet(BLIND4, BLIND4, held="whole"),
+    "blind5": LabelSet(BLIND5, BLIND5, held="halved"),
 }
 
 
@@ -146,13 +150,14 @@ def main() -> None:
         ("blind2", "score the blind labels of claims-dev (completeness-blind-2)"),
         ("blind3", "score the blind labels of completeness-blind-3 (releases)"),
         ("blind4", "score completeness-blind-4 (held out whole)"),
+        ("blind5", "score completeness-blind-5 (releases, halved)"),
     ):
         which.add_argument(f"--{flag}", dest="set", action="store_const", const=flag, help=helped)
     ap.add_argument(
         "--corpus", type=Path, help="the shared corpus (--blind; default ../shared/corpus) or claims-dev (--blind2)"
     )
     ap.add_argument("--only", default="", help="only articles whose path starts with this")
-    ap.add_argument("--half", choices=HALVES, default="all", help="with --blind2/3: read (even), held (odd) or all")
+    ap.add_argument("--half", choices=HALVES, default="all", help="with --blind2/3/5: read (even), held (odd) or all")
     args = ap.parse_args()
     name = args.set or "dev"
     chosen = SETS[name]
