@@ -507,5 +507,5 @@ def test_subject_and_veto_keys_are_checked(tmp_path: Path, params: dict[str, obj
 )
 def test_the_title_names_the_treatment_that_is_no_alternative_to_itself(title: str, expected: list[str]) -> None:
     linter = _linter(select=("CMP004",))
-    text = f"# {title}\n\nThe cream works well. Skin cleared in more people than with orvelimab, a biologic."
+    text = f"# {title}\n\nThe cream works well. Skin cleared in more people than with orvelimab, an antibody."
     assert _codes(_lint(linter, text)) == expected
