@@ -4,7 +4,11 @@ without a trigger word costs a few substring tests."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 
@@ -61,13 +65,65 @@ def _shortest(spellings: set[str]) -> frozenset[str]:
     return frozenset(x for x in low if not any(y != x and y in x for y in low))
 
 
+HINTS_TABLE = Path(__file__).resolve().parent / "data" / "literal_hints.json"
+"""The literal hints of the built-in rule packs' patterns, worked out ahead of time (see
+`literal_hints`): `scripts/generate_docs.py` writes it, and its check fails when it is stale."""
+
+_HINTS: dict[str, frozenset[str] | None] = {}
+"""Every pattern asked about in this process, and its hints."""
+_KNOWN: dict[str, frozenset[str] | None] | None = None
+_RECORDERS: list[set[str]] = []
+
+
+def _known_hints() -> dict[str, frozenset[str] | None]:
+    global _KNOWN
+    if _KNOWN is None:
+        try:
+            table = json.loads(HINTS_TABLE.read_bytes())["hints"]
+        except (OSError, ValueError, KeyError, TypeError):
+            table = {}  # not shipped (a broken install): every pattern is derived, as before
+        _KNOWN = {p: None if h is None else frozenset(h) for p, h in table.items()}
+    return _KNOWN
+
+
 def literal_hints(pattern: str) -> frozenset[str] | None:
     """Lowercase strings of which every match of `pattern` contains at least one, or None.
 
     A cheap prefilter: when none of them occurs in a text (plain substring tests), the regex
     cannot match there and need not run. Derived from the parsed pattern, so rule authors
     write ordinary regular expressions and never maintain trigger words by hand.
+
+    Parsing the built-in packs' few hundred patterns was about a seventh of a cold start, so
+    their hints are read from a table made when the packs change (`HINTS_TABLE`), and every
+    answer is remembered (a list's patterns are asked about by its prefilters and by itself).
+    A pattern the table lacks, such as a user's, is derived here: the table saves time and
+    cannot change a finding, since it holds what `derive_literal_hints` gives.
     """
+    for asked in _RECORDERS:
+        asked.add(pattern)
+    try:
+        return _HINTS[pattern]
+    except KeyError:
+        pass
+    known = _known_hints()
+    hints = known[pattern] if pattern in known else derive_literal_hints(pattern)
+    _HINTS[pattern] = hints
+    return hints
+
+
+@contextlib.contextmanager
+def recording_hints() -> Iterator[set[str]]:
+    """The patterns `literal_hints` is asked about inside the block (for the table's maker)."""
+    asked: set[str] = set()
+    _RECORDERS.append(asked)
+    try:
+        yield asked
+    finally:
+        _RECORDERS.remove(asked)
+
+
+def derive_literal_hints(pattern: str) -> frozenset[str] | None:
+    """`literal_hints` worked out from the parsed pattern."""
     from re import _constants as c  # type: ignore[attr-defined]
     from re import _parser  # type: ignore[attr-defined]
 
@@ -263,4 +319,13 @@ class RegexList(list[re.Pattern[str]]):
         ]
 
 
-__all__ = ["Prefilter", "RegexList", "alternation", "literal_hints", "lowered"]
+__all__ = [
+    "HINTS_TABLE",
+    "Prefilter",
+    "RegexList",
+    "alternation",
+    "derive_literal_hints",
+    "literal_hints",
+    "lowered",
+    "recording_hints",
+]

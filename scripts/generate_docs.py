@@ -1,7 +1,8 @@
 """Regenerate what is generated from the rule files and the kinds, or check that it is current.
 
-    python scripts/generate_docs.py           # write docs/rules/*.md, the README's rule table
-                                              # and schema/rule.schema.json
+    python scripts/generate_docs.py           # write docs/rules/*.md, the README's rule table,
+                                              # schema/rule.schema.json and the table of the
+                                              # patterns' literal hints (medlint/data)
     python scripts/generate_docs.py --check   # exit 1 naming each stale file; write nothing
 
 A maintainer script: it writes into the source tree, so it is not part of the wheel. The test
@@ -17,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from medlint.registry.docs import rule_markdown
+from medlint.registry.hints import HINTS_TABLE, builtin_hints, hints_json
 from medlint.registry.rules import Rule, load_packs
 from medlint.registry.schema import rule_schema
 
@@ -48,6 +50,7 @@ def generated() -> dict[Path, str]:
     out = {RULE_PAGES / f"{rule.code}.md": rule_markdown(rule) for rule in rules}
     out[README] = readme_with_rules(README.read_text(encoding="utf-8"), rules)
     out[RULE_SCHEMA] = json.dumps(rule_schema(), indent=2, ensure_ascii=False) + "\n"
+    out[HINTS_TABLE] = hints_json(builtin_hints())
     return out
 
 
@@ -83,7 +86,10 @@ def main(argv: list[str] | None = None) -> int:
     for path, text in files.items():
         path.write_text(text, encoding="utf-8")
     pages = sum(1 for path in files if path.parent == RULE_PAGES)
-    print(f"wrote {pages} rule pages to {RULE_PAGES.relative_to(ROOT)}, the README's rule table and {RULE_SCHEMA.name}")
+    print(
+        f"wrote {pages} rule pages to {RULE_PAGES.relative_to(ROOT)}, the README's rule table, {RULE_SCHEMA.name} "
+        f"and {HINTS_TABLE.relative_to(ROOT)}"
+    )
     return 0
 
 

@@ -26,14 +26,16 @@ def test_generated_docs_are_current() -> None:
     assert GENERATE.stale(GENERATE.generated()) == []
 
 
-def test_the_check_sees_a_stale_page_and_a_page_of_no_rule() -> None:
+def test_the_check_sees_a_stale_page_a_stale_hints_table_and_a_page_of_no_rule() -> None:
     files = GENERATE.generated()
     page = GENERATE.RULE_PAGES / "RDB003.md"
     files[page] += "\nedited by hand\n"
     orphan = next(p for p in files if p.parent == GENERATE.RULE_PAGES and p != page)
     del files[orphan]
+    files[GENERATE.HINTS_TABLE] = files[GENERATE.HINTS_TABLE].replace("null", '["edited"]', 1)
     assert GENERATE.stale(files) == [
         f"stale {page.relative_to(ROOT)}",
+        f"stale {GENERATE.HINTS_TABLE.relative_to(ROOT)}",
         f"{orphan.relative_to(ROOT)} documents no rule",
     ]
 
