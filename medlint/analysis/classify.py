@@ -42,8 +42,9 @@ datelines, "About <Company>" boilerplate, calls to book, prices); it is independ
 Study news whose title or lede is about an exposure ("people who drank coffee", "an
 observational study") and that names no intervention anywhere (a drug, a device, a procedure, a
 trial arm) is marked `exposure`: the rules that weigh an intervention (costs, harms,
-alternatives, availability, novelty) are not asked of it. Everything is regular expressions over
-a few blocks: no model.
+alternatives, availability, novelty) are not asked of it. Study news whose title or lede reports
+work in animals or cells and no study in people is marked `preclinical`: what a treatment would
+cost is not asked of it. Everything is regular expressions over a few blocks: no model.
 """
 
 from __future__ import annotations
@@ -85,6 +86,9 @@ class DocType:
     business: str | None = None
     """A press release about a business event (an award, a website, a move) that names no health
     intervention: the event. The intervention criteria are not asked of it."""
+    preclinical: str | None = None
+    """Study news about work in animals or cells, with no study in people in its title or lede:
+    the cue that says so. What the treatment would cost is not asked of it (nothing is on sale)."""
     cues: tuple[str, ...] | None = None
     """The promotional cues of the document (`promotional_cues`), found once by `classify` for
     the rules that read them too; None for a type not made by `classify`."""
@@ -108,6 +112,8 @@ class _Vocabulary:
     """For each promotional cue, words one of which every match contains (None: no such words)."""
     exposure: list[re.Pattern[str]]
     intervention: list[re.Pattern[str]]
+    preclinical: list[re.Pattern[str]]
+    in_people: list[re.Pattern[str]]
 
 
 def _compile(items: list[str]) -> RegexList:
@@ -136,6 +142,8 @@ def vocabulary() -> _Vocabulary:
         promotional_hints={k: literal_hints(v) for k, v in data["promotional"].items()},
         exposure=_compile(data["exposure"]),
         intervention=_compile(data["intervention"]),
+        preclinical=_compile(data["preclinical"]),
+        in_people=_compile(data["in_people"]),
     )
 
 
@@ -301,14 +309,34 @@ def classify(doc: Document) -> DocType:
         announces = title.group() if title else _first(vocab.announcement_lede, lede[0]) if lede else None
         if announces:
             found = replace(found, announcement=announces)
-    if found.type != "news" or found.promotional:
+    if found.type != "news":
+        return found
+    preclinical = _preclinical(doc)
+    if preclinical:
+        found = replace(found, preclinical=preclinical)
+    if found.promotional:
         return found  # selling copy always offers something
     exposure = _exposure(doc)
     if exposure is None:
         return found
     return DocType(
-        "news", f"{found.reason}; about an exposure ({exposure}), not an intervention", False, exposure, cues=found.cues
+        "news",
+        f"{found.reason}; about an exposure ({exposure}), not an intervention",
+        False,
+        exposure,
+        preclinical=found.preclinical,
+        cues=found.cues,
     )
+
+
+def _preclinical(doc: Document) -> str | None:
+    """The cue that makes study news about work in animals or cells: one in the title or the
+    lede, and no study in people there ("patients", "a phase 2 trial")."""
+    vocab = vocabulary()
+    opening = " ".join([doc.title, *_lede(doc)])
+    if _first(vocab.in_people, opening):
+        return None
+    return _first(vocab.preclinical, opening)
 
 
 _STUDY_PARAGRAPHS = 4

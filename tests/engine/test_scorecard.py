@@ -263,6 +263,29 @@ def test_an_observational_study_of_a_drug_is_still_about_an_intervention(scorer:
     assert c.result("costs").verdict == "not_satisfactory"
 
 
+MOUSE_NEWS = (
+    "# Nasal spray limits brain damage after concussion\n\nResearchers at Northfield University found that a "
+    "nasal spray given after a head impact kept memory problems away in mice, in a study published today in "
+    "Brain Research. The spray has not been tested in people."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "costs"),
+    [
+        # Nothing is on sale after a study in mice: its cost is not asked.
+        (MOUSE_NEWS, "not_applicable"),
+        # The same work reported with a trial in people is asked what it would cost.
+        (MOUSE_NEWS.replace("in mice", "in 120 patients in a phase 2 trial"), "not_satisfactory"),
+    ],
+)
+def test_news_about_work_in_animals_is_not_asked_the_cost(scorer: Scorer, text: str, costs: str) -> None:
+    c = card(scorer, text)
+    assert c.type == "news"
+    assert c.result("costs").verdict == costs
+    assert c.result("harms").verdict != "not_applicable"  # still asked of the study news
+
+
 _LAUNCH = (
     "# Eastside Wellness Introduces Cold Laser Therapy for Knee Pain\n\n"
     "DENVER, CO, March 3, 2025 /PRNewswire/ -- Eastside Wellness now offers cold laser sessions for knee pain "
