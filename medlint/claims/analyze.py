@@ -716,6 +716,8 @@ class _Sentence:
     def _outcome_near(self, effect: _Hit) -> _Hit | None:
         best: _Hit | None = None
         for o in self._by.get("outcome", []):
+            if effect.start < o.start and o.end < effect.end:
+                return o  # the object inside the effect's own words: "keep dementia at bay"
             if o.start < effect.end and effect.start < o.end:
                 continue  # the same words
             gap = max(o.start - effect.end, effect.start - o.end, 0)

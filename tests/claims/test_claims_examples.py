@@ -49,3 +49,21 @@ def test_raising_ill_health_is_a_harm_and_raising_health_a_benefit() -> None:
     harm = {f.code for f in lint_text("Our tea raises the risk of lung cancer.\n", path="a.md")}
     benefit = {f.code for f in lint_text("Our tea raises your energy.\n", path="a.md")}
     assert "CLM008" not in harm and "CLM008" in benefit
+
+
+# Wording met in text written blind for the fifth session (claims-heldout-4's read half), in
+# sentences of our own: the object inside a phrase ("keep dementia at bay"), loss told as theft,
+# a scar-free promise and a permanence promise.
+SESSION5 = {
+    "Eating two walnuts a day could keep dementia at bay.": "CLM008",
+    "Hair loss is stealing more than your hair.": "CLM009",
+    "Left alone, it quietly eats away at your confidence.": "CLM009",
+    "No scalpel, no stitches, no scar.": "CLM005",
+    "Our implants give you a smile that never falls out again.": "CLM002",
+}
+
+
+@pytest.mark.parametrize("sentence", sorted(SESSION5))
+def test_blind_set_wording_is_flagged(sentence: str) -> None:
+    codes = {f.code for f in lint_text(sentence + "\n", path="a.md")}
+    assert SESSION5[sentence] in codes
