@@ -260,7 +260,12 @@ def lowered(text: str) -> str:
 
 
 class RegexList(list[re.Pattern[str]]):
-    """Patterns read as "any of these"; `.any` is one combined regex for a fast first test."""
+    """Patterns read as "any of these"; `.any` is one combined regex for a fast first test.
+
+    What the tests need is built on first use, each part only when it is needed: the literal
+    hints (all `candidates` needs), the prefilters of `search_any`, and the combined regex,
+    which `search_any` compiles only once some text gets past the prefilters (a cold start
+    lints one article, on which many lists never do)."""
 
     _any: re.Pattern[str] | None = None
     _prefilter: Prefilter | None = None
@@ -271,52 +276,53 @@ class RegexList(list[re.Pattern[str]]):
     @property
     def any(self) -> re.Pattern[str]:
         if self._any is None:
-            self._any = self._build()
+            self._any = alternation([(f"p{i}", p.pattern) for i, p in enumerate(self)])
         return self._any
 
-    def _build(self) -> re.Pattern[str]:
-        """The combined regex, and the literal prefilters: of all patterns, of each, and of
-        those that have literals (`_hinted_prefilter`) beside the list of those that have none."""
-        self._prefilter = Prefilter([p.pattern for p in self])
-        self._hints = [literal_hints(p.pattern) for p in self]
-        pairs = list(zip(self, self._hints, strict=True))
-        self._unhinted = [rx for rx, hints in pairs if hints is None]
-        self._hinted_prefilter = Prefilter([rx.pattern for rx, hints in pairs if hints is not None])
-        return alternation([(f"p{i}", p.pattern) for i, p in enumerate(self)])
+    def _literal_hints(self) -> list[frozenset[str] | None]:
+        """Each pattern's literal hints (see `literal_hints`)."""
+        if self._hints is None:
+            self._hints = [literal_hints(p.pattern) for p in self]
+        return self._hints
+
+    def _prefilters(self) -> tuple[Prefilter, Prefilter, list[re.Pattern[str]]]:
+        """The literal prefilters: of all patterns, and of those that have literals, beside the
+        list of those that have none."""
+        if self._prefilter is None or self._hinted_prefilter is None or self._unhinted is None:
+            pairs = list(zip(self, self._literal_hints(), strict=True))
+            self._unhinted = [rx for rx, hints in pairs if hints is None]
+            self._hinted_prefilter = Prefilter([rx.pattern for rx, hints in pairs if hints is not None])
+            self._prefilter = Prefilter([p.pattern for p in self])
+        return self._prefilter, self._hinted_prefilter, self._unhinted
 
     def search_any(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """True when some pattern matches in text[start:end] (a quick filter before finer checks)."""
         if not self:
             return False
-        rx = self.any
+        prefilter, hinted_prefilter, unhinted = self._prefilters()
         end = len(text) if end is None else end
-        assert self._prefilter is not None and self._hinted_prefilter is not None and self._unhinted is not None
-        if not self._prefilter.always:
-            if not self._prefilter.may_match(lowered(text), start, end):
+        if not prefilter.always:
+            if not prefilter.may_match(lowered(text), start, end):
                 return False
-            return rx.search(text, start, end) is not None
+            return self.any.search(text, start, end) is not None
         # Some patterns have no literal to test for (a capitalised name). When none of the other
         # patterns' literals occurs, only those can match, and each alone is a far faster scan
         # than the alternation of all (which loses each pattern's own first-character skip).
         low, exact = _lowered(text)
-        if not exact or self._hinted_prefilter.may_match(low, start, end):
-            return rx.search(text, start, end) is not None
-        return any(p.search(text, start, end) is not None for p in self._unhinted)
+        if not exact or hinted_prefilter.may_match(low, start, end):
+            return self.any.search(text, start, end) is not None
+        return any(p.search(text, start, end) is not None for p in unhinted)
 
     def candidates(self, text: str) -> list[re.Pattern[str]]:
         """The patterns, in order, that may match somewhere in `text`: those with a literal of
         theirs in it (see `literal_hints`). A caller that wants each pattern's own match (not
         just "any") runs only these, with no `search_any` first: a pattern none of whose
         literals occurs cannot match, so that test would only repeat the work."""
-        if self._hints is None:
-            self._any = self._build()
-        assert self._hints is not None
+        hints = self._literal_hints()
         low, exact = _lowered(text)
         if not exact:  # some character lowercases to two: the literals cannot be tested for
             return list(self) if self.search_any(text) else []
-        return [
-            rx for rx, hints in zip(self, self._hints, strict=True) if hints is None or any(h in low for h in hints)
-        ]
+        return [rx for rx, found in zip(self, hints, strict=True) if found is None or any(h in low for h in found)]
 
 
 __all__ = [
