@@ -9,7 +9,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 
 def _top_level_branch(rx: str) -> bool:
@@ -259,6 +259,41 @@ def lowered(text: str) -> str:
     return _lowered(text)[0]
 
 
+class _DeferredPattern:
+    """A pattern of the built-in packs, compiled on first use (see `compiled`): a cold start
+    lints one article, and most patterns never get past their literal hints there. The first
+    use sets the compiled pattern's methods and attributes on the object, so later calls cost
+    what a compiled pattern's do. Pickled or copied, it is the compiled pattern."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern = pattern
+        self._flags = flags
+
+    def _compiled(self) -> re.Pattern[str]:
+        rx = re.compile(self.pattern, self._flags)
+        for name in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner"):
+            setattr(self, name, getattr(rx, name))
+        self.flags, self.groups, self.groupindex = rx.flags, rx.groups, rx.groupindex
+        return rx
+
+    def __getattr__(self, name: str) -> Any:  # not set yet: the first use
+        if name.startswith("_") or name == "pattern":
+            raise AttributeError(name)
+        return getattr(self._compiled(), name)
+
+    def __reduce__(self) -> tuple[Any, tuple[str, int]]:
+        return re.compile, (self.pattern, self._flags)
+
+
+def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, put off until the pattern is first used when it is one of
+    the built-in packs' (in the hints table, so known to compile); any other pattern is
+    compiled now, so that a user's bad pattern is reported when the rules load."""
+    if pattern in _known_hints():
+        return cast(re.Pattern[str], _DeferredPattern(pattern, flags))
+    return re.compile(pattern, flags)
+
+
 class RegexList(list[re.Pattern[str]]):
     """Patterns read as "any of these"; `.any` is one combined regex for a fast first test.
 
@@ -330,6 +365,7 @@ __all__ = [
     "Prefilter",
     "RegexList",
     "alternation",
+    "compiled",
     "derive_literal_hints",
     "literal_hints",
     "lowered",

@@ -55,7 +55,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from medlint.document import BlockKind, Document
-from medlint.matching import RegexList, literal_hints
+from medlint.matching import RegexList, compiled, literal_hints
 from medlint.resources import builtin_rules_dir
 from medlint.yamlload import load_yaml
 
@@ -117,7 +117,7 @@ class _Vocabulary:
 
 
 def _compile(items: list[str]) -> RegexList:
-    return RegexList(re.compile(rf"\b(?:{p})\b", re.IGNORECASE) for p in items)
+    return RegexList(compiled(rf"\b(?:{p})\b", re.IGNORECASE) for p in items)
 
 
 @functools.cache

@@ -21,7 +21,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from medlint.analysis.readability import GradedProse
 from medlint.document import BlockKind, Document
 from medlint.findings import SectionGrade, Severity
-from medlint.matching import RegexList
+from medlint.matching import RegexList, compiled
 
 
 class ParamError(ValueError):
@@ -201,7 +201,7 @@ def regex_list(value: Any) -> RegexList:
     out = RegexList()
     for item in string_list(value):
         try:
-            out.append(re.compile(item, re.IGNORECASE))
+            out.append(compiled(item, re.IGNORECASE))
         except re.error as exc:
             raise ValueError(f"bad regular expression {item!r}: {exc}") from None
     return out

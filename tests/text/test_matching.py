@@ -1,12 +1,18 @@
-"""Literal pre-tests see lowercase text even when one character lowercases to two."""
+"""Literal pre-tests see lowercase text even when one character lowercases to two; the built-in
+packs' patterns are compiled on first use."""
 
 from __future__ import annotations
 
+import copy
+import json
+import pickle
 import re
 
 import pytest
+from conftest import ROOT
 
-from medlint.matching import RegexList, lowered
+from medlint.kinds.base import regex_list
+from medlint.matching import HINTS_TABLE, RegexList, lowered
 
 
 @pytest.mark.parametrize("place", ["Istanbul", "İstanbul"])
@@ -21,3 +27,32 @@ def test_lowered_keeps_offsets() -> None:
     low = lowered(text)
     assert len(low) == len(text)
     assert low[9:] == "miracle"
+
+
+def test_builtin_patterns_are_compiled_on_first_use_and_then_match_as_compiled() -> None:
+    text = (ROOT / "examples" / "back-injections-draft.md").read_text(encoding="utf-8")
+    patterns = sorted(_table())
+    deferred = regex_list(patterns)
+    assert not any(isinstance(rx, re.Pattern) for rx in deferred)  # put off: a cold start may never need it
+    found = 0
+    for pattern, rx in zip(patterns, deferred, strict=True):
+        real = re.compile(pattern, re.IGNORECASE)
+        spans = [m.span() for m in real.finditer(text)]
+        assert [m.span() for m in rx.finditer(text)] == spans
+        assert [m.span() for m in rx.finditer(text)] == spans  # the compiled pattern's own method now
+        assert (rx.pattern, rx.flags, rx.groups) == (real.pattern, real.flags, real.groups)
+        found += len(spans)
+    assert found > 20
+    assert pickle.loads(pickle.dumps(regex_list(patterns[:1])[0])) == re.compile(patterns[0], re.IGNORECASE)
+    assert copy.deepcopy(regex_list(patterns[:1])[0]) == re.compile(patterns[0], re.IGNORECASE)
+
+
+def test_a_pattern_of_no_builtin_pack_is_compiled_at_once_and_a_bad_one_refused() -> None:
+    assert isinstance(regex_list([r"\bzqx-unlisted\b"])[0], re.Pattern)
+    with pytest.raises(ValueError, match="bad regular expression"):
+        regex_list(["(unclosed"])
+
+
+def _table() -> dict[str, list[str] | None]:
+    table: dict[str, list[str] | None] = json.loads(HINTS_TABLE.read_text(encoding="utf-8"))["hints"]
+    return table
