@@ -57,7 +57,8 @@ def _add_heading(doc: Document, source: str, line: list[Span]) -> None:
 
 def _add_lines(doc: Document, source: str, lines: list[list[Span]]) -> None:
     """Bullet lines are list items (an indented line continues one); other runs of lines are
-    paragraphs: "Benefits include:" then its bullets is a paragraph and two items."""
+    paragraphs: "Benefits include:" then its bullets is a paragraph and two items. Lines that
+    are not one wrapped paragraph (`_wrapped`) are a paragraph each."""
     paragraph: list[Span] = []
     item: list[Span] = []
 
@@ -69,6 +70,7 @@ def _add_lines(doc: Document, source: str, lines: list[list[Span]]) -> None:
             doc.add_block(BlockKind.PARAGRAPH, _prose(source, _rstrip(source, paragraph)))
         paragraph, item = [], []
 
+    ragged = not _wrapped(source, lines)
     for line in lines:
         bullet = _BULLET.match(source, *line[0])
         if bullet:
@@ -77,10 +79,26 @@ def _add_lines(doc: Document, source: str, lines: list[list[Span]]) -> None:
         elif item and source[line[0][0]] in " \t":
             item.extend(line)
         else:
-            if item:
+            if item or ragged:
                 flush()
             paragraph.extend(line)
     flush()
+
+
+_WRAPPED_SHARE = 0.6
+"""A line of wrapped prose (not the last) is at least this share of the longest line's length."""
+
+
+def _wrapped(source: str, lines: list[list[Span]]) -> bool:
+    """Whether a run of lines is one paragraph wrapped at a width, or lines that each stand
+    alone: a review's "Verified Purchase", a date line and its text, or paragraphs written one
+    per line with no blank line between. Wrapped prose fills its lines nearly to one width
+    (all but the last); lines that stand alone are ragged."""
+    if len(lines) < 2:
+        return True
+    widths = [len(_text(source, line).strip()) for line in lines]
+    widest = max(widths)
+    return all(w >= _WRAPPED_SHARE * widest for w in widths[:-1])
 
 
 class _Comments:

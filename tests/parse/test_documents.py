@@ -138,6 +138,27 @@ def test_plain_text_question_sentence_is_not_a_heading() -> None:
     assert got[1][0] is BlockKind.PARAGRAPH
 
 
+def test_plain_text_ragged_lines_are_a_paragraph_each() -> None:
+    """A product listing's review: its stars line, date line, "Verified Purchase" and text stand
+    alone, with no full stops to split them; a wrapped paragraph stays one."""
+    review = (
+        "Reviews\n\n5.0 out of 5 stars  Quieter at night\nReviewed on June 27, 2026\nVerified Purchase\n"
+        "The buzzing is much quieter at bedtime since I started these capsules a month ago.\n"
+    )
+    got = kinds(review, "text")
+    assert [text for _, text in got[1:]] == [
+        "5.0 out of 5 stars  Quieter at night",
+        "Reviewed on June 27, 2026",
+        "Verified Purchase",
+        "The buzzing is much quieter at bedtime since I started these capsules a month ago.",
+    ]
+    wrapped = (
+        "Title Here\n\nNeck pain usually gets better on its own within a few weeks, and keeping\n"
+        "active is one of the best things you can do to help it along while you\nwait.\n"
+    )
+    assert len(kinds(wrapped, "text")) == 2
+
+
 def test_document_anchor_is_title_or_first_line() -> None:
     doc, _ = parse_document("---\nx: 1\n---\nFirst line here.\r\nSecond.\n", fmt="markdown")
     start, end = doc.anchor()
