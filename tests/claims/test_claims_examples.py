@@ -60,6 +60,8 @@ SESSION5 = {
     "Left alone, it quietly eats away at your confidence.": "CLM009",
     "No scalpel, no stitches, no scar.": "CLM005",
     "Our implants give you a smile that never falls out again.": "CLM002",
+    "Our dermatologist-developed serum clears acne.": "CLM006",
+    "More and more dentists recommend oil pulling for healthy gums.": "CLM006",
 }
 
 
