@@ -649,6 +649,12 @@ class _Sentence:
     def _about_company(self, h: _Hit) -> bool:
         return any(self.lemmas[k] in self.words["company-nouns"] for k in range(h.end, min(h.end + 3, self.t1)))
 
+    def _only(self, hits: list[_Hit]) -> bool:
+        """Whether `hits` cover every word of the sentence: a line that is nothing but a label
+        ("Verified Purchase" under a review) tells no story of its own."""
+        covered = {k for h in hits for k in range(h.start, h.end)}
+        return bool(hits) and all(k in covered or not self.doc[k].text[:1].isalnum() for k in range(self.t0, self.t1))
+
     def _found(self, i: int) -> bool:
         """A study's finding told as such: "a trial found a small reduction in..."."""
         for k in range(i - 1, max(self.t0, i - 4) - 1, -1):
@@ -973,7 +979,11 @@ class _Sentence:
         honest = bool(self.cue("testimonial-honest"))
         # "Real Results", "Customer reviews 4.8 ★", "— Marcus, verified buyer": a label or a
         # signature for the testimonials, not one of them.
-        label = self.block.kind in (BlockKind.HEADING, BlockKind.TITLE) or self._signature()
+        label = (
+            self.block.kind in (BlockKind.HEADING, BlockKind.TITLE)
+            or self._signature()
+            or self._only(self.cue("testimonial-report"))
+        )
         reported = bool(self.cue("testimonial-report")) and not (label and not claimy)
         if not honest and (
             (first and (claimy or self.cue("testimonial-change") or live("hype-strong")))

@@ -69,3 +69,18 @@ SESSION5 = {
 def test_blind_set_wording_is_flagged(sentence: str) -> None:
     codes = {f.code for f in lint_text(sentence + "\n", path="a.md")}
     assert SESSION5[sentence] in codes
+
+
+LISTING = (
+    "QuietEar capsules\n\nQuietEar capsules support ear health. Order now for $39.\n\nTop reviews\n\n"
+    "5.0 out of 5 stars  Life changing\nReviewed in the United States on August 3, 2026\nVerified Purchase\n"
+    "My hearing has improved so much that I turned the TV down from 40 to 22.\n"
+)
+
+
+def test_a_review_label_is_not_the_story_but_the_story_is() -> None:
+    """In a listing pasted as text, the customer's sentence is the testimonial; the
+    "Verified Purchase" label on its own line is not."""
+    lines = {f.line: f.code for f in lint_text(LISTING, path="listing.txt") if f.code == "CLM010"}
+    assert 10 in lines  # "My hearing has improved so much..."
+    assert 9 not in lines  # "Verified Purchase"
