@@ -114,6 +114,7 @@ class _Vocabulary:
     intervention: list[re.Pattern[str]]
     preclinical: list[re.Pattern[str]]
     in_people: list[re.Pattern[str]]
+    dateline: list[re.Pattern[str]]
 
 
 def _compile(items: list[str]) -> RegexList:
@@ -144,6 +145,7 @@ def vocabulary() -> _Vocabulary:
         intervention=_compile(data["intervention"]),
         preclinical=_compile(data["preclinical"]),
         in_people=_compile(data["in_people"]),
+        dateline=_compile(data["dateline"]),
     )
 
 
@@ -284,6 +286,19 @@ def _release_event(doc: Document, vocab: _Vocabulary, cues: list[str], lede: lis
     return None
 
 
+def _dated_announcement(vocab: _Vocabulary, title: str, lede: list[str]) -> str | None:
+    """Why a text is a release of its issuer though no wire service or boilerplate says so: its
+    lede opens with a dateline ("ASHFORD, Conn. (Nov. 6, 2024) --") and its title or lede
+    announces something (a hospital's newsroom launching a service)."""
+    if not lede or not _first(vocab.dateline, lede[0]):
+        return None
+    m = vocab.promotional["announcement"].search(title)
+    if m:
+        return f"a dateline, and its title announces ({m.group().lower()})"
+    said = _first(vocab.announcement_lede, lede[0])
+    return f"a dateline, and its lede announces ({said})" if said else None
+
+
 def _named_in(issuer: str, title: str) -> bool:
     """Whether the name before an issuer's appositive ("NTX, a leading clinic") is in the title:
     a release is about its issuer, an advertorial about a product or a treatment in general."""
@@ -418,6 +433,9 @@ def _classify(doc: Document, cues: list[str]) -> DocType:
             promotional,
             release=release,
         )
+    dated = _dated_announcement(vocab, title, lede) if not release else None
+    if dated:
+        return DocType("news", f"a dated announcement: {dated}" + promo_note, promotional, release=dated)
     if business and len(claims) < 2:
         return DocType(
             "other", f"title announces a business event ({business}), not a treatment" + promo_note, promotional

@@ -284,6 +284,23 @@ def test_classify_news_and_promotional_press_release() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lede", "kind"),
+    [
+        # A hospital newsroom's release: a dateline, and a launch announced.
+        ("BOSTON, March 4, 2025 -- Hallerton Hospital today launched robotic hernia repair.", "news"),
+        # The same words without a dateline read as a page about the treatment.
+        ("Hallerton Hospital offers robotic hernia repair for adults.", "treatment"),
+    ],
+)
+def test_a_dated_announcement_is_news(lede: str, kind: str) -> None:
+    text = (
+        f"# Robotic Hernia Repair at Hallerton Hospital\n\n{lede} Recovery is faster than after open surgery, "
+        "and most patients go home the same day.\n"
+    )
+    assert _type(text)[0] == kind
+
+
+@pytest.mark.parametrize(
     ("credit", "quiet"),
     [
         ("NIH: National Institute on Aging", True),
