@@ -1,7 +1,7 @@
 """Agreement of medlint's scorecard with the hand labels in labels.yml (see README.md).
 
 usage: python tests/data/completeness-gold/score.py [--heldout | --blind [--corpus DIR]
-       | --blind2 [--half read|held|all] [--corpus DIR] | --blind3 [--half read|held|all] | --blind4 | --blind5 [--half ...] | --blind6] [--show]
+       | --blind2 [--half read|held|all] [--corpus DIR] | --blind3 [--half read|held|all] | --blind4 | --blind5 [--half ...] | --blind6 | --blind7] [--show]
 
 --heldout scores heldout/: articles labelled before medlint ran on them and never used to
 change a rule. --blind scores ../completeness-blind/labels.yml: real articles of the shared
@@ -18,7 +18,8 @@ blind-3's read half; it is held out whole (aggregate only, no --show). --blind5 
 ../completeness-blind-5/: 16 more, written and labelled the same way in the fifth session, scored
 whole once before any change was made from it, then halved like blind-3. --blind6 scores
 ../completeness-blind-6/: 16 more, written and labelled the same way later in that session, held
-out whole.
+out whole. --blind7 scores ../completeness-blind-7/: 16 more, written and labelled at the end
+of that session, held out whole.
 
 Per criterion: agreement on the three verdicts, Cohen's kappa and F1 for "not satisfactory"
 against the rest (the way issue 11 reads HealthNewsReview's ratings), and type accuracy.
@@ -43,6 +44,7 @@ BLIND3 = HERE.parent / "completeness-blind-3"
 BLIND4 = HERE.parent / "completeness-blind-4"
 BLIND5 = HERE.parent / "completeness-blind-5"
 BLIND6 = HERE.parent / "completeness-blind-6"
+BLIND7 = HERE.parent / "completeness-blind-7"
 CORPUS = HERE.parents[3] / "shared" / "corpus"
 CLAIMS_DEV = HERE.parents[3] / "shared" / "claims-dev"
 HALVES = ("read", "held", "all")
@@ -97,6 +99,7 @@ SETS = {
     "blind4": LabelSet(BLIND4, BLIND4, held="whole"),
     "blind5": LabelSet(BLIND5, BLIND5, held="halved"),
     "blind6": LabelSet(BLIND6, BLIND6, held="whole"),
+    "blind7": LabelSet(BLIND7, BLIND7, held="whole"),
 }
 
 
@@ -156,6 +159,7 @@ def main() -> None:
         ("blind4", "score completeness-blind-4 (held out whole)"),
         ("blind5", "score completeness-blind-5 (releases, halved)"),
         ("blind6", "score completeness-blind-6 (held out whole)"),
+        ("blind7", "score completeness-blind-7 (held out whole)"),
     ):
         which.add_argument(f"--{flag}", dest="set", action="store_const", const=flag, help=helped)
     ap.add_argument(
