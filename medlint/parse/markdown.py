@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from markdown_it import MarkdownIt, rules_block
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_core.normalize import NEWLINES_RE, NULL_RE
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
@@ -124,6 +126,84 @@ def _parser(max_nesting: int = _MAX_NESTING) -> MarkdownIt:
     return md
 
 
+_MAY_DEFINE = re.compile(r"^[ \t>]*(?:(?:[-+*]|\d+[.)])(?:[ \t]+|$)[ \t>]*)*\[", re.MULTILINE)
+"""A line whose text, after indentation and container markers (quote `>`, list bullets and
+numbers), opens with `[`: only such a line can start a link reference definition."""
+
+
+def _top_level_blocks(md: MarkdownIt, src: str, env: dict[str, Any]) -> Iterator[list[Token]]:
+    """markdown-it's block tokens of `src`, one top-level block (a paragraph, a whole list, a
+    quote...) at a time: its block parser's top-level loop (`ParserBlock.tokenize`), handing
+    over each block's tokens as soon as they are made, so a long document is never held as
+    tokens whole (a 10 MB article made about 200,000 block tokens, 100 MB). Inline tokens are
+    left unparsed (`children` None); link reference definitions go into `env` as they are met.
+    """
+    state = StateBlock(src, md, env, [])
+    rules = md.block.ruler.getRules("")
+    line, end = state.line, state.lineMax
+    has_empty_lines = False
+    while line < end:
+        state.line = line = state.skipEmptyLines(line)
+        if line >= end:
+            break
+        if state.sCount[line] < state.blkIndent or state.level >= md.options.maxNesting:
+            break  # as markdown-it's loop; neither happens at the top level
+        for rule in rules:
+            if rule(state, line, end, False):
+                if state.line <= line:
+                    raise RuntimeError("block rule didn't increment state.line")
+                break
+        else:
+            raise RuntimeError("none of the block rules matched")
+        state.tight = not has_empty_lines
+        line = state.line
+        if line - 1 < end and state.isEmpty(line - 1):
+            has_empty_lines = True
+        if line < end and state.isEmpty(line):
+            has_empty_lines = True
+            line += 1
+            state.line = line
+        if state.tokens:
+            yield state.tokens
+            state.tokens = []
+        env.pop("duplicate_refs", None)  # a second reading meets every definition again
+
+
+def _block_tokens(md: MarkdownIt, text: str) -> Iterator[Token]:
+    """What `md.parse(text)` returns, token by token, each inline token's children parsed
+    just before it is handed over (under the inline nesting limit) and let go after: the
+    caller reads a block's children before asking for the next token.
+
+    Inline parsing reads every link reference definition of the document, wherever it is, so
+    when a line may start one (`_MAY_DEFINE`) the block structure is read once beforehand for
+    the definitions alone, its tokens dropped as they come."""
+    core = [rule.__name__ for rule in md.core.ruler.getRules("")]
+    if core != ["normalize", "block", "limited"]:  # what this replays; a new markdown-it may add steps
+        raise RuntimeError(f"unexpected markdown-it core rules: {core}")
+    # markdown-it's normalize step, which copies the text even when nothing changes.
+    src = NULL_RE.sub("\ufffd", NEWLINES_RE.sub("\n", text)) if ("\r" in text or "\0" in text) else text
+    if not src:
+        return
+    env: dict[str, Any] = {}
+    if "[" in src and _MAY_DEFINE.search(src):
+        for _ in _top_level_blocks(md, src, env):
+            pass
+    options = md.options
+    block_limit = options["maxNesting"]
+    for batch in _top_level_blocks(md, src, env):
+        for token in batch:
+            if token.type == "inline":
+                token.children = []
+                options["maxNesting"] = min(block_limit, _INLINE_NESTING)
+                try:
+                    md.inline.parse(token.content, md, env, token.children)
+                finally:
+                    options["maxNesting"] = block_limit
+                    _LAST_CLOSE.clear()  # it holds the inline state, and its caches, alive
+            yield token
+            token.children = None
+
+
 def parse_markdown(doc: Document, body_start_line: int) -> None:
     """Fill `doc` from its source; lines before `body_start_line` (front matter) are blanked."""
     lines = doc.lines.starts
@@ -133,17 +213,30 @@ def parse_markdown(doc: Document, body_start_line: int) -> None:
         text = "\n" * body_start_line + source[lines[body_start_line] :] if body_start_line < len(lines) else ""
     else:
         text = source
+    blocks, links, comments, urls = len(doc.blocks), len(doc.links), len(doc.comments), len(doc.bare_urls)
+    title = doc.title_block
     try:
-        tokens = _parser().parse(text)
+        _read_blocks(doc, _block_tokens(_parser(), text))
     except RecursionError:
-        tokens = _parser(_SAFE_NESTING).parse(text)
+        # Read again from the start, with the smaller nesting limit.
+        del doc.blocks[blocks:], doc.links[links:], doc.comments[comments:], doc.bare_urls[urls:]
+        doc.title_block = title
+        _read_blocks(doc, _block_tokens(_parser(_SAFE_NESTING), text))
     finally:
-        _LAST_CLOSE.clear()  # it holds the parse's inline states, and their caches, alive
+        _LAST_CLOSE.clear()
+
+
+def _read_blocks(doc: Document, tokens: Iterator[Token]) -> None:
+    """Add to `doc` the blocks of markdown-it's `tokens` (in order, children parsed)."""
+    lines = doc.lines.starts
+    source = doc.source
     kind_stack: list[BlockKind] = []
     seen_h1 = False
     cursor = 0
     raw_open: str | None = None  # a <script>, <style> or comment an HTML block left open
-    for i, token in enumerate(tokens):
+    opener: Token | None = None  # the token before this one
+    for token in tokens:
+        previous, opener = opener, token
         if token.type == "html_block":
             _collect_comments(doc, token, lines)
             raw_open = _html_block(doc, token, kind_stack[-1] if kind_stack else None, raw_open)
@@ -155,7 +248,7 @@ def parse_markdown(doc: Document, body_start_line: int) -> None:
             kind_stack.append(BlockKind.TABLE_CELL)
         elif token.type in ("blockquote_close", "list_item_close", "th_close", "td_close"):
             kind_stack.pop()
-        elif token.type == "inline" and token.map is not None:
+        elif token.type == "inline" and token.map is not None and previous is not None:
             block_start = lines[token.map[0]]
             block_end = lines[token.map[1]] if token.map[1] < len(lines) else len(source)
             cursor = max(cursor, block_start)
@@ -165,10 +258,9 @@ def parse_markdown(doc: Document, body_start_line: int) -> None:
                 if closed == -1:
                     continue
                 raw_open, cursor = None, closed
-            opener = tokens[i - 1]
             level = 0
-            if opener.type == "heading_open":
-                level = int(opener.tag[1])
+            if previous.type == "heading_open":
+                level = int(previous.tag[1])
                 kind = BlockKind.TITLE if level == 1 and not seen_h1 and doc.title_block is None else BlockKind.HEADING
                 seen_h1 = seen_h1 or level == 1
             elif kind_stack:
@@ -181,7 +273,7 @@ def parse_markdown(doc: Document, body_start_line: int) -> None:
                 cursor,
                 block_end,
                 quoted=BlockKind.QUOTE in kind_stack,
-                in_table=opener.type in ("th_open", "td_open"),
+                in_table=previous.type in ("th_open", "td_open"),
             )
             doc.add_block(kind, prose, level=level or (1 if kind is BlockKind.TITLE else 0), links=links)
             doc.links.extend(links)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+from collections.abc import Iterator
 from typing import Any
 
 from medlint.findings import Report
 from medlint.paths import UNSAFE, path_bytes, safe_path
 
-__all__ = ["FORMATS", "path_bytes", "render", "safe_path", "safe_report"]
+__all__ = ["FORMATS", "json_chunks", "path_bytes", "render", "render_chunks", "safe_path", "safe_report"]
 
 FORMATS = ("text", "json", "github", "sarif", "gitlab", "junit", "html")
 
@@ -38,6 +39,43 @@ def safe_report(report: Report) -> Report:
     )
 
 
+def render_chunks(
+    report: Report, fmt: str, *, color: bool = False, show_source: bool = True, pretty: bool = True
+) -> Iterator[str]:
+    """`render`'s text in pieces, to be written one after another: the JSON report an entry
+    at a time, so a long report is never held whole; other formats in one piece."""
+    if fmt == "json":
+        yield from json_chunks(safe_report(report), pretty=pretty)
+    else:
+        yield render(report, fmt, color=color, show_source=show_source, pretty=pretty)
+
+
+def json_chunks(report: Report, *, pretty: bool = True) -> Iterator[str]:
+    """`json.dumps(report.to_json(), indent=2 if pretty else None, ensure_ascii=False) + "\\n"`,
+    in pieces: each field and each entry of a list dumped on its own (json's C encoder is only
+    used without indentation, which matters for reports of thousands of findings). Indented
+    for a person at a terminal; compact for tools."""
+    import json
+
+    if pretty:
+        start, comma, colon, close, inner, item_comma, end = "{\n  ", ",\n  ", ": ", "\n}", "\n    ", ",\n    ", "\n  ]"
+    else:
+        start, comma, colon, close, inner, item_comma, end = "{", ", ", ": ", "}", "", ", ", "]"
+    indent = 2 if pretty else None
+    for k, (key, value) in enumerate(report.json_fields()):
+        yield (comma if k else start) + json.dumps(key) + colon
+        if isinstance(value, str):
+            yield json.dumps(value, ensure_ascii=False)
+            continue
+        n = 0
+        for n, entry in enumerate(value, 1):
+            text = json.dumps(entry, indent=indent, ensure_ascii=False)
+            # The entry's own lines, two levels in (JSON text holds no raw line break but these).
+            yield ("[" + inner if n == 1 else item_comma) + (text.replace("\n", inner) if pretty else text)
+        yield end if n else "[]"
+    yield close + "\n"
+
+
 def render(report: Report, fmt: str, *, color: bool = False, show_source: bool = True, pretty: bool = True) -> str:
     if fmt not in ("text", "sarif"):  # text escapes what it prints; SARIF percent-encodes the bytes
         report = safe_report(report)
@@ -46,11 +84,7 @@ def render(report: Report, fmt: str, *, color: bool = False, show_source: bool =
 
         return render_text(report, color=color, show_source=show_source)
     if fmt == "json":
-        import json
-
-        # Indented for a person at a terminal; compact for tools (json's C encoder is only
-        # used without indentation, which matters for reports of thousands of findings).
-        return json.dumps(report.to_json(), indent=2 if pretty else None, ensure_ascii=False) + "\n"
+        return "".join(json_chunks(report, pretty=pretty))
     if fmt not in FORMATS:
         raise ValueError(f"unknown output format {fmt!r} (expected one of: {', '.join(FORMATS)})")
     module = importlib.import_module(f"medlint.report.{fmt}")

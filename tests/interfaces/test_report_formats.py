@@ -398,3 +398,26 @@ def test_html_grade_chart_draws_the_audience_target() -> None:
     with_target = report(8.0)
     assert 'class="target"' in with_target and "target 8<" in with_target
     assert 'class="target"' not in report(None)
+
+
+@pytest.mark.parametrize("pretty", [False, True])
+def test_the_json_report_written_in_pieces_is_json_dumps_of_the_whole(pretty: bool) -> None:
+    from medlint.engine import Linter
+    from medlint.report import json_chunks, render_chunks
+
+    linter = Linter()
+    texts = {
+        "a.md": "# Über Diabetes\n\nThis miracle cure heals diabetes in days. Buy now!\n",
+        "b.md": "# Back pain\n\nSee your GP if the pain lasts. It is “naïve” to wait.\n",
+    }
+    outcomes = [linter.lint_text(text, path=path) for path, text in texts.items()]
+    full = Report(
+        tuple(f for o in outcomes for f in o.findings),
+        tuple(o.file for o in outcomes if o.file is not None),
+        (InputError("c.md", "empty file, nothing to lint"),),
+    )
+    assert full.claims_ran and full.claims() and full.findings
+    for report in (full, Report((), (), ())):
+        expected = json.dumps(report.to_json(), indent=2 if pretty else None, ensure_ascii=False) + "\n"
+        assert "".join(json_chunks(report, pretty=pretty)) == expected
+        assert "".join(render_chunks(report, "json", pretty=pretty)) == expected
