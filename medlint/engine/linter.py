@@ -308,6 +308,7 @@ class Linter:
         failed: set[str] = set()  # rules that did not finish: no verdict from them
         # post-processing makes the suppression rules' findings
         to_run = [r for r in self.rules if r.code not in skipped and r.code not in SUPPRESSION_RULES]
+        ctx.analysis.kinds = tuple(rule.kind for rule in to_run)
         # The last rule to read each kind's working data: after it, the data is let go.
         last_reader = {name: i for i, rule in enumerate(to_run) for name in rule.kind.SHARES}
         for i, rule in enumerate(to_run):

@@ -79,10 +79,12 @@ class Analysis:
     """The claim analysis of the document, one per lexicon (`medlint.claims.analyze` keeps it)."""
     word_tokens: dict[int, Any] = field(default_factory=dict)
     """Each block's word tokens, read by both word-list rules (substitution kind)."""
-    cue_tokens: dict[int, Any] = field(default_factory=dict)
-    """Each block's lemma tokens, read by every criterion rule (`medlint.kinds.cues`)."""
     cues_found: dict[object, Any] = field(default_factory=dict)
     """Each criterion rule's cues, a list with a slot per block, keyed by the rule's kind."""
+    kinds: tuple[Any, ...] = ()
+    """The kinds of the rules that run on the document, in order (the linter sets it): a rule
+    may do for the others what they will ask of the same block, while it has the block's
+    working data (see `CriterionKind._cues_of_block`)."""
     dates: list[list[re.Match[str]]] | None = None
     """Each block's date-like matches (date-currency rules)."""
     by_rule: dict[tuple[object, Any], Any] = field(default_factory=dict)
@@ -92,7 +94,7 @@ class Analysis:
     def drop(self, name: str) -> None:
         """Let go of the working data `name` (a field that `Kind.SHARES` names); `grades`, the
         claims and `by_rule` hold what the report and the scorecard read, and are kept."""
-        if name in ("word_tokens", "cue_tokens", "cues_found"):
+        if name in ("word_tokens", "cues_found"):
             setattr(self, name, {})
         elif name in ("readability", "dates"):
             setattr(self, name, None)

@@ -6,7 +6,8 @@ one token, `*?` at most one, `NUM` a number ("12", "twelve", "4,120", "0.12"), a
 token whose lowercase text matches the regular expression (`~[$£€]` for a currency sign).
 Matching is case-insensitive, with the claim analysis's tokenizer (`medlint.tokens`, no spaCy in
 the main process) and pattern index (`medlint.claims.matching`). Each block of a document is
-tokenised once and shared by every criterion rule (kept in the document's analysis); a match
+tokenised once for every criterion rule, which find their cues in it together (see
+`CriterionKind._cues_of_block`), and let go; a match
 is reported in the block's prose offsets, so the sentence that holds it is known exactly.
 """
 
@@ -19,7 +20,6 @@ from functools import lru_cache
 from operator import add, attrgetter
 
 from medlint.claims.matching import Element, PatternIndex, compile_phrase, lemma_is
-from medlint.document import Document
 from medlint.tokens import MEMO_CHARS, Token, lemma, tokenize, tokens_between, window_end
 
 _NUMBER = frozenset({"NUM"})
@@ -29,9 +29,9 @@ _NUMBER = frozenset({"NUM"})
 class CueTokens:
     """A text's words as (lemma, lowercase) pairs with their character offsets.
 
-    Kept for every block of a document while its rules run, so kept small: each pair is
-    shared by every occurrence of its word (`_pair`), offsets are 4-byte machine integers
-    (`OFFSET`; a list of fresh pairs and int objects took about 50 MB per MB of text)."""
+    Kept small (a 10 MB paragraph's are held whole while the criterion rules read it): each
+    pair is shared by every occurrence of its word (`_pair`), offsets are 4-byte machine
+    integers (`OFFSET`; a list of fresh pairs and int objects took about 50 MB per MB of text)."""
 
     words: list[tuple[str, str]]
     starts: Sequence[int]
@@ -91,15 +91,6 @@ def tokens(text: str) -> CueTokens:
         ends.extend([t.idx + len(t.text) for t in kept])
         lo = hi
     return CueTokens(words=words, starts=starts, ends=ends)
-
-
-def block_tokens(doc: Document, cache: dict[int, CueTokens], index: int) -> CueTokens:
-    """The tokens of block `index`, made once per document and kept in `cache` (the
-    document's `Analysis.cue_tokens`)."""
-    found = cache.get(index)
-    if found is None:
-        found = cache[index] = tokens(doc.blocks[index].text)
-    return found
 
 
 def _word(text: str) -> Element:
