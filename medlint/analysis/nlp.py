@@ -112,7 +112,7 @@ class Pipeline:
 
     def add_sentences(self, blocks: list[Block]) -> None:
         """Fill `block.sentences` with (start, end) prose offsets, trimmed of spaces."""
-        todo = [b for b in blocks if b.sentences is None]
+        todo = [b for b in blocks if not b.has_sentences]
         if self.model is None:
             for block in todo:
                 block.sentences = split_sentences(block.text)

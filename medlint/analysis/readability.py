@@ -68,9 +68,17 @@ class ScoredSentence:
     start: int
     end: int
     """Prose offsets of the original sentence in `doc.blocks[block]`."""
-    text: str
-    """What the formulas read: cleaned, one full stop at the end."""
     words: int
+    source: str = field(repr=False, compare=False)
+    """The block's text (the block's own string, not a copy): `text` is made from it when
+    read, not kept (a 10 MB article's cleaned sentences took about 30 MB)."""
+    difficulty: float = field(default=0.0, compare=False)
+    """`difficulty(text)`: what the hardest sentences are ranked by."""
+
+    @property
+    def text(self) -> str:
+        """What the formulas read: cleaned, one full stop at the end."""
+        return _cleaned(self.source[self.start : self.end]) + "."
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,31 +102,44 @@ _MARKUP = re.compile(r"<[!/]?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|\{[^{}]*:[^{}]*;[^{
 def scored_sentences(block: Block) -> Iterator[ScoredSentence]:
     """The sentences of one block that readability formulas should read (see module doc).
     A block holding markup (tags, a doctype, CSS rules pasted as text) is not prose."""
+    for sentence, _ in _scored(block):
+        yield sentence
+
+
+def _scored(block: Block) -> Iterator[tuple[ScoredSentence, str]]:
+    """`scored_sentences(block)`, each with its text (`ScoredSentence.text`)."""
     if block.kind not in _SCORED_KINDS:
         return
     if ("<" in block.text or "{" in block.text) and _MARKUP.search(block.text):
         return
+    source = block.text
     for start, end in block.sentence_spans():
-        raw = block.text[start:end]
+        raw = source[start:end]
         if block.kind is BlockKind.LIST_ITEM:
             first = next((c for c in raw if c.isalnum()), "")
             if not (_FULL_STOP_END.search(raw) and (first.isupper() or first.isdigit())):
                 continue
         elif not _TERMINAL.search(raw) and count_words(raw) < _UNTERMINATED_MIN_WORDS:
             continue
-        core = _strip_trailing(raw)
-        if "@" in core:
-            core = _EMAIL.sub(" ", core)
-        if "." in core:
-            core = _INNER_STOPS.sub("", _DOMAIN.sub(" ", core))
-        elif "!" in core or "?" in core or "…" in core:
-            core = _INNER_STOPS.sub("", core)
-        # Same as collapsing `\s+` and stripping (re's \s is str.isspace), without the regex.
-        core = " ".join(core.split())
+        core = _cleaned(raw)
         words = count_words(core)
         if words < _MIN_SENTENCE_WORDS:
             continue
-        yield ScoredSentence(block.index, start, end, core + ".", words)
+        text = core + "."
+        yield ScoredSentence(block.index, start, end, words, source, difficulty(text)), text
+
+
+def _cleaned(raw: str) -> str:
+    """A sentence as the formulas read it, but for its final full stop (see module doc)."""
+    core = _strip_trailing(raw)
+    if "@" in core:
+        core = _EMAIL.sub(" ", core)
+    if "." in core:
+        core = _INNER_STOPS.sub("", _DOMAIN.sub(" ", core))
+    elif "!" in core or "?" in core or "…" in core:
+        core = _INNER_STOPS.sub("", core)
+    # Same as collapsing `\s+` and stripping (re's \s is str.isspace), without the regex.
+    return " ".join(core.split())
 
 
 def _strip_trailing(text: str) -> str:
@@ -294,6 +315,14 @@ def textstat() -> Any:
         counter = sys.modules[_SYLLABLE_COUNTER]
         counter.get_cmudict = get_cmudict  # type: ignore[attr-defined]
         counter.get_pyphen = get_pyphen  # type: ignore[attr-defined]
+        cached = {
+            id(value): value
+            for name, module in list(sys.modules.items())
+            if name.startswith("textstat.")
+            for value in vars(module).values()
+            if callable(getattr(value, "cache_clear", None))
+        }
+        _TEXTSTAT_CACHES.extend(cached.values())
         _TEXTSTAT = ts
     return _TEXTSTAT
 
@@ -400,8 +429,21 @@ def prose_counts(prose: ScoredProse) -> Counts:
     """
     if not prose.sentences:
         return NO_COUNTS
+    counts = NO_COUNTS
+    # A run of sentences at a time (the counts add up): the words of a 10 MB section, listed
+    # whole, took about 100 MB.
+    for k in range(0, len(prose.sentences), COUNT_RUN):
+        counts += _counts(" ".join(s.text for s in prose.sentences[k : k + COUNT_RUN]))
+    return Counts(len(prose.sentences), counts.words, counts.syllables)
+
+
+COUNT_RUN = 2_000
+"""Sentences counted together by `prose_counts`."""
+
+
+def _counts(text: str) -> Counts:
+    """textstat's word and syllable counts of `text` (sentences: not counted, 0)."""
     ts = textstat()
-    text = prose.text
     words = ts.backend.selections.list_words(text, lowercase=True)
     known = _WORD_SYLLABLES
     try:
@@ -409,7 +451,20 @@ def prose_counts(prose: ScoredProse) -> Counts:
     except KeyError:
         _learn_syllables(words)
         syllables = sum(map(known.__getitem__, words))
-    return Counts(len(prose.sentences), ts.backend.counts.count_words(text), syllables)
+    counts = Counts(0, ts.backend.counts.count_words(text), syllables)
+    forget_texts()
+    return counts
+
+
+def forget_texts() -> None:
+    """Empty textstat's own caches: each of its functions keeps its last 128 texts (a whole
+    section's, or a whole document's) and what it made of them, a list of every word."""
+    for function in _TEXTSTAT_CACHES:
+        function.cache_clear()
+
+
+_TEXTSTAT_CACHES: list[Any] = []
+"""textstat's cached functions (`functools.lru_cache`), found when it is imported."""
 
 
 def _learn_syllables(words: Iterable[str]) -> None:
@@ -460,18 +515,43 @@ def score(metric: str, prose: ScoredProse, counts: Counts | None = None) -> floa
     if metric in ADDITIVE and prose.sentences:
         return float(_from_counts(metric, counts if counts is not None else prose_counts(prose)))
     value: float = getattr(textstat(), METRICS[metric].function)(prose.text)
+    forget_texts()
     return float(value)
 
 
 class GradedProse:
     """One document's scored prose, per section, with counts and sentence difficulties kept
-    for every rule that grades it (document and sections: each sentence is counted once)."""
+    for every rule that grades it (document and sections: each sentence is counted once).
+
+    The counts of each section are worked out here, a run of sentences at a time while their
+    texts are at hand, and the texts let go (`ScoredSentence.text` makes one again if asked)."""
 
     def __init__(self, doc: Document) -> None:
-        self.whole = document_prose(doc)
+        sentences: list[ScoredSentence] = []
+        counted: dict[int, tuple[int, Counts]] = {}
+        pending: dict[int, list[str]] = {}
+
+        def count(section: int, texts: list[str]) -> None:
+            n, counts = counted.get(section, (0, NO_COUNTS))
+            counted[section] = n + len(texts), counts + _counts(" ".join(texts))
+            texts.clear()
+
+        for block in doc.blocks:
+            for sentence, text in _scored(block):
+                sentences.append(sentence)
+                texts = pending.setdefault(block.section, [])
+                texts.append(text)
+                if len(texts) >= COUNT_RUN:
+                    count(block.section, texts)
+        for section, texts in pending.items():
+            if texts:
+                count(section, texts)
+        self.whole = ScoredProse(tuple(sentences))
         self.sections = prose_by_section(doc, self.whole)
-        self._counts: dict[int | None, Counts] = {}
-        self._difficulty: dict[tuple[int, int], float] = {}
+        # The sections' prose partitions the document's, and counts add up.
+        self._counts: dict[int | None, Counts] = {
+            section: Counts(n, counts.words, counts.syllables) for section, (n, counts) in counted.items()
+        }
 
     def prose(self, section: int) -> ScoredProse:
         return self.sections.get(section) or ScoredProse()
@@ -480,7 +560,6 @@ class GradedProse:
         counts = self._counts.get(section)
         if counts is None:
             if section is None:
-                # The sections' prose partitions the document's, and counts add up.
                 counts = NO_COUNTS
                 for i in self.sections:
                     counts += self.counts(i)
@@ -490,11 +569,7 @@ class GradedProse:
         return counts
 
     def difficulty(self, sentence: ScoredSentence) -> float:
-        key = (sentence.block, sentence.start)
-        value = self._difficulty.get(key)
-        if value is None:
-            value = self._difficulty[key] = difficulty(sentence.text)
-        return value
+        return sentence.difficulty
 
 
 def trim_caches(limit: int) -> None:

@@ -530,7 +530,6 @@ class _ClaimParts(NamedTuple):
     quantified: bool
     lead: int
     """Offset in the sentence of its first letter or digit: where the whole-sentence part starts."""
-    cues: tuple[Part, ...]
 
 
 class _Sentence:
@@ -1083,7 +1082,6 @@ class _Sentence:
             strength=self.strength,
             stance=self.stance,
             qualities=parts.qualities,
-            cues=parts.cues,
             quantified=parts.quantified,
             cited=parts.cited,
             serious=self.serious,
@@ -1116,12 +1114,7 @@ class _Sentence:
         ceilings = {h.end for h in self.cue("ceiling")}
         quantified = any(h.start not in ceilings for h in self.cue("quantity"))
         lead = next((i for i, ch in enumerate(self.text) if ch.isalnum()), 0)
-        cue_parts = tuple(
-            p
-            for p in (part(h, h.label.split(":", 1)[1]) for h in self.hits if h.label.startswith("cue:"))
-            if p is not None
-        )
-        self._parts = _ClaimParts(effect, outcome, actor, tuple(qualities), cited, quantified, lead, cue_parts)
+        self._parts = _ClaimParts(effect, outcome, actor, tuple(qualities), cited, quantified, lead)
         return self._parts
 
     def _kept_trigger(self, main: Category) -> Part | None:

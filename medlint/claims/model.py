@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal, get_args
 
 Category = Literal[
@@ -76,7 +76,6 @@ class Claim:
     strength: Strength
     stance: Stance
     qualities: tuple[str, ...]
-    cues: tuple[Part, ...] = field(default=())
     quantified: bool = False
     cited: bool = False
     serious: bool = False

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from markdown_it import MarkdownIt, rules_block
@@ -279,7 +279,7 @@ def _read_blocks(doc: Document, tokens: Iterator[Token]) -> None:
             doc.links.extend(links)
 
 
-def _collect_comments(doc: Document, token: Token, lines: list[int]) -> None:
+def _collect_comments(doc: Document, token: Token, lines: Sequence[int]) -> None:
     if token.map is None:
         return
     start = lines[token.map[0]]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from medlint.document import Document
@@ -164,7 +164,7 @@ def _codes_for(word: str, names: Mapping[str, str]) -> set[str]:
     return set()
 
 
-def _next_content_line(source: str, starts: list[int], after_line: int, spans: list[tuple[int, int]]) -> int:
+def _next_content_line(source: str, starts: Sequence[int], after_line: int, spans: list[tuple[int, int]]) -> int:
     """First line after `after_line` with text outside the directive comments `spans` (in order)."""
     ends = [e for _, e in spans]
     for n in range(after_line, len(starts)):
