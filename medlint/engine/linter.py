@@ -21,7 +21,7 @@ from medlint.analysis.nlp import Pipeline, PipelineError
 from medlint.config import ConfigError, Settings
 from medlint.criteria import CRITERION_IDS, Scorecard
 from medlint.document import Document
-from medlint.engine import caches
+from medlint.engine import caches, collector
 from medlint.engine.budgets import BUDGETS, BudgetExceeded, within
 from medlint.engine.budgets import budget as cpu_budget
 from medlint.findings import FileResult, Finding, InputError, Severity
@@ -236,7 +236,8 @@ class Linter:
 
         budget = cpu_budget(*self.FILE_BUDGET, len(text))
         try:
-            doc, findings, file_result = within(budget, lint)
+            with collector.settled():
+                doc, findings, file_result = within(budget, lint)
         except BudgetExceeded:
             message = (
                 f"not linted: stopped after {budget:.1f} s of CPU, the time budget for a file of "
@@ -280,7 +281,8 @@ class Linter:
     ) -> tuple[tuple[Finding, ...], FileResult]:
         """Findings for one parsed document; a rule that crashes is reported in `errors`."""
         self.build()
-        with self._lock:  # the rules' lazy state and the sentence pipeline: one document at a time
+        # The lock: the rules' lazy state and the sentence pipeline, one document at a time.
+        with self._lock, collector.settled():
             return self._lint_document(doc, errors)
 
     def _lint_document(self, doc: Document, errors: list[InputError] | None) -> tuple[tuple[Finding, ...], FileResult]:
