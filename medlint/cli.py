@@ -387,7 +387,6 @@ def _plan_output(args: argparse.Namespace) -> Output:
     linted folder. Only a previous medlint HTML report there (it starts with the report's own
     first bytes) is rewritten, and it is not linted."""
     from medlint.parse import EXTENSIONS
-    from medlint.report.html import is_report
     from medlint.session import OutputError
 
     output = getattr(args, "output", None)
@@ -410,6 +409,8 @@ def _plan_output(args: argparse.Namespace) -> Output:
     for path in named:
         if _file_key(path) == key:
             raise OutputError(f"-o {shown} is {_shown(str(path))}, one of the files to lint; nothing written")
+    from medlint.report.html import is_report  # only here: a cold start need not import the HTML report
+
     for folder in (p for p in named if p.is_dir()):
         articles = {*EXTENSIONS, *_configured_extensions(folder)}
         for found in _files_under(folder):
