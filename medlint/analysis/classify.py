@@ -294,9 +294,9 @@ def _dated_announcement(vocab: _Vocabulary, title: str, lede: list[str]) -> str 
         return None
     m = vocab.promotional["announcement"].search(title)
     if m:
-        return f"a dateline, and its title announces ({m.group().lower()})"
+        return f"a dated announcement: a dateline, and its title announces ({m.group().lower()})"
     said = _first(vocab.announcement_lede, lede[0])
-    return f"a dateline, and its lede announces ({said})" if said else None
+    return f"a dated announcement: a dateline, and its lede announces ({said})" if said else None
 
 
 def _named_in(issuer: str, title: str) -> bool:
@@ -414,9 +414,12 @@ def _classify(doc: Document, cues: list[str]) -> DocType:
         return DocType("news", f"title reports a study ({title_news})" + promo_note, promotional)
     if len(open_news) >= 2 and any(_first(vocab.news, t) for t in lede):
         return DocType("news", f"opening reports a study ({', '.join(open_news[:3])})" + promo_note, promotional)
-    business = _first(vocab.business, title) if promotional else None
+    # A dated announcement is a release though no wire service or boilerplate says so: its
+    # business events are judged as a wire release's are.
+    dated = _dated_announcement(vocab, title, lede)
+    business = _first(vocab.business, title) if promotional or dated else None
     claims = _distinct(vocab.health_claim, " ".join(body_texts)) if business or promotional else []
-    release = _release_event(doc, vocab, cues, lede) if promotional else None
+    release = (_release_event(doc, vocab, cues, lede) if promotional else None) or dated
     if release and business and len(claims) < 2:
         return DocType(
             "news",
@@ -433,9 +436,6 @@ def _classify(doc: Document, cues: list[str]) -> DocType:
             promotional,
             release=release,
         )
-    dated = _dated_announcement(vocab, title, lede) if not release else None
-    if dated:
-        return DocType("news", f"a dated announcement: {dated}" + promo_note, promotional, release=dated)
     if business and len(claims) < 2:
         return DocType(
             "other", f"title announces a business event ({business}), not a treatment" + promo_note, promotional

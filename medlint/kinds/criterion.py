@@ -42,7 +42,7 @@ judged satisfactory, not satisfactory or not applicable for a document, with its
       vetoed-by:                      # a sentence with every cue of one list fails it, whatever
         - [unnamed-sponsor]           # else satisfies it ("contains sponsored content")
       not-subject: [specific]         # patterns naming one treatment: the first in the title is the
-                                      # article's own subject, and no cue naming it counts
+                                      # article's own subject, and no pattern hit naming it counts
 
 A criterion the document fails is a finding: at the offending sentence for an "avoid" criterion
 (sensational language, disease-mongering), at the title for something missing. The verdict,
@@ -622,9 +622,11 @@ def _is_subject(text: str, m: re.Match[str], subject: str) -> bool:
 
 
 def _term(text: str) -> str:
-    """A treatment's name for comparison: lowercased, one space, no plural ending."""
-    words = " ".join(text.lower().split())
-    return words[:-1] if words.endswith("s") and not words.endswith("ss") else words
+    """A treatment's name for comparison: lowercased, one space, no plural ending ("injections"
+    is "injection"); an initialism keeps its last letter ("TMS")."""
+    words = " ".join(text.split())
+    plural = words.endswith("s") and not words.endswith(("ss", "S"))
+    return (words[:-1] if plural else words).lower()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

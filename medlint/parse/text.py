@@ -81,12 +81,17 @@ def _add_lines(doc: Document, source: str, lines: list[list[Span]]) -> None:
         else:
             if item or ragged:
                 flush()
+            if ragged and not paragraph:
+                # A line that stands alone starts its own paragraph: no indentation before it.
+                line = next(iter(_strip(source, [line])), line)
             paragraph.extend(line)
     flush()
 
 
 _WRAPPED_SHARE = 0.6
-"""A line of wrapped prose (not the last) is at least this share of the longest line's length."""
+"""A line of wrapped prose (not the last) is at least this share of the longest line's length:
+wrapping at a width leaves each line short of it by at most a long word or two, while a label
+line ("Verified Purchase") or a date line is a fraction of a line of text."""
 
 
 def _wrapped(source: str, lines: list[list[Span]]) -> bool:
@@ -94,9 +99,11 @@ def _wrapped(source: str, lines: list[list[Span]]) -> bool:
     alone: a review's "Verified Purchase", a date line and its text, or paragraphs written one
     per line with no blank line between. Wrapped prose fills its lines nearly to one width
     (all but the last); lines that stand alone are ragged."""
-    if len(lines) < 2:
+    # Bullets and their indented continuation lines are items, measured as such elsewhere.
+    prose = [line for line in lines if not _BULLET.match(source, *line[0]) and source[line[0][0]] not in " \t"]
+    if len(prose) < 2:
         return True
-    widths = [len(_text(source, line).strip()) for line in lines]
+    widths = [len(_text(source, line).strip()) for line in prose]
     widest = max(widths)
     return all(w >= _WRAPPED_SHARE * widest for w in widths[:-1])
 

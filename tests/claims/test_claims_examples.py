@@ -30,6 +30,9 @@ NOT_CLAIMS = [
     "Premier TMS opened a new clinic in Leeds.",
     "Sunbed use dramatically increases the chance of developing melanoma.",
     "There is no cure for IBS.",
+    # Careful pages say these of real care: no fear, no reassurance.
+    "Waiting too long to call an ambulance after a stroke can be dangerous.",
+    "Most small cuts heal with no scar.",
 ]
 
 
@@ -59,6 +62,7 @@ SESSION5 = {
     "Hair loss is stealing more than your hair.": "CLM009",
     "Left alone, it quietly eats away at your confidence.": "CLM009",
     "No scalpel, no stitches, no scar.": "CLM005",
+    "Our serum makes wrinkles fade.": "CLM008",
     "Our implants give you a smile that never falls out again.": "CLM002",
     "Our dermatologist-developed serum clears acne.": "CLM006",
     "More and more dentists recommend oil pulling for healthy gums.": "CLM006",

@@ -277,6 +277,8 @@ MOUSE_NEWS = (
         (MOUSE_NEWS, "not_applicable"),
         # The same work reported with a trial in people is asked what it would cost.
         (MOUSE_NEWS.replace("in mice", "in 120 patients in a phase 2 trial"), "not_satisfactory"),
+        # A hope for patients is no study in them.
+        (MOUSE_NEWS.replace("Brain Research.", "Brain Research, which could one day help patients."), "not_applicable"),
     ],
 )
 def test_news_about_work_in_animals_is_not_asked_the_cost(scorer: Scorer, text: str, costs: str) -> None:

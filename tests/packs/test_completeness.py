@@ -283,13 +283,27 @@ def test_classify_news_and_promotional_press_release() -> None:
     assert "press release" in reason and "company boilerplate" in reason
 
 
+def test_a_dated_award_release_is_a_business_event() -> None:
+    text = (
+        "# Hallerton Clinic Wins 2025 Patient Choice Award\n\nBOSTON, March 4, 2025 -- Hallerton Clinic today "
+        "announced it has won the 2025 Patient Choice Award for its friendly staff and short waiting times.\n"
+    )
+    from medlint.analysis.classify import classify
+    from medlint.parse import parse_document
+
+    found = classify(parse_document(text)[0])
+    assert found.type == "news" and found.business
+
+
 @pytest.mark.parametrize(
     ("lede", "kind"),
     [
         # A hospital newsroom's release: a dateline, and a launch announced.
         ("BOSTON, March 4, 2025 -- Hallerton Hospital today launched robotic hernia repair.", "news"),
         # The same words without a dateline read as a page about the treatment.
-        ("Hallerton Hospital offers robotic hernia repair for adults.", "treatment"),
+        ("Hallerton Hospital today launched robotic hernia repair.", "treatment"),
+        # A page's update line is no dateline.
+        ("Updated March 4, 2025 -- Hallerton Hospital today launched robotic hernia repair.", "treatment"),
     ],
 )
 def test_a_dated_announcement_is_news(lede: str, kind: str) -> None:

@@ -157,6 +157,17 @@ def test_plain_text_ragged_lines_are_a_paragraph_each() -> None:
         "active is one of the best things you can do to help it along while you\nwait.\n"
     )
     assert len(kinds(wrapped, "text")) == 2
+    # A wrapped lead-in before its bullets stays one paragraph, however short the bullets.
+    lead = (
+        "Title Here\n\nLike any medicine, the tablets can have side effects, and the ones people\n"
+        "report most often are these:\n- nausea\n- headache\n"
+    )
+    assert [k for k, _ in kinds(lead, "text")] == [
+        BlockKind.TITLE,
+        BlockKind.PARAGRAPH,
+        BlockKind.LIST_ITEM,
+        BlockKind.LIST_ITEM,
+    ]
 
 
 def test_document_anchor_is_title_or_first_line() -> None:
