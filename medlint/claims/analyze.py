@@ -19,7 +19,6 @@ the words.
 from __future__ import annotations
 
 import bisect
-import functools
 import operator
 import re
 import threading
@@ -193,15 +192,10 @@ class ClaimAnalyzer:
         for cue, phrases in self.lexicon.cues.items():
             self._add(f"cue:{cue}", phrases)
         self._add("exception", self.lexicon.exceptions)
-        # Outcomes share the index: one pass over a block's tokens finds everything. Their
-        # 16,000 words are 5,000 lemmas: each lemma's element is made once (elements are
-        # immutable), which was a tenth of a cold start.
-        element = functools.cache(lemma_is)
+        # Outcomes share the index: one pass over a block's tokens finds everything.
         for term in self.lexicon.outcomes:
-            lemmas = self._term_lemmas(term)
-            if lemmas:
-                label = "outcome:ailment" if term in self.lexicon.ailments else "outcome"
-                self.patterns.add(label, [element(w) for w in lemmas])
+            label = "outcome:ailment" if term in self.lexicon.ailments else "outcome"
+            self.patterns.add_lemmas(label, self._term_lemmas(term))
         self._built = True
 
     def _add(self, label: str, phrases: Iterable[str]) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from medlint.claims.analyze import analyzer_for
 from medlint.claims.matching import ANY, MAYBE_ANY, NUMBER, PatternIndex, lemma_is, word_is, word_matches
+from medlint.resources import builtin_rules_dir
 
 
 def _tokens(text: str, lemmas: dict[str, str] | None = None) -> list[tuple[str, str]]:
@@ -41,3 +43,22 @@ def test_a_pattern_may_start_with_a_regular_expression() -> None:
     index.add("sellers", [word_matches("(?:websites?|sellers?)"), lemma_is("say")])
     assert index.find(_tokens("some websites say so")) == [("sellers", 1, 3)]
     assert index.find(_tokens("some website's say so")) == []
+
+
+def test_runs_of_lemmas_index_as_their_elements_do() -> None:
+    """`add_lemmas` is `add` with one lemma element per word, made without the elements: the
+    same index for every outcome term of the built-in lexicon, and the same matches."""
+    analyzer = analyzer_for((builtin_rules_dir() / "claims" / "data" / "lexicon.yml").resolve())
+    analyzer.build()
+    terms = [(term, analyzer._term_lemmas(term)) for term in analyzer.lexicon.outcomes]
+    assert len(terms) > 1000
+    by_elements, by_lemmas = PatternIndex(), PatternIndex()
+    for term, lemmas in terms:
+        if lemmas:
+            by_elements.add(term, [lemma_is(w) for w in lemmas])
+        by_lemmas.add_lemmas(term, lemmas)
+    assert by_lemmas._by_lemma == by_elements._by_lemma
+    assert by_lemmas._by_word == by_elements._by_word == {}
+    assert by_lemmas._anywhere == by_elements._anywhere == {}
+    tokens = [(w, w) for w in "the pain of chronic low back pain and high blood pressure".split()]
+    assert by_lemmas.find(tokens) == by_elements.find(tokens) != []
