@@ -235,6 +235,14 @@ class Prefilter:
 _LOWERED: tuple[str, str, bool] = ("", "", True)
 
 
+_PIECE = 65_536
+
+
+def _per_character(text: str) -> str:
+    """`text` lowercased character by character, each character that lowercases to two kept."""
+    return "".join(ch if len(lo := ch.lower()) != 1 else lo for ch in text)
+
+
 def _lowered(text: str) -> tuple[str, bool]:
     """`lowered(text)`, and whether it is the true lowercase (False when some character, such as
     "İ", lowercases to two and was kept as it is so that offsets still line up)."""
@@ -246,8 +254,9 @@ def _lowered(text: str) -> tuple[str, bool]:
     exact = len(low) == len(text)
     if not exact:
         # Lowercase the rest character by character: literal tests must not see "MIRACLE" in
-        # capitals because a Turkish place name elsewhere in the block changed its length.
-        low = "".join(ch if len(lo := ch.lower()) != 1 else lo for ch in text)
+        # capitals because a Turkish place name elsewhere in the block changed its length. A
+        # piece at a time: a list of every character of a 10 MB text took about 100 MB.
+        low = "".join(_per_character(text[i : i + _PIECE]) for i in range(0, len(text), _PIECE))
     _LOWERED = (text, low, exact)
     return low, exact
 
