@@ -72,15 +72,17 @@ class ScoredSentence:
     """Prose offsets of the original sentence in `doc.blocks[block]`."""
     words: int
     source: str = field(repr=False, compare=False)
-    """The block's text (the block's own string, not a copy): `text` is made from it when
-    read, not kept (a 10 MB article's cleaned sentences took about 30 MB)."""
-    difficulty: float = field(default=0.0, compare=False)
-    """`difficulty(text)`: what the hardest sentences are ranked by."""
+    """The block's text (the block's own string, not a copy), which `text` is made from."""
+    kept: str | None = field(default=None, repr=False, compare=False)
+    """`text`, kept; None in a long document's prose (see `GradedProse`), where it is made
+    again when read (a 10 MB article's cleaned sentences took about 30 MB)."""
+    difficulty: float | None = field(default=None, compare=False)
+    """`difficulty(text)`, worked out with the sentence where its text is not kept."""
 
     @property
     def text(self) -> str:
         """What the formulas read: cleaned, one full stop at the end."""
-        return _cleaned(self.source[self.start : self.end]) + "."
+        return self.kept if self.kept is not None else _cleaned(self.source[self.start : self.end]) + "."
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +110,9 @@ def scored_sentences(block: Block) -> Iterator[ScoredSentence]:
         yield sentence
 
 
-def _scored(block: Block) -> Iterator[tuple[ScoredSentence, str]]:
-    """`scored_sentences(block)`, each with its text (`ScoredSentence.text`)."""
+def _scored(block: Block, keep: bool = True) -> Iterator[tuple[ScoredSentence, str]]:
+    """`scored_sentences(block)`, each with its text (`ScoredSentence.text`); without `keep`,
+    the sentences keep their difficulty instead of their text."""
     if block.kind not in _SCORED_KINDS:
         return
     if ("<" in block.text or "{" in block.text) and _MARKUP.search(block.text):
@@ -128,7 +131,10 @@ def _scored(block: Block) -> Iterator[tuple[ScoredSentence, str]]:
         if words < _MIN_SENTENCE_WORDS:
             continue
         text = core + "."
-        yield ScoredSentence(block.index, start, end, words, source, difficulty(text)), text
+        if keep:
+            yield ScoredSentence(block.index, start, end, words, source, text), text
+        else:
+            yield ScoredSentence(block.index, start, end, words, source, None, difficulty(text)), text
 
 
 def _cleaned(raw: str) -> str:
@@ -533,9 +539,13 @@ class GradedProse:
     for every rule that grades it (document and sections: each sentence is counted once).
 
     The counts of each section are worked out here, a run of sentences at a time while their
-    texts are at hand, and the texts let go (`ScoredSentence.text` makes one again if asked)."""
+    texts are at hand. In a document over `KEEP_TEXTS` characters the texts are then let go
+    (`ScoredSentence.text` makes one again if asked), each sentence keeping its difficulty
+    instead; in others the difficulties are worked out when a ranking asks for them."""
 
     def __init__(self, doc: Document) -> None:
+        keep = sum(len(block.text) for block in doc.blocks) <= KEEP_TEXTS
+        self._difficulty: dict[tuple[int, int], float] = {}
         sentences: list[ScoredSentence] = []
         counted: dict[int, tuple[int, Counts]] = {}
         pending: dict[int, list[str]] = {}
@@ -546,7 +556,7 @@ class GradedProse:
             texts.clear()
 
         for block in doc.blocks:
-            for sentence, text in _scored(block):
+            for sentence, text in _scored(block, keep):
                 sentences.append(sentence)
                 texts = pending.setdefault(block.section, [])
                 texts.append(text)
@@ -578,7 +588,17 @@ class GradedProse:
         return counts
 
     def difficulty(self, sentence: ScoredSentence) -> float:
-        return sentence.difficulty
+        if sentence.difficulty is not None:
+            return sentence.difficulty
+        key = (sentence.block, sentence.start)
+        value = self._difficulty.get(key)
+        if value is None:
+            value = self._difficulty[key] = difficulty(sentence.text)
+        return value
+
+
+KEEP_TEXTS = 1_000_000
+"""Characters of text up to which a document's scored sentences keep their texts."""
 
 
 def trim_caches(limit: int) -> None:

@@ -80,11 +80,12 @@ class Analysis:
     word_tokens: dict[int, Any] = field(default_factory=dict)
     """Each block's word tokens, read by both word-list rules (substitution kind)."""
     cues_found: dict[object, Any] = field(default_factory=dict)
-    """Each criterion rule's cues, a list with a slot per block, keyed by the rule's kind."""
+    """Each criterion rule's cues, a list with a slot per block, keyed by the rule's kind (and
+    the part of them matched on the block's tokens, by the kind and "matched")."""
     kinds: tuple[Any, ...] = ()
     """The kinds of the rules that run on the document, in order (the linter sets it): a rule
     may do for the others what they will ask of the same block, while it has the block's
-    working data (see `CriterionKind._cues_of_block`)."""
+    working data (see `CriterionKind._matched`)."""
     dates: list[list[re.Match[str]]] | None = None
     """Each block's date-like matches (date-currency rules)."""
     by_rule: dict[tuple[object, Any], Any] = field(default_factory=dict)

@@ -73,7 +73,7 @@ from medlint.kinds.base import (
     typed,
 )
 from medlint.kinds.common import doc_types, filled, link_targets
-from medlint.kinds.cues import CueMatcher, CueTokens
+from medlint.kinds.cues import CueMatcher
 from medlint.kinds.cues import tokens as cue_tokens
 from medlint.matching import Prefilter, RegexList, lowered
 from medlint.resources import builtin_rules_dir
@@ -264,41 +264,42 @@ class CriterionKind(Kind[CriterionParams]):
         when a `when` condition is checked first). Kept in one list per rule, a slot per block,
         and most blocks share one empty tuple: a key and a list for each block and rule took
         about 3 MB per MB of text."""
-        found = self._slots(doc, ctx)[index]
+        slots = self._slots(doc, ctx, self)
+        found = slots[index]
         if found is None:
-            found = self._cues_of_block(doc, ctx, index)
+            found = slots[index] = self._find_cues(doc, ctx, index) or _NO_CUES
         return found
 
-    def _slots(self, doc: Document, ctx: RuleContext) -> list[Sequence[tuple[str, int, int]] | None]:
-        by_block: list[Sequence[tuple[str, int, int]] | None] | None = ctx.analysis.cues_found.get(self)
+    def _slots(self, doc: Document, ctx: RuleContext, key: object) -> list[Sequence[tuple[str, int, int]] | None]:
+        by_block: list[Sequence[tuple[str, int, int]] | None] | None = ctx.analysis.cues_found.get(key)
         if by_block is None:
-            by_block = ctx.analysis.cues_found[self] = [None] * len(doc.blocks)
+            by_block = ctx.analysis.cues_found[key] = [None] * len(doc.blocks)
         return by_block
 
-    def _cues_of_block(self, doc: Document, ctx: RuleContext, index: int) -> Sequence[tuple[str, int, int]]:
-        """The cues in block `index` of this rule and of each criterion rule still to run on the
-        document that reads the block (`Analysis.kinds`): the block is tokenised once for all
-        of them and its tokens let go at once. (Kept for every block until the last criterion
-        rule had run, the tokens took about 5 MB per MB of text.) Each rule's cues are the
-        same whichever rule asks first."""
-        block = doc.blocks[index]
-        toks: CueTokens | None = None
-        for kind in (self, *ctx.analysis.kinds):
-            if not isinstance(kind, CriterionKind) or (kind is not self and block.kind not in kind.block_kinds):
-                continue
-            slots = kind._slots(doc, ctx)
-            if slots[index] is None:
-                if toks is None and kind.p.cues:
-                    toks = cue_tokens(block.text)
-                slots[index] = kind._find_cues(doc, ctx, index, toks) or _NO_CUES
-        found = self._slots(doc, ctx)[index]
+    def _matched(self, doc: Document, ctx: RuleContext, index: int) -> Sequence[tuple[str, int, int]]:
+        """The rule's named cues (`cues`, matched on the block's tokens) in block `index`, found
+        with those of each criterion rule still to run on the document that reads the block
+        (`Analysis.kinds`): the block is tokenised once for all of them and its tokens let go
+        at once. (Kept for every block until the last criterion rule had run, the tokens took
+        about 5 MB per MB of text.) Each rule's matches are the same whichever rule asks first."""
+        mine = self._slots(doc, ctx, (self, "matched"))
+        if mine[index] is None:
+            block = doc.blocks[index]
+            toks = cue_tokens(block.text)
+            for kind in (self, *ctx.analysis.kinds):
+                if not isinstance(kind, CriterionKind) or not kind.p.cues:
+                    continue
+                if kind is not self and block.kind not in kind.block_kinds:
+                    continue
+                slots = kind._slots(doc, ctx, (kind, "matched"))
+                if slots[index] is None:
+                    slots[index] = kind.matcher.find(toks) or _NO_CUES
+        found = mine[index]
         return found if found is not None else _NO_CUES
 
-    def _find_cues(
-        self, doc: Document, ctx: RuleContext, index: int, toks: CueTokens | None
-    ) -> list[tuple[str, int, int]]:
+    def _find_cues(self, doc: Document, ctx: RuleContext, index: int) -> list[tuple[str, int, int]]:
         text = doc.blocks[index].text
-        out = list(self.matcher.find(toks)) if self.p.cues and toks is not None else []
+        out = list(self._matched(doc, ctx, index)) if self.p.cues else []
         low = lowered(text)
         some_literal = self.any_literal is not None and self.any_literal.may_match(low)
         subject = self._subject(doc, ctx) if self.p.not_subject else None

@@ -7,7 +7,7 @@ token whose lowercase text matches the regular expression (`~[$£€]` for a cur
 Matching is case-insensitive, with the claim analysis's tokenizer (`medlint.tokens`, no spaCy in
 the main process) and pattern index (`medlint.claims.matching`). Each block of a document is
 tokenised once for every criterion rule, which find their cues in it together (see
-`CriterionKind._cues_of_block`), and let go; a match
+`CriterionKind._matched`), and let go; a match
 is reported in the block's prose offsets, so the sentence that holds it is known exactly.
 """
 

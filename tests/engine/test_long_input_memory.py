@@ -140,3 +140,65 @@ def test_front_matter_of_too_many_keys_is_refused_before_it_is_built() -> None:
     assert doc.front_matter == {} and [b.text for b in doc.blocks] == ["Title", "A short body."]
     # Built into YAML nodes first, these 20,000 keys took about 40 MB.
     assert peak < 8_000_000
+
+
+MARKDOWN = """# Title
+
+A paragraph with a [link][ref] and a [shortcut] before their definitions.
+
+- item one
+- item two
+
+  still item two
+
+> A quote with [a link](https://example.org "title") and *emphasis*.
+>
+> - a list in it
+
+| a | b |
+|---|---|
+| cell \\| pipe | [x] |
+
+<div>
+html block
+</div>
+
+    indented code
+
+Line one
+Line two\r
+[ref]: https://example.org/ref
+[shortcut]: <https://example.org/short>
+  > [nested]: /also-a-definition
+"""
+
+
+@pytest.mark.parametrize("text", [MARKDOWN, MARKDOWN.replace("[", "("), "", "\n\n", "[" * 50 + "a]: b"])
+def test_markdown_read_a_block_at_a_time_is_markdown_its_own_parse(text: str) -> None:
+    from medlint.parse import markdown
+
+    def shape(tokens: list[object]) -> list[object]:
+        return [
+            (t.type, t.tag, t.content, t.map, t.markup, dict(t.attrs), t.hidden, shape(t.children or []))  # type: ignore[attr-defined]
+            for t in tokens
+        ]
+
+    md = markdown._parser()
+    whole = shape(md.parse(text))
+    streamed = []
+    for token in markdown._block_tokens(md, text):
+        streamed.append(shape([token])[0])  # its children are let go after it is read
+    assert streamed == whole
+
+
+def test_a_long_documents_reading_grades_are_those_of_a_short_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    from medlint.analysis import readability
+
+    sentence = (
+        "The physiotherapist recommended comprehensive rehabilitation exercises for persistent lumbar discomfort. "
+    )
+    text = "# Back pain\n\n" + "".join(f"## Part {i}\n\n" + sentence * 12 + "\n\n" for i in range(6))
+    kept = Linter().lint_text(text, path="a.md")
+    assert any(f.code.startswith("RDB") for f in kept.findings)
+    monkeypatch.setattr(readability, "KEEP_TEXTS", 0)  # read as a long document: texts let go
+    assert Linter().lint_text(text, path="a.md") == kept
