@@ -159,14 +159,8 @@ def _first(patterns: list[re.Pattern[str]], text: str) -> str | None:
     return None
 
 
-_LONG_TEXT = 1_000_000
-"""Characters past which `_distinct` runs every pattern rather than test their literals first:
-the same answer, without a lowercase copy of the text (the body of a 10 MB article, joined,
-then lowercased a character at a time when one lowercases to two: about 130 MB at once)."""
-
-
 def _distinct(patterns: list[re.Pattern[str]], text: str) -> list[str]:
-    if isinstance(patterns, RegexList) and len(text) <= _LONG_TEXT:
+    if isinstance(patterns, RegexList):
         patterns = patterns.candidates(text)
     return [m.group(0).lower() for rx in patterns if (m := rx.search(text))]
 
