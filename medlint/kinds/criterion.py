@@ -56,7 +56,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from medlint.analysis.classify import promotional_cues
 from medlint.document import BlockKind, Document
@@ -73,7 +73,7 @@ from medlint.kinds.base import (
     typed,
 )
 from medlint.kinds.common import doc_types, filled, link_targets
-from medlint.kinds.cues import CueMatcher
+from medlint.kinds.cues import CueMatcher, CueTokens
 from medlint.kinds.cues import tokens as cue_tokens
 from medlint.matching import Prefilter, RegexList, lowered
 from medlint.resources import builtin_rules_dir
@@ -276,15 +276,28 @@ class CriterionKind(Kind[CriterionParams]):
             by_block = ctx.analysis.cues_found[key] = [None] * len(doc.blocks)
         return by_block
 
+    SHARE_TOKENS_CHARS: ClassVar[int] = 1_000_000
+    """Documents up to this long keep every block's tokens until the last criterion rule."""
+
     def _matched(self, doc: Document, ctx: RuleContext, index: int) -> Sequence[tuple[str, int, int]]:
-        """The rule's named cues (`cues`, matched on the block's tokens) in block `index`, found
-        with those of each criterion rule still to run on the document that reads the block
-        (`Analysis.kinds`): the block is tokenised once for all of them and its tokens let go
-        at once. (Kept for every block until the last criterion rule had run, the tokens took
-        about 5 MB per MB of text.) Each rule's matches are the same whichever rule asks first."""
+        """The rule's named cues (`cues`, matched on the block's tokens) in block `index`. In a
+        document over `SHARE_TOKENS_CHARS`, they are found with those of each criterion rule
+        still to run on the document that reads the block (`Analysis.kinds`): the block is
+        tokenised once for all of them and its tokens let go at once (kept for every block
+        until the last criterion rule had run, the tokens took about 5 MB per MB of text).
+        Each rule's matches are the same whichever rule asks first."""
         mine = self._slots(doc, ctx, (self, "matched"))
         if mine[index] is None:
             block = doc.blocks[index]
+            if len(doc.source) <= self.SHARE_TOKENS_CHARS:
+                # A short document's tokens are kept for every rule, which matches them itself
+                # when it reads the block (a rule that stops early matches no more).
+                kept: dict[int, CueTokens] = ctx.analysis.cues_found.setdefault("tokens", {})
+                toks = kept.get(index)
+                if toks is None:
+                    toks = kept[index] = cue_tokens(block.text)
+                matched = mine[index] = self.matcher.find(toks) or _NO_CUES
+                return matched
             toks = cue_tokens(block.text)
             for kind in (self, *ctx.analysis.kinds):
                 if not isinstance(kind, CriterionKind) or not kind.p.cues:

@@ -169,6 +169,10 @@ def _top_level_blocks(md: MarkdownIt, src: str, env: dict[str, Any]) -> Iterator
         env.pop("duplicate_refs", None)  # a second reading meets every definition again
 
 
+STREAM_CHARS = 1_000_000
+"""Texts up to this long are parsed whole by markdown-it (the same tokens, sooner)."""
+
+
 def _block_tokens(md: MarkdownIt, text: str) -> Iterator[Token]:
     """What `md.parse(text)` returns, token by token, each inline token's children parsed
     just before it is handed over (under the inline nesting limit) and let go after: the
@@ -180,6 +184,9 @@ def _block_tokens(md: MarkdownIt, text: str) -> Iterator[Token]:
     core = [rule.__name__ for rule in md.core.ruler.getRules("")]
     if core != ["normalize", "block", "limited"]:  # what this replays; a new markdown-it may add steps
         raise RuntimeError(f"unexpected markdown-it core rules: {core}")
+    if len(text) <= STREAM_CHARS:
+        yield from md.parse(text)  # faster whole, and small
+        return
     # markdown-it's normalize step, which copies the text even when nothing changes.
     src = NULL_RE.sub("\ufffd", NEWLINES_RE.sub("\n", text)) if ("\r" in text or "\0" in text) else text
     if not src:

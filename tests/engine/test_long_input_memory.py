@@ -12,6 +12,7 @@ import itertools
 import tracemalloc
 
 import pytest
+from conftest import SHARED
 
 from medlint import sentences, tokens
 from medlint.claims import analyze
@@ -174,8 +175,10 @@ Line two\r
 
 
 @pytest.mark.parametrize("text", [MARKDOWN, MARKDOWN.replace("[", "("), "", "\n\n", "[" * 50 + "a]: b"])
-def test_markdown_read_a_block_at_a_time_is_markdown_its_own_parse(text: str) -> None:
+def test_markdown_read_a_block_at_a_time_is_markdown_its_own_parse(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     from medlint.parse import markdown
+
+    monkeypatch.setattr(markdown, "STREAM_CHARS", 0)  # read a block at a time, however short
 
     def shape(tokens: list[object]) -> list[object]:
         return [
@@ -202,3 +205,18 @@ def test_a_long_documents_reading_grades_are_those_of_a_short_ones(monkeypatch: 
     assert any(f.code.startswith("RDB") for f in kept.findings)
     monkeypatch.setattr(readability, "KEEP_TEXTS", 0)  # read as a long document: texts let go
     assert Linter().lint_text(text, path="a.md") == kept
+
+
+def test_a_long_documents_criteria_are_those_of_a_short_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    from medlint.kinds.criterion import CriterionKind
+    from medlint.parse import markdown
+
+    articles = sorted((SHARED / "corpus").rglob("*.md"))[:12]
+    assert articles
+    linter = Linter()
+    kept = [linter.lint_path(path) for path in articles]
+    assert any(o.file is not None and o.file.scorecard is not None for o in kept)
+    # Read as long documents: cues found for every criterion rule at once, markdown streamed.
+    monkeypatch.setattr(CriterionKind, "SHARE_TOKENS_CHARS", 0)
+    monkeypatch.setattr(markdown, "STREAM_CHARS", 0)
+    assert [Linter().lint_path(path) for path in articles] == kept
