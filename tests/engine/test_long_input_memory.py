@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import itertools
 import tracemalloc
+from pathlib import Path
 
 import pytest
-from conftest import SHARED
 
 from medlint import sentences, tokens
 from medlint.claims import analyze
@@ -211,7 +211,7 @@ def test_a_long_documents_criteria_are_those_of_a_short_ones(monkeypatch: pytest
     from medlint.kinds.criterion import CriterionKind
     from medlint.parse import markdown
 
-    articles = sorted((SHARED / "corpus").rglob("*.md"))[:12]
+    articles = sorted((Path(__file__).parent.parent / "data" / "completeness-gold" / "articles").glob("*.md"))[:12]
     assert articles
     linter = Linter()
     kept = [linter.lint_path(path) for path in articles]
