@@ -6,7 +6,7 @@ import bisect
 import enum
 import re
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,24 +59,34 @@ class Block:
     """Index into Document.sections of the innermost section holding this block (-1: none)."""
     in_references: bool = False
     """Under a "References" (or "Sources", "Further reading"...) heading: citations, not prose."""
+    _spans: list[tuple[int, int]] | None = None
     _bounds: array[int] | None = None
-    """`sentences` packed: start, end, start, end... as 4-byte machine integers (a tuple of two
-    int objects per sentence took about 120 bytes: 12 MB for a 10 MB article)."""
+    """`sentences` packed (`pack_sentences`): start, end, start, end... as 4-byte machine
+    integers (a tuple of two int objects per sentence took about 120 bytes: 12 MB for a 10 MB
+    article). Unpacked on every read, so only a long document's are packed."""
 
     @property
     def sentences(self) -> list[tuple[int, int]] | None:
         """Sentence spans in prose offsets, filled by the NLP step when a rule needs them."""
         bounds = self._bounds
-        return None if bounds is None else list(zip(bounds[0::2], bounds[1::2], strict=True))
+        if bounds is None:
+            return self._spans
+        return list(zip(bounds[0::2], bounds[1::2], strict=True))
 
     @sentences.setter
-    def sentences(self, spans: Iterable[tuple[int, int]] | None) -> None:
-        self._bounds = None if spans is None else array("I", [offset for span in spans for offset in span])
+    def sentences(self, spans: list[tuple[int, int]] | None) -> None:
+        self._spans, self._bounds = spans, None
+
+    def pack_sentences(self) -> None:
+        """Keep `sentences` packed (see `_bounds`)."""
+        if self._spans is not None:
+            self._bounds = array("I", [offset for span in self._spans for offset in span])
+            self._spans = None
 
     @property
     def has_sentences(self) -> bool:
         """Whether `sentences` were filled (without unpacking them)."""
-        return self._bounds is not None
+        return self._spans is not None or self._bounds is not None
 
     @property
     def text(self) -> str:

@@ -31,6 +31,10 @@ VOCAB_GROWTH = 30_000
 """New strings a pipeline may take in before it is rebuilt (see Pipeline.bound_vocab)."""
 
 
+PACK_CHARS = 1_000_000
+"""Characters of text past which a document's sentence spans are packed (`Block.pack_sentences`)."""
+
+
 class PipelineError(Exception):
     pass
 
@@ -113,14 +117,20 @@ class Pipeline:
     def add_sentences(self, blocks: list[Block]) -> None:
         """Fill `block.sentences` with (start, end) prose offsets, trimmed of spaces."""
         todo = [b for b in blocks if not b.has_sentences]
+        # A long document's spans are packed (compact, but unpacked on every read).
+        pack = sum(len(b.text) for b in blocks) > PACK_CHARS
         if self.model is None:
             for block in todo:
                 block.sentences = split_sentences(block.text)
+                if pack:
+                    block.pack_sentences()
             return
         spans = model_sentence_spans(self.nlp, [b.text for b in todo])
         self.bound_vocab()
         for block, found in zip(todo, spans, strict=True):
             block.sentences = found
+            if pack:
+                block.pack_sentences()
 
     def bound_vocab(self) -> None:
         """spaCy keeps every word it has seen in its vocab and string store, for good: a

@@ -208,6 +208,7 @@ def test_a_long_documents_reading_grades_are_those_of_a_short_ones(monkeypatch: 
 
 
 def test_a_long_documents_criteria_are_those_of_a_short_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    from medlint.analysis import nlp
     from medlint.kinds.criterion import CriterionKind
     from medlint.parse import markdown
 
@@ -216,7 +217,9 @@ def test_a_long_documents_criteria_are_those_of_a_short_ones(monkeypatch: pytest
     linter = Linter()
     kept = [linter.lint_path(path) for path in articles]
     assert any(o.file is not None and o.file.scorecard is not None for o in kept)
-    # Read as long documents: cues found for every criterion rule at once, markdown streamed.
+    # Read as long documents: cues found for every criterion rule at once, markdown streamed,
+    # sentence spans packed.
     monkeypatch.setattr(CriterionKind, "SHARE_TOKENS_CHARS", 0)
     monkeypatch.setattr(markdown, "STREAM_CHARS", 0)
+    monkeypatch.setattr(nlp, "PACK_CHARS", 0)
     assert [Linter().lint_path(path) for path in articles] == kept
