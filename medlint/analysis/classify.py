@@ -292,11 +292,21 @@ def _dated_announcement(vocab: _Vocabulary, title: str, lede: list[str]) -> str 
     announces something (a hospital's newsroom launching a service)."""
     if not lede or not _first(vocab.dateline, lede[0]):
         return None
+    found = _announced(vocab, title, lede)
+    if found is None:
+        return None
+    where, words = found
+    return f"a dated announcement: a dateline, and its {where} announces ({words.lower()})"
+
+
+def _announced(vocab: _Vocabulary, title: str, lede: list[str]) -> tuple[str, str] | None:
+    """Where ("title", else "lede": its first paragraph) and with which words a text announces
+    something (a launch, an introduction, an opening), or None."""
     m = vocab.promotional["announcement"].search(title)
     if m:
-        return f"a dated announcement: a dateline, and its title announces ({m.group().lower()})"
-    said = _first(vocab.announcement_lede, lede[0])
-    return f"a dated announcement: a dateline, and its lede announces ({said})" if said else None
+        return "title", m.group()
+    said = _first(vocab.announcement_lede, lede[0]) if lede else None
+    return ("lede", said) if said else None
 
 
 def _named_in(issuer: str, title: str) -> bool:
@@ -317,21 +327,19 @@ def classify(doc: Document) -> DocType:
     # and kept on the type for the rules that read them (the criterion kind's self-source test).
     cues = promotional_cues(doc)
     found = replace(_classify(doc, cues), cues=tuple(cues))
+    lede = _lede(doc)
     if found.promotional and "press release" in cues:
-        vocab = vocabulary()
-        title = vocab.promotional["announcement"].search(doc.title)
-        lede = _lede(doc)
-        announces = title.group() if title else _first(vocab.announcement_lede, lede[0]) if lede else None
-        if announces:
-            found = replace(found, announcement=announces)
+        announced = _announced(vocabulary(), doc.title, lede)
+        if announced:
+            found = replace(found, announcement=announced[1])
     if found.type != "news":
         return found
-    preclinical = _preclinical(doc)
+    preclinical = _preclinical(doc, lede)
     if preclinical:
         found = replace(found, preclinical=preclinical)
     if found.promotional:
         return found  # selling copy always offers something
-    exposure = _exposure(doc)
+    exposure = _exposure(doc, lede)
     if exposure is None:
         return found
     return DocType(
@@ -344,11 +352,11 @@ def classify(doc: Document) -> DocType:
     )
 
 
-def _preclinical(doc: Document) -> str | None:
+def _preclinical(doc: Document, lede: list[str]) -> str | None:
     """The cue that makes study news about work in animals or cells: one in the title or the
     lede, and no study in people there ("patients", "a phase 2 trial")."""
     vocab = vocabulary()
-    opening = " ".join([doc.title, *_lede(doc)])
+    opening = " ".join([doc.title, *lede])
     if _first(vocab.in_people, opening):
         return None
     return _first(vocab.preclinical, opening)
@@ -359,7 +367,7 @@ _STUDY_PARAGRAPHS = 4
 come up as the alternatives ("glaucoma can be slowed with eye drops or surgery")."""
 
 
-def _exposure(doc: Document) -> str | None:
+def _exposure(doc: Document, lede: list[str]) -> str | None:
     """The cue that makes study news about an exposure: one in the title or the lede, and no
     intervention (a drug, a device, a procedure, a trial arm) where the story says what was
     studied: the title and its first paragraphs."""
@@ -367,7 +375,7 @@ def _exposure(doc: Document) -> str | None:
     opening = [b.text for b in doc.blocks if b.kind is BlockKind.PARAGRAPH][:_STUDY_PARAGRAPHS]
     if _first(vocab.intervention, " ".join([doc.title, *opening])):
         return None
-    for text in (doc.title, *_lede(doc)):
+    for text in (doc.title, *lede):
         cue = _first(vocab.exposure, text)
         if cue:
             return cue

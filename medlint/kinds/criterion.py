@@ -209,6 +209,11 @@ class CriterionKind(Kind[CriterionParams]):
         for name in p.not_subject:
             if name not in p.patterns:
                 raise ParamError("not-subject", f"parameter 'not-subject': {name!r} is not in 'patterns'")
+        # Each list of cue names as a set, made once: every sentence is tested against them.
+        self.satisfied_by = [frozenset(g) for g in p.satisfied_by]
+        self.fails_if = [frozenset(g) for g in p.fails_if]
+        self.vetoed_by = [frozenset(g) for g in p.vetoed_by]
+        self.strict_satisfied_by = [frozenset(g) for g in p.strict_satisfied_by]
         self.matcher = CueMatcher(p.cues)
         # Each pattern behind the literals it cannot match without: most blocks hold none of
         # them, and a substring search is far cheaper than the pattern's own.
@@ -435,7 +440,7 @@ class CriterionKind(Kind[CriterionParams]):
                 spared.add(index, s, e)
             if names & unless:
                 continue
-            if any(set(group) <= names for group in p.fails_if):
+            if _meets(self.fails_if, names):
                 hit = Hit(index, *_trim(doc.blocks[index].text, s, e))
                 bad.append(hit)
                 taken.add(index, hit.start, hit.end)
@@ -492,7 +497,7 @@ class CriterionKind(Kind[CriterionParams]):
         for index, s, e, names in self._sentences(doc, ctx):
             if names & unless or vetoes.overlaps(index, s, e):
                 continue
-            if any(set(group) <= names for group in p.satisfied_by):
+            if _meets(self.satisfied_by, names):
                 return Judgement("satisfactory", "found", (Hit(index, *_trim(doc.blocks[index].text, s, e)),))
         if leans is not None:
             return Judgement(
@@ -509,7 +514,7 @@ class CriterionKind(Kind[CriterionParams]):
         if not self.p.vetoed_by:
             return None
         for index, s, e, names in self._sentences(doc, ctx):
-            if any(set(group) <= names for group in self.p.vetoed_by):
+            if _meets(self.vetoed_by, names):
                 return Hit(index, *_trim(doc.blocks[index].text, s, e))
         return None
 
@@ -534,7 +539,7 @@ class CriterionKind(Kind[CriterionParams]):
         for index, s, e, names in self._sentences(doc, ctx):
             if names & unless:
                 continue
-            if any(set(group) <= names for group in self.p.strict_satisfied_by):
+            if _meets(self.strict_satisfied_by, names):
                 return Judgement("satisfactory", "found", (Hit(index, *_trim(doc.blocks[index].text, s, e)),))
         return Judgement("not_satisfactory", reason)
 
@@ -615,6 +620,11 @@ class _Intervals:
         starts, ends = found
         at = bisect.bisect_right(ends, start)
         return at < len(starts) and starts[at] < end
+
+
+def _meets(groups: list[frozenset[str]], names: set[str]) -> bool:
+    """Whether a sentence's cue names hold every cue of one of `groups`."""
+    return any(group <= names for group in groups)
 
 
 def _promotional(ctx: RuleContext) -> bool:
