@@ -972,12 +972,9 @@ class _Sentence:
         honest = bool(self.cue("testimonial-honest"))
         # "Real Results", "Customer reviews 4.8 ★", "— Marcus, verified buyer": a label or a
         # signature for the testimonials, not one of them.
-        label = (
-            self.block.kind in (BlockKind.HEADING, BlockKind.TITLE)
-            or self._signature()
-            or self._only(self.cue("testimonial-report"))
-        )
-        reported = bool(self.cue("testimonial-report")) and not (label and not claimy)
+        reports = self.cue("testimonial-report")
+        label = self.block.kind in (BlockKind.HEADING, BlockKind.TITLE) or self._signature() or self._only(reports)
+        reported = bool(reports) and not (label and not claimy)
         if not honest and (
             (first and (claimy or self.cue("testimonial-change") or live("hype-strong")))
             or told
