@@ -45,6 +45,7 @@ BLIND4 = HERE.parent / "completeness-blind-4"
 BLIND5 = HERE.parent / "completeness-blind-5"
 BLIND6 = HERE.parent / "completeness-blind-6"
 BLIND7 = HERE.parent / "completeness-blind-7"
+BLIND8 = HERE.parent / "completeness-blind-8"
 CORPUS = HERE.parents[3] / "shared" / "corpus"
 CLAIMS_DEV = HERE.parents[3] / "shared" / "claims-dev"
 HALVES = ("read", "held", "all")
@@ -100,6 +101,7 @@ SETS = {
     "blind5": LabelSet(BLIND5, BLIND5, held="halved"),
     "blind6": LabelSet(BLIND6, BLIND6, held="whole"),
     "blind7": LabelSet(BLIND7, BLIND7, held="whole"),
+    "blind8": LabelSet(BLIND8, BLIND8, held="halved"),
 }
 
 
@@ -160,13 +162,14 @@ def main() -> None:
         ("blind5", "score completeness-blind-5 (releases, halved)"),
         ("blind6", "score completeness-blind-6 (held out whole)"),
         ("blind7", "score completeness-blind-7 (held out whole)"),
+        ("blind8", "score completeness-blind-8 (halved, two raters)"),
     ):
         which.add_argument(f"--{flag}", dest="set", action="store_const", const=flag, help=helped)
     ap.add_argument(
         "--corpus", type=Path, help="the shared corpus (--blind; default ../shared/corpus) or claims-dev (--blind2)"
     )
     ap.add_argument("--only", default="", help="only articles whose path starts with this")
-    ap.add_argument("--half", choices=HALVES, default="all", help="with --blind2/3/5: read (even), held (odd) or all")
+    ap.add_argument("--half", choices=HALVES, default="all", help="with --blind2/3/5/8: read (even), held (odd) or all")
     args = ap.parse_args()
     name = args.set or "dev"
     chosen = SETS[name]
