@@ -25,6 +25,9 @@ _CHUNK = re.compile(r"\S+")
 # No "^" in _PREFIX: `match(chunk, lo)` anchors at lo, where "^" would never match again.
 _PREFIX = re.compile(r"""(?:[("'“‘\[{*_#$£€¿¡<]|\.\.\.)""")
 _SUFFIX = re.compile(r"""(?:[)"'”’\]}*_.,;:!?%…>]|\.\.\.)$""")
+# A unit run into its number, split off as spaCy's English tokenizer does: "4.6kg", "10lb", "5mg".
+_UNIT = re.compile(r"(?<=\d)(?:kg|kgs|g|mg|mcg|µg|lb|lbs|oz|cm|mm|km|ml|l|mmhg|iu|h|hr|hrs|min|mins|am|pm)$", re.I)
+_NUMERAL = re.compile(r"[\d.,]+")
 _CONTRACTION = re.compile(r"(?i)(?<=[a-z])(n['’]t|['’](?:s|re|ve|m|ll|d))$")
 # A hyphen or slash between letters; a full stop run into the next sentence ("bladder.The").
 _INFIX = re.compile(r"(?<=[^\W_])[-–—/+&=](?=[^\W_])|(?<=[a-z])\.(?=[A-Z][a-z])")
@@ -185,7 +188,7 @@ def tokens_between(text: str, lo: int, hi: int) -> list[Token]:
         word = chunk.group()
         base = chunk.start()
         # Most chunks are plain words, which no prefix, suffix, contraction or infix can cut.
-        if word.isalnum():
+        if word.isalnum() and not (word[0].isdigit() and _UNIT.search(word)):
             end = base + len(word)
             out.append(_new_token(Token, (word, base, len(out), " " if end < n and text[end].isspace() else "")))
             continue
@@ -219,6 +222,11 @@ def _split(chunk: str, start: int) -> list[tuple[str, int]]:
             continue
         m = _CONTRACTION.search(chunk, lo, hi)
         if m and hi - lo > len(m.group()):
+            tail.append((m.group(), start + m.start()))
+            hi = m.start()
+            continue
+        m = _UNIT.search(chunk, lo, hi)
+        if m and _NUMERAL.fullmatch(chunk, lo, m.start()):
             tail.append((m.group(), start + m.start()))
             hi = m.start()
             continue

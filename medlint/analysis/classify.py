@@ -50,6 +50,7 @@ cost is not asked of it. Everything is regular expressions over a few blocks: no
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -89,6 +90,10 @@ class DocType:
     preclinical: str | None = None
     """Study news about work in animals or cells, with no study in people in its title or lede:
     the cue that says so. What the treatment would cost is not asked of it (nothing is on sale)."""
+    diet: str | None = None
+    """Study news, not selling copy, about a change in what people eat (a diet, an eating
+    pattern), with nothing bought where it says what was studied: the cue that says so. What it
+    would cost is not asked of it (nothing is on sale)."""
     cues: tuple[str, ...] | None = None
     """The promotional cues of the document (`promotional_cues`), found once by `classify` for
     the rules that read them too; None for a type not made by `classify`."""
@@ -113,8 +118,11 @@ class _Vocabulary:
     exposure: list[re.Pattern[str]]
     intervention: list[re.Pattern[str]]
     preclinical: list[re.Pattern[str]]
+    diet: list[re.Pattern[str]]
+    bought: list[re.Pattern[str]]
     in_people: list[re.Pattern[str]]
     dateline: list[re.Pattern[str]]
+    release_mark: list[re.Pattern[str]]
 
 
 def _compile(items: list[str]) -> RegexList:
@@ -144,8 +152,11 @@ def vocabulary() -> _Vocabulary:
         exposure=_compile(data["exposure"]),
         intervention=_compile(data["intervention"]),
         preclinical=_compile(data["preclinical"]),
+        diet=_compile(data["diet"]),
+        bought=_compile(data["bought"]),
         in_people=_compile(data["in_people"]),
         dateline=_compile(data["dateline"]),
+        release_mark=_compile(data["release_mark"]),
     )
 
 
@@ -286,17 +297,25 @@ def _release_event(doc: Document, vocab: _Vocabulary, cues: list[str], lede: lis
     return None
 
 
-def _dated_announcement(vocab: _Vocabulary, title: str, lede: list[str]) -> str | None:
+def _dated_announcement(doc: Document, vocab: _Vocabulary, title: str, lede: list[str]) -> str | None:
     """Why a text is a release of its issuer though no wire service or boilerplate says so: its
-    lede opens with a dateline ("ASHFORD, Conn. (Nov. 6, 2024) --") and its title or lede
-    announces something (a hospital's newsroom launching a service)."""
-    if not lede or not _first(vocab.dateline, lede[0]):
+    lede opens with a dateline ("ASHFORD, Conn. (Nov. 6, 2024) --") or it bears a release's mark
+    ("Posted in Newsroom", "Media contact"), and its title or lede announces something (a
+    hospital's newsroom launching a service)."""
+    if not lede:
         return None
     found = _announced(vocab, title, lede)
     if found is None:
         return None
     where, words = found
-    return f"a dated announcement: a dateline, and its {where} announces ({words.lower()})"
+    if _first(vocab.dateline, lede[0]):
+        return f"a dated announcement: a dateline, and its {where} announces ({words.lower()})"
+    mark = next(
+        (m for b in doc.blocks if b.kind is not BlockKind.TITLE and (m := _first(vocab.release_mark, b.text))), None
+    )
+    if mark:
+        return f"an announcement in a news release ({mark}), and its {where} announces ({words.lower()})"
+    return None
 
 
 def _announced(vocab: _Vocabulary, title: str, lede: list[str]) -> tuple[str, str] | None:
@@ -341,7 +360,8 @@ def classify(doc: Document) -> DocType:
         return found  # selling copy always offers something
     exposure = _exposure(doc, lede)
     if exposure is None:
-        return found
+        diet = _diet(doc, lede)
+        return replace(found, diet=diet) if diet else found
     return DocType(
         "news",
         f"{found.reason}; about an exposure ({exposure}), not an intervention",
@@ -353,10 +373,11 @@ def classify(doc: Document) -> DocType:
 
 
 def _preclinical(doc: Document, lede: list[str]) -> str | None:
-    """The cue that makes study news about work in animals or cells: one in the title or the
-    lede, and no study in people there ("patients", "a phase 2 trial")."""
+    """The cue that makes study news about work in animals or cells: one in the title, the lede
+    or the paragraphs that say what was done ("In the study, the team gave mice two doses"), and
+    no study in people there ("patients", "a phase 2 trial")."""
     vocab = vocabulary()
-    opening = " ".join([doc.title, *lede])
+    opening = " ".join([doc.title, *lede, *_paragraphs(doc, _METHOD_PARAGRAPHS)])
     if _first(vocab.in_people, opening):
         return None
     return _first(vocab.preclinical, opening)
@@ -366,14 +387,34 @@ _STUDY_PARAGRAPHS = 4
 """Paragraphs from the top in which a story says what was studied; further down, treatments
 come up as the alternatives ("glaucoma can be slowed with eye drops or surgery")."""
 
+_METHOD_PARAGRAPHS = 6
+"""Paragraphs from the top in which a release says what was done in its study: after the
+lede, a quote and the background, "In the study, the team gave mice..." comes about fifth."""
+
+
+def _paragraphs(doc: Document, n: int) -> list[str]:
+    """The first `n` paragraphs' texts."""
+    return [b.text for b in itertools.islice((b for b in doc.blocks if b.kind is BlockKind.PARAGRAPH), n)]
+
+
+def _diet(doc: Document, lede: list[str]) -> str | None:
+    """The cue that makes study news about a change in what people eat ("time-restricted
+    eating", "a Mediterranean diet"): one in the title or the lede, and nothing bought (a drug,
+    a supplement, an app, a meal replacement) where the story says what was studied."""
+    vocab = vocabulary()
+    cue = _first(vocab.diet, " ".join([doc.title, *lede]))
+    if cue is None:
+        return None
+    studied = " ".join([doc.title, *_paragraphs(doc, _STUDY_PARAGRAPHS)])
+    return None if _first(vocab.bought, studied) else cue
+
 
 def _exposure(doc: Document, lede: list[str]) -> str | None:
     """The cue that makes study news about an exposure: one in the title or the lede, and no
     intervention (a drug, a device, a procedure, a trial arm) where the story says what was
     studied: the title and its first paragraphs."""
     vocab = vocabulary()
-    opening = [b.text for b in doc.blocks if b.kind is BlockKind.PARAGRAPH][:_STUDY_PARAGRAPHS]
-    if _first(vocab.intervention, " ".join([doc.title, *opening])):
+    if _first(vocab.intervention, " ".join([doc.title, *_paragraphs(doc, _STUDY_PARAGRAPHS)])):
         return None
     for text in (doc.title, *lede):
         cue = _first(vocab.exposure, text)
@@ -424,7 +465,7 @@ def _classify(doc: Document, cues: list[str]) -> DocType:
         return DocType("news", f"opening reports a study ({', '.join(open_news[:3])})" + promo_note, promotional)
     # A dated announcement is a release though no wire service or boilerplate says so: its
     # business events are judged as a wire release's are.
-    dated = _dated_announcement(vocab, title, lede)
+    dated = _dated_announcement(doc, vocab, title, lede)
     business = _first(vocab.business, title) if promotional or dated else None
     claims = _distinct(vocab.health_claim, " ".join(body_texts)) if business or promotional else []
     release = (_release_event(doc, vocab, cues, lede) if promotional else None) or dated

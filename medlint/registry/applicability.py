@@ -1,11 +1,12 @@
 """Which documents a rule is for, and which of their blocks it reads: the rule file's top-level
-`types`, `promotional`, `exposures`, `preclinical`, `announcements`, `business_events`, `audiences`
-and `where`.
+`types`, `promotional`, `exposures`, `preclinical`, `diets`, `announcements`,
+`business_events`, `audiences` and `where`.
 
     types: [treatment, news]     # article types (medlint.analysis.classify); default: every type
     promotional: also            # also: selling copy of any type too; only: selling copy only
     exposures: false             # not news about an exposure ("people who drank coffee")
     preclinical: false           # not news about work in animals or cells
+    diets: false                 # not news about a change in what people eat (a diet)
     announcements: false         # not a press release announcing a launch (title or lede)
     business_events: false       # not a release about an award, a website... naming no health intervention
     audiences: [patient, general]  # the audience settings it is for; default: every audience
@@ -52,6 +53,12 @@ class Applicability:
     preclinical: bool = param(
         True, typed(bool), doc="false: not asked of news about work in animals or cells, with no study in people."
     )
+    diets: bool = param(
+        True,
+        typed(bool),
+        doc="false: not asked of news about a change in what people eat (a diet, an eating pattern), "
+        "with nothing bought.",
+    )
     announcements: bool = param(
         True, typed(bool), doc="false: not asked of a press release whose title or lede announces a launch."
     )
@@ -80,6 +87,8 @@ class Applicability:
             return f"not asked of news about an exposure ({doc_type.exposure}), not an intervention"
         if doc_type.preclinical and not self.preclinical:
             return f"not asked of news about work in animals or cells ({doc_type.preclinical})"
+        if doc_type.diet and not self.diets:
+            return f"not asked of news about a change in what people eat ({doc_type.diet}), with nothing to buy"
         if doc_type.business and not self.business_events:
             return (
                 f"not asked of a press release about a business event ({doc_type.business}) "
@@ -108,6 +117,8 @@ class Applicability:
             lines.append("Not news about an exposure (what people eat, drink or do), which offers no intervention")
         if not self.preclinical:
             lines.append("Not news about work in animals or cells, with no study in people")
+        if not self.diets:
+            lines.append("Not news about a change in what people eat (a diet, an eating pattern), with nothing to buy")
         if not self.announcements:
             lines.append("Not a press release whose title announces a launch or an opening")
         if not self.business_events:

@@ -189,3 +189,41 @@ def test_a_shop_offer_marks_selling_copy() -> None:
     assert classified(shop).promotional
     plain = "# Marine collagen\n\nCollagen powders cost about $30 a month and their benefits are unproven."
     assert not classified(plain).promotional
+
+
+def test_a_newsroom_release_announcing_a_service_is_news() -> None:
+    # No dateline and no wire service: "Posted in Newsroom" marks the genre, the title announces.
+    text = (
+        "# St. Ives Hospital Now Offers Prostate Artery Embolization\n\n"
+        "*Posted in Newsroom | Men's Health*\n\n"
+        "For two years, a retired postman planned his days around bathrooms and long drives.\n\n"
+        "The procedure blocks small arteries to the prostate and takes about two hours."
+    )
+    found = classified(text)
+    assert found.type == "news"
+    assert "news release (posted in newsroom)" in found.reason
+    # Without the mark it is a clinic's page about its treatment, as before.
+    assert classified(text.replace("*Posted in Newsroom | Men's Health*\n\n", "")).type == "treatment"
+
+
+def test_work_in_mice_told_after_the_lede_is_preclinical() -> None:
+    text = (
+        "# Nasal vaccine could end yearly flu shots\n\n"
+        "A nasal spray vaccine protected against many flu strains in a new study, researchers say.\n\n"
+        "The work, published in Immunity Frontiers, describes a vaccine built from protein nanoparticles.\n\n"
+        "In the study, the team gave mice two doses of the vaccine four weeks apart."
+    )
+    assert classified(text).preclinical == "gave mice"
+    people = text.replace("gave mice", "gave 120 volunteers")
+    assert classified(people).preclinical is None
+
+
+def test_news_about_a_diet_is_marked_and_a_bought_diet_is_not() -> None:
+    text = (
+        "# Eating within eight hours works as well as counting calories, trial finds\n\n"
+        "In a year-long trial of 180 adults, time-restricted eating led to weight loss similar to "
+        "cutting calories, researchers reported today in the journal Obesity Medicine."
+    )
+    assert classified(text).diet == "time-restricted eating"
+    shakes = text.replace("researchers reported", "with meal replacement shakes, researchers reported")
+    assert classified(shakes).diet is None
