@@ -460,7 +460,7 @@ def _classify(doc: Document, cues: list[str]) -> DocType:
     body_t = sorted({w for t in opening for w in _distinct(vocab.treatment, t)})
 
     if title_news:
-        return DocType("news", f"title reports a study ({title_news})" + promo_note, promotional)
+        return DocType("news", f"title reports a study or a decision ({title_news})" + promo_note, promotional)
     if len(open_news) >= 2 and any(_first(vocab.news, t) for t in lede):
         return DocType("news", f"opening reports a study ({', '.join(open_news[:3])})" + promo_note, promotional)
     # A dated announcement is a release though no wire service or boilerplate says so: its

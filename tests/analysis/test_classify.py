@@ -227,3 +227,14 @@ def test_news_about_a_diet_is_marked_and_a_bought_diet_is_not() -> None:
     assert classified(text).diet == "time-restricted eating"
     shakes = text.replace("researchers reported", "with meal replacement shakes, researchers reported")
     assert classified(shakes).diet is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["FDA Approves Vocantra, First Pill for Chronic Cough", "Tibara Receives FDA Clearance for Bladder Stimulator"],
+)
+def test_a_regulators_decision_in_the_title_is_news(title: str) -> None:
+    text = f"# {title}\n\nThe pill is expected in pharmacies next month. In two trials it cut coughing fits by a third."
+    found = classified(text)
+    assert found.type == "news"
+    assert "decision" in found.reason
