@@ -1048,6 +1048,10 @@ class _Sentence:
             # In writing that does not sell, "kills cancer cells" or "helps the skin heal" describes
             # how a treatment works; only cure words themselves ("cures", "reverses") are claims.
             all_cats = [c for c in all_cats if c != "cure"]
+        if register == "plain" and "safety" in all_cats and self.cue("restrict"):
+            # "Some people have no side effects at all": in writing that does not sell, a share
+            # of people spared a harm is how often it happens, not reassurance.
+            all_cats = [c for c in all_cats if c != "safety"]
         if register == "promotional":
             all_cats += [c for c in self.weak if c not in all_cats]
         if not all_cats:

@@ -343,3 +343,25 @@ def test_a_lexicon_without_its_word_sets_is_refused_by_name(tmp_path: Path) -> N
     path.write_text("effects:\n  cure: [cure]\ncues: {}\nword-sets:\n  more-words: [more]\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"word-sets: expected a mapping with .*question-openers"):
         load_lexicon(path)
+
+
+PLAIN_STATIN_PAGE = (
+    "# Statins\n\n"
+    "Statins are medicines that lower the amount of cholesterol in your blood. Your doctor may offer "
+    "you a statin if you have had a heart attack or a stroke, or if your risk of having one in the "
+    "next ten years is high. You usually take a statin once a day, and you may need to take it for "
+    "the rest of your life.\n\n"
+    "## Side effects\n\n"
+    "Some people have no side effects at all. Others get muscle aches, headaches or feel sick. Tell "
+    "your doctor if you get muscle pain or weakness that you cannot explain, because it can rarely "
+    "be a sign of muscle damage. Changing the dose or trying a different statin often helps, and "
+    "your doctor can check your liver with a blood test before you start and again after three months.\n"
+)
+
+
+def test_a_share_of_people_spared_a_harm_is_no_reassurance_in_plain_writing(claims: Linter) -> None:
+    assert "CLM005" not in codes(claims, PLAIN_STATIN_PAGE)
+    # Selling copy that says the same is reassuring its buyers.
+    selling = PLAIN_STATIN_PAGE.replace("Your doctor may offer", "Order online today: our clinic may offer")
+    selling = selling.replace("# Statins", "# Our statin clinic: book your consultation today")
+    assert "CLM005" in codes(claims, selling)
