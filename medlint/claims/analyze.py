@@ -466,6 +466,9 @@ class _Judged:
         )
 
 
+_MODALS = frozenset({"may", "might", "could", "can", "possibly", "perhaps", "potentially"})
+"""Hedges that soften a claim without saying for whom, how much or how sure."""
+
 _TEXT = operator.attrgetter("text")
 _IDX = operator.attrgetter("idx")
 
@@ -580,6 +583,7 @@ class _Sentence:
         self.stance: Stance = "asserted"
         self.strength: Strength = "fact"
         self.serious = False
+        self.modal_only = False
         self._parts: _ClaimParts | None = None
         self._triggers: dict[Category, Part | None] = {}
 
@@ -1029,6 +1033,9 @@ class _Sentence:
             self.weak.append("testimonial")
         self.strength = self._strength(pairs, cats + self.weak)
         self.serious = self._serious()
+        self.modal_only = self.strength == "hedged" and all(
+            h.end - h.start == 1 and self.lowers[h.start] in _MODALS for h in self._hedges()
+        )
         self.strong = bool(
             strong_hype
             or strong_cure
@@ -1080,6 +1087,7 @@ class _Sentence:
             quantified=parts.quantified,
             cited=parts.cited,
             serious=self.serious,
+            modal_only=self.modal_only,
             register=register,
             trigger=trigger,
             triggers=triggers,

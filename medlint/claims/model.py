@@ -81,6 +81,9 @@ class Claim:
     serious: bool = False
     """The effect is against a serious disease (cancer, dementia, heart disease...): a hedge does
     not make such a promise proportionate."""
+    modal_only: bool = False
+    """The claim is hedged by a modal alone ("may help with weight loss"): nothing says for whom,
+    how much or how sure, so the hedge does not make it proportionate ("may help some people")."""
     register: Register = "plain"
     trigger: Part | None = None
     """The words that decided the main category: where a finding points."""

@@ -8,7 +8,8 @@
       strength: [fact]               # fact | hedged
       register: [promotional, plain] # the document's register: selling copy or not
       unless: [quantified, cited]    # a figure or a source in reach makes the claim acceptable;
-                                     # proportionate: hedged, and not about a serious disease
+                                     # proportionate: hedged beyond a bare modal ("may help
+                                     # some people"), and not about a serious disease
       plain-severity: info           # the severity when the document is not selling (default: the rule's)
       only-main: false               # true: only when this is the sentence's main category
       lexicon: data/lexicon.yml      # the claim vocabulary, relative to the pack
@@ -98,7 +99,7 @@ class ClaimKind(Kind[ClaimParams]):
                 continue
             if ("quantified" in p.unless and claim.quantified) or ("cited" in p.unless and claim.cited):
                 continue
-            if "proportionate" in p.unless and claim.strength == "hedged" and not claim.serious:
+            if "proportionate" in p.unless and claim.strength == "hedged" and not (claim.serious or claim.modal_only):
                 continue
             if doc.blocks[claim.block].kind not in self.block_kinds:
                 continue
