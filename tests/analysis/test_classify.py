@@ -238,3 +238,26 @@ def test_a_regulators_decision_in_the_title_is_news(title: str) -> None:
     found = classified(text)
     assert found.type == "news"
     assert "decision" in found.reason
+
+
+def test_a_hospital_first_to_offer_a_procedure_is_news_in_its_newsroom() -> None:
+    text = (
+        "# St. Kilda's first in the region to offer new procedure for high blood pressure\n\n"
+        "**St. Kilda's Regional Medical Center — News & Stories**\n\n"
+        "For eleven years, a retired electrician took pill after pill to bring down his blood pressure.\n\n"
+        "The procedure calms the nerves around the kidneys' arteries through a thin tube."
+    )
+    found = classified(text)
+    assert found.type == "news"
+    assert "first in the region to offer" in found.reason
+
+
+def test_research_credited_without_an_article_is_news() -> None:
+    # "according to new research" as well as "according to a new study".
+    text = (
+        "# Simple blood test could predict pre-eclampsia months before symptoms appear\n\n"
+        "A blood test taken early in pregnancy could identify women who will develop pre-eclampsia, "
+        "according to new research from Dunmore College.\n\n"
+        "The researchers found that the test flagged 83 in 100 women who went on to develop it."
+    )
+    assert classified(text).type == "news"

@@ -46,6 +46,7 @@ BLIND5 = HERE.parent / "completeness-blind-5"
 BLIND6 = HERE.parent / "completeness-blind-6"
 BLIND7 = HERE.parent / "completeness-blind-7"
 BLIND8 = HERE.parent / "completeness-blind-8"
+BLIND9 = HERE.parent / "completeness-blind-9"
 CORPUS = HERE.parents[3] / "shared" / "corpus"
 CLAIMS_DEV = HERE.parents[3] / "shared" / "claims-dev"
 HALVES = ("read", "held", "all")
@@ -102,6 +103,7 @@ SETS = {
     "blind6": LabelSet(BLIND6, BLIND6, held="whole"),
     "blind7": LabelSet(BLIND7, BLIND7, held="whole"),
     "blind8": LabelSet(BLIND8, BLIND8, held="halved"),
+    "blind9": LabelSet(BLIND9, BLIND9, held="halved"),
 }
 
 
@@ -163,13 +165,16 @@ def main() -> None:
         ("blind6", "score completeness-blind-6 (held out whole)"),
         ("blind7", "score completeness-blind-7 (held out whole)"),
         ("blind8", "score completeness-blind-8 (halved, two raters)"),
+        ("blind9", "score completeness-blind-9 (halved, two raters)"),
     ):
         which.add_argument(f"--{flag}", dest="set", action="store_const", const=flag, help=helped)
     ap.add_argument(
         "--corpus", type=Path, help="the shared corpus (--blind; default ../shared/corpus) or claims-dev (--blind2)"
     )
     ap.add_argument("--only", default="", help="only articles whose path starts with this")
-    ap.add_argument("--half", choices=HALVES, default="all", help="with --blind2/3/5/8: read (even), held (odd) or all")
+    ap.add_argument(
+        "--half", choices=HALVES, default="all", help="with --blind2/3/5/8/9: read (even), held (odd) or all"
+    )
     args = ap.parse_args()
     name = args.set or "dev"
     chosen = SETS[name]
