@@ -26,6 +26,7 @@ judged satisfactory, not satisfactory or not applicable for a document, with its
       strict-reason: "names {cue} but not its status"  # the verdict's reason then ({cue}: the cue's words)
       strict-types: [news]            # for these article types the strict lists always apply
       strict-types-reason: "..."      # ...and the verdict's reason then
+      strict-unless: [minimised]      # what keeps a sentence from counting then (default: `unless`)
       headings: ['\\bside effects\\b']  # a section under such a heading, with some text, satisfies it
       front-matter: [author]          # a filled front matter field satisfies it
       links: ['pubmed']               # a link whose target matches satisfies it
@@ -141,6 +142,7 @@ class CriterionParams:
     )
     strict_types: list[str] = param([], doc_types, key="strict-types")
     strict_types_reason: str = param("not found", typed(str), key="strict-types-reason")
+    strict_unless: list[str] | None = param(None, string_list, key="strict-unless")
     headings: RegexList = param([], regex_list)
     front_matter: list[str] = param([], string_list, key="front-matter")
     links: RegexList = param([], regex_list)
@@ -190,6 +192,7 @@ class CriterionKind(Kind[CriterionParams]):
             ("self-source-own", p.self_source_own),
             ("claims-fail-unless", p.claims_fail_unless),
             ("strict-when", p.strict_when),
+            ("strict-unless", p.strict_unless or []),
             ("not-subject", p.not_subject),
         ):
             for name in names:
@@ -534,8 +537,10 @@ class CriterionKind(Kind[CriterionParams]):
     def _judge_strict(self, doc: Document, ctx: RuleContext, reason: str) -> Judgement:
         """Only `strict-satisfied-by` satisfies: for a prescription drug or a device, where to
         get it is not enough without its regulatory status; in a report of a study, its design is
-        not enough without its limits."""
-        unless = set(self.p.unless)
+        not enough without its limits. What keeps a sentence from counting may differ
+        (`strict-unless`): a trial that reports no adverse events has reported its harms, where
+        a product page that says so reassures."""
+        unless = set(self.p.unless if self.p.strict_unless is None else self.p.strict_unless)
         for index, s, e, names in self._sentences(doc, ctx):
             if names & unless:
                 continue

@@ -507,6 +507,18 @@ def test_claims_unless_is_for_a_criterion_something_satisfies(tmp_path: Path) ->
             },
             "not-subject",
         ),
+        # `strict-unless` names cues like `unless` does.
+        (
+            {
+                "criterion": "harms",
+                "cues": {"harm": ["nausea"], "rate": ["NUM ~%"]},
+                "satisfied-by": [["harm"]],
+                "strict-types": ["news"],
+                "strict-satisfied-by": [["harm", "rate"]],
+                "strict-unless": ["denied"],
+            },
+            "strict-unless",
+        ),
         # An "avoid" criterion fails on what it finds; a veto has nothing to overrule there.
         (
             {
@@ -540,3 +552,18 @@ def test_the_title_names_the_treatment_that_is_no_alternative_to_itself(title: s
     linter = _linter(select=("CMP004",))
     text = f"# {title}\n\nThe cream works well. Skin cleared in more people than with orvelimab, an antibody."
     assert _codes(_lint(linter, text)) == expected
+
+
+def test_a_trial_that_found_no_adverse_events_has_reported_its_harms() -> None:
+    # In a report of a trial, "no serious adverse events were reported" is what it found (the
+    # rule's `strict-unless` leaves denial out); on a product page it is reassurance.
+    linter = _linter(select=("CMP001",))
+    news = (
+        "# Ankle stimulator eases bladder urgency, trial finds\n\n"
+        "In a randomised trial of 148 adults published today in the journal Urology Advances, "
+        "researchers at Halden University found the stimulator eased urgency. "
+        "No serious adverse events were reported in either group."
+    )
+    assert _codes(_lint(linter, news)) == []
+    page = "# Calmira ankle stimulator\n\nCalmira eases bladder urgency. No serious adverse events were reported."
+    assert _codes(_lint(linter, page)) == ["CMP001"]
