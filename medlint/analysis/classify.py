@@ -297,7 +297,7 @@ def _release_event(doc: Document, vocab: _Vocabulary, cues: list[str], lede: lis
     return None
 
 
-def _dated_announcement(doc: Document, vocab: _Vocabulary, title: str, lede: list[str]) -> str | None:
+def _unwired_announcement(doc: Document, vocab: _Vocabulary, title: str, lede: list[str]) -> str | None:
     """Why a text is a release of its issuer though no wire service or boilerplate says so: its
     lede opens with a dateline ("ASHFORD, Conn. (Nov. 6, 2024) --") or it bears a release's mark
     ("Posted in Newsroom", "Media contact"), and its title or lede announces something (a
@@ -463,12 +463,12 @@ def _classify(doc: Document, cues: list[str]) -> DocType:
         return DocType("news", f"title reports a study or a decision ({title_news})" + promo_note, promotional)
     if len(open_news) >= 2 and any(_first(vocab.news, t) for t in lede):
         return DocType("news", f"opening reports a study ({', '.join(open_news[:3])})" + promo_note, promotional)
-    # A dated announcement is a release though no wire service or boilerplate says so: its
-    # business events are judged as a wire release's are.
-    dated = _dated_announcement(doc, vocab, title, lede)
-    business = _first(vocab.business, title) if promotional or dated else None
+    # An announcement with a dateline or a newsroom mark is a release though no wire service or
+    # boilerplate says so: its business events are judged as a wire release's are.
+    unwired = _unwired_announcement(doc, vocab, title, lede)
+    business = _first(vocab.business, title) if promotional or unwired else None
     claims = _distinct(vocab.health_claim, " ".join(body_texts)) if business or promotional else []
-    release = (_release_event(doc, vocab, cues, lede) if promotional else None) or dated
+    release = (_release_event(doc, vocab, cues, lede) if promotional else None) or unwired
     if release and business and len(claims) < 2:
         return DocType(
             "news",
