@@ -47,6 +47,7 @@ BLIND6 = HERE.parent / "completeness-blind-6"
 BLIND7 = HERE.parent / "completeness-blind-7"
 BLIND8 = HERE.parent / "completeness-blind-8"
 BLIND9 = HERE.parent / "completeness-blind-9"
+BLIND10 = HERE.parent / "completeness-blind-10"
 CORPUS = HERE.parents[3] / "shared" / "corpus"
 CLAIMS_DEV = HERE.parents[3] / "shared" / "claims-dev"
 HALVES = ("read", "held", "all")
@@ -104,6 +105,7 @@ SETS = {
     "blind7": LabelSet(BLIND7, BLIND7, held="whole"),
     "blind8": LabelSet(BLIND8, BLIND8, held="halved"),
     "blind9": LabelSet(BLIND9, BLIND9, held="halved"),
+    "blind10": LabelSet(BLIND10, BLIND10, held="whole"),
 }
 
 
@@ -166,6 +168,7 @@ def main() -> None:
         ("blind7", "score completeness-blind-7 (held out whole)"),
         ("blind8", "score completeness-blind-8 (halved, two raters)"),
         ("blind9", "score completeness-blind-9 (halved, two raters)"),
+        ("blind10", "score completeness-blind-10 (held out whole, two raters)"),
     ):
         which.add_argument(f"--{flag}", dest="set", action="store_const", const=flag, help=helped)
     ap.add_argument(
