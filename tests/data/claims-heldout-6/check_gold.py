@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Check gold.jsonl against the raw article files. Exit 1 on any error."""
 
-import json, os, sys
+import json
+import os
+import sys
 
 CATS = {
     "benefit-unquantified",
