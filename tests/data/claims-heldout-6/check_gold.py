@@ -4,6 +4,7 @@
 import json
 import os
 import sys
+from pathlib import Path
 
 CATS = {
     "benefit-unquantified",
@@ -21,11 +22,11 @@ CATS = {
 here = os.path.dirname(os.path.abspath(__file__))
 art = os.path.join(here, "articles")
 files = sorted(os.listdir(art))
-raw = {f: open(os.path.join(art, f), encoding="utf-8").read() for f in files}
+raw = {f: Path(art, f).read_text(encoding="utf-8") for f in files}
 errs = []
 seen = {}  # id -> set of strings
 done = {}  # id -> line number of done
-lines = open(os.path.join(here, "gold.jsonl"), encoding="utf-8").read().splitlines()
+lines = Path(here, "gold.jsonl").read_text(encoding="utf-8").splitlines()
 for n, line in enumerate(lines, 1):
     try:
         o = json.loads(line)
@@ -73,12 +74,12 @@ for n, line in enumerate(lines, 1):
 for f in files:
     if f not in done:
         errs.append(f"{f}: no done line")
-ndone = sum(1 for l in lines if '"done"' in l)
+ndone = sum(1 for row in lines if '"done"' in row)
 if ndone != len(files):
     errs.append(f"{ndone} done lines for {len(files)} files")
 for e in errs:
     print("ERROR", e)
-nq = sum(1 for l in lines if '"quote"' in l)
-nu = sum(1 for l in lines if '"unsure"' in l)
+nq = sum(1 for row in lines if '"quote"' in row)
+nu = sum(1 for row in lines if '"unsure"' in row)
 print(f"{len(files)} articles, {nq} claims, {nu} unsure, {len(done)} done, {len(errs)} errors")
 sys.exit(1 if errs else 0)
