@@ -32,10 +32,10 @@ import importlib.resources
 import re
 import sys
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any
+from typing import Any, overload
 
 from medlint.document import Block, BlockKind, Document
 
@@ -85,14 +85,65 @@ class ScoredSentence:
         return self.kept if self.kept is not None else _cleaned(self.source[self.start : self.end]) + "."
 
 
+class PackedSentences(Sequence[ScoredSentence]):
+    """Scored sentences held as rows of machine numbers (block, start, end, words; and the
+    difficulty), each made a `ScoredSentence` again when read: a long document's (see
+    `GradedProse`), where an object per sentence took about 130 bytes (10 MB for a 10 MB
+    article) and a row takes 24, and a section's are its rows' numbers (4 bytes each)."""
+
+    __slots__ = ("_blocks", "_difficulty", "_rows", "_table")
+
+    def __init__(
+        self, blocks: Sequence[Block], table: array[int], difficulty: array[float], rows: Sequence[int]
+    ) -> None:
+        self._blocks = blocks
+        self._table = table
+        """block, start, end, words of every sentence of the document, one after the other."""
+        self._difficulty = difficulty
+        self._rows = rows
+        """The rows (sentence numbers in the document) of this sequence."""
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, key: int) -> ScoredSentence: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> PackedSentences: ...
+
+    def __getitem__(self, key: int | slice) -> ScoredSentence | PackedSentences:
+        if isinstance(key, slice):
+            return PackedSentences(self._blocks, self._table, self._difficulty, self._rows[key])
+        return self._row(self._rows[key])
+
+    def __iter__(self) -> Iterator[ScoredSentence]:
+        return map(self._row, self._rows)
+
+    def _row(self, row: int) -> ScoredSentence:
+        t = self._table
+        k = 4 * row
+        block = t[k]
+        return ScoredSentence(
+            block, t[k + 1], t[k + 2], t[k + 3], self._blocks[block].text, None, self._difficulty[row]
+        )
+
+    def words(self) -> int:
+        t = self._table
+        return sum(t[4 * row + 3] for row in self._rows)
+
+
 @dataclass(frozen=True, slots=True)
 class ScoredProse:
-    sentences: tuple[ScoredSentence, ...] = ()
+    sentences: Sequence[ScoredSentence] = ()
+    """A tuple, or in a long document `PackedSentences`."""
     words: int = field(init=False)
     """Words of all the sentences (rules ask for it often)."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "words", sum(s.words for s in self.sentences))
+        sentences = self.sentences
+        words = sentences.words() if isinstance(sentences, PackedSentences) else sum(s.words for s in sentences)
+        object.__setattr__(self, "words", words)
 
     @property
     def text(self) -> str:
@@ -556,6 +607,10 @@ class GradedProse:
             texts.clear()
 
         section = -2  # the section of the last block read (no block is in section -2)
+        # A long document's sentences, packed (see `PackedSentences`).
+        table: array[int] = array("I")
+        difficulties: array[float] = array("d")
+        rows: dict[int, array[int]] = {}
         for block in doc.blocks:
             if block.section != section:
                 # A section's own blocks follow one another (a subsection runs to a heading of
@@ -567,7 +622,15 @@ class GradedProse:
                     count(section, texts)
                 section = block.section
             for sentence, text in _scored(block, keep):
-                sentences.append(sentence)
+                if keep:
+                    sentences.append(sentence)
+                else:
+                    row = rows.get(block.section)
+                    if row is None:
+                        row = rows[block.section] = array("I")
+                    row.append(len(difficulties))
+                    table.extend((sentence.block, sentence.start, sentence.end, sentence.words))
+                    difficulties.append(sentence.difficulty or 0.0)
                 texts = pending.setdefault(block.section, [])
                 texts.append(text)
                 if len(texts) >= COUNT_RUN:
@@ -575,8 +638,16 @@ class GradedProse:
         for section, texts in pending.items():
             if texts:
                 count(section, texts)
-        self.whole = ScoredProse(tuple(sentences))
-        self.sections = prose_by_section(doc, self.whole)
+        if keep:
+            self.whole = ScoredProse(tuple(sentences))
+            self.sections = prose_by_section(doc, self.whole)
+        else:
+            self.whole = ScoredProse(PackedSentences(doc.blocks, table, difficulties, range(len(difficulties))))
+            # The same sections, in the same order, as `prose_by_section` makes.
+            self.sections = {
+                section: ScoredProse(PackedSentences(doc.blocks, table, difficulties, part))
+                for section, part in rows.items()
+            }
         # The sections' prose partitions the document's, and counts add up.
         self._counts: dict[int | None, Counts] = {
             section: Counts(n, counts.words, counts.syllables) for section, (n, counts) in counted.items()
