@@ -17,6 +17,7 @@ to `ctx.analysis.grades` for the HTML report, whether or not they fail the targe
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -220,7 +221,9 @@ def _hardest(doc: Document, prose: ScoredProse, n: int, graded: GradedProse) -> 
     """The start of the `n` hardest sentences, in reading order."""
     if n == 0 or not prose.sentences:
         return ""
-    ranked = sorted(prose.sentences, key=lambda s: -graded.difficulty(s))[:n]
+    # `sorted(...)[:n]`, ties in reading order as there, without a list of every sentence (a
+    # 10 MB article's, made again from `PackedSentences`, took about 10 MB at once).
+    ranked = heapq.nsmallest(n, prose.sentences, key=lambda s: -graded.difficulty(s))
     ranked.sort(key=lambda s: (s.block, s.start))
     quotes = []
     for s in ranked:
