@@ -25,7 +25,8 @@ _CHUNK = re.compile(r"\S+")
 # No "^" in _PREFIX: `match(chunk, lo)` anchors at lo, where "^" would never match again.
 _PREFIX = re.compile(r"""(?:[("'“‘\[{*_#$£€¿¡<]|\.\.\.)""")
 _SUFFIX = re.compile(r"""(?:[)"'”’\]}*_.,;:!?%…>]|\.\.\.)$""")
-# A unit run into its number, split off as spaCy's English tokenizer does: "4.6kg", "10lb", "5mg".
+# A unit run into its number, split off ("4.6kg" -> "4.6", "kg") so that a figure reads as a
+# number: spaCy's English tokenizer splits most of these too, though not every one ("10mins").
 _UNIT = re.compile(r"(?<=\d)(?:kg|kgs|g|mg|mcg|µg|lb|lbs|oz|cm|mm|km|ml|l|mmhg|iu|h|hr|hrs|min|mins|am|pm)$", re.I)
 _NUMERAL = re.compile(r"[\d.,]+")
 _CONTRACTION = re.compile(r"(?i)(?<=[a-z])(n['’]t|['’](?:s|re|ve|m|ll|d))$")

@@ -42,9 +42,11 @@ datelines, "About <Company>" boilerplate, calls to book, prices); it is independ
 Study news whose title or lede is about an exposure ("people who drank coffee", "an
 observational study") and that names no intervention anywhere (a drug, a device, a procedure, a
 trial arm) is marked `exposure`: the rules that weigh an intervention (costs, harms,
-alternatives, availability, novelty) are not asked of it. Study news whose title or lede reports
-work in animals or cells and no study in people is marked `preclinical`: what a treatment would
-cost is not asked of it. Everything is regular expressions over a few blocks: no model.
+alternatives, availability, novelty) are not asked of it. Study news whose title, lede or first
+paragraphs report work in animals or cells and no study in people is marked `preclinical`, and
+study news about a change in what people eat, with nothing bought, is marked `diet`: what a
+treatment would cost is not asked of either. Everything is regular expressions over a few
+blocks: no model.
 """
 
 from __future__ import annotations
@@ -88,8 +90,9 @@ class DocType:
     """A press release about a business event (an award, a website, a move) that names no health
     intervention: the event. The intervention criteria are not asked of it."""
     preclinical: str | None = None
-    """Study news about work in animals or cells, with no study in people in its title or lede:
-    the cue that says so. What the treatment would cost is not asked of it (nothing is on sale)."""
+    """Study news about work in animals or cells, with no study in people in its title, lede or
+    first paragraphs: the cue that says so. What the treatment would cost is not asked of it
+    (nothing is on sale)."""
     diet: str | None = None
     """Study news, not selling copy, about a change in what people eat (a diet, an eating
     pattern), with nothing bought where it says what was studied: the cue that says so. What it
@@ -310,12 +313,17 @@ def _unwired_announcement(doc: Document, vocab: _Vocabulary, title: str, lede: l
     where, words = found
     if _first(vocab.dateline, lede[0]):
         return f"a dated announcement: a dateline, and its {where} announces ({words.lower()})"
-    mark = next(
-        (m for b in doc.blocks if b.kind is not BlockKind.TITLE and (m := _first(vocab.release_mark, b.text))), None
-    )
+    # A release carries its marks at its head ("Posted in Newsroom") or its foot ("Media
+    # contact"); a page's navigation further in is not one.
+    ends = doc.blocks[:_MARK_BLOCKS] + doc.blocks[-_MARK_BLOCKS:]
+    mark = next((m for b in ends if b.kind is not BlockKind.TITLE and (m := _first(vocab.release_mark, b.text))), None)
     if mark:
         return f"an announcement in a news release ({mark}), and its {where} announces ({words.lower()})"
     return None
+
+
+_MARK_BLOCKS = 6
+"""Blocks at each end of a text in which a news release carries its marks."""
 
 
 def _announced(vocab: _Vocabulary, title: str, lede: list[str]) -> tuple[str, str] | None:

@@ -466,8 +466,14 @@ class _Judged:
         )
 
 
-_MODALS = frozenset({"may", "might", "could", "can", "possibly", "perhaps", "potentially"})
+_BARE_HEDGES = frozenset({"may", "might", "could", "possibly", "possible", "perhaps", "potentially", "potential"})
 """Hedges that soften a claim without saying for whom, how much or how sure."""
+
+_PEOPLE = frozenset(
+    {"people", "person", "patient", "patients", "adult", "adults", "child", "children", "woman", "women", "man", "men"}
+    | {"everyone", "user", "users"}
+)
+"""Words that make a restrictor a share of people."""
 
 _TEXT = operator.attrgetter("text")
 _IDX = operator.attrgetter("idx")
@@ -1033,8 +1039,11 @@ class _Sentence:
             self.weak.append("testimonial")
         self.strength = self._strength(pairs, cats + self.weak)
         self.serious = self._serious()
-        self.modal_only = self.strength == "hedged" and all(
-            h.end - h.start == 1 and self.lowers[h.start] in _MODALS for h in self._hedges()
+        hedges = self._hedges()
+        self.modal_only = (
+            self.strength == "hedged"
+            and bool(hedges)
+            and all(h.end - h.start == 1 and self.lowers[h.start] in _BARE_HEDGES for h in hedges)
         )
         self.strong = bool(
             strong_hype
@@ -1055,9 +1064,10 @@ class _Sentence:
             # In writing that does not sell, "kills cancer cells" or "helps the skin heal" describes
             # how a treatment works; only cure words themselves ("cures", "reverses") are claims.
             all_cats = [c for c in all_cats if c != "cure"]
-        if register == "plain" and "safety" in all_cats and self.cue("restrict"):
+        if register == "plain" and "safety" in all_cats and self._share_of_people():
             # "Some people have no side effects at all": in writing that does not sell, a share
-            # of people spared a harm is how often it happens, not reassurance.
+            # of people spared a harm is how often it happens, not reassurance ("statins are
+            # usually completely safe" still reassures).
             all_cats = [c for c in all_cats if c != "safety"]
         if register == "promotional":
             all_cats += [c for c in self.weak if c not in all_cats]
@@ -1092,6 +1102,11 @@ class _Sentence:
             trigger=trigger,
             triggers=triggers,
         )
+
+    def _share_of_people(self) -> bool:
+        """A restrictor that is a share of people ("some people", "some patients"), not of time
+        or chance ("usually", "often")."""
+        return any(not _PEOPLE.isdisjoint(self.lowers[h.start : h.end]) for h in self.cue("restrict"))
 
     def _claim_parts(self) -> _ClaimParts:
         """What the sentence's claim holds in either register, worked out once: the analysis
