@@ -46,6 +46,10 @@ class BlockKind(enum.Enum):
     TABLE_CELL = "table_cell"
 
 
+_WHOLE_BLOCK: array[int] = array("I", [0, 0])
+"""`Block._bounds` of a block that is one sentence from its first character to its last."""
+
+
 @dataclass(slots=True)
 class Block:
     kind: BlockKind
@@ -71,6 +75,8 @@ class Block:
         bounds = self._bounds
         if bounds is None:
             return self._spans
+        if bounds is _WHOLE_BLOCK:
+            return [(0, len(self.prose.text))]
         return list(zip(bounds[0::2], bounds[1::2], strict=True))
 
     @sentences.setter
@@ -80,7 +86,12 @@ class Block:
     def pack_sentences(self) -> None:
         """Keep `sentences` packed (see `_bounds`)."""
         if self._spans is not None:
-            self._bounds = array("I", [offset for span in self._spans for offset in span])
+            if self._spans == [(0, len(self.prose.text))]:
+                # Two thirds of blocks are one sentence (headings, list items): one shared
+                # marker instead of an array of two numbers each (88 bytes).
+                self._bounds = _WHOLE_BLOCK
+            else:
+                self._bounds = array("I", [offset for span in self._spans for offset in span])
             self._spans = None
 
     @property

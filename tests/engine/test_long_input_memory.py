@@ -223,3 +223,31 @@ def test_a_long_documents_criteria_are_those_of_a_short_ones(monkeypatch: pytest
     monkeypatch.setattr(markdown, "STREAM_CHARS", 0)
     monkeypatch.setattr(nlp, "PACK_CHARS", 0)
     assert [Linter().lint_path(path) for path in articles] == kept
+
+
+def test_packed_sentence_spans_read_back_as_they_were() -> None:
+    """A long document's sentence spans are packed; a block that is one sentence end to end
+    keeps a shared marker instead of its two numbers, and reads back the same."""
+    from medlint.document import Block, BlockKind
+    from medlint.prose import Prose
+
+    def block(text: str, spans: list[tuple[int, int]]) -> Block:
+        prose = Prose()
+        prose.append_run(text, 0)
+        prose.strip()
+        made = Block(BlockKind.PARAGRAPH, prose)
+        made.sentences = spans
+        return made
+
+    cases = [
+        ("One sentence.", [(0, 13)]),
+        ("Another one, longer.", [(0, 20)]),
+        ("One. Two.", [(0, 4), (5, 9)]),
+        ("Not to the end.  ", [(0, 15)]),
+        ("Empty.", []),
+    ]
+    for text, spans in cases:
+        made = block(text, spans)
+        made.pack_sentences()
+        assert made.has_sentences
+        assert made.sentences == spans, text
