@@ -365,3 +365,12 @@ def test_a_share_of_people_spared_a_harm_is_no_reassurance_in_plain_writing(clai
     selling = PLAIN_STATIN_PAGE.replace("Your doctor may offer", "Order online today: our clinic may offer")
     selling = selling.replace("# Statins", "# Our statin clinic: book your consultation today")
     assert "CLM005" in codes(claims, selling)
+
+
+def test_a_bare_may_counts_against_a_benefit_only_in_copy_that_sells(claims: Linter) -> None:
+    # A short note is read as selling only for want of context: its "may" stays proportionate.
+    note = "# Knee pain\n\nRest for a week. Ice and simple painkillers may ease the pain."
+    assert "CLM008" not in codes(claims, note)
+    # The same words on a page that sells are a bare promise.
+    shop = "# Knee pain\n\nOur knee gel may ease the pain. Order now: $29 a tube, free shipping."
+    assert "CLM008" in codes(claims, shop)
