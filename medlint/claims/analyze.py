@@ -479,6 +479,9 @@ _PEOPLE = frozenset(
 )
 """Words that make a restrictor a share of people."""
 
+_SHARES = frozenset({"some", "most", "many", "few", "several"})
+"""Words that, before a word of `_PEOPLE`, make a share of people."""
+
 _TEXT = operator.attrgetter("text")
 _IDX = operator.attrgetter("idx")
 
@@ -1108,9 +1111,13 @@ class _Sentence:
         )
 
     def _share_of_people(self) -> bool:
-        """A restrictor that is a share of people ("some people", "some patients"), not of time
-        or chance ("usually", "often")."""
-        return any(not _PEOPLE.isdisjoint(self.lowers[h.start : h.end]) for h in self.cue("restrict"))
+        """A share of people ("some people", "most patients who take statins"), not of time or
+        chance ("usually", "often"). Read off the words: the lexicon's exceptions hide "most
+        people" from the restrictor cues (it is no superlative either)."""
+        lowers = self.lowers
+        return any(
+            lowers[i] in _SHARES and lowers[i + 1] in _PEOPLE for i in range(self.t0, min(self.t1, len(lowers)) - 1)
+        )
 
     def _claim_parts(self) -> _ClaimParts:
         """What the sentence's claim holds in either register, worked out once: the analysis

@@ -361,6 +361,16 @@ PLAIN_STATIN_PAGE = (
 
 def test_a_share_of_people_spared_a_harm_is_no_reassurance_in_plain_writing(claims: Linter) -> None:
     assert "CLM005" not in codes(claims, PLAIN_STATIN_PAGE)
+    # "Most people" is a share too, though the lexicon hides it from the restrictor cues.
+    most = PLAIN_STATIN_PAGE.replace(
+        "Some people have no side effects at all.", "Most people who take statins have no side effects."
+    )
+    assert "CLM005" not in codes(claims, most)
+    # A share of time or chance is not: "usually completely safe" still reassures.
+    usually = PLAIN_STATIN_PAGE.replace(
+        "Some people have no side effects at all.", "Statins are usually completely safe."
+    )
+    assert "CLM005" in codes(claims, usually)
     # Selling copy that says the same is reassuring its buyers.
     selling = PLAIN_STATIN_PAGE.replace("Your doctor may offer", "Order online today: our clinic may offer")
     selling = selling.replace("# Statins", "# Our statin clinic: book your consultation today")
