@@ -315,7 +315,7 @@ def _unwired_announcement(doc: Document, vocab: _Vocabulary, title: str, lede: l
         return f"a dated announcement: a dateline, and its {where} announces ({words.lower()})"
     # A release carries its marks at its head ("Posted in Newsroom") or its foot ("Media
     # contact"); a page's navigation further in is not one.
-    ends = doc.blocks[:_MARK_BLOCKS] + doc.blocks[-_MARK_BLOCKS:]
+    ends = doc.blocks[:_MARK_BLOCKS] + doc.blocks[max(_MARK_BLOCKS, len(doc.blocks) - _MARK_BLOCKS) :]
     mark = next((m for b in ends if b.kind is not BlockKind.TITLE and (m := _first(vocab.release_mark, b.text))), None)
     if mark:
         return f"an announcement in a news release ({mark}), and its {where} announces ({words.lower()})"

@@ -769,13 +769,13 @@ class _Sentence:
                 return True
         return False
 
-    def _strength(self, pairs: list[tuple[_Hit, _Hit]], cats: list[Category]) -> Strength:
-        """Hedged when every core of the claim is hedged in its own clause.
+    def _strength(self, pairs: list[tuple[_Hit, _Hit]], cats: list[Category], hedges: list[_Hit]) -> Strength:
+        """Hedged when every core of the claim is hedged (by one of the sentence's `hedges`) in
+        its own clause.
 
         A hedge scopes over its clause, not the sentence: in "the most thorough way to find out
         whether mould is behind your symptoms" the superlative stands, unhedged.
         """
-        hedges = self._hedges()
         if not hedges:
             return "fact"
         cores = [e.start for e, _ in pairs]
@@ -1044,9 +1044,9 @@ class _Sentence:
             # "After treatment, parents have reported:" then "More eye contact": an item that
             # promises nothing by itself is one of the stories offered as proof, in selling copy.
             self.weak.append("testimonial")
-        self.strength = self._strength(pairs, cats + self.weak)
-        self.serious = self._serious()
         hedges = self._hedges()
+        self.strength = self._strength(pairs, cats + self.weak, hedges)
+        self.serious = self._serious()
         self.modal_only = (
             self.strength == "hedged"
             and bool(hedges)

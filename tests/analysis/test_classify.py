@@ -154,6 +154,14 @@ def test_business_event_release_that_claims_health_effects_is_news_about_its_tre
             "physiotherapy clinics across the country.\n\n## About Lumetra\n\nLumetra makes lasers.",
             "listed company",
         ),
+        # A hospital newsroom's release: no wire service, a newsroom mark, a "first to offer" title.
+        (
+            "# St. Kilda's first in the region to offer new procedure for high blood pressure\n\n"
+            "**St. Kilda's Regional Medical Center — News & Stories**\n\n"
+            "For eleven years, a retired electrician took pill after pill to bring down his blood pressure.\n\n"
+            "The procedure calms the nerves around the kidneys' arteries through a thin tube.",
+            "first in the region to offer",
+        ),
     ],
 )
 def test_press_release_about_an_event_of_its_issuer_is_news(text: str, why: str) -> None:
@@ -238,18 +246,6 @@ def test_a_regulators_decision_in_the_title_is_news(title: str) -> None:
     found = classified(text)
     assert found.type == "news"
     assert "decision" in found.reason
-
-
-def test_a_hospital_first_to_offer_a_procedure_is_news_in_its_newsroom() -> None:
-    text = (
-        "# St. Kilda's first in the region to offer new procedure for high blood pressure\n\n"
-        "**St. Kilda's Regional Medical Center — News & Stories**\n\n"
-        "For eleven years, a retired electrician took pill after pill to bring down his blood pressure.\n\n"
-        "The procedure calms the nerves around the kidneys' arteries through a thin tube."
-    )
-    found = classified(text)
-    assert found.type == "news"
-    assert "first in the region to offer" in found.reason
 
 
 def test_research_credited_without_an_article_is_news() -> None:
