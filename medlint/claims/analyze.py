@@ -751,7 +751,10 @@ class _Sentence:
     def _hedges(self) -> list[_Hit]:
         # "Couldn't believe" is astonishment, not a hedge: a hedge word inside another cue's
         # phrase is that cue's.
-        others = [h for h in self.cue("testimonial-change") if h.end - h.start > 1]
+        # So is the "could" of "you could be facing surgery": the threat is the claim.
+        others = [
+            h for name in ("testimonial-change", "fear", "fear-strong") for h in self.cue(name) if h.end - h.start > 1
+        ]
         hedges = [h for h in self.cue("hedge") if not any(o.start <= h.start < o.end for o in others)]
         if not self.cue("scope"):
             hedges += self.cue("restrict")
