@@ -726,6 +726,15 @@ class _Sentence:
         # "specialises in treating", "dedicated to helping": what a service does, not a result.
         return prev in ("in", "on", "of") and self.doc[start].lower_.endswith("ing")
 
+    def _product_purpose(self, e: _Hit) -> bool:
+        """'HCG to protect fertility', 'a serum to calm redness': what a thing is for, which in
+        selling copy is what it promises. Not a wish ("trying to manage symptoms") or an
+        approach ("a path to healing")."""
+        k = e.start - 1
+        if k - 1 <= self.t0 or self.doc[k].lower_ != "to" or self.doc[e.start].lower_.endswith("ing"):
+            return False
+        return self.lemmas[k - 1] not in self.words["purpose-seekers"]
+
     def _raises(self, effect: _Hit) -> bool:
         return any(h.start == effect.start for h in self.cue("raise"))
 
@@ -878,8 +887,14 @@ class _Sentence:
         natural_course = bool(self.cue("natural-course"))
         effects = [h for h in self.hits if h.label.startswith("effect:")]
         pairs = []
+        self.purposes: list[tuple[_Hit, _Hit]] = []
         for e in effects:
-            if self._negated_at(e.start) or self._purpose(e.start):
+            if self._negated_at(e.start):
+                continue
+            if self._purpose(e.start):
+                po = self._outcome_near(e) if self._product_purpose(e) else None
+                if po is not None and po.start > e.start:
+                    self.purposes.append((e, po))
                 continue
             if natural_course and not e.label.endswith(":cause"):
                 continue
@@ -1037,6 +1052,9 @@ class _Sentence:
         elif self._bare_benefit(live("gain")):
             # "Stronger bones", "CBD for anxiety", a "Benefits" list: a promise made by layout and
             # adjectives, not a verb; judged only in selling copy.
+            self.weak.append("benefit")
+        elif self.purposes and not self.cue("hedge"):
+            self.effect = self.effect or self.purposes[0]
             self.weak.append("benefit")
         elif live("felt-change"):
             # "Most clients walk out feeling less stiff": a result promised as an experience.

@@ -17,6 +17,7 @@ EFFECT_KINDS = ("cure", "prevent", "benefit", "cause")
 WORD_SETS = (
     "question-openers",
     "purpose-keepers",
+    "purpose-seekers",
     "company-nouns",
     "organisation-words",
     "more-words",
