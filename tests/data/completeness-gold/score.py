@@ -48,6 +48,7 @@ BLIND7 = HERE.parent / "completeness-blind-7"
 BLIND8 = HERE.parent / "completeness-blind-8"
 BLIND9 = HERE.parent / "completeness-blind-9"
 BLIND10 = HERE.parent / "completeness-blind-10"
+BLIND11 = HERE.parent / "completeness-blind-11"
 CORPUS = HERE.parents[3] / "shared" / "corpus"
 CLAIMS_DEV = HERE.parents[3] / "shared" / "claims-dev"
 HALVES = ("read", "held", "all")
@@ -106,6 +107,7 @@ SETS = {
     "blind8": LabelSet(BLIND8, BLIND8, held="halved"),
     "blind9": LabelSet(BLIND9, BLIND9, held="halved"),
     "blind10": LabelSet(BLIND10, BLIND10, held="whole"),
+    "blind11": LabelSet(BLIND11, BLIND11, held="halved"),
 }
 
 
@@ -169,6 +171,7 @@ def main() -> None:
         ("blind8", "score completeness-blind-8 (halved, two raters)"),
         ("blind9", "score completeness-blind-9 (halved, two raters)"),
         ("blind10", "score completeness-blind-10 (held out whole, two raters)"),
+        ("blind11", "score completeness-blind-11 (halved, two raters)"),
     ):
         which.add_argument(f"--{flag}", dest="set", action="store_const", const=flag, help=helped)
     ap.add_argument(
@@ -176,7 +179,7 @@ def main() -> None:
     )
     ap.add_argument("--only", default="", help="only articles whose path starts with this")
     ap.add_argument(
-        "--half", choices=HALVES, default="all", help="with --blind2/3/5/8/9: read (even), held (odd) or all"
+        "--half", choices=HALVES, default="all", help="with --blind2/3/5/8/9/11: read (even), held (odd) or all"
     )
     args = ap.parse_args()
     name = args.set or "dev"
