@@ -257,3 +257,14 @@ def test_research_credited_without_an_article_is_news() -> None:
         "The researchers found that the test flagged 83 in 100 women who went on to develop it."
     )
     assert classified(text).type == "news"
+
+
+def test_a_feature_whose_title_names_a_small_trial_is_news() -> None:
+    # A story that opens on a patient, not the study, and has "Side effects" and "cost" headings.
+    text = (
+        "# Five-day brain stimulation course eased depression in small trial\n\n"
+        "*By Ana Ruiz, Health Reporter*\n\n"
+        "For nine years, Tom Reyes tried one antidepressant after another before he joined a study.\n\n"
+        "## Side effects and cost\n\nHeadaches were common. A course costs about $9,000."
+    )
+    assert kind(text) == "news"
