@@ -424,7 +424,9 @@ class ClaimAnalyzer:
         """
         if block.kind not in (BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL):
             return False
-        if block.section < 0:
+        if block.section < 0 or (block.is_heading and _WEIGHED_TITLE.search(block.text)):
+            # "Side Effects of Apple Cider Vinegar" under "9 Benefits of...": a section that
+            # weighs, not one more benefit.
             return False
         section = document.sections[block.section]
         if section.heading == block.index:
