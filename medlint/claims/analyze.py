@@ -75,7 +75,8 @@ _NAMED_PERSON = re.compile(
     r"\b[A-Z][a-z]+(?: [A-Z][a-z'-]+)?,\s(?:age[d]?\s)?\d{1,2},\s(?:a|an|of|from|who|mother|father|mum|dad)\b"
 )
 # A price for the reader: "£19", "$199 a month", "from €45".
-_PRICE = re.compile(r"[$£€]\s?\d")
+# A price, or a discount on one ("my code ELLIE10 gets you 10% off").
+_PRICE = re.compile(r"[$£€]\s?\d|\d\s?%\s+off\b", re.I)
 # Sections that list what a product does for you: their items are benefit claims.
 _BENEFIT_HEADING = re.compile(
     r"\bbenefits?\b|\bwhat\b.{0,40}\bcan do\b|\bwhy (?:choose|try|use)\b|\bresults?\b|\bwhat to expect\b",
@@ -938,7 +939,11 @@ class _Sentence:
         def live(name: str) -> list[_Hit]:
             found = lives.get(name)
             if found is None:
-                found = lives[name] = [h for h in self.cue(name) if not self._negated_at(h.start)]
+                # A cue that is itself a denial ("no hospital stay") is not undone by the "no" of
+                # the list it stands in ("no scars, no stitches and no hospital stay").
+                found = lives[name] = [
+                    h for h in self.cue(name) if self.lowers[h.start] in _NEGATIONS or not self._negated_at(h.start)
+                ]
             return found
 
         strong_hype = live("hype-strong")

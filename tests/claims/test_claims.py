@@ -384,3 +384,22 @@ def test_a_bare_may_counts_against_a_benefit_only_in_copy_that_sells(claims: Lin
     # The same words on a page that sells are a bare promise.
     shop = "# Knee pain\n\nOur knee gel may ease the pain. Order now: $29 a tube, free shipping."
     assert "CLM008" in codes(claims, shop)
+
+
+def test_a_discount_code_marks_a_blog_as_selling(claims: Linter) -> None:
+    # Long enough (over 120 words) to be judged as a page, not as a snippet.
+    story = (
+        "Hi friends! I get asked about my evening routine all the time, so here it is. "
+        "Two years ago I was bloated by lunchtime every day and my periods were heavy. "
+        "My GP ran some blood tests and said everything was normal. "
+        "A castor oil pack soothes period cramps and helps you sleep. "
+        "It calms an unsettled gut and supports your liver. "
+        "Within a month my bloating had gone down, and I sleep through the night now. "
+        "You will need cold-pressed castor oil, a cotton flannel, an old towel and a hot water bottle. "
+        "Soak the flannel, lie down on the towel, place the flannel on your tummy and relax for an hour. "
+        "Wipe off the oil with a warm cloth afterwards, and keep the flannel in a jar in the fridge. "
+        "I do mine four nights a week, and I read or listen to a podcast while it works."
+    )
+    code = " I use Rose Organics oil, and my code ELLIE10 gets you 10% off."
+    assert "CLM008" not in codes(claims, f"# My castor oil ritual\n\n{story}\n")
+    assert "CLM008" in codes(claims, f"# My castor oil ritual\n\n{story}{code}\n")

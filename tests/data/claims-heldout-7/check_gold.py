@@ -4,16 +4,26 @@
 Usage: python3 check_gold.py [gold.jsonl] [articles_dir]
 Exits 0 when clean, 1 when any error is found.
 """
-import json, sys
+
+import json
+import sys
 from pathlib import Path
 
 CATEGORIES = {
-    "benefit-unquantified", "cure-or-reversal", "absolute-or-guarantee",
-    "superlative-or-comparison", "safety-minimising", "evidence-appeal",
-    "causal-overclaim", "hype-or-hope", "disease-mongering-or-fear",
-    "testimonial-as-evidence", "appeal-to-nature-or-tradition",
+    "benefit-unquantified",
+    "cure-or-reversal",
+    "absolute-or-guarantee",
+    "superlative-or-comparison",
+    "safety-minimising",
+    "evidence-appeal",
+    "causal-overclaim",
+    "hype-or-hope",
+    "disease-mongering-or-fear",
+    "testimonial-as-evidence",
+    "appeal-to-nature-or-tradition",
 }
 KEYSETS = [{"id", "quote", "category", "why"}, {"id", "unsure", "why"}, {"id", "done"}]
+
 
 def main(argv):
     here = Path(__file__).resolve().parent
@@ -24,8 +34,10 @@ def main(argv):
     errors = []
     done = {}
     seen = {}
+
     def err(n, msg):
         errors.append(f"{gold.name}:{n}: {msg}")
+
     with gold.open(encoding="utf-8") as f:
         lines = f.read().split("\n")
     if lines and lines[-1] == "":
@@ -34,15 +46,19 @@ def main(argv):
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
-            err(n, f"invalid JSON ({e})"); continue
+            err(n, f"invalid JSON ({e})")
+            continue
         if not isinstance(obj, dict):
-            err(n, "not a JSON object"); continue
+            err(n, "not a JSON object")
+            continue
         keys = set(obj)
         if keys not in KEYSETS:
-            err(n, f"bad key set {sorted(keys)}"); continue
+            err(n, f"bad key set {sorted(keys)}")
+            continue
         aid = obj["id"]
         if not isinstance(aid, str) or aid not in files:
-            err(n, f"id {aid!r} is not a file in {artdir.name}/"); continue
+            err(n, f"id {aid!r} is not a file in {artdir.name}/")
+            continue
         if aid in done:
             err(n, f"line for {aid} after its done line (line {done[aid]})")
         if "done" in obj:
@@ -58,11 +74,11 @@ def main(argv):
         why = obj["why"]
         if not isinstance(why, str) or not why.strip():
             err(n, "empty or missing why")
-        if field == "quote":
-            if obj["category"] not in CATEGORIES:
-                err(n, f"unknown category {obj['category']!r}")
+        if field == "quote" and obj["category"] not in CATEGORIES:
+            err(n, f"unknown category {obj['category']!r}")
         if not isinstance(s, str) or not s:
-            err(n, f"empty {field}"); continue
+            err(n, f"empty {field}")
+            continue
         if s != s.strip():
             err(n, f"{field} has leading or trailing spaces: {s!r}")
         for bad in ("\n", "\r", "<", ">", "*"):
@@ -89,6 +105,7 @@ def main(argv):
         print(e)
     print(f"{len(errors)} error(s); {len(lines)} lines; {len(done)} done lines; {len(files)} articles")
     return 1 if errors else 0
+
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv))

@@ -49,6 +49,7 @@ BLIND8 = HERE.parent / "completeness-blind-8"
 BLIND9 = HERE.parent / "completeness-blind-9"
 BLIND10 = HERE.parent / "completeness-blind-10"
 BLIND11 = HERE.parent / "completeness-blind-11"
+BLIND12 = HERE.parent / "completeness-blind-12"
 CORPUS = HERE.parents[3] / "shared" / "corpus"
 CLAIMS_DEV = HERE.parents[3] / "shared" / "claims-dev"
 HALVES = ("read", "held", "all")
@@ -108,6 +109,7 @@ SETS = {
     "blind9": LabelSet(BLIND9, BLIND9, held="halved"),
     "blind10": LabelSet(BLIND10, BLIND10, held="whole"),
     "blind11": LabelSet(BLIND11, BLIND11, held="halved"),
+    "blind12": LabelSet(BLIND12, BLIND12, held="whole"),
 }
 
 
@@ -172,6 +174,7 @@ def main() -> None:
         ("blind9", "score completeness-blind-9 (halved, two raters)"),
         ("blind10", "score completeness-blind-10 (held out whole, two raters)"),
         ("blind11", "score completeness-blind-11 (halved, two raters)"),
+        ("blind12", "score completeness-blind-12 (held out whole, two raters)"),
     ):
         which.add_argument(f"--{flag}", dest="set", action="store_const", const=flag, help=helped)
     ap.add_argument(
