@@ -48,9 +48,11 @@ class Prose:
         self._length = 0
         self._building: list[int] | None = None
         """The segments being added to, flat: p0, p1, s0, s1, p0, p1... (None: see `_columns`)."""
-        self._columns = _NO_SEGMENTS
+        self._columns: array[int] | int = _NO_SEGMENTS
         """The segments, read-only: every p0 in order (what `_segment` searches), then every
-        p1, every s0, every s1."""
+        p1, every s0, every s1; or, for prose that is one run of the source (most blocks: a
+        heading, a list item, a paragraph without links), just where the run starts, an int
+        where an array took about 100 bytes."""
         self.urls: Sequence[str] = ()
         """The web addresses masked out of plain runs (written out in the text, not as links)."""
 
@@ -107,16 +109,41 @@ class Prose:
         """The segments as a flat list to add to (read back from the columns if need be)."""
         if self._building is None:
             cols = self._columns
-            n = len(cols) // 4
-            self._building = [v for i in range(n) for v in (cols[i], cols[n + i], cols[2 * n + i], cols[3 * n + i])]
+            if isinstance(cols, int):
+                self._building = [0, self._length, cols, cols + self._length]
+            else:
+                n = len(cols) // 4
+                self._building = [v for i in range(n) for v in (cols[i], cols[n + i], cols[2 * n + i], cols[3 * n + i])]
             self._columns = _NO_SEGMENTS
         return self._building
 
-    def _frozen(self) -> array[int]:
-        """The segments as columns (see `_columns`), made from the flat list if need be."""
+    def _frozen(self) -> array[int] | int:
+        """The segments as columns (see `_columns`), made from the flat list if need be.
+
+        Neighbouring pieces that are both copied one for one, and follow each other in the
+        source too (a paragraph's lines and the line breaks between them), are kept as one:
+        every offset maps the same through either."""
         flat = self._building
         if flat is not None:
-            self._columns = array(OFFSET, flat[0::4] + flat[1::4] + flat[2::4] + flat[3::4]) if flat else _NO_SEGMENTS
+            merged: list[int] = []
+            for k in range(0, len(flat), 4):
+                p0, p1, s0, s1 = flat[k : k + 4]
+                if (
+                    merged
+                    and merged[-3] == p0
+                    and merged[-1] == s0
+                    and p1 - p0 == s1 - s0
+                    and merged[-3] - merged[-4] == merged[-1] - merged[-2]
+                ):
+                    merged[-3], merged[-1] = p1, s1
+                else:
+                    merged += (p0, p1, s0, s1)
+            if len(merged) == 4 and merged[0] == 0 and merged[1] == self._length and merged[1] == merged[3] - merged[2]:
+                self._columns = merged[2]
+            else:
+                self._columns = (
+                    array(OFFSET, merged[0::4] + merged[1::4] + merged[2::4] + merged[3::4]) if merged else _NO_SEGMENTS
+                )
             self._building = None
         return self._columns
 
@@ -124,6 +151,8 @@ class Prose:
     def segments(self) -> list[tuple[int, int, int, int]]:
         """(prose_start, prose_end, source_start, source_end) of every piece, in order."""
         cols = self._frozen()
+        if isinstance(cols, int):
+            return [(0, self._length, cols, cols + self._length)]
         n = len(cols) // 4
         return list(zip(cols[:n], cols[n : 2 * n], cols[2 * n : 3 * n], cols[3 * n :], strict=True))
 
@@ -143,6 +172,8 @@ class Prose:
 
     def _segment(self, prose_offset: int) -> tuple[int, int, int, int]:
         cols = self._frozen()
+        if isinstance(cols, int):
+            return 0, self._length, cols, cols + self._length
         n = len(cols) // 4
         if not n:
             raise ValueError("empty prose has no source positions")

@@ -179,6 +179,18 @@ def _distinct(patterns: list[re.Pattern[str]], text: str) -> list[str]:
     return [m.group(0).lower() for rx in patterns if (m := rx.search(text))]
 
 
+def _distinct_joined(patterns: list[re.Pattern[str]], texts: list[str]) -> list[str]:
+    """`_distinct(patterns, " ".join(texts))`, the texts joined only when some pattern's
+    literals occur in them, and the joined text never lowercased (see `candidates_joined`)."""
+    if not isinstance(patterns, RegexList):
+        return _distinct(patterns, " ".join(texts))
+    found = patterns.candidates_joined(texts)
+    if not found:
+        return []
+    text = " ".join(texts)
+    return [m.group(0).lower() for rx in found if (m := rx.search(text))]
+
+
 # Company boilerplate at the end of a press release: "About Evexia Wellness" as a heading or a
 # one-line paragraph, with a capitalised name (not "About this page", "About the author").
 _ABOUT = re.compile(r"^About\s+(?!(?:this|the|our|us|you|your|it|them|me|[a-z])\b)[A-Z0-9][\w&.'’-]*")
@@ -475,7 +487,7 @@ def _classify(doc: Document, cues: list[str]) -> DocType:
     # boilerplate says so: its business events are judged as a wire release's are.
     unwired = _unwired_announcement(doc, vocab, title, lede)
     business = _first(vocab.business, title) if promotional or unwired else None
-    claims = _distinct(vocab.health_claim, " ".join(body_texts)) if business or promotional else []
+    claims = _distinct_joined(vocab.health_claim, body_texts) if business or promotional else []
     release = (_release_event(doc, vocab, cues, lede) if promotional else None) or unwired
     if release and business and len(claims) < 2:
         return DocType(

@@ -22,6 +22,7 @@ from medlint.config import ConfigError, Settings
 from medlint.criteria import CRITERION_IDS, Scorecard
 from medlint.document import Document
 from medlint.engine import caches, collector
+from medlint.engine.allocator import LONG_TEXT, return_large_blocks
 from medlint.engine.budgets import BUDGETS, BudgetExceeded, within
 from medlint.engine.budgets import budget as cpu_budget
 from medlint.findings import FileResult, Finding, InputError, Severity
@@ -223,7 +224,9 @@ class Linter:
             fmt = format_for(path, format, self.settings.extensions, text)
         except InputProblem as exc:
             return FileOutcome((), None, (InputError(shown, str(exc)),))
-        if not text.strip():
+        if len(text) > LONG_TEXT:
+            return_large_blocks()
+        if not text or text.isspace():  # `not text.strip()`, without a copy of a long text
             # Nothing to judge: "no sources, no date, no author" would be noise about nothing.
             return FileOutcome((), None, (InputError(shown, "empty file, nothing to lint"),))
         errors: list[InputError] = []

@@ -86,7 +86,7 @@ class Analysis:
     """The kinds of the rules that run on the document, in order (the linter sets it): a rule
     may do for the others what they will ask of the same block, while it has the block's
     working data (see `CriterionKind._matched`)."""
-    dates: list[list[re.Match[str]]] | None = None
+    dates: list[Sequence[re.Match[str]]] | None = None
     """Each block's date-like matches (date-currency rules)."""
     by_rule: dict[tuple[object, Any], Any] = field(default_factory=dict)
     """A rule's own work on the document, kept for its later calls (`find`, then the scorecard's

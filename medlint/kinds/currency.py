@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -159,12 +159,18 @@ class DateCurrencyParams:
     criterion: str | None = param(None, typed(str))
 
 
-def _date_matches(doc: Document, ctx: RuleContext | None) -> list[list[re.Match[str]]]:
+_NO_DATES: tuple[re.Match[str], ...] = ()
+
+
+def _date_matches(doc: Document, ctx: RuleContext | None) -> list[Sequence[re.Match[str]]]:
     """Each block's date-like matches, found once per document and shared through
-    `ctx.analysis.dates`."""
+    `ctx.analysis.dates`. A block without a year shares one empty tuple (an empty list each
+    took 3.5 MB for a 10 MB article's 53,000 blocks)."""
     if ctx is not None and ctx.analysis.dates is not None:
         return ctx.analysis.dates
-    matches = [list(_DATE.finditer(block.text)) if _YEAR.search(block.text) else [] for block in doc.blocks]
+    matches: list[Sequence[re.Match[str]]] = [
+        list(_DATE.finditer(block.text)) if _YEAR.search(block.text) else _NO_DATES for block in doc.blocks
+    ]
     if ctx is not None:
         ctx.analysis.dates = matches
     return matches

@@ -251,3 +251,29 @@ def test_packed_sentence_spans_read_back_as_they_were() -> None:
         made.pack_sentences()
         assert made.has_sentences
         assert made.sentences == spans, text
+
+
+def test_a_long_text_fixes_the_allocators_threshold_for_large_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Linting a long text fixes glibc's mmap threshold (so freed large blocks go back to the
+    system), once; a short one never asks (a cold start does not import ctypes for it)."""
+    import platform
+
+    from medlint.engine import allocator
+
+    calls: list[int] = []
+    monkeypatch.setattr(allocator, "_fixed", None)
+    monkeypatch.setattr(allocator, "_set_threshold", lambda size: calls.append(size) or True)
+    linter = Linter()
+    linter.lint_text("# Title\n\nA short text.\n", path="short.md")
+    assert calls == []
+    monkeypatch.setattr(allocator, "LONG_TEXT", 10)
+    from medlint.engine import linter as linter_module
+
+    monkeypatch.setattr(linter_module, "LONG_TEXT", 10)
+    linter.lint_text("# Title\n\nA short text.\n", path="short.md")
+    linter.lint_text("# Title\n\nA short text.\n", path="short.md")
+    assert calls == [allocator.MMAP_THRESHOLD]
+    monkeypatch.undo()
+    if platform.system() == "Linux" and platform.libc_ver()[0] == "glibc":
+        monkeypatch.setattr(allocator, "_fixed", None)
+        assert allocator.return_large_blocks() is True

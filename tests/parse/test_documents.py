@@ -193,3 +193,51 @@ def test_findings_in_reference_lists_are_not_reported() -> None:
     assert not [f for f in lint_text(text, config={"select": ["CLM", "RDB"]}) if f.line == 7]
     body = "# Back pain\n\nThis miracle cure works.\n"
     assert [f.code for f in lint_text(body, config={"select": ["CLM001"]})] == ["CLM001"]
+
+
+def test_prose_pieces_that_follow_each_other_map_every_offset_as_before() -> None:
+    """Pieces copied one for one that follow each other in the source are kept as one piece
+    (and a block that is one such run, as where it starts): every prose offset still maps to
+    the source position it came from."""
+    from medlint.prose import Prose
+
+    source = "alpha\nbeta &amp; gamma `code` delta\r\nend  "
+    prose = Prose()
+    expected: list[tuple[int, int]] = []  # each prose character's source range
+
+    def run(start: int, end: int) -> None:
+        prose.append_run(source[start:end], start)
+        expected.extend((i, i + 1) for i in range(start, end))
+
+    def atom(text: str, start: int, end: int) -> None:
+        prose.append_atom(text, start, end)
+        expected.extend((start, end) for _ in text)
+
+    run(0, 5)  # "alpha"
+    atom(" ", 5, 6)  # a line break, one for one
+    run(6, 11)  # "beta "
+    atom("&", 11, 16)  # an entity
+    run(16, 23)  # " gamma "
+    prose.append_gap(23)  # the inline code, left out (no space added after a space)
+    run(30, 35)  # "delta"
+    atom(" ", 35, 37)  # \r\n
+    run(37, 42)  # "end  "
+    prose.strip()
+    text = prose.text
+    assert text == "alpha beta & gamma delta end"
+    for i in range(len(text)):
+        assert prose.source_start(i) == expected[i][0], i
+        assert prose.source_end(i + 1) == expected[i][1], i
+    assert len(prose.segments) < 9
+
+    whole = Prose()
+    whole.append_run("one line", 10)
+    whole.append_atom(" ", 18, 19)
+    whole.append_run("and more ", 19)
+    whole.strip()
+    assert whole.segments == [(0, 17, 10, 27)]
+    assert (whole.source_start(4), whole.source_end(17)) == (14, 27)
+    whole.append_run(" then", 28)  # appended to after it was packed
+    whole.strip()
+    assert whole.text == "one line and more then"
+    assert whole.source_start(18) == 29

@@ -22,6 +22,37 @@ def test_a_capitalised_match_is_found_beside_a_character_that_lowercases_to_two(
     assert patterns.candidates(f"{place} MIRACLE cure") == list(patterns)
 
 
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["Relieves PAIN fast.", "Nothing here."],
+        ["Nothing here.", "nor here"],
+        ["A clinically", "proven formula"],  # the pattern spans the join, each literal does not
+        ["İstanbul", "MIRACLE cure"],  # a character that lowercases to two
+        ["ΟΔΟΣ", "Σ miracle"],  # a capital sigma, lowercased by its neighbours
+        [],
+    ],
+)
+def test_candidates_of_joined_texts_are_those_of_the_joined_text(texts: list[str]) -> None:
+    patterns = RegexList(
+        re.compile(p, re.IGNORECASE)
+        for p in [
+            r"\brelie(?:f|ves)\s+pain\b",
+            r"\bclinically\s+proven\b",
+            r"\bmiracle\b",
+            r"\b[A-Z]\w+ cure\b",
+            r"\bοδος\b",
+        ]
+    )
+    assert patterns.candidates_joined(texts) == patterns.candidates(" ".join(texts))
+
+
+def test_candidates_of_joined_texts_test_a_literal_with_a_space_on_the_joined_text() -> None:
+    patterns = RegexList([re.compile(r"\bside effects\b", re.IGNORECASE)])
+    assert patterns.candidates_joined(["no side", "effects"]) == list(patterns)
+    assert patterns.candidates_joined(["no side", "effects"], sep="\n") == []
+
+
 def test_lowered_keeps_offsets() -> None:
     text = "İstanbul MIRACLE"
     low = lowered(text)
