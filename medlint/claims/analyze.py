@@ -75,8 +75,10 @@ _NAMED_PERSON = re.compile(
     r"\b[A-Z][a-z]+(?: [A-Z][a-z'-]+)?,\s(?:age[d]?\s)?\d{1,2},\s(?:a|an|of|from|who|mother|father|mum|dad)\b"
 )
 # A price for the reader: "£19", "$199 a month", "from €45".
-# A price, or a discount on one ("my code ELLIE10 gets you 10% off").
-_PRICE = re.compile(r"[$£€]\s?\d|\d\s?%\s+off\b", re.I)
+# A price, or a discount on one ("my code ELLIE10 gets you 10% off"; not "20% off your risk").
+_PRICE_OR_DISCOUNT = re.compile(
+    r"[$£€]\s?\d|\d\s?%\s+off\b(?!\s+(?:[\w'’]+\s+){0,3}?(?:risk|chance|odds|likelihood)\b)", re.I
+)
 # Sections that list what a product does for you: their items are benefit claims.
 _BENEFIT_HEADING = re.compile(
     r"\bbenefits?\b|\bwhat\b.{0,40}\bcan do\b|\bwhy (?:choose|try|use)\b|\bresults?\b|\bwhat to expect\b",
@@ -103,6 +105,7 @@ _MYTH_HEADING = re.compile(
     r"warning\s+signs?\s+of\s+(?:a\s+)?(?:scam|fraud)|what\s+to\s+avoid|beware)\b",
     re.I,
 )
+_LIST_JOINERS = frozenset({",", "and", "or", "nor"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "but", "however", "although", "though", "whereas", "-", "–", "—", "(", ")"})
 # Lowercase words of letters only, one space apart: the tokenizer would split them at the spaces
 # and nowhere else.
@@ -314,7 +317,7 @@ class ClaimAnalyzer:
                 continue
             story = _may_sign(block.text) and bool(_SIGNED_QUOTE.search(block.text))
             stories += story
-            prices += bool(_PRICE.search(block.text))
+            prices += bool(_PRICE_OR_DISCOUNT.search(block.text))
             text = tame(block.text)
             spans = block.sentence_spans()
             facts: tuple[bool, bool, bool, list[bool]] | None = None
@@ -729,14 +732,28 @@ class _Sentence:
         # "specialises in treating", "dedicated to helping": what a service does, not a result.
         return prev in ("in", "on", "of") and self.doc[start].lower_.endswith("ing")
 
+    def _listed_denial(self, h: _Hit) -> bool:
+        """A cue that starts with a negation and follows a list joiner: the third "no" of "no
+        scars, no stitches and no hospital stay"."""
+        return self.lowers[h.start] in _NEGATIONS and h.start > self.t0 and self.lowers[h.start - 1] in _LIST_JOINERS
+
     def _product_purpose(self, e: _Hit) -> bool:
         """'HCG to protect fertility', 'a serum to calm redness': what a thing is for, which in
         selling copy is what it promises. Not a wish ("trying to manage symptoms") or an
         approach ("a path to healing")."""
         k = e.start - 1
-        if k - 1 <= self.t0 or self.doc[k].lower_ != "to" or self.doc[e.start].lower_.endswith("ing"):
+        if k - 1 < self.t0 or self.doc[k].lower_ != "to" or self.doc[e.start].lower_.endswith("ing"):
             return False
-        return self.lemmas[k - 1] not in self.words["purpose-seekers"]
+        return self.lemmas[k - 1] not in self.words["purpose-seekers"] and not self._instruction()
+
+    def _instruction(self) -> bool:
+        """Advice on how to use something ("Take one capsule with food to reduce the chance of an
+        upset stomach", "Speak to your GP if you are using it to manage a long-term condition"):
+        it opens with an instruction verb or speaks to the reader's case."""
+        if self.lemmas[self.t0] in self.words["instruction-verbs"]:
+            return True
+        lowers = self.lowers
+        return any(lowers[i] == "if" and lowers[i + 1] == "you" for i in range(self.t0, self.t1 - 1))
 
     def _raises(self, effect: _Hit) -> bool:
         return any(h.start == effect.start for h in self.cue("raise"))
@@ -940,9 +957,10 @@ class _Sentence:
             found = lives.get(name)
             if found is None:
                 # A cue that is itself a denial ("no hospital stay") is not undone by the "no" of
-                # the list it stands in ("no scars, no stitches and no hospital stay").
+                # the list it stands in ("no scars, no stitches and no hospital stay"); a denial
+                # denied ("no surgery is without risk") still is.
                 found = lives[name] = [
-                    h for h in self.cue(name) if self.lowers[h.start] in _NEGATIONS or not self._negated_at(h.start)
+                    h for h in self.cue(name) if self._listed_denial(h) or not self._negated_at(h.start)
                 ]
             return found
 
@@ -1038,6 +1056,7 @@ class _Sentence:
         ]
         if self.story and (acted or results) and not honest and "testimonial" not in cats:
             cats.append("testimonial")
+        hedges = self._hedges()
         if live("nature-strong") or (live("tradition") and health):
             cats.append("nature")
         if live("nature") and (claimy or health):
@@ -1060,7 +1079,7 @@ class _Sentence:
             # "Stronger bones", "CBD for anxiety", a "Benefits" list: a promise made by layout and
             # adjectives, not a verb; judged only in selling copy.
             self.weak.append("benefit")
-        elif self.purposes and not self.cue("hedge"):
+        elif self.purposes and not hedges:
             self.effect = self.effect or self.purposes[0]
             self.weak.append("benefit")
         elif live("felt-change"):
@@ -1072,7 +1091,6 @@ class _Sentence:
             # "After treatment, parents have reported:" then "More eye contact": an item that
             # promises nothing by itself is one of the stories offered as proof, in selling copy.
             self.weak.append("testimonial")
-        hedges = self._hedges()
         self.strength = self._strength(pairs, cats + self.weak, hedges)
         self.serious = self._serious()
         self.modal_only = (

@@ -18,6 +18,7 @@ WORD_SETS = (
     "question-openers",
     "purpose-keepers",
     "purpose-seekers",
+    "instruction-verbs",
     "company-nouns",
     "organisation-words",
     "more-words",
