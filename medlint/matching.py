@@ -271,11 +271,23 @@ def _lowered(text: str) -> tuple[str, bool]:
     return low, exact
 
 
+def forget_lowered() -> None:
+    """Let go of the last text lowercased and its lowercase (see `_lowered`)."""
+    global _LOWERED
+    _LOWERED = ("", "", True)
+
+
 def lowered(text: str) -> str:
     """`text.lower()`, remembered for the last text (kinds test many spans of one block).
 
     The triple is read and replaced whole, so a thread never gets another text's lowercase."""
     return _lowered(text)[0]
+
+
+def lowered_and_exact(text: str) -> tuple[str, bool]:
+    """`lowered(text)`, and whether that is `text.lower()` itself: False when some character
+    lowercases to two (and was kept as it is, see `_lowered`)."""
+    return _lowered(text)
 
 
 class _DeferredPattern:
@@ -407,7 +419,9 @@ __all__ = [
     "alternation",
     "compiled",
     "derive_literal_hints",
+    "forget_lowered",
     "literal_hints",
     "lowered",
+    "lowered_and_exact",
     "recording_hints",
 ]

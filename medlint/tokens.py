@@ -151,6 +151,13 @@ def _split_cached(chunk: str) -> list[tuple[str, int]]:
     return found
 
 
+def forget_texts() -> None:
+    """Empty the remembered tokens and split words (see `MEMO_TEXTS`, `_SPLITS_MAX`)."""
+    _remembered.cache_clear()
+    _SPLITS.clear()
+    like_num.cache_clear()
+
+
 def tokenize(text: str) -> Tokens:
     """`text`'s tokens (the same `Tokens`, to be read only, for a text tokenised recently)."""
     if len(text) <= MEMO_CHARS:

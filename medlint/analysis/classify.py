@@ -57,8 +57,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from medlint.document import BlockKind, Document
-from medlint.matching import RegexList, compiled, literal_hints
+from medlint.document import BlockKind, Document, words_up_to
+from medlint.matching import RegexList, compiled, literal_hints, lowered_and_exact
 from medlint.resources import builtin_rules_dir
 from medlint.yamlload import load_yaml
 
@@ -227,7 +227,7 @@ def _lede(doc: Document) -> list[str]:
             if out:
                 break
             continue
-        if len(block.text.split()) >= 10:
+        if words_up_to(block.text, 10) >= 10:
             out.append(block.text)
             if len(out) == 2:
                 break
@@ -237,8 +237,9 @@ def _lede(doc: Document) -> list[str]:
 def _list_hub(doc: Document) -> bool:
     """Mostly a list of short items (links, names), with little prose: a hub page's shape."""
     body = [b for b in doc.blocks if not b.is_heading and b.kind is not BlockKind.TITLE]
-    short = [b for b in body if b.kind is BlockKind.LIST_ITEM and len(b.text.split()) <= 6]
-    prose = sum(len(b.text.split()) for b in body if b.kind is not BlockKind.LIST_ITEM)
+    short = [b for b in body if b.kind is BlockKind.LIST_ITEM and words_up_to(b.text, 7) <= 6]
+    # Each block counted no further than the bar: the sum is below it exactly when the full one is.
+    prose = sum(words_up_to(b.text, 150) for b in body if b.kind is not BlockKind.LIST_ITEM)
     return len(short) >= 5 and len(short) >= 0.5 * len(body) and prose < 150
 
 
@@ -261,8 +262,9 @@ def _promotional_names(vocab: _Vocabulary, text: str) -> set[str]:
     """The promotional cues that occur in `text`. A cue's regex runs only when one of its
     words is in the text (plain substring tests, much faster than a case-insensitive regex
     scan), so most pages are ruled out without a regex."""
-    low = text.lower()
-    exact = len(low) == len(text)  # else some character lowercases to two: run every regex
+    # A piece at a time, and remembered for the type tests that read the same text next (a
+    # page that is one 10 MB paragraph took 120 MB to lowercase whole).
+    low, exact = lowered_and_exact(text)  # not exact: some character lowercases to two: run every regex
     found: set[str] = set()
     for name, rx in vocab.promotional.items():
         hints = vocab.promotional_hints[name]
@@ -279,7 +281,7 @@ def promotional_cues(doc: Document) -> list[str]:
     present = _promotional_names(vocab, "\n".join(texts))
     cues: list[str] = [name for name in vocab.promotional if name in present]
     for block in doc.blocks:
-        if (block.is_heading or len(block.text.split()) <= 6) and _ABOUT.match(block.text):
+        if (block.is_heading or words_up_to(block.text, 7) <= 6) and _ABOUT.match(block.text):
             cues.append("company boilerplate")
             break
     return cues
@@ -461,7 +463,7 @@ def _classify(doc: Document, cues: list[str]) -> DocType:
     body_texts = [b.text for b in doc.blocks if not b.is_heading]
     opening = body_texts[:_OPENING_BLOCKS]
     # Navigation, section labels and bylines are not the story: read paragraphs of some length.
-    opening_news = [t for t in body_texts if len(t.split()) >= 8][:_NEWS_BLOCKS]
+    opening_news = [t for t in body_texts if words_up_to(t, 8) >= 8][:_NEWS_BLOCKS]
     lede = _lede(doc)
 
     recipe_heads = sum(1 for h in headings if _first(vocab.recipe, h))

@@ -22,3 +22,19 @@ def trim_caches(limit: int = CACHE_LIMIT) -> None:
 
 TRIM_EVERY = 100
 """Documents between two `trim_caches` checks."""
+
+
+def release_word_caches() -> None:
+    """Empty every per-word cache shared across documents (tokens of recent texts, split
+    words, lemma pairs, number words, syllables, the last text lowercased). Called after the
+    rules of a long document: its caches are full of its own words (about 6 MB for a 10 MB
+    article), which the claims register and the report would otherwise be built beside; the
+    next document refills them with what it uses."""
+    from medlint.kinds.cues import forget_pairs
+    from medlint.matching import forget_lowered
+    from medlint.tokens import forget_texts
+
+    readability.trim_caches(0)
+    forget_texts()
+    forget_pairs()
+    forget_lowered()

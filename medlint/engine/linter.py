@@ -340,7 +340,10 @@ class Linter:
                     if last_reader[name] == i:
                         ctx.analysis.drop(name)
         self._linted += 1
-        if self._linted % caches.TRIM_EVERY == 0:
+        if len(doc.source) > LONG_TEXT:
+            with contextlib.suppress(Exception), BUDGETS.exempt():
+                caches.release_word_caches()
+        elif self._linted % caches.TRIM_EVERY == 0:
             with contextlib.suppress(Exception), BUDGETS.exempt():  # housekeeping never costs a file
                 caches.trim_caches()
         enabled = {r.code: r for r in self.rules if r.code not in ignored}

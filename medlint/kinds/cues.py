@@ -59,6 +59,11 @@ def _pair(lower: str) -> tuple[str, str]:
     return lemma(lower), lower
 
 
+def forget_pairs() -> None:
+    """Empty the shared (lemma, lowercase) pairs (see `_pair`)."""
+    _pair.cache_clear()
+
+
 OFFSET = "I"
 """The array type of token offsets: unsigned 4-byte integers (a block's text is far shorter
 than 4 billion characters: files are capped by `max-file-size`)."""

@@ -277,3 +277,20 @@ def test_a_long_text_fixes_the_allocators_threshold_for_large_blocks(monkeypatch
     if platform.system() == "Linux" and platform.libc_ver()[0] == "glibc":
         monkeypatch.setattr(allocator, "_fixed", None)
         assert allocator.return_large_blocks() is True
+
+
+def test_the_word_caches_are_emptied_after_a_long_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a long document's rules, the per-word caches it filled are let go (the register
+    and the report are built in that memory); the findings are those of a linter that kept
+    them."""
+    from medlint.engine import linter as linter_module
+    from medlint.kinds import cues as cue_kinds
+
+    text = "# Title\n\n" + PROSE * 40
+    kept = Linter().lint_text(text, path="long.md")
+    monkeypatch.setattr(linter_module, "LONG_TEXT", 1_000)
+    outcome = Linter().lint_text(text, path="long.md")
+    assert outcome == kept
+    assert tokens._remembered.cache_info().currsize == 0
+    assert not tokens._SPLITS
+    assert cue_kinds._pair.cache_info().currsize == 0

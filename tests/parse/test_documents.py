@@ -241,3 +241,12 @@ def test_prose_pieces_that_follow_each_other_map_every_offset_as_before() -> Non
     whole.strip()
     assert whole.text == "one line and more then"
     assert whole.source_start(18) == 29
+
+
+@pytest.mark.parametrize("limit", [1, 6, 10, 10_000_000])
+def test_words_up_to_counts_as_split_does_and_stops_at_the_limit(limit: int) -> None:
+    from medlint.document import words_up_to
+
+    words = "one two\u00a0three\u2003four\tfive\nsix  seven\u3000eight "
+    for text in ("", "   ", words, words * 20_000):  # the last is past the length split is used for
+        assert words_up_to(text, limit) == min(len(text.split()), limit)
