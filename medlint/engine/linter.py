@@ -298,6 +298,7 @@ class Linter:
                 self.pipeline.load()
         doc_type = classify(doc)
         ctx = RuleContext(settings=self.settings, doc_type=doc_type)
+        ctx.analysis.long_document = len(doc.source) > LONG_TEXT
         ignored = ignored_rules(doc.path, self.settings, self.all_rules)
         # The rules that are not for this document are never run: the one place that asks.
         not_for: dict[str, str] = {}

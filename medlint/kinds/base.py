@@ -92,6 +92,10 @@ class Analysis:
     """A rule's own work on the document, kept for its later calls (`find`, then the scorecard's
     `judge`), keyed by (the rule's kind object, what the rule names)."""
 
+    long_document: bool = False
+    """Past `medlint.engine.allocator.LONG_TEXT` characters (the linter sets it): working data
+    that no report shows is let go as well (see `drop`)."""
+
     def drop(self, name: str) -> None:
         """Let go of the working data `name` (a field that `Kind.SHARES` names); `grades`, the
         claims and `by_rule` hold what the report and the scorecard read, and are kept."""
@@ -99,6 +103,13 @@ class Analysis:
             setattr(self, name, {})
         elif name in ("readability", "dates"):
             setattr(self, name, None)
+        elif name == "claim_triggers":
+            # The claims stay; in a long document, the words their rules pointed at go.
+            if self.long_document:
+                from medlint.claims.register import let_go_of_triggers
+
+                for found in self.claims.values():
+                    let_go_of_triggers(found)
         else:
             raise ValueError(f"not working data that may be let go: {name!r}")
 

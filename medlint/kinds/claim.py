@@ -65,6 +65,7 @@ class ClaimKind(Kind[ClaimParams]):
     name = "claim"
     Params = ClaimParams
     NEEDS = frozenset({"sentences"})
+    SHARES = frozenset({"claim_triggers"})
     WHERE = ("title", "heading", "body")
 
     def setup(self) -> None:

@@ -128,7 +128,7 @@ def test_the_linter_lets_go_of_each_kinds_working_data_after_its_last_rule(monke
     monkeypatch.setattr(Analysis, "drop", spy)
     text = "# Back pain\n\nThis miracle cure works. Ask your doctor about side effects.\n"
     with_drops = Linter().lint_text(text, path="a.md")
-    assert sorted(dropped) == ["cues_found", "readability", "word_tokens"]
+    assert sorted(dropped) == ["claim_triggers", "cues_found", "readability", "word_tokens"]
     monkeypatch.setattr(Analysis, "drop", lambda self, name: None)
     assert Linter().lint_text(text, path="a.md") == with_drops
 
@@ -290,7 +290,29 @@ def test_the_word_caches_are_emptied_after_a_long_document(monkeypatch: pytest.M
     kept = Linter().lint_text(text, path="long.md")
     monkeypatch.setattr(linter_module, "LONG_TEXT", 1_000)
     outcome = Linter().lint_text(text, path="long.md")
-    assert outcome == kept
+    assert outcome.findings == kept.findings and outcome.errors == kept.errors
+    assert outcome.file is not None and kept.file is not None
+    assert outcome.file.to_json() == kept.file.to_json()
+    assert outcome.file.claims is not None and kept.file.claims is not None
+    assert outcome.file.claims.to_json(True) == kept.file.claims.to_json(True)
     assert tokens._remembered.cache_info().currsize == 0
     assert not tokens._SPLITS
     assert cue_kinds._pair.cache_info().currsize == 0
+
+
+def test_a_long_documents_claims_let_go_of_their_trigger_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After the last claim rule of a long document, its claims keep no trigger parts (only the
+    claim rules point at them): the findings and the register are those of before."""
+    from medlint.engine import linter as linter_module
+
+    text = "# Back pain\n\n" + "This miracle cure works for everyone. It is 100% safe and natural. " * 20
+    kept = Linter().lint_text(text, path="long.md")
+    monkeypatch.setattr(linter_module, "LONG_TEXT", 1_000)
+    slim = Linter().lint_text(text, path="long.md")
+    assert slim.findings == kept.findings and slim.findings
+    assert slim.file is not None and kept.file is not None
+    assert slim.file.claims is not None and kept.file.claims is not None
+    assert [c.to_json() for c in slim.file.claims.claims] == [c.to_json() for c in kept.file.claims.claims]
+    assert any(c.claim.triggers for c in kept.file.claims.claims)
+    assert not any(c.claim.triggers or c.claim.trigger for c in slim.file.claims.claims)
+    assert slim.file.scorecard == kept.file.scorecard
