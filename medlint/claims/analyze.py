@@ -74,10 +74,10 @@ _HARM_LEAD = re.compile(r"\b(?:side[- ]effects?|risks?|complications?|problems?|
 _NAMED_PERSON = re.compile(
     r"\b[A-Z][a-z]+(?: [A-Z][a-z'-]+)?,\s(?:age[d]?\s)?\d{1,2},\s(?:a|an|of|from|who|mother|father|mum|dad)\b"
 )
-# A price for the reader: "£19", "$199 a month", "from €45".
-# A price, or a discount on one ("my code ELLIE10 gets you 10% off"; not "20% off your risk").
+# A price for the reader ("£19", "$199 a month"), or a discount on one ("my code ELLIE10 gets you
+# 10% off", "20% off your risk-free trial"; not "20% off your risk of heart disease").
 _PRICE_OR_DISCOUNT = re.compile(
-    r"[$£€]\s?\d|\d\s?%\s+off\b(?!\s+(?:[\w'’]+\s+){0,3}?(?:risk|chance|odds|likelihood)\b)", re.I
+    r"[$£€]\s?\d|\d\s?%\s+off\b(?!\s+(?:[\w'’]+\s+){0,3}?(?:risk\b(?!-free)|chance\b|odds\b|likelihood\b))", re.I
 )
 # Sections that list what a product does for you: their items are benefit claims.
 _BENEFIT_HEADING = re.compile(
@@ -105,7 +105,8 @@ _MYTH_HEADING = re.compile(
     r"warning\s+signs?\s+of\s+(?:a\s+)?(?:scam|fraud)|what\s+to\s+avoid|beware)\b",
     re.I,
 )
-_LIST_JOINERS = frozenset({",", "and", "or", "nor"})
+# ("," is a clause break already: `_negated_at` stops there.)
+_LIST_JOINERS = frozenset({"and", "or", "nor"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "but", "however", "although", "though", "whereas", "-", "–", "—", "(", ")"})
 # Lowercase words of letters only, one space apart: the tokenizer would split them at the spaces
 # and nowhere else.
@@ -744,16 +745,17 @@ class _Sentence:
         k = e.start - 1
         if k - 1 < self.t0 or self.doc[k].lower_ != "to" or self.doc[e.start].lower_.endswith("ing"):
             return False
-        return self.lemmas[k - 1] not in self.words["purpose-seekers"] and not self._instruction()
+        return self.lemmas[k - 1] not in self.words["purpose-seekers"] and not self._instruction(k)
 
-    def _instruction(self) -> bool:
+    def _instruction(self, to: int) -> bool:
         """Advice on how to use something ("Take one capsule with food to reduce the chance of an
         upset stomach", "Speak to your GP if you are using it to manage a long-term condition"):
-        it opens with an instruction verb or speaks to the reader's case."""
-        if self.lemmas[self.t0] in self.words["instruction-verbs"]:
+        it opens with an instruction verb, not about the seller's own product ("Take our gummies
+        to melt away anxiety" sells), or speaks to the reader's case before the purpose."""
+        if self.lemmas[self.t0] in self.words["instruction-verbs"] and not self.own:
             return True
         lowers = self.lowers
-        return any(lowers[i] == "if" and lowers[i + 1] == "you" for i in range(self.t0, self.t1 - 1))
+        return any(lowers[i] == "if" and lowers[i + 1] == "you" for i in range(self.t0, to - 1))
 
     def _raises(self, effect: _Hit) -> bool:
         return any(h.start == effect.start for h in self.cue("raise"))
