@@ -687,6 +687,7 @@ def trim_caches(limit: int) -> None:
     long-lived linter meets new words without end); each refills with what is in use."""
     tables: list[Any] = [_SYLLABLE_CACHE, _WORD_SYLLABLES]
     if _PRONUNCIATIONS is not None:
+        tables.append(_PRONUNCIATIONS)  # the words looked up so far; the data stays
         tables.append(_PRONUNCIATIONS._unknown)
     for hyphenator in list(_HYPHENATORS.values()):
         tables.append(hyphenator._cache)

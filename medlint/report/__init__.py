@@ -69,11 +69,43 @@ def json_chunks(report: Report, *, pretty: bool = True) -> Iterator[str]:
             continue
         n = 0
         for n, entry in enumerate(value, 1):
+            if not pretty:
+                yield "[" + inner if n == 1 else item_comma
+                yield from _compact_pieces(entry)
+                continue
             text = json.dumps(entry, indent=indent, ensure_ascii=False)
             # The entry's own lines, two levels in (JSON text holds no raw line break but these).
-            yield ("[" + inner if n == 1 else item_comma) + (text.replace("\n", inner) if pretty else text)
+            yield ("[" + inner if n == 1 else item_comma) + text.replace("\n", inner)
         yield end if n else "[]"
     yield close + "\n"
+
+
+_LONG_LIST = 256
+"""Items of a list inside a report entry from which the list is written an item at a time."""
+
+
+def _compact_pieces(entry: Any) -> Iterator[str]:
+    """`json.dumps(entry, ensure_ascii=False)`, in pieces: a long list inside the entry (a 10 MB
+    article's reading grades, one for each of its 4,000 sections) an item at a time, so its
+    text (a megabyte or two) is never made whole beside the rest of the report."""
+    import json
+
+    if not (
+        isinstance(entry, dict)
+        and all(isinstance(key, str) for key in entry)
+        and any(isinstance(v, list) and len(v) > _LONG_LIST for v in entry.values())
+    ):
+        yield json.dumps(entry, ensure_ascii=False)
+        return
+    for k, (key, value) in enumerate(entry.items()):
+        yield ("{" if k == 0 else ", ") + json.dumps(key, ensure_ascii=False) + ": "
+        if isinstance(value, list) and len(value) > _LONG_LIST:
+            for i, item in enumerate(value):
+                yield ("[" if i == 0 else ", ") + json.dumps(item, ensure_ascii=False)
+            yield "]"
+        else:
+            yield json.dumps(value, ensure_ascii=False)
+    yield "}"
 
 
 def render(report: Report, fmt: str, *, color: bool = False, show_source: bool = True, pretty: bool = True) -> str:

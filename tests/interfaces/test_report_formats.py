@@ -421,3 +421,20 @@ def test_the_json_report_written_in_pieces_is_json_dumps_of_the_whole(pretty: bo
         expected = json.dumps(report.to_json(), indent=2 if pretty else None, ensure_ascii=False) + "\n"
         assert "".join(json_chunks(report, pretty=pretty)) == expected
         assert "".join(render_chunks(report, "json", pretty=pretty)) == expected
+
+
+def test_an_entry_with_a_long_list_is_written_an_item_at_a_time_as_json_dumps_writes_it() -> None:
+    from medlint.report import _LONG_LIST, _compact_pieces
+
+    grades = [{"heading": f"Über {i} “x”", "line": i, "value": i / 7, "target": None} for i in range(_LONG_LIST + 2)]
+    entries = [
+        {"path": "a.md", "words": 3, "grades": grades, "scorecard": {"criteria": [1, 2.5, True]}},
+        {"grades": grades},
+        {"path": "b.md", "grades": grades[:3]},
+        {},
+        [1, 2],
+    ]
+    for entry in entries:
+        pieces = list(_compact_pieces(entry))
+        assert "".join(pieces) == json.dumps(entry, ensure_ascii=False)
+    assert len(list(_compact_pieces(entries[0]))) > _LONG_LIST
