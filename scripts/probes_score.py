@@ -47,17 +47,15 @@ def score(folder: Path, criterion: str, half: str = "all", show: bool = False) -
     return {label: (ok, n) for label, (ok, n) in found.items()}
 
 
-def main(argv: list[str] | None = None, folder: Path | None = None, criterion: str | None = None) -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser()
-    if folder is None:
-        ap.add_argument("--probes", type=Path, required=True, help="the probe set's folder")
-    if criterion is None:
-        ap.add_argument("--criterion", choices=CRITERION_IDS, required=True)
+    ap.add_argument("--probes", type=Path, required=True, help="the probe set's folder")
+    ap.add_argument("--criterion", choices=CRITERION_IDS, required=True)
     ap.add_argument("--half", choices=HALVES, default="all")
     ap.add_argument("--show", action="store_true", help="print disagreements (read half only)")
     args = ap.parse_args(argv)
     try:
-        found = score(folder or args.probes, criterion or args.criterion, args.half, args.show)
+        found = score(args.probes, args.criterion, args.half, args.show)
     except ValueError as exc:
         raise SystemExit(str(exc)) from None
     (yes, yes_n), (no, no_n) = found["yes"], found["no"]

@@ -16,4 +16,4 @@ sys.path.insert(0, str(HERE.parents[2] / "scripts"))
 from probes_score import main  # noqa: E402
 
 if __name__ == "__main__":
-    main(folder=HERE, criterion="alternatives")
+    main(["--probes", str(HERE), "--criterion", "alternatives", *sys.argv[1:]])
