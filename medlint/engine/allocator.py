@@ -22,12 +22,12 @@ LONG_TEXT = 1_000_000
 """Characters of a text from which the threshold is fixed (the size at which the parser and the
 sentence splitter read a text in pieces)."""
 
-MMAP_THRESHOLD = 4 * 1024 * 1024
-"""Blocks of this size or more are mapped and unmapped on their own. Not glibc's starting 128 KB:
-at that size a one-million-character paragraph's analysis, which makes and frees blocks of a few
-hundred KB for every run of sentences, spent minutes in `mmap`/`munmap` (its claim rules ran out
-of their time budget); at 4 MB it runs as without the fixed threshold, and the 10 MB article
-peaks about 3 MB above the 128 KB setting (156 against 153 MB, one run each)."""
+MMAP_THRESHOLD = 128 * 1024
+"""Blocks of this size or more are mapped and unmapped on their own: glibc's starting value, no
+longer raised. (It was 4 MB for a while: at 128 KB a one-million-character paragraph's claim
+analysis spent minutes in `mmap`/`munmap`, because it copied the text before every short
+sentence, a block of up to the paragraph's size each time. Without that copy, 128 KB costs it
+nothing measurable, and the 10 MB article peaks about 5 MB lower than at 4 MB.)"""
 
 _M_MMAP_THRESHOLD = -3  # <malloc.h>
 _fixed: bool | None = None

@@ -36,3 +36,17 @@ def test_one_huge_sentence_is_linear(claims: Linter, name: str) -> None:
     assert time.process_time() - start < 5.0
     for f in outcome.findings:
         assert text[f.start_offset : f.end_offset] == f.match
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "quote –", "quote – ", "quote –\n\t ", "quote --  ", "quote", "– ", "x—\u00a0", "a - b  "],
+)
+def test_what_ends_before_a_sentence_is_read_in_place_as_a_stripped_copy_would_read(text: str) -> None:
+    # The signature test reads the text before each short sentence in place: a copy of it for
+    # every sentence made a long paragraph quadratic.
+    from medlint.claims.analyze import ends_before
+
+    dashes = ("—", "–", "-", "--", "―")
+    for end in range(len(text) + 1):
+        assert ends_before(text, end, dashes) == text[:end].rstrip().endswith(dashes), (text, end)
