@@ -21,12 +21,13 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+import sys
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from medlint.claims.lexicon import Lexicon, load_lexicon
 from medlint.claims.matching import Element, PatternIndex, compile_phrase, lemma_is, word_is
@@ -138,6 +139,22 @@ _FIRST_PERSON = frozenset({"i", "my", "i'm", "i've", "i'd", "i’ve", "i’m", "
 # apostrophe): a sentence's words are tested against it in one set operation.
 _FIRST_PERSON_WORDS = frozenset(v for w in _FIRST_PERSON if "’" not in w for v in (w, w.replace("'", "’")))
 _SHORT_WORDS = 120
+
+
+_Names = TypeVar("_Names", bound=tuple[str, ...])
+_SHARED: dict[tuple[str, ...], Any] = {}
+_QUALITY = {q: q for q in QUALITIES}
+
+
+def _shared(names: _Names) -> _Names:
+    """One tuple for all claims with the same categories or qualities: a 10 MB article has
+    about 23,000 claims and a few dozen such tuples (a tuple each took about 2 MB)."""
+    found: _Names | None = _SHARED.get(names)
+    if found is None:
+        found = names
+        if len(_SHARED) < 4096:  # bounded: every combination would be 2**15 tuples
+            _SHARED[names] = names
+    return found
 
 
 def ends_before(text: str, end: int, suffixes: tuple[str, ...]) -> bool:
@@ -1136,7 +1153,7 @@ class _Sentence:
             all_cats += [c for c in self.weak if c not in all_cats]
         if not all_cats:
             return None
-        ordered = tuple(c for c in CATEGORIES if c in all_cats)
+        ordered = _shared(tuple(c for c in CATEGORIES if c in all_cats))
         main = ordered[0]
         parts = self._parts or self._claim_parts()
         effect = parts.effect
@@ -1188,18 +1205,18 @@ class _Sentence:
 
         effect = outcome = None
         if self.effect is not None:
-            effect = part(self.effect[0], self.effect[0].label.split(":", 1)[1])
+            # Interned: each claim's effect kind was a string of its own.
+            effect = part(self.effect[0], sys.intern(self.effect[0].label.split(":", 1)[1]))
             outcome = part(self.effect[1], "outcome")
         actor = part(self.own[0], "own") if self.own else None
-        qualities = sorted(
-            {h.label.split(":", 1)[1].removesuffix("-strong") for h in self.hits if h.label.startswith("cue:")}
-            & set(QUALITIES)
-        )
+        # QUALITIES' own strings, not fresh pieces of the labels: every claim shares them.
+        found = {h.label.split(":", 1)[1].removesuffix("-strong") for h in self.hits if h.label.startswith("cue:")}
+        qualities = sorted(_QUALITY[q] for q in found if q in _QUALITY)
         cited = self.cited
         ceilings = {h.end for h in self.cue("ceiling")}
         quantified = any(h.start not in ceilings for h in self.cue("quantity"))
         lead = next((i for i, ch in enumerate(self.text) if ch.isalnum()), 0)
-        self._parts = _ClaimParts(effect, outcome, actor, tuple(qualities), cited, quantified, lead)
+        self._parts = _ClaimParts(effect, outcome, actor, _shared(tuple(qualities)), cited, quantified, lead)
         return self._parts
 
     def _kept_trigger(self, main: Category) -> Part | None:
