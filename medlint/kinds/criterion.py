@@ -28,6 +28,10 @@ judged satisfactory, not satisfactory or not applicable for a document, with its
       strict-types-reason: "..."      # ...and the verdict's reason then
       strict-unless: [minimised]      # what keeps a sentence from counting then (default: `unless`)
       headings: ['\\bside effects\\b']  # a section under such a heading, with some text, satisfies it
+      model: harms                    # a trained sentence model (medlint/data/models): a sentence it
+                                      # scores at or above its threshold satisfies it, unless it
+                                      # holds an `unless` cue or `claims-unless` claim (instead of
+                                      # `satisfied-by`)
       front-matter: [author]          # a filled front matter field satisfies it
       links: ['pubmed']               # a link whose target matches satisfies it
       self-source: false              # selling copy that names itself as its source satisfies it...
@@ -60,6 +64,8 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from medlint.analysis.classify import promotional_cues
+from medlint.analysis.sentence_model import ModelError, SentenceModel
+from medlint.analysis.sentence_model import load as load_model
 from medlint.document import BlockKind, Document
 from medlint.kinds.base import (
     BODY,
@@ -144,6 +150,7 @@ class CriterionParams:
     strict_types_reason: str = param("not found", typed(str), key="strict-types-reason")
     strict_unless: list[str] | None = param(None, string_list, key="strict-unless")
     headings: RegexList = param([], regex_list)
+    model: str | None = param(None, typed(str))
     front_matter: list[str] = param([], string_list, key="front-matter")
     links: RegexList = param([], regex_list)
     self_source: bool = param(False, typed(bool), key="self-source")
@@ -207,8 +214,22 @@ class CriterionKind(Kind[CriterionParams]):
             )
         if self.avoid and p.vetoed_by:
             raise ParamError("vetoed-by", "'vetoed-by' is for a criterion that something satisfies")
-        if not self.avoid and not (p.satisfied_by or p.headings or p.front_matter or p.links or p.self_source):
+        if not self.avoid and not (
+            p.satisfied_by or p.headings or p.front_matter or p.links or p.self_source or p.model
+        ):
             raise ParamError("kind", "a criterion rule needs what satisfies it or what fails it")
+        self.model: SentenceModel | None = None
+        if p.model:
+            if self.avoid or p.satisfied_by:
+                raise ParamError(
+                    "model",
+                    "a sentence 'model' judges the sentences itself: "
+                    "not with 'satisfied-by' or for what fails a criterion",
+                )
+            try:
+                self.model = load_model(p.model)
+            except ModelError as exc:
+                raise ParamError("model", str(exc)) from exc
         for name in p.not_subject:
             if name not in p.patterns:
                 raise ParamError("not-subject", f"parameter 'not-subject': {name!r} is not in 'patterns'")
@@ -496,15 +517,14 @@ class CriterionKind(Kind[CriterionParams]):
                     continue
                 if any(b.kind in BODY for b in doc.blocks[section.start : section.end]):
                     return Judgement("satisfactory", f"section '{head.text}'", (Hit(head.index, 0, len(head.text)),))
-        unless = set(p.unless)
-        vetoes = _Intervals()
-        for block, start, end in self._claims_unless(doc, ctx):
-            vetoes.add(block, start, end)
-        for index, s, e, names in self._sentences(doc, ctx):
-            if names & unless or vetoes.overlaps(index, s, e):
-                continue
-            if _meets(self.satisfied_by, names):
-                return Judgement("satisfactory", "found", (Hit(index, *_trim(doc.blocks[index].text, s, e)),))
+        if self.model is not None:
+            judged = self._judge_by_model(doc, ctx, self.model)
+            if judged.verdict == "satisfactory" or leans is None:
+                return judged
+        else:
+            found = self._found(doc, ctx)
+            if found is not None:
+                return Judgement("satisfactory", "found", (found,))
         if leans is not None:
             return Judgement(
                 "not_satisfactory",
@@ -512,6 +532,41 @@ class CriterionKind(Kind[CriterionParams]):
                 (leans,),
             )
         return Judgement("not_satisfactory", "not found")
+
+    def _found(self, doc: Document, ctx: RuleContext) -> Hit | None:
+        """The first sentence that holds every cue of one `satisfied-by` list and none of `unless`."""
+        unless = set(self.p.unless)
+        vetoes = self._claim_vetoes(doc, ctx)
+        for index, s, e, names in self._sentences(doc, ctx):
+            if names & unless or vetoes.overlaps(index, s, e):
+                continue
+            if _meets(self.satisfied_by, names):
+                return Hit(index, *_trim(doc.blocks[index].text, s, e))
+        return None
+
+    def _judge_by_model(self, doc: Document, ctx: RuleContext, model: SentenceModel) -> Judgement:
+        """Satisfied by the first sentence the model scores at or above its threshold, of those
+        that hold no `unless` cue and no `claims-unless` claim (the model reads words, and these
+        say what a sentence is not: a placebo is no alternative, a benefit figure no harm).
+
+        Read as the model was trained: body blocks' sentences, a list item whole (see
+        scripts/train_sentence_models.py)."""
+        unless = set(self.p.unless)
+        vetoes = self._claim_vetoes(doc, ctx)
+        best = 0.0
+        for index, start, end, names in self._sentences(doc, ctx):
+            block = doc.blocks[index]
+            if block.kind not in BODY or names & unless or vetoes.overlaps(index, start, end):
+                continue
+            score = model.probability(block.text[start:end])
+            if score >= model.threshold:
+                hit = Hit(index, *_trim(block.text, start, end))
+                return Judgement("satisfactory", f"found (model '{model.name}': {score:.2f})", (hit,))
+            best = max(best, score)
+        return Judgement(
+            "not_satisfactory",
+            f"not found (model '{model.name}': no sentence reaches {model.threshold}; the best scores {best:.2f})",
+        )
 
     def _vetoed(self, doc: Document, ctx: RuleContext) -> Hit | None:
         """The first sentence that fails the article whatever else satisfies it (`vetoed-by`):
@@ -550,6 +605,13 @@ class CriterionKind(Kind[CriterionParams]):
             if _meets(self.strict_satisfied_by, names):
                 return Judgement("satisfactory", "found", (Hit(index, *_trim(doc.blocks[index].text, s, e)),))
         return Judgement("not_satisfactory", reason)
+
+    def _claim_vetoes(self, doc: Document, ctx: RuleContext) -> _Intervals:
+        """Where the claims that keep a sentence from counting (`claims-unless`) are."""
+        vetoes = _Intervals()
+        for at, start, end in self._claims_unless(doc, ctx):
+            vetoes.add(at, start, end)
+        return vetoes
 
     def _claims_unless(self, doc: Document, ctx: RuleContext) -> list[tuple[int, int, int]]:
         """(block, start, end) of the claims that keep a sentence from counting (`claims-unless`):

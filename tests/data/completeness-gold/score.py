@@ -50,6 +50,7 @@ BLIND9 = HERE.parent / "completeness-blind-9"
 BLIND10 = HERE.parent / "completeness-blind-10"
 BLIND11 = HERE.parent / "completeness-blind-11"
 BLIND12 = HERE.parent / "completeness-blind-12"
+BLIND13 = HERE.parent / "completeness-blind-13"
 CORPUS = HERE.parents[3] / "shared" / "corpus"
 CLAIMS_DEV = HERE.parents[3] / "shared" / "claims-dev"
 HALVES = ("read", "held", "all")
@@ -110,6 +111,7 @@ SETS = {
     "blind10": LabelSet(BLIND10, BLIND10, held="whole"),
     "blind11": LabelSet(BLIND11, BLIND11, held="halved"),
     "blind12": LabelSet(BLIND12, BLIND12, held="whole"),
+    "blind13": LabelSet(BLIND13, BLIND13, held="whole"),
 }
 
 
@@ -175,6 +177,7 @@ def main() -> None:
         ("blind10", "score completeness-blind-10 (held out whole, two raters)"),
         ("blind11", "score completeness-blind-11 (halved, two raters)"),
         ("blind12", "score completeness-blind-12 (held out whole, two raters)"),
+        ("blind13", "score completeness-blind-13 (held out whole, two raters)"),
     ):
         which.add_argument(f"--{flag}", dest="set", action="store_const", const=flag, help=helped)
     ap.add_argument(
