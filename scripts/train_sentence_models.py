@@ -54,7 +54,7 @@ def _load_sets() -> ModuleType:
 
 gold = _load_sets()
 
-from medlint.analysis.sentence_model import features  # noqa: E402
+from medlint.analysis.sentence_model import feature_inputs, features, with_lead  # noqa: E402
 from medlint.document import BlockKind  # noqa: E402
 from medlint.kinds.base import BODY  # noqa: E402
 from medlint.parse import parse_document  # noqa: E402
@@ -76,6 +76,21 @@ PROBES = {
     "harms": ["harms-probes"],
     "benefits": ["benefits-probes"],
 }
+# News is held to more than the rule's model is asked: HealthNewsReview fails a story that names
+# harms without saying how often, and CMP001 judges news by its strict lists, the model only
+# other pages, where naming the harms is enough. So the news articles rated "not satisfactory"
+# on harms give no negatives, nor the probes labelled "no" for want of frequencies.
+NEWS_NEGATIVES = {"alternatives": True, "benefits": True, "harms": False}
+PROBES_NOT_NEGATIVE = {"harms": re.compile(r"frequenc|quantif|severity only|who should not use", re.IGNORECASE)}
+# What a criterion's sentence is not: another criterion's labelled passages ("yes" in the read
+# half), as negatives. A harm's rate is no alternative; a benefit figure no harm. (Not for
+# benefits: with the harms passages as negatives its cross-validated kappa fell, 0.80 -> 0.77,
+# many of them being rates against a placebo, worded as benefits are.)
+OTHERS = {
+    "alternatives": ["harms-probes", "benefits-probes"],
+    "benefits": [],
+    "harms": ["benefits-probes"],
+}
 THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
 STEPS = 400
 RATE = 2.0
@@ -84,7 +99,7 @@ PROBE_WEIGHT = 2.0
 CV_NOISE = 0.03
 MODELS = ROOT / "medlint" / "data" / "models"
 
-Article = tuple[str, str, list[set[str]], list[int]]  # name, verdict, sentence features, positives
+Article = tuple[str, str, list[set[str]], list[int], bool]  # name, verdict, features, positives, news
 
 
 def _norm(text: str) -> str:
@@ -92,16 +107,24 @@ def _norm(text: str) -> str:
 
 
 def body_sentences(path: Path) -> list[str]:
-    """The sentences a criterion rule reads: body blocks, a list item whole."""
+    """The sentences a criterion rule reads: body blocks' sentences, a list item whole and after
+    the paragraph that leads into it with a colon (`with_lead`)."""
     suffix = path.suffix.lower()
     fmt = "html" if suffix in (".html", ".htm") else "text" if suffix == ".txt" else "markdown"
     doc, _ = parse_document(path.read_text(encoding="utf-8"), path=str(path), fmt=fmt)
     out = []
+    lead: str | None = None
     for block in doc.blocks:
         if block.kind not in BODY:
+            lead = None
             continue
-        spans = [(0, len(block.text))] if block.kind is BlockKind.LIST_ITEM else sentence_spans(block.text)
-        out.extend(t for s, e in spans if len(t := block.text[s:e].strip()) > 3)
+        if block.kind is BlockKind.LIST_ITEM:
+            out.append(with_lead(lead, block.text.strip()))
+            continue
+        spans = sentence_spans(block.text)
+        texts = [t for s, e in spans if len(t := block.text[s:e].strip()) > 3]
+        out.extend(texts)
+        lead = texts[-1] if texts and block.text.rstrip().endswith(":") else None
     return out
 
 
@@ -121,6 +144,7 @@ def articles(criterion: str) -> Iterator[Article]:
         for key, label in sorted(labels.items()):
             verdict, note = label[criterion]
             sentences = body_sentences(chosen.articles / key)
+            news = label["type"] == "news"
             positives: set[int] = set()
             if verdict == "s":
                 for fragment in map(_norm, _quoted(note)):
@@ -129,22 +153,37 @@ def articles(criterion: str) -> Iterator[Article]:
                             fragment[:60] in sentence or (len(sentence) > 25 and sentence in fragment)
                         ):
                             positives.add(i)
-            yield f"{name}:{key}", verdict, [features(s) for s in sentences], sorted(positives)
+            yield f"{name}:{key}", verdict, [features(s) for s in sentences], sorted(positives), news
+
+
+def _read_half(folder: str) -> Iterator[dict[str, Any]]:
+    path = ROOT / "tests" / "data" / folder / "probes.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row: dict[str, Any] = json.loads(line)
+        if int(re.sub(r"\D", "", row["id"])) % 2 == 1:  # the read half
+            yield row
 
 
 def probes(criterion: str) -> Iterator[tuple[set[str], int]]:
+    """The criterion's labelled passages, and other criteria's "yes" passages as negatives."""
+    skip = PROBES_NOT_NEGATIVE.get(criterion)
     for folder in PROBES[criterion]:
-        path = ROOT / "tests" / "data" / folder / "probes.jsonl"
-        for line in path.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            if int(re.sub(r"\D", "", row["id"])) % 2 == 1:  # the read half
-                yield features(row["text"]), int(row["label"] == "yes")
+        for row in _read_half(folder):
+            if row["label"] == "no" and skip is not None and skip.search(row["why"]):
+                continue
+            yield features(row["text"]), int(row["label"] == "yes")
+    for folder in OTHERS[criterion]:
+        for row in _read_half(folder):
+            if row["label"] == "yes":
+                yield features(row["text"]), 0
 
 
-def fit(arts: list[Article], passages: list[tuple[set[str], int]]) -> tuple[dict[str, float], float]:
+def fit(
+    arts: list[Article], passages: list[tuple[set[str], int]], news_negatives: bool = True
+) -> tuple[dict[str, float], float]:
     rows: list[tuple[set[str], int, float]] = []
-    for _, verdict, sentences, positives in arts:
-        if verdict == "n":
+    for _, verdict, sentences, positives, news in arts:
+        if verdict == "n" and (news_negatives or not news):
             rows.extend((f, 0, 1.0) for f in sentences)
         elif verdict == "s":
             rows.extend((sentences[i], 1, 1.0) for i in positives)
@@ -184,27 +223,34 @@ def kappa(pairs: list[tuple[bool, bool]]) -> float:
     return (observed - expected) / (1 - expected) if expected < 1 else 0.0
 
 
-def cross_validated(arts: list[Article], passages: list[tuple[set[str], int]]) -> dict[str, float]:
+def cross_validated(
+    arts: list[Article], passages: list[tuple[set[str], int]], news_negatives: bool
+) -> dict[str, float]:
+    """Kappa at each threshold, five folds by article; scored on the articles the model judges
+    at run time (not news, for a criterion whose news the rule judges otherwise)."""
     rated = [a for a in arts if a[1] in ("s", "n")]
     order = list(range(len(rated)))
     random.Random(0).shuffle(order)
     scored: list[tuple[bool, float]] = []
     for k in range(5):
         test = {i for j, i in enumerate(order) if j % 5 == k}
-        model = fit([a for i, a in enumerate(rated) if i not in test], passages)
-        scored.extend((rated[i][1] == "n", _score(model, rated[i][2])) for i in sorted(test))
+        model = fit([a for i, a in enumerate(rated) if i not in test], passages, news_negatives)
+        scored.extend(
+            (rated[i][1] == "n", _score(model, rated[i][2])) for i in sorted(test) if news_negatives or not rated[i][4]
+        )
     return {f"{t:.1f}": round(kappa([(g, p < t) for g, p in scored]), 3) for t in THRESHOLDS}
 
 
 def train(criterion: str) -> dict[str, Any]:
     arts = list(articles(criterion))
     passages = list(probes(criterion))
-    cv = cross_validated(arts, passages)
+    news_negatives = NEWS_NEGATIVES[criterion]
+    cv = cross_validated(arts, passages, news_negatives)
     # Kappas within CV_NOISE of the best are not told apart by some 130 articles: of those, the
     # threshold nearest 0.5 (where the classes, weighted to balance, meet).
     best = max(cv.values())
     threshold = min((t for t in THRESHOLDS if cv[f"{t:.1f}"] >= best - CV_NOISE), key=lambda t: abs(t - 0.5))
-    weights, bias = fit(arts, passages)
+    weights, bias = fit(arts, passages, news_negatives)
     kept = {f: round(v, 4) for f, v in sorted(weights.items()) if abs(v) >= 0.0005}
     return {
         "about": {
@@ -214,7 +260,11 @@ def train(criterion: str) -> dict[str, Any]:
             "articles_by_verdict": dict(sorted(Counter(a[1] for a in arts).items())),
             "positive_sentences": sum(len(a[3]) for a in arts if a[1] == "s"),
             "passages": len(passages),
-            "sets": [f"{n} ({h})" for n, h in READ_SETS] + [f"{p} (odd ids)" for p in PROBES[criterion]],
+            "sets": [f"{n} ({h})" for n, h in READ_SETS]
+            + [f"{p} (odd ids)" for p in PROBES[criterion]]
+            + [f"{p} (odd ids, 'yes' as negatives)" for p in OTHERS[criterion]],
+            "news_negatives": news_negatives,
+            "feature_inputs": feature_inputs(),
             "cross_validated_kappa": cv,
             "licence": "MIT, as medlint; trained on the project's own labelled test data and the "
             "project's labels of the shared corpus (openly licensed articles); no text is stored, "

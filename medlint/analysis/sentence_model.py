@@ -18,6 +18,7 @@ never drift apart.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -71,6 +72,22 @@ def _word_class(word: str) -> str:
     if word in conditions:
         return "CONDITION"
     return word
+
+
+def with_lead(lead: str | None, item: str) -> str:
+    """What a model reads for a list item: the item after the sentence that leads into it with a
+    colon ("Common side effects include:" then "- nausea"), else the item alone."""
+    return f"{lead} {item}" if lead else item
+
+
+def feature_inputs() -> str:
+    """A digest of everything features are made from besides the code: the lemma table and the
+    word-class lists. A model trained on other inputs reads different features: stale."""
+    digest = hashlib.sha256()
+    digest.update(resources.files("medlint").joinpath("data/en_lemma_lookup.json.gz").read_bytes())
+    for terms in word_classes():
+        digest.update("\n".join(sorted(terms)).encode())
+    return digest.hexdigest()[:16]
 
 
 def features(text: str) -> set[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from medlint.analysis.sentence_model import ModelError, SentenceModel, available, features, load
+from medlint.analysis.sentence_model import ModelError, SentenceModel, available, feature_inputs, features, load
 from medlint.api import Scorer
 from medlint.config import Settings
 from medlint.engine import Linter
@@ -74,6 +74,10 @@ MEETS: dict[str, list[object]] = {
     ],
     "harms": [
         "About 1 in 10 people who took the tablet had headaches, and 2 in 100 stopped because of nausea.",
+        pytest.param(
+            "Side effects include nausea and headache.",
+            marks=pytest.mark.xfail(strict=True, reason="a known miss: short plain harm statements score low"),
+        ),
         "The injection can cause bruising and, rarely, an infection where the needle went in.",
     ],
     "benefits": [
@@ -81,6 +85,46 @@ MEETS: dict[str, list[object]] = {
         "Those on the diet lost an average of 4 kg, compared with 1 kg in the group that ate as usual.",
     ],
 }
+# Another criterion's sentence, which a model must not take for its own.
+CROSS: list[object] = [
+    ("alternatives", "About 1 in 100 people get an infection in the new joint, which may need another operation."),
+    pytest.param(
+        "benefits",
+        "About 1 in 100 people get an infection in the new joint, which may need another operation.",
+        marks=pytest.mark.xfail(strict=True, reason="a known miss: a harm's rate reads as a benefit figure"),
+    ),
+    pytest.param(
+        "benefits",
+        "About 2 in 100 people get a skin infection where the needle went in.",
+        marks=pytest.mark.xfail(strict=True, reason="a known miss: a harm's rate reads as a benefit figure"),
+    ),
+    ("harms", "After 12 weeks, 22 in 100 people on the pill had stopped smoking, against 8 in 100 on a dummy pill."),
+]
+
+
+@pytest.mark.parametrize(("name", "sentence"), CROSS)
+def test_another_criterions_sentence_stays_below_the_threshold(name: str, sentence: str) -> None:
+    model = load(name)
+    assert model.probability(sentence) < model.threshold
+
+
+@pytest.mark.xfail(strict=True, reason="a known miss: the harms model weighs short plain harm statements too low")
+def test_a_list_is_read_after_the_sentence_that_leads_into_it() -> None:
+    text = (
+        "# Metformin\n\nMetformin is a tablet for type 2 diabetes. You take it with meals.\n\n"
+        "Common side effects of metformin include:\n\n- feeling sick\n- diarrhoea\n- a metallic taste\n"
+    )
+    harms = Scorer().score_text(text, "metformin.md").result("harms")
+    assert harms.verdict == "satisfactory", harms.reason
+
+
+@pytest.mark.parametrize("name", ["alternatives", "benefits", "harms"])
+def test_each_model_was_trained_on_the_feature_inputs_shipped_today(name: str) -> None:
+    # The lemma table or a word-class list changed since training: the model reads features it
+    # was not trained on. Retrain (scripts/train_sentence_models.py).
+    assert load(name).about["feature_inputs"] == feature_inputs()
+
+
 MISSES = [
     "The clinic will open a second site in March.",
     "The company plans to file for approval next year, its chief executive said.",
@@ -141,11 +185,7 @@ KNOWN_MISSES = [
         "good",
         "# Steroid tablets\n\nDo not take steroid tablets if you have an infection, unless your doctor says so.",
     ),
-    (
-        "CMP004",
-        "bad",
-        "# Keyhole reflux surgery holds up at five years, study finds\n\nIn a trial of 550 patients published today in the journal Gut, researchers reported the five-year results. Patients who had keyhole surgery had fewer symptoms than those who had the surgery a year earlier.",
-    ),
+    ("CMP004", "good", "# Knee injections\n\nCompared with tablets, an injection acts only on the joint."),
     ("CMP004", "good", "# Bakuchiol serum\n\nThe serum was compared with retinol in 60 volunteers."),
     (
         "CMP004",
