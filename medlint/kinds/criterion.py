@@ -549,8 +549,8 @@ class CriterionKind(Kind[CriterionParams]):
         that hold no `unless` cue and no `claims-unless` claim (the model reads words, and these
         say what a sentence is not: a placebo is no alternative, a benefit figure no harm).
 
-        Read as the model was trained: body blocks' sentences, a list item whole (see
-        scripts/train_sentence_models.py)."""
+        Read as the model was trained: body blocks' sentences, a list item whole after the
+        sentence that leads into it with a colon (see scripts/train_sentence_models.py)."""
         unless = set(self.p.unless)
         vetoes = self._claim_vetoes(doc, ctx)
         best = 0.0
