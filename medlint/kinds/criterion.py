@@ -80,7 +80,7 @@ from medlint.kinds.base import (
     typed,
 )
 from medlint.kinds.common import doc_types, filled, link_targets
-from medlint.kinds.cues import CueMatcher, CueTokens
+from medlint.kinds.cues import CueMatcher, CueTokens, find_each
 from medlint.kinds.cues import tokens as cue_tokens
 from medlint.matching import Prefilter, RegexList, lowered
 from medlint.resources import builtin_rules_dir
@@ -330,15 +330,18 @@ class CriterionKind(Kind[CriterionParams]):
                     toks = kept[index] = cue_tokens(block.text)
                 matched = mine[index] = self.matcher.find(toks) or _NO_CUES
                 return matched
-            toks = cue_tokens(block.text)
+            todo: list[tuple[CriterionKind, list[Sequence[tuple[str, int, int]] | None]]] = []
             for kind in (self, *ctx.analysis.kinds):
                 if not isinstance(kind, CriterionKind) or not kind.p.cues:
                     continue
                 if kind is not self and block.kind not in kind.block_kinds:
                     continue
                 slots = kind._slots(doc, ctx, (kind, "matched"))
-                if slots[index] is None:
-                    slots[index] = kind.matcher.find(toks) or _NO_CUES
+                if slots[index] is None and all(kind is not k for k, _ in todo):
+                    todo.append((kind, slots))
+            # A long block a window at a time (see `find_each`).
+            for (_, slots), hits in zip(todo, find_each(block.text, [k.matcher for k, _ in todo]), strict=True):
+                slots[index] = hits or _NO_CUES
         found = mine[index]
         return found if found is not None else _NO_CUES
 

@@ -98,6 +98,43 @@ def tokens(text: str) -> CueTokens:
     return CueTokens(words=words, starts=starts, ends=ends)
 
 
+MATCH_WINDOW = 200_000
+"""Characters of a long text whose cues `find_each` finds at a time."""
+
+
+def find_each(text: str, matchers: Sequence[CueMatcher]) -> list[list[tuple[str, int, int]]]:
+    """`[m.find(tokens(text)) for m in matchers]`, a window of the text at a time when it is
+    long, so that its tokens are never held whole (a 10 MB paragraph's took about 30 MB while
+    the criteria read them). A match may read on past its window: each window is matched with
+    as many tokens after it as the longest pattern can reach, and keeps the matches that start
+    inside it, so the matches are those of the whole text, in the same order."""
+    if len(text) <= MATCH_WINDOW:
+        whole = tokens(text)
+        return [m.find(whole) for m in matchers]
+    out: list[list[tuple[str, int, int]]] = [[] for _ in matchers]
+    reach = max([m.longest for m in matchers] or [1]) - 1
+    lo = 0
+    while lo < len(text):
+        hi = window_end(text, lo, MATCH_WINDOW)
+        kept = _joined(tokens_between(text, lo, hi))
+        at, more = hi, 0
+        while more < reach and at < len(text):
+            nxt = window_end(text, at, 1_000)
+            after = _joined(tokens_between(text, at, nxt))
+            kept += after
+            more += len(after)
+            at = nxt
+        window = CueTokens(
+            words=[_pair(t.text.lower()) for t in kept],
+            starts=array(OFFSET, [t.idx for t in kept]),
+            ends=array(OFFSET, [t.idx + len(t.text) for t in kept]),
+        )
+        for matcher, found in zip(matchers, out, strict=True):
+            found.extend(hit for hit in matcher.find(window) if hit[1] < hi)
+        lo = hi
+    return out
+
+
 def _word(text: str) -> Element:
     low = text.lower()
     lem = lemma(low)
@@ -119,6 +156,7 @@ class CueMatcher:
     def __init__(self, cues: Mapping[str, list[str]]) -> None:
         self.cues = dict(cues)
         self._index: PatternIndex | None = None
+        self._longest = 1
 
     def _build(self) -> PatternIndex:
         index = PatternIndex()
@@ -127,8 +165,16 @@ class CueMatcher:
                 elements = _elements(phrase)
                 if elements:
                     index.add(name, elements)
+                    self._longest = max(self._longest, len(elements))
         self._index = index
         return index
+
+    @property
+    def longest(self) -> int:
+        """Tokens in the longest cue: how far a match reads from the token it starts at."""
+        if self._index is None:
+            self._build()
+        return self._longest
 
     def find(self, toks: CueTokens) -> list[tuple[str, int, int]]:
         """(cue name, start, end) in the character offsets of the tokenised text."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from medlint.kinds.cues import tokens
 
 
@@ -12,3 +14,26 @@ def test_a_repeated_word_shares_one_pair_and_offsets_are_exact() -> None:
     assert len(drugs) == 2 and toks.words[drugs[0]] is toks.words[drugs[1]]
     assert [text[s:e] for s, e in zip(toks.starts, toks.ends, strict=True)][:4] == ["Side", "effects", ":", "the"]
     assert ("cause", "cause") in toks.words
+
+
+def test_a_long_text_matched_a_window_at_a_time_finds_what_the_whole_text_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from medlint.kinds import cues
+
+    matchers = [
+        cues.CueMatcher({"harm": ["side effect", "may * cause *? harm"], "cost": ["~[$£€] NUM", "cost"]}),
+        cues.CueMatcher({"who": ["not for everyone", "people who have kidney disease"]}),
+        cues.CueMatcher({}),
+    ]
+    sentence = (
+        "Side-effects: it may also cause serious harm. It costs $ 40 a month and is not for "
+        "everyone, least of all people who have kidney disease. "
+    )
+    text = sentence * 40
+    whole = [m.find(cues.tokens(text)) for m in matchers]
+    assert whole[0] and whole[1] and not whole[2]
+    # Windows far smaller than the text and than a sentence: many matches read across an edge.
+    for size in (7, 23, 60, 500):
+        monkeypatch.setattr(cues, "MATCH_WINDOW", size)
+        assert cues.find_each(text, matchers) == whole, size
