@@ -223,6 +223,7 @@ class Prefilter:
         # case-insensitive patterns; the text is lowercased instead.
         ordered = sorted(hints, key=len, reverse=True)
         self.regex = re.compile("|".join(re.escape(h) for h in ordered)) if ordered else None
+        self.longest = len(ordered[0]) if ordered else 0
 
     def may_match(self, lowered: str, start: int = 0, end: int | None = None) -> bool:
         if self.always:
@@ -230,6 +231,23 @@ class Prefilter:
         if self.regex is None:
             return False
         return self.regex.search(lowered, start, len(lowered) if end is None else end) is not None
+
+    def may_match_text(self, text: str) -> bool:
+        """`may_match(lowered(text))`; a long text (`LONG_LOWER`) is lowercased and tested a
+        piece at a time, each with the last `longest - 1` characters of the one before it, so
+        that no literal can fall between two, and never lowercased whole."""
+        if self.always:
+            return True
+        if self.regex is None:
+            return False
+        if len(text) <= LONG_LOWER or not _by_pieces(text):
+            return self.regex.search(lowered(text)) is not None
+        overlap = max(self.longest - 1, 0)
+        search = self.regex.search
+        return any(
+            search(_lower_piece(text[max(i - overlap, 0) : i + _PIECE])) is not None
+            for i in range(0, len(text), _PIECE)
+        )
 
 
 _LOWERED: tuple[str, str, bool] = ("", "", True)
@@ -248,6 +266,26 @@ def _lower(text: str) -> str:
     return "".join(text[i : i + _PIECE].lower() for i in range(0, len(text), _PIECE))
 
 
+LONG_LOWER = 1_000_000
+"""Characters from which a text is not lowercased whole for the literal tests (nor remembered):
+a 10 MB paragraph's lowercase is another 20 MB, which was held beside its claims. Each test
+lowercases what it reads: pieces of the text (`Prefilter.may_match_text`), or the span asked
+about (`RegexList.search_any`)."""
+
+
+def _by_pieces(text: str) -> bool:
+    """Whether `text` is long enough to be lowercased a piece at a time for the literal tests.
+    Not with a capital sigma, which lowercases by its neighbours (see `_lower`)."""
+    return len(text) > LONG_LOWER and "\u03a3" not in text
+
+
+def _lower_piece(piece: str) -> str:
+    """What `lowered` gives for this stretch of a text without a capital sigma: each
+    character lowercases alone there, to one character or (then kept as it is) to two."""
+    low = piece.lower()
+    return low if len(low) == len(piece) else _per_character(piece)
+
+
 def _per_character(text: str) -> str:
     """`text` lowercased character by character, each character that lowercases to two kept."""
     return "".join(ch if len(lo := ch.lower()) != 1 else lo for ch in text)
@@ -260,6 +298,12 @@ def _lowered(text: str) -> tuple[str, bool]:
     last = _LOWERED
     if last[0] is text:
         return last[1], last[2]
+    if _by_pieces(text):
+        # Not remembered (see `LONG_LOWER`): the caller holds it while it reads it.
+        low = _lower(text)
+        if len(low) == len(text):
+            return low, True
+        return "".join(_per_character(text[i : i + _PIECE]) for i in range(0, len(text), _PIECE)), False
     low = _lower(text)
     exact = len(low) == len(text)
     if not exact:
@@ -367,15 +411,28 @@ class RegexList(list[re.Pattern[str]]):
             return False
         prefilter, hinted_prefilter, unhinted = self._prefilters()
         end = len(text) if end is None else end
+        if _by_pieces(text):
+            # A span of a long text: only the span is lowercased (see `LONG_LOWER`), as
+            # `_lowered` lowercases the whole text (each character alone). Where the span
+            # lowercases exactly but the whole does not, the literals are tested where the
+            # whole would have run the alternation: both give whether some pattern matches.
+            piece = text[start:end]
+            low = piece.lower()
+            exact = len(low) == len(piece)
+            if not exact:
+                low = _per_character(piece)
+            lo, hi = 0, len(piece)
+        else:
+            low, exact = _lowered(text)
+            lo, hi = start, end
         if not prefilter.always:
-            if not prefilter.may_match(lowered(text), start, end):
+            if not prefilter.may_match(low, lo, hi):
                 return False
             return self.any.search(text, start, end) is not None
         # Some patterns have no literal to test for (a capitalised name). When none of the other
         # patterns' literals occurs, only those can match, and each alone is a far faster scan
         # than the alternation of all (which loses each pattern's own first-character skip).
-        low, exact = _lowered(text)
-        if not exact or hinted_prefilter.may_match(low, start, end):
+        if not exact or hinted_prefilter.may_match(low, lo, hi):
             return self.any.search(text, start, end) is not None
         return any(p.search(text, start, end) is not None for p in unhinted)
 

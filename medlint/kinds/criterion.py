@@ -82,7 +82,7 @@ from medlint.kinds.base import (
 from medlint.kinds.common import doc_types, filled, link_targets
 from medlint.kinds.cues import CueMatcher, CueTokens, find_each
 from medlint.kinds.cues import tokens as cue_tokens
-from medlint.matching import Prefilter, RegexList, lowered
+from medlint.matching import Prefilter, RegexList
 from medlint.resources import builtin_rules_dir
 
 REGISTER_MIN_WORDS = 120
@@ -348,12 +348,12 @@ class CriterionKind(Kind[CriterionParams]):
     def _find_cues(self, doc: Document, ctx: RuleContext, index: int) -> list[tuple[str, int, int]]:
         text = doc.blocks[index].text
         out = list(self._matched(doc, ctx, index)) if self.p.cues else []
-        low = lowered(text)
-        some_literal = self.any_literal is not None and self.any_literal.may_match(low)
+        # Tested on the text, not on `lowered(text)`: a long block is not lowercased whole.
+        some_literal = self.any_literal is not None and self.any_literal.may_match_text(text)
         subject = self._subject(doc, ctx) if self.p.not_subject else None
         for name, rxs in self.prefilters:
             for rx, prefilter in rxs:
-                if (some_literal or prefilter.always) and prefilter.may_match(low):
+                if (some_literal or prefilter.always) and prefilter.may_match_text(text):
                     out.extend(
                         (name, m.start(), m.end())
                         for m in rx.finditer(text)

@@ -37,7 +37,7 @@ from medlint.kinds.base import (
     typed,
     with_schema,
 )
-from medlint.matching import Prefilter, RegexList, alternation, lowered
+from medlint.matching import Prefilter, RegexList, alternation
 
 
 def _entries(value: Any, literal: bool) -> list[dict[str, Any]]:
@@ -144,7 +144,7 @@ class PhraseKind(Kind[PhraseParams]):
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterator[Hit]:
         for block in doc.blocks:
-            if block.kind not in self.block_kinds or not self.prefilter.may_match(lowered(block.text)):
+            if block.kind not in self.block_kinds or not self.prefilter.may_match_text(block.text):
                 continue
             cited: dict[tuple[int, int], bool] = {}
             for n, m in enumerate(self.regex.finditer(block.text)):

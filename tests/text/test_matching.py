@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 
 from medlint.kinds.base import regex_list
-from medlint.matching import HINTS_TABLE, RegexList, lowered
+from medlint.matching import HINTS_TABLE, Prefilter, RegexList, lowered
 
 
 @pytest.mark.parametrize("place", ["Istanbul", "İstanbul"])
@@ -87,3 +87,66 @@ def test_a_pattern_of_no_builtin_pack_is_compiled_at_once_and_a_bad_one_refused(
 def _table() -> dict[str, list[str] | None]:
     table: dict[str, list[str] | None] = json.loads(HINTS_TABLE.read_text(encoding="utf-8"))["hints"]
     return table
+
+
+_LONG_TEXTS = [
+    "Patients took ibuprofen; SIDE EFFECTS were mild. " * 9,
+    "Ä İstanbul clinic's MIRACLE cure. " * 9,  # "İ" lowercases to two characters
+    "ΣΟΦΙΑ said the Miracle worked. " * 9,  # a capital sigma lowercases by its neighbours
+    "plain words with nothing to find here at all " * 9,
+]
+
+
+@pytest.mark.parametrize("text", _LONG_TEXTS)
+def test_a_long_text_is_tested_a_piece_at_a_time_as_its_lowercase_would_be(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medlint import matching
+
+    filters = [
+        Prefilter([r"\bside\s+effects?\b"]),
+        Prefilter([r"\bmiracle\b", r"ibuprofen"]),
+        Prefilter([r"\bistanbul\b"]),
+        Prefilter([r"\b[A-Z]{3,}\b"]),  # no literal: always
+    ]
+    expected = [f.may_match(matching.lowered(text)) for f in filters]
+    lists = [
+        RegexList([re.compile(p, re.I) for p in ps])
+        for ps in ([r"\bmiracle\b", r"\b[A-Z]\w+ clinic"], [r"side effects?", r"ibuprofen"])
+    ]
+    spans = [(a, b) for a in range(0, len(text), 37) for b in (a + 5, a + 60, len(text))]
+    expected_spans = [[rl.search_any(text, a, b) for a, b in spans] for rl in lists]
+    # Long from 40 characters on, in pieces of 16 (far shorter than the literals' reach).
+    monkeypatch.setattr(matching, "LONG_LOWER", 40)
+    monkeypatch.setattr(matching, "_PIECE", 16)
+    matching.forget_lowered()
+    assert [f.may_match_text(text) for f in filters] == expected
+    fresh = [RegexList([re.compile(p.pattern, re.I) for p in rl]) for rl in lists]
+    assert [[rl.search_any(text, a, b) for a, b in spans] for rl in fresh] == expected_spans
+    if "Σ" not in text:  # with a capital sigma, lowercased whole as before
+        assert matching._LOWERED[0] is not text  # a long text's lowercase is not kept
+
+
+def test_a_literal_across_two_pieces_of_a_long_text_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    from medlint import matching
+
+    monkeypatch.setattr(matching, "LONG_LOWER", 40)
+    monkeypatch.setattr(matching, "_PIECE", 16)
+    prefilter = Prefilter([r"\bibuprofen\b"])
+    for at in range(40, 90):  # the word across each place a piece may end
+        text = "x " * (at // 2) + " " * (at % 2) + "IBUPROFEN " + "y " * 30
+        assert prefilter.may_match_text(text), at
+        assert not prefilter.may_match_text(text.replace("IBUPROFEN", "IBU PROFEN"))
+
+
+def test_a_span_of_a_long_text_with_a_character_that_lowercases_to_two(monkeypatch: pytest.MonkeyPatch) -> None:
+    from medlint import matching
+
+    monkeypatch.setattr(matching, "LONG_LOWER", 40)
+    # "İ" matches "i" case-insensitively but lowercases to two characters: the literal
+    # "istanbul" is not in the lowercase, so the alternation must run.
+    patterns = RegexList([re.compile(r"\bistanbul\b", re.IGNORECASE), re.compile(r"\d{5}")])
+    text = "Our clinic in İSTANBUL offers a miracle cure. " * 5
+    start = text.index("İSTANBUL") - 10
+    assert patterns.search_any(text, start, start + 30)
+    assert not patterns.search_any(text, start + 12, start + 30)
