@@ -54,7 +54,7 @@ def _load_sets() -> ModuleType:
 
 gold = _load_sets()
 
-from medlint.analysis.sentence_model import feature_inputs, features, with_lead  # noqa: E402
+from medlint.analysis.sentence_model import feature_inputs, features, list_leads, with_lead  # noqa: E402
 from medlint.document import BlockKind  # noqa: E402
 from medlint.kinds.base import BODY  # noqa: E402
 from medlint.parse import parse_document  # noqa: E402
@@ -108,23 +108,19 @@ def _norm(text: str) -> str:
 
 def body_sentences(path: Path) -> list[str]:
     """The sentences a criterion rule reads: body blocks' sentences, a list item whole and after
-    the paragraph that leads into it with a colon (`with_lead`)."""
+    the paragraph that leads into it with a colon (`list_leads`, as at run time)."""
     suffix = path.suffix.lower()
     fmt = "html" if suffix in (".html", ".htm") else "text" if suffix == ".txt" else "markdown"
     doc, _ = parse_document(path.read_text(encoding="utf-8"), path=str(path), fmt=fmt)
-    out = []
-    lead: str | None = None
     for block in doc.blocks:
-        if block.kind not in BODY:
-            lead = None
-            continue
+        block.sentences = sentence_spans(block.text)  # what the linter's sentence step fills in
+    leads = list_leads(doc)
+    out = []
+    for block in doc.blocks:
         if block.kind is BlockKind.LIST_ITEM:
-            out.append(with_lead(lead, block.text.strip()))
-            continue
-        spans = sentence_spans(block.text)
-        texts = [t for s, e in spans if len(t := block.text[s:e].strip()) > 3]
-        out.extend(texts)
-        lead = texts[-1] if texts and block.text.rstrip().endswith(":") else None
+            out.append(with_lead(leads.get(block.index), block.text.strip()))
+        elif block.kind in BODY:
+            out.extend(t for s, e in block.sentence_spans() if len(t := block.text[s:e].strip()) > 3)
     return out
 
 
@@ -214,15 +210,6 @@ def _score(model: tuple[dict[str, float], float], sentences: list[set[str]]) -> 
     return float(1.0 / (1.0 + np.exp(-max(min(best, 50.0), -50.0))))
 
 
-def kappa(pairs: list[tuple[bool, bool]]) -> float:
-    n = len(pairs)
-    observed = sum(a == b for a, b in pairs) / n
-    pa = sum(a for a, _ in pairs) / n
-    pb = sum(b for _, b in pairs) / n
-    expected = pa * pb + (1 - pa) * (1 - pb)
-    return (observed - expected) / (1 - expected) if expected < 1 else 0.0
-
-
 def cross_validated(
     arts: list[Article], passages: list[tuple[set[str], int]], news_negatives: bool
 ) -> dict[str, float]:
@@ -238,7 +225,7 @@ def cross_validated(
         scored.extend(
             (rated[i][1] == "n", _score(model, rated[i][2])) for i in sorted(test) if news_negatives or not rated[i][4]
         )
-    return {f"{t:.1f}": round(kappa([(g, p < t) for g, p in scored]), 3) for t in THRESHOLDS}
+    return {f"{t:.1f}": round(gold.kappa([(g, p < t) for g, p in scored]) or 0.0, 3) for t in THRESHOLDS}
 
 
 def train(criterion: str) -> dict[str, Any]:

@@ -29,6 +29,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from medlint.claims.lexicon import read_terms
+from medlint.document import BlockKind, Document
 from medlint.resources import builtin_rules_dir
 from medlint.tokens import lemma, like_num, tokenize
 
@@ -43,8 +45,7 @@ _TREATMENT_STEM = re.compile(
 
 
 def _one_word_terms(path: Path) -> frozenset[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(t for line in lines if (t := line.strip()) and not t.startswith("#") and " " not in t)
+    return frozenset(t for t in read_terms(path) if " " not in t)
 
 
 @cache
@@ -78,6 +79,31 @@ def with_lead(lead: str | None, item: str) -> str:
     """What a model reads for a list item: the item after the sentence that leads into it with a
     colon ("Common side effects include:" then "- nausea"), else the item alone."""
     return f"{lead} {item}" if lead else item
+
+
+# The body blocks that can lead into a list (list items themselves carry the lead on).
+_LEADING = (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.TABLE_CELL)
+
+
+def list_leads(doc: Document) -> dict[int, str]:
+    """For each list item that a body paragraph ending in a colon leads into, that paragraph's
+    last sentence, by the item's block index. One pass, for linting and training alike; any
+    other block (a heading) ends the lead."""
+    leads: dict[int, str] = {}
+    lead: str | None = None
+    for block in doc.blocks:
+        if block.kind is BlockKind.LIST_ITEM:
+            if lead:
+                leads[block.index] = lead
+        elif block.kind in _LEADING:
+            text = block.text
+            lead = None
+            if text.rstrip().endswith(":"):
+                sentences = [t for s, e in block.sentence_spans() if len(t := text[s:e].strip()) > 3]
+                lead = sentences[-1] if sentences else None
+        else:
+            lead = None
+    return leads
 
 
 def feature_inputs() -> str:

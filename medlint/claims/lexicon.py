@@ -53,7 +53,8 @@ def _phrases(value: Any, where: str) -> tuple[str, ...]:
     return tuple(str(v).strip().lower() for v in value if str(v).strip())
 
 
-def _read_terms(path: Path) -> list[str]:
+def read_terms(path: Path) -> list[str]:
+    """A term list: one lowercase term per line, `#` lines are comments."""
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip()
@@ -88,7 +89,7 @@ def load_lexicon(path: Path) -> Lexicon:
     folder = path.parent / "outcomes"
     if folder.is_dir():
         for txt in sorted(folder.glob("*.txt")):
-            terms = _read_terms(txt)
+            terms = read_terms(txt)
             outcomes.extend(terms)
             if txt.name != "body.txt":
                 ailments.update(terms)

@@ -64,7 +64,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from medlint.analysis.classify import promotional_cues
-from medlint.analysis.sentence_model import ModelError, SentenceModel, with_lead
+from medlint.analysis.sentence_model import ModelError, SentenceModel, list_leads, with_lead
 from medlint.analysis.sentence_model import load as load_model
 from medlint.document import BlockKind, Document
 from medlint.kinds.base import (
@@ -556,6 +556,7 @@ class CriterionKind(Kind[CriterionParams]):
         sentence that leads into it with a colon (see scripts/train_sentence_models.py)."""
         unless = set(self.p.unless)
         vetoes = self._claim_vetoes(doc, ctx)
+        leads = list_leads(doc)
         best = 0.0
         for index, start, end, names in self._sentences(doc, ctx):
             block = doc.blocks[index]
@@ -563,7 +564,7 @@ class CriterionKind(Kind[CriterionParams]):
                 continue
             text = block.text[start:end]
             if block.kind is BlockKind.LIST_ITEM:
-                text = with_lead(_lead_in(doc, index), text)
+                text = with_lead(leads.get(index), text)
             score = model.probability(text)
             if score >= model.threshold:
                 hit = Hit(index, *_trim(block.text, start, end))
@@ -696,19 +697,6 @@ class _Intervals:
         starts, ends = found
         at = bisect.bisect_right(ends, start)
         return at < len(starts) and starts[at] < end
-
-
-def _lead_in(doc: Document, index: int) -> str | None:
-    """The last sentence of the paragraph that leads into list item `index` with a colon, as
-    scripts/train_sentence_models.py reads it."""
-    k = index - 1
-    while k >= 0 and doc.blocks[k].kind is BlockKind.LIST_ITEM:
-        k -= 1
-    if k < 0 or doc.blocks[k].kind not in BODY or not doc.blocks[k].text.rstrip().endswith(":"):
-        return None
-    text = doc.blocks[k].text
-    sentences = [t for s, e in doc.blocks[k].sentence_spans() if len(t := text[s:e].strip()) > 3]
-    return sentences[-1] if sentences else None
 
 
 def _meets(groups: list[frozenset[str]], names: set[str]) -> bool:
