@@ -73,18 +73,21 @@ WINDOW = 20_000
 window's edge, which is whitespace), so only the compact pairs and offsets are ever held whole."""
 
 
+def _as_cue_tokens(kept: list[Token]) -> CueTokens:
+    # Built by map() in C: a Python loop per token was most of the time here.
+    texts = list(map(_TEXT, kept))
+    idxs = list(map(_IDX, kept))
+    return CueTokens(
+        words=list(map(_pair, map(str.lower, texts))),
+        starts=array(OFFSET, idxs),
+        ends=array(OFFSET, map(add, idxs, map(len, texts))),
+    )
+
+
 def tokens(text: str) -> CueTokens:
     """`text` tokenised, each token with its lemma from the lookup table."""
     if len(text) <= MEMO_CHARS:
-        kept = _joined(list(tokenize(text)))  # the tokens the claim analysis made, shared
-        # Built by map() in C: a Python loop per token was most of the time here.
-        texts = list(map(_TEXT, kept))
-        idxs = list(map(_IDX, kept))
-        return CueTokens(
-            words=list(map(_pair, map(str.lower, texts))),
-            starts=array(OFFSET, idxs),
-            ends=array(OFFSET, map(add, idxs, map(len, texts))),
-        )
+        return _as_cue_tokens(_joined(list(tokenize(text))))  # the claim analysis's tokens, shared
     words: list[tuple[str, str]] = []
     starts, ends = array(OFFSET), array(OFFSET)
     lo = 0
@@ -124,11 +127,7 @@ def find_each(text: str, matchers: Sequence[CueMatcher]) -> list[list[tuple[str,
             kept += after
             more += len(after)
             at = nxt
-        window = CueTokens(
-            words=[_pair(t.text.lower()) for t in kept],
-            starts=array(OFFSET, [t.idx for t in kept]),
-            ends=array(OFFSET, [t.idx + len(t.text) for t in kept]),
-        )
+        window = _as_cue_tokens(kept)
         for matcher, found in zip(matchers, out, strict=True):
             found.extend(hit for hit in matcher.find(window) if hit[1] < hi)
         lo = hi
