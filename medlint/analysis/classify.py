@@ -126,6 +126,7 @@ class _Vocabulary:
     in_people: list[re.Pattern[str]]
     dateline: list[re.Pattern[str]]
     release_mark: list[re.Pattern[str]]
+    not_lede: list[re.Pattern[str]]
 
 
 def _compile(items: list[str]) -> RegexList:
@@ -160,6 +161,7 @@ def vocabulary() -> _Vocabulary:
         in_people=_compile(data["in_people"]),
         dateline=_compile(data["dateline"]),
         release_mark=_compile(data["release_mark"]),
+        not_lede=_compile(data["not_lede"]),
     )
 
 
@@ -218,8 +220,10 @@ def _cue(text: str, vocab: _Vocabulary) -> tuple[str | None, str | None, bool]:
 
 
 def _lede(doc: Document) -> list[str]:
-    """The story's opening: up to two paragraphs of ten words or more, before the first section."""
+    """The story's opening: up to two paragraphs of ten words or more, before the first section
+    (a photo's caption or a byline above the story is not its opening)."""
     out: list[str] = []
+    not_lede = vocabulary().not_lede
     for block in doc.blocks:
         if block.kind is BlockKind.TITLE:
             continue
@@ -227,7 +231,7 @@ def _lede(doc: Document) -> list[str]:
             if out:
                 break
             continue
-        if words_up_to(block.text, 10) >= 10:
+        if words_up_to(block.text, 10) >= 10 and not _first(not_lede, block.text):
             out.append(block.text)
             if len(out) == 2:
                 break
@@ -341,12 +345,13 @@ _MARK_BLOCKS = 6
 
 
 def _announced(vocab: _Vocabulary, title: str, lede: list[str]) -> tuple[str, str] | None:
-    """Where ("title", else "lede": its first paragraph) and with which words a text announces
-    something (a launch, an introduction, an opening), or None."""
+    """Where ("title", else "lede": its first two paragraphs, as a story opens on a scene and
+    gives its news in the second) and with which words a text announces something (a launch, an
+    introduction, an opening), or None."""
     m = vocab.promotional["announcement"].search(title)
     if m:
         return "title", m.group()
-    said = _first(vocab.announcement_lede, lede[0]) if lede else None
+    said = next((w for text in lede[:2] if (w := _first(vocab.announcement_lede, text))), None)
     return ("lede", said) if said else None
 
 

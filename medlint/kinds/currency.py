@@ -55,7 +55,8 @@ _MONTH = (
 )
 _DATE = re.compile(
     r"\b(?:(?P<y1>(?:19|20)\d\d)-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})"
-    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.format(n="m2") + r",?\s+(?P<y2>(?:19|20)\d\d)"
+    # "3 March 2025", and EurekAlert!'s "22-SEP-2014".
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)" + _MONTH.format(n="m2") + r"(?:,?\s+|-)(?P<y2>(?:19|20)\d\d)"
     r"|" + _MONTH.format(n="m3") + r"\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y3>(?:19|20)\d\d)"
     r"|" + _MONTH.format(n="m4") + r",?\s+(?P<y4>(?:19|20)\d\d))\b",
     re.IGNORECASE,

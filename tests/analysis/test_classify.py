@@ -268,3 +268,24 @@ def test_a_feature_whose_title_names_a_small_trial_is_news() -> None:
         "## Side effects and cost\n\nHeadaches were common. A course costs about $9,000."
     )
     assert kind(text) == "news"
+
+
+def test_a_news_story_on_a_launch_is_news_past_its_byline_caption_and_scene_setting() -> None:
+    # A local news story: a byline and a photo caption above it, a place-only dateline, a scene
+    # in the first paragraph and the news ("unveiled") in the second.
+    text = (
+        "# New heart van brings scans to the farm gate\n\n"
+        "**By Lena Okafor | WKVT 5 News**\n\n"
+        "*[Photo: Nurse Ada Brown stands beside the new heart van outside Marlow General on Tuesday.]*\n\n"
+        "MARLOW FALLS — From the road it looks like any delivery van, but inside there is an "
+        "ultrasound machine and a folding couch.\n\n"
+        "Marlow General Hospital on Tuesday unveiled the county's first mobile heart clinic, which "
+        "will visit twelve villages a month.\n\n"
+        '"People wait months for a scan," said Dr. Ray Munro, a cardiologist at the hospital.'
+    )
+    found = classified(text)
+    assert found.type == "news", found.reason
+    assert "dateline" in found.reason and "unveiled" in found.reason
+    # Without its dateline nothing marks it as news rather than a page about the van.
+    no_place = text.replace("MARLOW FALLS — ", "")
+    assert classified(no_place).type != "news"

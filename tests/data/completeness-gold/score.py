@@ -51,6 +51,7 @@ BLIND10 = HERE.parent / "completeness-blind-10"
 BLIND11 = HERE.parent / "completeness-blind-11"
 BLIND12 = HERE.parent / "completeness-blind-12"
 BLIND13 = HERE.parent / "completeness-blind-13"
+BLIND14 = HERE.parent / "completeness-blind-14"
 CORPUS = HERE.parents[3] / "shared" / "corpus"
 CLAIMS_DEV = HERE.parents[3] / "shared" / "claims-dev"
 HALVES = ("read", "held", "all")
@@ -112,6 +113,7 @@ SETS = {
     "blind11": LabelSet(BLIND11, BLIND11, held="halved"),
     "blind12": LabelSet(BLIND12, BLIND12, held="whole"),
     "blind13": LabelSet(BLIND13, BLIND13, held="whole"),
+    "blind14": LabelSet(BLIND14, BLIND14, held="halved"),
 }
 
 
@@ -178,6 +180,7 @@ def main() -> None:
         ("blind11", "score completeness-blind-11 (halved, two raters)"),
         ("blind12", "score completeness-blind-12 (held out whole, two raters)"),
         ("blind13", "score completeness-blind-13 (held out whole, two raters)"),
+        ("blind14", "score completeness-blind-14 (realistic releases; halved, two raters)"),
     ):
         which.add_argument(f"--{flag}", dest="set", action="store_const", const=flag, help=helped)
     ap.add_argument(
