@@ -221,7 +221,8 @@ def _cue(text: str, vocab: _Vocabulary) -> tuple[str | None, str | None, bool]:
 
 def _lede(doc: Document) -> list[str]:
     """The story's opening: up to two paragraphs of ten words or more, before the first section
-    (a photo's caption or a byline above the story is not its opening)."""
+    (a photo's caption, a byline or a line of fields above the story is not its opening, nor
+    are a release's bullet highlights)."""
     out: list[str] = []
     not_lede = vocabulary().not_lede
     for block in doc.blocks:
@@ -230,6 +231,9 @@ def _lede(doc: Document) -> list[str]:
         if block.is_heading:
             if out:
                 break
+            continue
+        # A release's bullet highlights come before its story, and are not its opening.
+        if block.kind is not BlockKind.PARAGRAPH:
             continue
         if words_up_to(block.text, 10) >= 10 and not _first(not_lede, block.text):
             out.append(block.text)
@@ -329,7 +333,8 @@ def _unwired_announcement(doc: Document, vocab: _Vocabulary, title: str, lede: l
     if found is None:
         return None
     where, words = found
-    if _first(vocab.dateline, lede[0]):
+    # The dateline opens the story, which a subhead set as a paragraph may precede.
+    if any(_first(vocab.dateline, text) for text in lede[:2]):
         return f"a dated announcement: a dateline, and its {where} announces ({words.lower()})"
     # A release carries its marks at its head ("Posted in Newsroom") or its foot ("Media
     # contact"); a page's navigation further in is not one.

@@ -52,6 +52,8 @@ BLIND11 = HERE.parent / "completeness-blind-11"
 BLIND12 = HERE.parent / "completeness-blind-12"
 BLIND13 = HERE.parent / "completeness-blind-13"
 BLIND14 = HERE.parent / "completeness-blind-14"
+BLIND15 = HERE.parent / "completeness-blind-15"
+BLIND16 = HERE.parent / "completeness-blind-16"
 CORPUS = HERE.parents[3] / "shared" / "corpus"
 CLAIMS_DEV = HERE.parents[3] / "shared" / "claims-dev"
 HALVES = ("read", "held", "all")
@@ -114,6 +116,8 @@ SETS = {
     "blind12": LabelSet(BLIND12, BLIND12, held="whole"),
     "blind13": LabelSet(BLIND13, BLIND13, held="whole"),
     "blind14": LabelSet(BLIND14, BLIND14, held="halved"),
+    "blind15": LabelSet(BLIND15, BLIND15, held="whole"),
+    "blind16": LabelSet(BLIND16, BLIND16),
 }
 
 
@@ -181,6 +185,8 @@ def main() -> None:
         ("blind12", "score completeness-blind-12 (held out whole, two raters)"),
         ("blind13", "score completeness-blind-13 (held out whole, two raters)"),
         ("blind14", "score completeness-blind-14 (realistic releases; halved, two raters)"),
+        ("blind15", "score completeness-blind-15 (realistic releases; held out whole, two raters)"),
+        ("blind16", "score completeness-blind-16 (realistic releases; read, for training)"),
     ):
         which.add_argument(f"--{flag}", dest="set", action="store_const", const=flag, help=helped)
     ap.add_argument(
