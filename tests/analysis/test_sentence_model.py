@@ -93,11 +93,7 @@ CROSS: list[object] = [
         "About 1 in 100 people get an infection in the new joint, which may need another operation.",
         marks=pytest.mark.xfail(strict=True, reason="a known miss: a harm's rate reads as a benefit figure"),
     ),
-    pytest.param(
-        "benefits",
-        "About 2 in 100 people get a skin infection where the needle went in.",
-        marks=pytest.mark.xfail(strict=True, reason="a known miss: a harm's rate reads as a benefit figure"),
-    ),
+    ("benefits", "About 2 in 100 people get a skin infection where the needle went in."),
     ("harms", "After 12 weeks, 22 in 100 people on the pill had stopped smoking, against 8 in 100 on a dummy pill."),
 ]
 
@@ -190,22 +186,12 @@ KNOWN_MISSES = [
     (
         "CMP004",
         "good",
-        "# Steam therapy for an enlarged prostate\n\nMen with an enlarged prostate usually start with pills such as tamsulosin.",
-    ),
-    (
-        "CMP004",
-        "good",
         "# Skin patch for peanut allergy\n\nThe only approved peanut allergy treatment is an oral powder that children eat every day.",
     ),
     (
         "CMP004",
         "good",
         "# Zelvora eases knee pain in trial\n\nThe current standard of care, a steroid injection, wears off within weeks.",
-    ),
-    (
-        "CMP004",
-        "good",
-        "# Blood test spots most womb cancers, study finds\n\nThe test flagged 132 of 142 cancers. An ultrasound scan caught slightly more cancers in the same women.",
     ),
     ("CMP004", "good", "# Zelvora gel for knee pain\n\nArthroscopic surgery, once common, has fallen out of favour."),
     (
@@ -227,11 +213,6 @@ KNOWN_MISSES = [
         "CMP004",
         "good",
         "# Gout flare drug\n\nThe drug eased flares in the trial. Doctors usually prescribe colchicine for a flare.",
-    ),
-    (
-        "CMP015",
-        "good",
-        "# Drug meets main goal in Phase 3 trial\n\nIn a randomized trial of 800 patients, the drug helped, researchers reported today in the journal Heart. The response rate was 45% in the treatment arm versus 20% in the placebo arm.",
     ),
 ]
 
