@@ -176,6 +176,22 @@ def test_a_model_rule_says_why_it_found_nothing() -> None:
 # these are what that cost. Strict: a model that learns one of them fails this test, and the
 # example should go back into its rule.
 KNOWN_MISSES = [
+    # Lost when harms was retrained with realistic releases and its threshold rose to 0.7.
+    (
+        "CMP001",
+        "good",
+        "# Knee injections\n\nA knee injection puts medicine into the joint. Side effects include a sore knee for a day or two.",
+    ),
+    (
+        "CMP004",
+        "good",
+        "# Steam therapy for an enlarged prostate\n\nMen with an enlarged prostate usually start with pills such as tamsulosin.",
+    ),
+    (
+        "CMP004",
+        "good",
+        "# Blood test spots most womb cancers, study finds\n\nThe test flagged 132 of 142 cancers. An ultrasound scan caught slightly more cancers in the same women.",
+    ),
     (
         "CMP001",
         "good",
