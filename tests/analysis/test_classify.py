@@ -289,3 +289,38 @@ def test_a_news_story_on_a_launch_is_news_past_its_byline_caption_and_scene_sett
     # Without its dateline nothing marks it as news rather than a page about the van.
     no_place = text.replace("MARLOW FALLS — ", "")
     assert classified(no_place).type != "news"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A station's story: a weekday in its "Posted:" line, a video caption, a place dateline
+        # with the station's call sign, and a title saying the service is "now offered".
+        (
+            "# Knee-free hip surgery now offered in Marlow, patients say\n\n"
+            "Posted: Tue 6:10 PM, May 3, 2016 | Updated: Tue 9:40 PM, May 3, 2016\n\n"
+            "[▶ VIDEO: Health Watch: a new option for worn-out hips, 2:41 long]\n\n"
+            "MARLOW, Ore. (KMRL) — For years, Ada Brown walked with a cane and a grimace.\n\n"
+            '"I got my life back," she said after the operation at Marlow General this spring.',
+            "news",
+        ),
+        # A consumer site's story adapted from a release, its news in the paragraph after.
+        (
+            "# Warm baths helped older rats sleep better\n\n"
+            "**But experts warn that what works in rats often fails in people for many reasons**\n\n"
+            "*Adapted from a news release from the Hallam Institute of Sleep Research*\n\n"
+            "Older rats bathed in warm water each evening fell asleep sooner, new research shows, "
+            "though nobody yet knows why.\n\n"
+            "In the new study, researchers bathed 40 rats for ten minutes a night for a month.",
+            "news",
+        ),
+        # A shop's page for a supplement in chews, named as such only in its title.
+        (
+            "# Heart Health Beet Chews\n\n$39.95 for 60 chews. Subscribe and save 20%.\n\n"
+            "Two chews a day support healthy circulation.",
+            "treatment",
+        ),
+    ],
+)
+def test_real_page_clutter_does_not_hide_the_type(text: str, expected: str) -> None:
+    assert kind(text) == expected, classified(text).reason
