@@ -54,6 +54,8 @@ BLIND13 = HERE.parent / "completeness-blind-13"
 BLIND14 = HERE.parent / "completeness-blind-14"
 BLIND15 = HERE.parent / "completeness-blind-15"
 BLIND16 = HERE.parent / "completeness-blind-16"
+BLIND17 = HERE.parent / "completeness-blind-17"
+BLIND18 = HERE.parent / "completeness-blind-18"
 CORPUS = HERE.parents[3] / "shared" / "corpus"
 CLAIMS_DEV = HERE.parents[3] / "shared" / "claims-dev"
 HALVES = ("read", "held", "all")
@@ -118,6 +120,8 @@ SETS = {
     "blind14": LabelSet(BLIND14, BLIND14, held="halved"),
     "blind15": LabelSet(BLIND15, BLIND15, held="whole"),
     "blind16": LabelSet(BLIND16, BLIND16),
+    "blind17": LabelSet(BLIND17, BLIND17),
+    "blind18": LabelSet(BLIND18, BLIND18, held="whole"),
 }
 
 
@@ -187,6 +191,8 @@ def main() -> None:
         ("blind14", "score completeness-blind-14 (realistic releases; halved, two raters)"),
         ("blind15", "score completeness-blind-15 (realistic releases; held out whole, two raters)"),
         ("blind16", "score completeness-blind-16 (realistic releases; read, for training)"),
+        ("blind17", "score completeness-blind-17 (realistic releases and pages; read)"),
+        ("blind18", "score completeness-blind-18 (realistic releases; held out whole, two raters)"),
     ):
         which.add_argument(f"--{flag}", dest="set", action="store_const", const=flag, help=helped)
     ap.add_argument(
