@@ -221,8 +221,8 @@ def _cue(text: str, vocab: _Vocabulary) -> tuple[str | None, str | None, bool]:
 
 def _lede(doc: Document) -> list[str]:
     """The story's opening: up to two paragraphs of ten words or more, before the first section
-    (a photo's caption, a byline or a line of fields above the story is not its opening, nor
-    are a release's bullet highlights)."""
+    (a paragraph that is a photo's caption, a byline, a credit or a line of fields is not its
+    opening, nor is a list item: a release's bullet highlights)."""
     out: list[str] = []
     not_lede = vocabulary().not_lede
     for block in doc.blocks:
@@ -233,7 +233,7 @@ def _lede(doc: Document) -> list[str]:
                 break
             continue
         # A release's bullet highlights come before its story, and are not its opening.
-        if block.kind is not BlockKind.PARAGRAPH:
+        if block.kind is BlockKind.LIST_ITEM:
             continue
         if words_up_to(block.text, 10) >= 10 and not _first(not_lede, block.text):
             out.append(block.text)
@@ -356,6 +356,9 @@ def _announced(vocab: _Vocabulary, title: str, lede: list[str]) -> tuple[str, st
     m = vocab.promotional["announcement"].search(title)
     if m:
         return "title", m.group()
+    said = _first(vocab.announcement_lede, title)
+    if said:
+        return "title", said
     said = next((w for text in lede[:2] if (w := _first(vocab.announcement_lede, text))), None)
     return ("lede", said) if said else None
 

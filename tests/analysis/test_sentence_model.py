@@ -176,11 +176,11 @@ def test_a_model_rule_says_why_it_found_nothing() -> None:
 # these are what that cost. Strict: a model that learns one of them fails this test, and the
 # example should go back into its rule.
 KNOWN_MISSES = [
-    # Lost when harms was retrained with realistic releases and its threshold rose to 0.7.
+    # Lost when benefits was retrained with realistic releases (threshold 0.6).
     (
-        "CMP001",
+        "CMP015",
         "good",
-        "# Knee injections\n\nA knee injection puts medicine into the joint. Side effects include a sore knee for a day or two.",
+        "# Drug meets main goal in Phase 3 trial\n\nIn a randomized trial of 800 patients, the drug helped, researchers reported today in the journal Heart. The response rate was 45% in the treatment arm versus 20% in the placebo arm.",
     ),
     (
         "CMP004",
@@ -269,3 +269,34 @@ def test_the_shipped_models_are_what_the_training_script_makes() -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert json.loads((ROOT / "medlint" / "data" / "models" / "harms.json").read_text())["weights"]
+
+
+# Plain side-effect sentences of patient pages, as a reviewer wrote them (not from the models'
+# training data): each tells a reader the treatment's harms, so a treatment page holding one
+# meets the harms criterion.
+PATIENT_PAGE_HARMS: list[object] = [
+    "Side effects include a sore knee for a day or two.",
+    "Common side effects include feeling sick, headaches and diarrhoea.",
+    "Some people get a headache or feel sick after taking it.",
+    "About 1 in 10 people get a rash.",
+    "It can cause stomach pain, bleeding and, rarely, kidney problems.",
+    "Rarely, the injection can cause an infection in the joint.",
+    "Possible side effects include bruising, swelling and, rarely, infection.",
+    *(
+        pytest.param(text, marks=pytest.mark.xfail(strict=True, reason="a known miss of the harms model"))
+        for text in (
+            "The most common side effect is a dry mouth.",
+            "Side effects are usually mild and include nausea and dizziness.",
+            "You may feel dizzy or drowsy for a few hours.",
+            "Tell your doctor if you get chest pain or shortness of breath.",
+        )
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence", PATIENT_PAGE_HARMS)
+def test_a_plain_side_effect_sentence_meets_harms_on_a_treatment_page(sentence: str) -> None:
+    text = (
+        f"---\ntype: treatment\n---\n# Knee injections\n\nA knee injection puts medicine into the joint. {sentence}\n"
+    )
+    assert Scorer().score_text(text, "page.md").result("harms").verdict == "satisfactory"
