@@ -4,16 +4,14 @@
 
 What a model learns from, for criterion C (nothing else is read):
 - the labelled articles of the sets that may be read: completeness-gold (dev and its heldout),
-  completeness-blind (the shared corpus; needs `../shared/corpus`), completeness-blind-16 and
-  -17, the read halves of completeness-blind-2, -3, -5, -8, -9, -11 and -14. An article
-  rated "not satisfactory" on C gives every sentence of its body as a negative; one rated
-  "satisfactory" gives the sentence(s) its label quotes as positives (the rest of it is not
-  used: any of it may meet C too); a set named in NOT_FROM for C is left out (alternatives
-  does not learn from blind-14, -16 or -17);
+  completeness-blind (the shared corpus; needs `../shared/corpus`) and the read halves of
+  completeness-blind-2, -3, -5, -8, -9 and -11. An article rated "not satisfactory" on C gives
+  every sentence of its body as a negative; one rated "satisfactory" gives the sentence(s) its
+  label quotes as positives (the rest of it is not used: any of it may meet C too);
 - the read halves (odd ids) of the probe sets for C: labelled passages, each one instance,
   weighted twice (they are the near misses).
 Never read: the held halves of those sets, the sets held out whole (completeness-blind-4, -6,
--7, -10, -12, -13, -15, -18) and the probes' even ids: they measure the models.
+-7, -10, -12, -13) and the probes' even ids: they measure the models.
 
 The model is logistic regression over `medlint.analysis.sentence_model.features`, fitted by
 full-batch gradient descent (fixed steps, so a run is deterministic), positives weighted up to
@@ -72,19 +70,10 @@ READ_SETS = [
     ("blind8", "read"),
     ("blind9", "read"),
     ("blind11", "read"),
-    ("blind14", "read"),
-    ("blind16", "all"),
-    ("blind17", "all"),
 ]
-# Sets a criterion does not learn from. Blind-14, -16 and -17 (realistic pages, one rater each)
-# rate alternatives more loosely than the probes and older sets do (an add-on arm "combined with
-# gemcitabine" against gemcitabine alone, a drink compared with another drink as an exposure):
-# trained on them, alternatives fell on the nine never-read sets (mean kappa 0.40 -> 0.32), so
-# they wait for a second rater.
-NOT_FROM = {"alternatives": {"blind14", "blind16", "blind17"}}
 PROBES = {
     "alternatives": ["alternatives-probes", "alternatives-probes-2"],
-    "harms": ["harms-probes", "harms-probes-2"],
+    "harms": ["harms-probes"],
     "benefits": ["benefits-probes"],
 }
 # News is held to more than the rule's model is asked: HealthNewsReview fails a story that names
@@ -140,12 +129,8 @@ def _quoted(note: str) -> list[str]:
     return re.findall(r"‘([^’]+)’", note) or [note]
 
 
-def read_sets(criterion: str) -> list[tuple[str, str]]:
-    return [(name, half) for name, half in READ_SETS if name not in NOT_FROM.get(criterion, set())]
-
-
 def articles(criterion: str) -> Iterator[Article]:
-    for name, half in read_sets(criterion):
+    for name, half in READ_SETS:
         chosen = gold.SETS[name]
         if chosen.shared and not chosen.articles.is_dir():
             raise SystemExit(f"no shared corpus at {chosen.articles}: the models train on its labels too")
@@ -262,7 +247,7 @@ def train(criterion: str) -> dict[str, Any]:
             "articles_by_verdict": dict(sorted(Counter(a[1] for a in arts).items())),
             "positive_sentences": sum(len(a[3]) for a in arts if a[1] == "s"),
             "passages": len(passages),
-            "sets": [f"{n} ({h})" for n, h in read_sets(criterion)]
+            "sets": [f"{n} ({h})" for n, h in READ_SETS]
             + [f"{p} (odd ids)" for p in PROBES[criterion]]
             + [f"{p} (odd ids, 'yes' as negatives)" for p in OTHERS[criterion]],
             "news_negatives": news_negatives,

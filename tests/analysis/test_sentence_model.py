@@ -93,7 +93,11 @@ CROSS: list[object] = [
         "About 1 in 100 people get an infection in the new joint, which may need another operation.",
         marks=pytest.mark.xfail(strict=True, reason="a known miss: a harm's rate reads as a benefit figure"),
     ),
-    ("benefits", "About 2 in 100 people get a skin infection where the needle went in."),
+    pytest.param(
+        "benefits",
+        "About 2 in 100 people get a skin infection where the needle went in.",
+        marks=pytest.mark.xfail(strict=True, reason="a known miss: a harm's rate reads as a benefit figure"),
+    ),
     ("harms", "After 12 weeks, 22 in 100 people on the pill had stopped smoking, against 8 in 100 on a dummy pill."),
 ]
 
@@ -176,22 +180,6 @@ def test_a_model_rule_says_why_it_found_nothing() -> None:
 # these are what that cost. Strict: a model that learns one of them fails this test, and the
 # example should go back into its rule.
 KNOWN_MISSES = [
-    # Lost when benefits was retrained with realistic releases (threshold 0.6).
-    (
-        "CMP015",
-        "good",
-        "# Drug meets main goal in Phase 3 trial\n\nIn a randomized trial of 800 patients, the drug helped, researchers reported today in the journal Heart. The response rate was 45% in the treatment arm versus 20% in the placebo arm.",
-    ),
-    (
-        "CMP004",
-        "good",
-        "# Steam therapy for an enlarged prostate\n\nMen with an enlarged prostate usually start with pills such as tamsulosin.",
-    ),
-    (
-        "CMP004",
-        "good",
-        "# Blood test spots most womb cancers, study finds\n\nThe test flagged 132 of 142 cancers. An ultrasound scan caught slightly more cancers in the same women.",
-    ),
     (
         "CMP001",
         "good",
@@ -202,12 +190,22 @@ KNOWN_MISSES = [
     (
         "CMP004",
         "good",
+        "# Steam therapy for an enlarged prostate\n\nMen with an enlarged prostate usually start with pills such as tamsulosin.",
+    ),
+    (
+        "CMP004",
+        "good",
         "# Skin patch for peanut allergy\n\nThe only approved peanut allergy treatment is an oral powder that children eat every day.",
     ),
     (
         "CMP004",
         "good",
         "# Zelvora eases knee pain in trial\n\nThe current standard of care, a steroid injection, wears off within weeks.",
+    ),
+    (
+        "CMP004",
+        "good",
+        "# Blood test spots most womb cancers, study finds\n\nThe test flagged 132 of 142 cancers. An ultrasound scan caught slightly more cancers in the same women.",
     ),
     ("CMP004", "good", "# Zelvora gel for knee pain\n\nArthroscopic surgery, once common, has fallen out of favour."),
     (
@@ -229,6 +227,11 @@ KNOWN_MISSES = [
         "CMP004",
         "good",
         "# Gout flare drug\n\nThe drug eased flares in the trial. Doctors usually prescribe colchicine for a flare.",
+    ),
+    (
+        "CMP015",
+        "good",
+        "# Drug meets main goal in Phase 3 trial\n\nIn a randomized trial of 800 patients, the drug helped, researchers reported today in the journal Heart. The response rate was 45% in the treatment arm versus 20% in the placebo arm.",
     ),
 ]
 
@@ -279,13 +282,13 @@ PATIENT_PAGE_HARMS: list[object] = [
     "Common side effects include feeling sick, headaches and diarrhoea.",
     "Some people get a headache or feel sick after taking it.",
     "About 1 in 10 people get a rash.",
-    "It can cause stomach pain, bleeding and, rarely, kidney problems.",
+    "The most common side effect is a dry mouth.",
     "Rarely, the injection can cause an infection in the joint.",
-    "Possible side effects include bruising, swelling and, rarely, infection.",
     *(
         pytest.param(text, marks=pytest.mark.xfail(strict=True, reason="a known miss of the harms model"))
         for text in (
-            "The most common side effect is a dry mouth.",
+            "It can cause stomach pain, bleeding and, rarely, kidney problems.",
+            "Possible side effects include bruising, swelling and, rarely, infection.",
             "Side effects are usually mild and include nausea and dizziness.",
             "You may feel dizzy or drowsy for a few hours.",
             "Tell your doctor if you get chest pain or shortness of breath.",
