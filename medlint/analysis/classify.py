@@ -127,6 +127,7 @@ class _Vocabulary:
     dateline: list[re.Pattern[str]]
     release_mark: list[re.Pattern[str]]
     not_lede: list[re.Pattern[str]]
+    news_peg: list[re.Pattern[str]]
 
 
 def _compile(items: list[str]) -> RegexList:
@@ -162,6 +163,7 @@ def vocabulary() -> _Vocabulary:
         dateline=_compile(data["dateline"]),
         release_mark=_compile(data["release_mark"]),
         not_lede=_compile(data["not_lede"]),
+        news_peg=_compile(data["news_peg"]),
     )
 
 
@@ -225,7 +227,9 @@ def _lede(doc: Document) -> list[str]:
     opening, nor is a list item: a release's bullet highlights)."""
     out: list[str] = []
     not_lede = vocabulary().not_lede
-    for block in doc.blocks:
+    # A web page's navigation and alert bars come before its headline: the story starts after it.
+    title_at = next((b.index for b in doc.blocks if b.kind is BlockKind.TITLE), 0)
+    for block in doc.blocks[title_at:]:
         if block.kind is BlockKind.TITLE:
             continue
         if block.is_heading:
@@ -235,7 +239,7 @@ def _lede(doc: Document) -> list[str]:
         # A release's bullet highlights come before its story, and are not its opening.
         if block.kind is BlockKind.LIST_ITEM:
             continue
-        if words_up_to(block.text, 10) >= 10 and not _first(not_lede, block.text):
+        if words_up_to(block.text, 10) >= 10 and not _first(not_lede, block.text.lstrip()):
             out.append(block.text)
             if len(out) == 2:
                 break
@@ -498,6 +502,9 @@ def _classify(doc: Document, cues: list[str]) -> DocType:
         return DocType("news", f"title reports a study or a decision ({title_news})" + promo_note, promotional)
     if len(open_news) >= 2 and any(_first(vocab.news, t) for t in lede):
         return DocType("news", f"opening reports a study ({', '.join(open_news[:3])})" + promo_note, promotional)
+    peg = next((p for t in opening_news if (p := _first(vocab.news_peg, t))), None)
+    if peg:
+        return DocType("news", f"opening pegs it to the day's news ({peg})" + promo_note, promotional)
     # An announcement with a dateline or a newsroom mark is a release though no wire service or
     # boilerplate says so: its business events are judged as a wire release's are.
     unwired = _unwired_announcement(doc, vocab, title, lede)

@@ -324,3 +324,54 @@ def test_a_news_story_on_a_launch_is_news_past_its_byline_caption_and_scene_sett
 )
 def test_real_page_clutter_does_not_hide_the_type(text: str, expected: str) -> None:
     assert kind(text) == expected, classified(text).reason
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        # A feature lede (an anecdote) over a report pegged to the day: "published Thursday in".
+        (
+            "# Can your phone spot a mole that matters?\n\n"
+            "When Ada Brown noticed a dark spot on her arm, she checked it with an app on her phone.\n\n"
+            "The app said the spot was fine, but six weeks later a doctor removed an early melanoma.\n\n"
+            "The findings, published Thursday in a dermatology journal, suggest the apps miss some.",
+            "a.md",
+        ),
+        # A station's story whose dateline carries its call sign, and no study at all.
+        (
+            "# 'I walk again': heat treatment quiets knee pain without surgery\n\n"
+            "BOISE, Idaho (KTVR) — For six years, Ada Brown could not get round the shop without a rest.\n\n"
+            '"I was living in my recliner," Brown said of the years before her treatment.',
+            "a.md",
+        ),
+        # A hospital's web release: navigation before the headline, a subhead and a caption that
+        # ends on its photo credit before the dateline.
+        (
+            "<html><body><nav><p>Find a Doctor | Locations | MyChart Login | Pay My Bill | Careers</p></nav>"
+            "<h1>Marlow Heart Institute First in Region to Implant Wireless Heart Sensor</h1>"
+            "<p>Paperclip-sized device lets cardiologists see trouble brewing weeks before patients feel it</p>"
+            "<p>Dr. Ada Brown and the cath lab team after the region's first implant of the sensor. "
+            "Photo: Marlow Marketing and Communications</p>"
+            "<p>SPRINGFIELD, Mo. — Marlow Heart Institute has become the first hospital in the region to "
+            "implant the sensor, a tiny wireless device for people with heart failure.</p>"
+            "<p>Media contact: Dana Reyes, press office</p></body></html>",
+            "a.html",
+        ),
+    ],
+)
+def test_news_pegged_to_the_day_is_news_whatever_its_lede(text: str, path: str) -> None:
+    doc, _ = parse_document(text, path=path, fmt=format_for(path, None))
+    found = classify(doc)
+    assert found.type == "news", found.reason
+
+
+def test_a_guide_that_cites_a_dated_study_is_not_news() -> None:
+    # A year is no news peg: a guide cites "a 2019 study published in JAMA".
+    text = (
+        "# Melatonin for sleep\n\nMelatonin is a hormone your body makes in the evening, and it is "
+        "also sold as a sleep aid in tablets and gummies.\n\n"
+        "Most people take it for a few weeks at a time, half an hour or so before they go to bed.\n\n"
+        "A 2019 study published in JAMA found it helped some people fall asleep a little sooner.\n\n"
+        "## Side effects\n\nSome people feel drowsy the next morning."
+    )
+    assert kind(text) == "treatment"
