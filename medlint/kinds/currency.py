@@ -58,17 +58,21 @@ _DATE = re.compile(
     # "3 March 2025", and EurekAlert!'s "22-SEP-2014".
     r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)" + _MONTH.format(n="m2") + r"(?:,?\s+|-)(?P<y2>(?:19|20)\d\d)"
     r"|" + _MONTH.format(n="m3") + r"\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y3>(?:19|20)\d\d)"
-    r"|" + _MONTH.format(n="m4") + r",?\s+(?P<y4>(?:19|20)\d\d))\b",
+    r"|" + _MONTH.format(n="m4") + r",?\s+(?P<y4>(?:19|20)\d\d)"
+    # "03/03/2017": month first or day first, whichever is a date (see parse_date).
+    r"|(?P<a5>\d{1,2})/(?P<b5>\d{1,2})/(?P<y5>(?:19|20)\d\d))\b",
     re.IGNORECASE,
 )
 # Every form of _DATE holds a year: a block without one is ruled out by this far faster scan
 # (a case-insensitive alternation of month names is tried at every word).
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_FULL = ("y1", "y2", "y3")
+_FULL = ("y1", "y2", "y3", "y5")
 # What may stand between a label and its date: "Last reviewed: Monday, 3 March", "Published on".
 _LABEL_GAP = (
     r"\s*(?:[:\-\u2013\u2014]|\bon\b|\bin\b)?\s*"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*|(?:mon|tue|wed|thu|fri|sat|sun)\.?,?\s*)?$"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*|(?:mon|tue|wed|thu|fri|sat|sun)\.?,?\s*)?"
+    # A time of day before the date: "Published 9:14 a.m. ET March 3, 2017".
+    r"(?:\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?)?$"
 )
 
 
@@ -90,6 +94,10 @@ def parse_date(m: re.Match[str]) -> dt.date | None:
             return dt.date(int(g["y2"]), _MONTHS[g["m2"].lower()], int(g["d2"]))
         if g["y3"]:
             return dt.date(int(g["y3"]), _MONTHS[g["m3"].lower()], int(g["d3"]))
+        if g["y5"]:
+            first, second, year = int(g["a5"]), int(g["b5"]), int(g["y5"])
+            # Month first (American) where that is a date, else day first.
+            return dt.date(year, first, second) if first <= 12 else dt.date(year, second, first)
         if g["y4"]:
             # A month without a day: its last day, so a date is never older than it says.
             month = _MONTHS[g["m4"].lower()]
@@ -249,12 +257,20 @@ class DateCurrencyKind(Kind[DateCurrencyParams]):
             if parsed is not None:
                 out.append(Dated(parsed, f"{key}: {value}"))
         body_seen = 0
+        after_title = p.dateline_blocks  # no title yet: only the text's first blocks open it
         per_block = _date_matches(doc, ctx)
         for block, matches in zip(doc.blocks, per_block, strict=True):
             text = block.text
-            opening = block.kind is not BlockKind.TITLE and body_seen < p.dateline_blocks
+            # The opening: the first blocks of the text, or of the story under its headline (a web
+            # page's navigation comes before the headline, a release's dateline after it).
+            if block.kind is BlockKind.TITLE:
+                after_title = 0
+            opening = block.kind is not BlockKind.TITLE and (
+                body_seen < p.dateline_blocks or after_title < p.dateline_blocks
+            )
             if block.kind is not BlockKind.TITLE:
                 body_seen += 1
+                after_title += 1
             for m in matches:
                 labelled = any(rx.search(text, max(0, m.start() - 60), m.start()) for rx in self.label_rx)
                 full = any(m.group(g) for g in _FULL)

@@ -244,6 +244,38 @@ def test_press_release_dateline_counts_as_a_date(linter: Linter) -> None:
     assert "CMP008" in _codes(_lint(linter, undated))
 
 
+@pytest.mark.parametrize(
+    ("opening", "dated"),
+    [
+        # Under the headline: a subhead, a byline and a share line, then the date.
+        (
+            "Subhead: the gel eased pain in a trial.\n\nBy Ada Brown | The Ledger\n\nShare this\n\n03/03/2017",
+            "2017-03-03",
+        ),
+        ("Subhead: the gel eased pain in a trial.\n\nPublished 9:14 a.m. ET March 3, 2017", "2017-03-03"),
+        (
+            "Subhead: the gel eased pain in a trial.\n\nNews provided by Lumara\n\nShare this article\n\n22-SEP-2014",
+            "2014-09-22",
+        ),
+        # Day first where month first is no date.
+        ("Subhead: the gel eased pain in a trial.\n\n25/12/2016", "2016-12-25"),
+    ],
+)
+def test_a_release_date_under_its_headline_dates_it(opening: str, dated: str) -> None:
+    text = f"# Knee gel eases pain, trial finds\n\n{opening}\n\nResearchers at Hallam University tested the gel.\n"
+    codes = _codes(_lint(_linter(today="2017-06-01"), text))
+    assert "CMP008" not in codes
+    later = _lint(_linter(today="2099-01-01"), text.replace("trial finds", "a guide").replace("Researchers at", "We"))
+    stale = [f for f in later if f.code == "CMP009"]
+    assert stale and dated in stale[0].message
+
+
+def test_a_date_deep_in_a_page_is_not_its_date(linter: Linter) -> None:
+    blocks = "\n\n".join(f"Paragraph {i} about the knee gel and how to use it." for i in range(6))
+    text = f"# Knee gel\n\n{blocks}\n\nThe gel went on sale on 3 March 2017.\n"
+    assert "CMP008" in _codes(_lint(linter, text))
+
+
 # -- the seed article -----------------------------------------------------------------------
 
 

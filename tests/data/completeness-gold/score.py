@@ -56,6 +56,7 @@ BLIND15 = HERE.parent / "completeness-blind-15"
 BLIND16 = HERE.parent / "completeness-blind-16"
 BLIND17 = HERE.parent / "completeness-blind-17"
 BLIND18 = HERE.parent / "completeness-blind-18"
+BLIND19 = HERE.parent / "completeness-blind-19"
 CORPUS = HERE.parents[3] / "shared" / "corpus"
 CLAIMS_DEV = HERE.parents[3] / "shared" / "claims-dev"
 HALVES = ("read", "held", "all")
@@ -122,6 +123,7 @@ SETS = {
     "blind16": LabelSet(BLIND16, BLIND16),
     "blind17": LabelSet(BLIND17, BLIND17),
     "blind18": LabelSet(BLIND18, BLIND18, held="whole"),
+    "blind19": LabelSet(BLIND19, BLIND19),
 }
 
 
@@ -193,6 +195,7 @@ def main() -> None:
         ("blind16", "score completeness-blind-16 (realistic releases; read, for training)"),
         ("blind17", "score completeness-blind-17 (realistic releases and pages; read)"),
         ("blind18", "score completeness-blind-18 (realistic releases; held out whole, two raters)"),
+        ("blind19", "score completeness-blind-19 (realistic pages in Markdown, HTML and text; read)"),
     ):
         which.add_argument(f"--{flag}", dest="set", action="store_const", const=flag, help=helped)
     ap.add_argument(
