@@ -80,7 +80,7 @@ from medlint.kinds.base import (
     typed,
 )
 from medlint.kinds.common import doc_types, filled, link_targets
-from medlint.kinds.cues import CueMatcher, CueTokens, find_each
+from medlint.kinds.cues import CombinedCues, CueMatcher, find_each
 from medlint.kinds.cues import tokens as cue_tokens
 from medlint.matching import Prefilter, RegexList
 from medlint.resources import builtin_rules_dir
@@ -239,6 +239,8 @@ class CriterionKind(Kind[CriterionParams]):
         self.vetoed_by = [frozenset(g) for g in p.vetoed_by]
         self.strict_satisfied_by = [frozenset(g) for g in p.strict_satisfied_by]
         self.matcher = CueMatcher(p.cues)
+        self.combined: dict[tuple[CriterionKind, ...], CombinedCues] = {}
+        """Indexes of this rule's cues with other rules' (see `_combined`)."""
         # Each pattern behind the literals it cannot match without: most blocks hold none of
         # them, and a substring search is far cheaper than the pattern's own.
         self.prefilters = [(name, [(rx, Prefilter([rx.pattern])) for rx in rxs]) for name, rxs in p.patterns.items()]
@@ -321,15 +323,6 @@ class CriterionKind(Kind[CriterionParams]):
         mine = self._slots(doc, ctx, (self, "matched"))
         if mine[index] is None:
             block = doc.blocks[index]
-            if len(doc.source) <= self.SHARE_TOKENS_CHARS:
-                # A short document's tokens are kept for every rule, which matches them itself
-                # when it reads the block (a rule that stops early matches no more).
-                kept: dict[int, CueTokens] = ctx.analysis.cues_found.setdefault("tokens", {})
-                toks = kept.get(index)
-                if toks is None:
-                    toks = kept[index] = cue_tokens(block.text)
-                matched = mine[index] = self.matcher.find(toks) or _NO_CUES
-                return matched
             todo: list[tuple[CriterionKind, list[Sequence[tuple[str, int, int]] | None]]] = []
             for kind in (self, *ctx.analysis.kinds):
                 if not isinstance(kind, CriterionKind) or not kind.p.cues:
@@ -339,8 +332,14 @@ class CriterionKind(Kind[CriterionParams]):
                 slots = kind._slots(doc, ctx, (kind, "matched"))
                 if slots[index] is None and all(kind is not k for k, _ in todo):
                     todo.append((kind, slots))
-            # A long block a window at a time (see `find_each`).
-            for (_, slots), hits in zip(todo, find_each(block.text, [k.matcher for k, _ in todo]), strict=True):
+            if len(doc.source) <= self.SHARE_TOKENS_CHARS:
+                # A short document's block is looked up once for all those rules, in one index
+                # of their cues (see `CombinedCues`).
+                found = _combined(tuple(k for k, _ in todo)).find(cue_tokens(block.text))
+            else:
+                # A long block a window at a time (see `find_each`).
+                found = find_each(block.text, [k.matcher for k, _ in todo])
+            for (_, slots), hits in zip(todo, found, strict=True):
                 slots[index] = hits or _NO_CUES
         found = mine[index]
         return found if found is not None else _NO_CUES
@@ -672,6 +671,22 @@ class CriterionKind(Kind[CriterionParams]):
                 yield Hit(hit.block, hit.start, hit.end, values={**values, "sentence": _text(doc, hit)})
         else:
             yield Hit(None, values=values)
+
+
+_COMBINED_MAX = 16
+
+
+def _combined(kinds: tuple[CriterionKind, ...]) -> CombinedCues:
+    """One index of the cues of `kinds`, built once per set of rules and kept by the first of
+    them, the rule that asked (a document's type decides which criterion rules run, and a
+    block's kind which of them read it: a few sets in all)."""
+    kept = kinds[0].combined
+    found = kept.get(kinds)
+    if found is None:
+        if len(kept) >= _COMBINED_MAX:
+            kept.clear()
+        found = kept[kinds] = CombinedCues([k.matcher for k in kinds])
+    return found
 
 
 class _Intervals:

@@ -156,15 +156,26 @@ class CueMatcher:
         self.cues = dict(cues)
         self._index: PatternIndex | None = None
         self._longest = 1
+        self._patterns: list[tuple[str, list[Element]]] | None = None
+
+    def patterns(self) -> list[tuple[str, list[Element]]]:
+        """(cue name, pattern elements) of every phrase, compiled once (`CombinedCues` indexes
+        them again with other rules' cues)."""
+        if self._patterns is None:
+            out = []
+            for name, phrases in self.cues.items():
+                for phrase in phrases:
+                    elements = _elements(phrase)
+                    if elements:
+                        out.append((name, elements))
+                        self._longest = max(self._longest, len(elements))
+            self._patterns = out
+        return self._patterns
 
     def _build(self) -> PatternIndex:
         index = PatternIndex()
-        for name, phrases in self.cues.items():
-            for phrase in phrases:
-                elements = _elements(phrase)
-                if elements:
-                    index.add(name, elements)
-                    self._longest = max(self._longest, len(elements))
+        for name, elements in self.patterns():
+            index.add(name, elements)
         self._index = index
         return index
 
@@ -183,3 +194,34 @@ class CueMatcher:
         # tried first cost four times the matching it was meant to save).
         index = self._index or self._build()
         return [(name, toks.starts[s], toks.ends[e - 1]) for name, s, e in index.find(toks.words)]
+
+
+class CombinedCues:
+    """The cues of several matchers (the criterion rules that read a block) in one pattern
+    index: a block's tokens are looked up once for all of them, where each rule's own index
+    made the same passes over the tokens again (about a dozen rules read every block).
+    `find` gives each matcher's matches exactly as its own `find` would, in the same order."""
+
+    def __init__(self, matchers: Sequence[CueMatcher]) -> None:
+        self.matchers = tuple(matchers)
+        index = PatternIndex()
+        # A label per (matcher, cue name), which sorts within a matcher as the name does: a
+        # match's place in the index's order (start, end, label) is the one its own gave it.
+        self._labels: dict[str, tuple[int, str]] = {}
+        for k, matcher in enumerate(self.matchers):
+            for name, elements in matcher.patterns():
+                label = f"{k:04d} {name}"
+                self._labels[label] = (k, name)
+                index.add(label, elements)
+        self._index = index
+
+    def find(self, toks: CueTokens) -> list[list[tuple[str, int, int]]]:
+        """`[m.find(toks) for m in self.matchers]`, in one pass."""
+        out: list[list[tuple[str, int, int]]] = [[] for _ in self.matchers]
+        if not toks.words:
+            return out
+        labels, starts, ends = self._labels, toks.starts, toks.ends
+        for label, s, e in self._index.find(toks.words):
+            k, name = labels[label]
+            out[k].append((name, starts[s], ends[e - 1]))
+        return out
