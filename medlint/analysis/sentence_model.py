@@ -23,7 +23,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -132,6 +132,19 @@ def features(text: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=256)
+def _read_features(text: str) -> set[str]:
+    """`features(text)`, remembered for the last texts: each criterion with a model reads the
+    same sentences (three of them, one after the other). The set is the one first made, so it
+    is summed in the same order every time; it is only read."""
+    return features(text)
+
+
+def forget_features() -> None:
+    """Empty the remembered features (see `_read_features`)."""
+    _read_features.cache_clear()
+
+
 @dataclass(frozen=True)
 class SentenceModel:
     name: str
@@ -144,7 +157,7 @@ class SentenceModel:
 
     def probability(self, text: str) -> float:
         weights = self.weights
-        z = self.bias + sum(weights.get(f, 0.0) for f in features(text))
+        z = self.bias + sum(weights.get(f, 0.0) for f in _read_features(text))
         # Clamped: exp of a large negative number overflows.
         return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 

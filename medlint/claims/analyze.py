@@ -24,15 +24,15 @@ import re
 import sys
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from medlint.claims.lexicon import Lexicon, load_lexicon
 from medlint.claims.matching import Element, PatternIndex, compile_phrase, lemma_is, word_is
 from medlint.claims.model import CATEGORIES, QUALITIES, Category, Claim, Part, Register, Stance, Strength
-from medlint.document import Block, BlockKind, Document
+from medlint.document import Block, BlockKind, Document, PackedSpans
 from medlint.sentences import tame
 from medlint.tokens import Tokens, lemma_table, tokenize, tokens_between
 
@@ -75,12 +75,28 @@ _HARM_LEAD = re.compile(r"\b(?:side[- ]effects?|risks?|complications?|problems?|
 _NAMED_PERSON = re.compile(
     r"\b[A-Z][a-z]+(?: [A-Z][a-z'-]+)?,\s(?:age[d]?\s)?\d{1,2},\s(?:a|an|of|from|who|mother|father|mum|dad)\b"
 )
+# The end of every `_NAMED_PERSON` match (", 67, a"): a scan for it is many times faster than
+# the whole pattern's, which tries every capital; a block without it names no one so.
+_NAMED_PERSON_TAIL = re.compile(r",\s(?:age[d]?\s)?\d{1,2},\s(?:a|an|of|from|who|mother|father|mum|dad)\b")
+
+
+def _names_person(text: str) -> bool:
+    return _NAMED_PERSON_TAIL.search(text) is not None and _NAMED_PERSON.search(text) is not None
+
+
 # A price for the reader ("£19", "$199 a month"), or a discount on one ("my code ELLIE10 gets you
 # 10% off", "20% off your risk-free trial"; not "20% off your risk of heart disease").
 _PRICE_OR_DISCOUNT = re.compile(
     r"[$£€]\s?\d|\d\s?%\s+off\b(?!\s+(?:[\w'’]+\s+){0,3}?(?:risk\b(?!-free)|chance\b|odds\b|likelihood\b))", re.I
 )
 # Sections that list what a product does for you: their items are benefit claims.
+
+
+def _prices(text: str) -> bool:
+    """`_PRICE_OR_DISCOUNT` in `text`: each of its matches holds a currency sign or "%"."""
+    return ("%" in text or "$" in text or "£" in text or "€" in text) and _PRICE_OR_DISCOUNT.search(text) is not None
+
+
 _BENEFIT_HEADING = re.compile(
     r"\bbenefits?\b|\bwhat\b.{0,40}\bcan do\b|\bwhy (?:choose|try|use)\b|\bresults?\b|\bwhat to expect\b",
     re.I,
@@ -344,11 +360,11 @@ class ClaimAnalyzer:
                 continue
             story = _may_sign(block.text) and bool(_SIGNED_QUOTE.search(block.text))
             stories += story
-            prices += bool(_PRICE_OR_DISCOUNT.search(block.text))
+            prices += _prices(block.text)
             text = tame(block.text)
             spans = block.sentence_spans()
             facts: tuple[bool, bool, bool, list[bool]] | None = None
-            span_starts: list[int] = []
+            span_starts: Sequence[int] = ()
             for lo, hi, first, last in _parts(text, spans):
                 toks = self._tokens(text) if hi - lo == len(text) else self._tokens_between(text, lo, hi)
                 hits = self._match(toks)
@@ -356,7 +372,7 @@ class ClaimAnalyzer:
                     continue  # a sentence with no match makes no claim
                 if facts is None:
                     facts = (
-                        story or bool(_NAMED_PERSON.search(block.text)),
+                        story or _names_person(block.text),
                         self._in_myth_section(document, block),
                         self._in_benefit_list(document, block),
                         [],  # whether the block cites: shared by its sentences, filled on first use
@@ -365,7 +381,8 @@ class ClaimAnalyzer:
                 starts = toks.idxs
                 by_sentence: dict[int, list[_Hit]] = defaultdict(list)
                 # Each hit goes to the sentence its first token is in.
-                span_starts = span_starts or [sp[0] for sp in spans]
+                if not span_starts:
+                    span_starts = spans.starts() if isinstance(spans, PackedSpans) else [sp[0] for sp in spans]
                 for h in hits:
                     by_sentence[max(bisect.bisect_right(span_starts, starts[h.start], first, last) - 1, first)].append(
                         h
@@ -440,10 +457,12 @@ class ClaimAnalyzer:
         # copy that shows it sells.
         snippet = words < _SHORT_WORDS and len(reasons) == 1
         out = DocumentClaims(register=register, register_reason="; ".join(reasons))
-        for j in judged:
-            claim = j.promotional if register == "promotional" else j.plain
+        # Each judged sentence let go as its claim is made: they are not held beside all claims.
+        judged.reverse()
+        while judged:
+            claim = judged.pop().claim(register, modal_only=not snippet)
             if claim is not None:
-                out.claims.append(replace(claim, modal_only=False) if snippet and claim.modal_only else claim)
+                out.claims.append(claim)
         return out
 
     @staticmethod
@@ -480,26 +499,87 @@ class ClaimAnalyzer:
 @dataclass(frozen=True, slots=True)
 class _Judged:
     """What the register decision and the claims need from a judged sentence, without its
-    tokens: the claim as it reads in either register, built while the tokens were there."""
+    tokens: what its claim holds in either register, worked out while the tokens were there.
+    The claim itself is made only for the document's register, once that is known (`claim`):
+    made for both, a 10 MB paragraph's claims of the register not taken were about 10 MB at
+    the peak of its analysis."""
 
     cats: tuple[Category, ...]
     stance: Stance
     strength: Strength
     strong: bool
     own: bool
-    plain: Claim | None
-    promotional: Claim | None
+    plain: tuple[Category, ...] | None
+    promotional: tuple[Category, ...] | None
+    """The claim's categories in either register (None: no claim there)."""
+    block: int
+    s0: int
+    s1: int
+    text: str
+    serious: bool
+    modal_only: bool
+    parts: _ClaimParts | None
+    triggers: tuple[tuple[Category, Part | None], ...]
+    """Each category's own trigger (`_Sentence._kept_trigger`), for both registers' categories."""
 
     @classmethod
     def of(cls, sent: _Sentence, cats: tuple[Category, ...]) -> _Judged:
+        plain = sent.categories(cats, "plain")
+        promotional = sent.categories(cats, "promotional")
+        parts = None if plain is None and promotional is None else sent._parts or sent._claim_parts()
+        either = (plain or ()) + (promotional or ())
+        triggers = tuple((c, sent._kept_trigger(c)) for c in CATEGORIES if c in either)
         return cls(
             cats,
             sent.stance,
             sent.strength,
             sent.strong,
             bool(sent.own),
-            sent.claim(cats, "plain"),
-            sent.claim(cats, "promotional"),
+            plain,
+            promotional,
+            sent.block.index,
+            sent.s0,
+            sent.s1,
+            sent.text,
+            sent.serious,
+            sent.modal_only,
+            parts,
+            triggers,
+        )
+
+    def claim(self, register: Register, modal_only: bool = True) -> Claim | None:
+        """The claim in `register` (`modal_only=False`: never marked as softened by a bare modal)."""
+        ordered = self.promotional if register == "promotional" else self.plain
+        if ordered is None or self.parts is None:
+            return None
+        main = ordered[0]
+        parts = self.parts
+        effect = parts.effect
+        lead = parts.lead
+        whole = Part(self.text[lead:], self.s0 + lead, self.s1, main)
+        own = dict(self.triggers)
+        triggers = tuple((c, own[c] or effect or whole) for c in ordered)
+        trigger = triggers[0][1]
+        return Claim(
+            block=self.block,
+            start=self.s0,
+            end=self.s1,
+            text=self.text,
+            category=main,
+            categories=ordered,
+            actor=parts.actor,
+            effect=effect,
+            outcome=parts.outcome,
+            strength=self.strength,
+            stance=self.stance,
+            qualities=parts.qualities,
+            quantified=parts.quantified,
+            cited=parts.cited,
+            serious=self.serious,
+            modal_only=self.modal_only and modal_only,
+            register=register,
+            trigger=trigger,
+            triggers=triggers,
         )
 
 
@@ -526,7 +606,7 @@ paragraph is never held as tokens whole. No real paragraph is this long; a phras
 within a run (never across two), which only such a block could notice."""
 
 
-def _parts(text: str, spans: list[tuple[int, int]], size: int = PART) -> Iterator[tuple[int, int, int, int]]:
+def _parts(text: str, spans: Sequence[tuple[int, int]], size: int = PART) -> Iterator[tuple[int, int, int, int]]:
     """(lo, hi, first, last): the text range and the sentences (`spans[first:last]`) of each run
     of whole sentences of about `size` characters; a run ends where whitespace comes before the
     next sentence, so it is tokenised as the whole text is. One run for a text up to `size`."""
@@ -1136,7 +1216,9 @@ class _Sentence:
         )
         return tuple(dict.fromkeys(cats))
 
-    def claim(self, cats: tuple[Category, ...], register: Register) -> Claim | None:
+    def categories(self, cats: tuple[Category, ...], register: Register) -> tuple[Category, ...] | None:
+        """The categories of the sentence's claim in `register`, in precedence order (None: it
+        makes no claim there)."""
         all_cats = list(cats)
         if register == "plain" and self.reported:
             all_cats = [c for c in all_cats if c != "hype"]
@@ -1153,35 +1235,7 @@ class _Sentence:
             all_cats += [c for c in self.weak if c not in all_cats]
         if not all_cats:
             return None
-        ordered = _shared(tuple(c for c in CATEGORIES if c in all_cats))
-        main = ordered[0]
-        parts = self._parts or self._claim_parts()
-        effect = parts.effect
-        lead = parts.lead
-        whole = Part(self.text[lead:], self.s0 + lead, self.s1, main)
-        triggers = tuple((c, self._kept_trigger(c) or effect or whole) for c in ordered)
-        trigger = triggers[0][1]
-        return Claim(
-            block=self.block.index,
-            start=self.s0,
-            end=self.s1,
-            text=self.text,
-            category=main,
-            categories=ordered,
-            actor=parts.actor,
-            effect=effect,
-            outcome=parts.outcome,
-            strength=self.strength,
-            stance=self.stance,
-            qualities=parts.qualities,
-            quantified=parts.quantified,
-            cited=parts.cited,
-            serious=self.serious,
-            modal_only=self.modal_only,
-            register=register,
-            trigger=trigger,
-            triggers=triggers,
-        )
+        return _shared(tuple(c for c in CATEGORIES if c in all_cats))
 
     def _share_of_people(self) -> bool:
         """A share of people ("some people", "most patients who take statins"), not of time or

@@ -26,10 +26,12 @@ TRIM_EVERY = 100
 
 def release_word_caches() -> None:
     """Empty every per-word cache shared across documents (tokens of recent texts, split
-    words, lemma pairs, number words, syllables, the last text lowercased). Called after the
+    words, lemma pairs, number words, syllables, the last text lowercased, the sentence models'
+    features of the last sentences). Called after the
     rules of a long document: its caches are full of its own words (about 6 MB for a 10 MB
     article), which the claims register and the report would otherwise be built beside; the
     next document refills them with what it uses."""
+    from medlint.analysis.sentence_model import forget_features
     from medlint.kinds.cues import forget_pairs
     from medlint.matching import forget_lowered
     from medlint.tokens import forget_texts
@@ -38,3 +40,4 @@ def release_word_caches() -> None:
     forget_texts()
     forget_pairs()
     forget_lowered()
+    forget_features()

@@ -66,7 +66,7 @@ from typing import Any, ClassVar
 from medlint.analysis.classify import promotional_cues
 from medlint.analysis.sentence_model import ModelError, SentenceModel, list_leads, with_lead
 from medlint.analysis.sentence_model import load as load_model
-from medlint.document import BlockKind, Document
+from medlint.document import BlockKind, Document, PackedSpans
 from medlint.kinds.base import (
     BODY,
     Hit,
@@ -80,7 +80,7 @@ from medlint.kinds.base import (
     typed,
 )
 from medlint.kinds.common import doc_types, filled, link_targets
-from medlint.kinds.cues import CombinedCues, CueMatcher, find_each
+from medlint.kinds.cues import CombinedCues, CueMatcher, PackedCues, find_each_packed
 from medlint.kinds.cues import tokens as cue_tokens
 from medlint.matching import Prefilter, RegexList
 from medlint.resources import builtin_rules_dir
@@ -271,7 +271,7 @@ class CriterionKind(Kind[CriterionParams]):
             last: set[str] = set()
             # Each cue goes to the sentences it overlaps, found by bisection: a paragraph of
             # 30,000 sentences must not scan every cue once per sentence.
-            starts = [s for s, _ in spans]
+            starts = spans.starts() if isinstance(spans, PackedSpans) else [s for s, _ in spans]
             # Only the sentences that hold a cue get a set here (an empty set for each of a
             # 10 MB paragraph's sentences took about 17 MB at once).
             by_span: dict[int, set[str]] = {}
@@ -314,12 +314,12 @@ class CriterionKind(Kind[CriterionParams]):
     """Documents up to this long keep every block's tokens until the last criterion rule."""
 
     def _matched(self, doc: Document, ctx: RuleContext, index: int) -> Sequence[tuple[str, int, int]]:
-        """The rule's named cues (`cues`, matched on the block's tokens) in block `index`. In a
-        document over `SHARE_TOKENS_CHARS`, they are found with those of each criterion rule
-        still to run on the document that reads the block (`Analysis.kinds`): the block is
-        tokenised once for all of them and its tokens let go at once (kept for every block
-        until the last criterion rule had run, the tokens took about 5 MB per MB of text).
-        Each rule's matches are the same whichever rule asks first."""
+        """The rule's named cues (`cues`, matched on the block's tokens) in block `index`,
+        found with those of each criterion rule still to run on the document that reads the
+        block (`Analysis.kinds`): the block is tokenised and looked up once for all of them
+        (in one index of their cues, `CombinedCues`; in a document over `SHARE_TOKENS_CHARS`, a
+        window at a time and its tokens let go at once). Each rule's matches are the same
+        whichever rule asks first."""
         mine = self._slots(doc, ctx, (self, "matched"))
         if mine[index] is None:
             block = doc.blocks[index]
@@ -332,21 +332,26 @@ class CriterionKind(Kind[CriterionParams]):
                 slots = kind._slots(doc, ctx, (kind, "matched"))
                 if slots[index] is None and all(kind is not k for k, _ in todo):
                     todo.append((kind, slots))
+            matches: Sequence[Sequence[tuple[str, int, int]]]
             if len(doc.source) <= self.SHARE_TOKENS_CHARS:
                 # A short document's block is looked up once for all those rules, in one index
                 # of their cues (see `CombinedCues`).
-                found = _combined(tuple(k for k, _ in todo)).find(cue_tokens(block.text))
+                matches = _combined(tuple(k for k, _ in todo)).find(cue_tokens(block.text))
             else:
-                # A long block a window at a time (see `find_each`).
-                found = find_each(block.text, [k.matcher for k, _ in todo])
-            for (_, slots), hits in zip(todo, found, strict=True):
+                # A long block a window at a time (see `find_each`), the matches kept packed.
+                matches = find_each_packed(block.text, [k.matcher for k, _ in todo])
+            for (_, slots), hits in zip(todo, matches, strict=True):
                 slots[index] = hits or _NO_CUES
         found = mine[index]
         return found if found is not None else _NO_CUES
 
-    def _find_cues(self, doc: Document, ctx: RuleContext, index: int) -> list[tuple[str, int, int]]:
+    def _find_cues(self, doc: Document, ctx: RuleContext, index: int) -> Sequence[tuple[str, int, int]]:
         text = doc.blocks[index].text
-        out = list(self._matched(doc, ctx, index)) if self.p.cues else []
+        matched = self._matched(doc, ctx, index) if self.p.cues else _NO_CUES
+        # A long block's stay packed (see `PackedCues`).
+        out: list[tuple[str, int, int]] | PackedCues = (
+            PackedCues(matched) if isinstance(matched, PackedCues) else list(matched)
+        )
         # Tested on the text, not on `lowered(text)`: a long block is not lowercased whole.
         some_literal = self.any_literal is not None and self.any_literal.may_match_text(text)
         subject = self._subject(doc, ctx) if self.p.not_subject else None
