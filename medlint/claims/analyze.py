@@ -173,6 +173,13 @@ def _shared(names: _Names) -> _Names:
     return found
 
 
+def _word_text(text: str) -> str:
+    """A claim part's words ("helps", "joint pain", "miracle"), one string for each time they
+    occur: most parts are a few common words, and a 10 MB paragraph's 23,000 claims held about
+    60,000 copies of them."""
+    return sys.intern(text) if len(text) <= 40 else text
+
+
 def ends_before(text: str, end: int, suffixes: tuple[str, ...]) -> bool:
     """`text[:end].rstrip().endswith(suffixes)`, tested in place: a copy of the text before
     every short sentence made a long paragraph's analysis quadratic (a paragraph of a million
@@ -496,6 +503,10 @@ class ClaimAnalyzer:
         return bool(_MYTH_HEADING.search(heading.text))
 
 
+_NO_HITS: list[_Hit] = []
+_NO_TRIGGERS: tuple[tuple[Category, Part], ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class _Judged:
     """What the register decision and the claims need from a judged sentence, without its
@@ -519,8 +530,9 @@ class _Judged:
     serious: bool
     modal_only: bool
     parts: _ClaimParts | None
-    triggers: tuple[tuple[Category, Part | None], ...]
-    """Each category's own trigger (`_Sentence._kept_trigger`), for both registers' categories."""
+    triggers: tuple[tuple[Category, Part], ...]
+    """The categories (of either register) with a trigger of their own (`_Sentence._kept_trigger`),
+    and that trigger."""
 
     @classmethod
     def of(cls, sent: _Sentence, cats: tuple[Category, ...]) -> _Judged:
@@ -528,7 +540,8 @@ class _Judged:
         promotional = sent.categories(cats, "promotional")
         parts = None if plain is None and promotional is None else sent._parts or sent._claim_parts()
         either = (plain or ()) + (promotional or ())
-        triggers = tuple((c, sent._kept_trigger(c)) for c in CATEGORIES if c in either)
+        found = [(c, sent._kept_trigger(c)) for c in CATEGORIES if c in either]
+        triggers = tuple((c, t) for c, t in found if t is not None) or _NO_TRIGGERS
         return cls(
             cats,
             sent.stance,
@@ -558,7 +571,7 @@ class _Judged:
         lead = parts.lead
         whole = Part(self.text[lead:], self.s0 + lead, self.s1, main)
         own = dict(self.triggers)
-        triggers = tuple((c, own[c] or effect or whole) for c in ordered)
+        triggers = tuple((c, own.get(c) or effect or whole) for c in ordered)
         trigger = triggers[0][1]
         return Claim(
             block=self.block,
@@ -706,6 +719,8 @@ class _Sentence:
         if "cue:superlative" in self._by:
             self._by["cue:superlative"] = [h for h in self._by["cue:superlative"] if not self._about_company(h)]
         self.hits = sorted((h for hits in self._by.values() for h in hits), key=_START_END)
+        # The cues by name (without "cue:"): judging asks for them hundreds of thousands of times.
+        self._cues = {label[4:]: found for label, found in self._by.items() if label.startswith("cue:")}
         self.stance: Stance = "asserted"
         self.strength: Strength = "fact"
         self.serious = False
@@ -721,7 +736,8 @@ class _Sentence:
         return [h for h in self.cue("own") if h.end not in outcome_starts]
 
     def cue(self, name: str) -> list[_Hit]:
-        return self._by.get(f"cue:{name}", [])
+        """The sentence's hits of cue `name` (to be read only: most are one shared empty list)."""
+        return self._cues.get(name, _NO_HITS)
 
     def _negated_at(self, start: int) -> bool:
         """A negation earlier in the same clause (NegEx-style scope, at most 8 tokens back)."""
@@ -1255,7 +1271,7 @@ class _Sentence:
             if h is None:
                 return None
             span = doc[h.start : h.end]
-            return Part(span.text, span.start_char, span.end_char, kind)
+            return Part(_word_text(span.text), span.start_char, span.end_char, kind)
 
         effect = outcome = None
         if self.effect is not None:
@@ -1287,12 +1303,12 @@ class _Sentence:
             for h in self.cue(name):
                 if not self._negated_at(h.start):
                     span = self.doc[h.start : h.end]
-                    return Part(span.text, span.start_char, span.end_char, name)
+                    return Part(_word_text(span.text), span.start_char, span.end_char, name)
         if main in ("cure", "benefit", "causal") and self.effect is not None:
             e, o = self.effect
             lo, hi = min(e.start, o.start), max(e.end, o.end)
             span = self.doc[lo:hi]
-            return Part(span.text, span.start_char, span.end_char, main)
+            return Part(_word_text(span.text), span.start_char, span.end_char, main)
         return None
 
 
