@@ -80,7 +80,7 @@ from medlint.kinds.base import (
     typed,
 )
 from medlint.kinds.common import doc_types, filled, link_targets
-from medlint.kinds.cues import CombinedCues, CueMatcher, PackedCues, find_each_packed
+from medlint.kinds.cues import MATCH_WINDOW, CombinedCues, CueMatcher, PackedCues, find_each, find_each_packed
 from medlint.kinds.cues import tokens as cue_tokens
 from medlint.matching import Prefilter, RegexList
 from medlint.resources import builtin_rules_dir
@@ -337,8 +337,11 @@ class CriterionKind(Kind[CriterionParams]):
                 # A short document's block is looked up once for all those rules, in one index
                 # of their cues (see `CombinedCues`).
                 matches = _combined(tuple(k for k, _ in todo)).find(cue_tokens(block.text))
+            elif len(block.text) <= MATCH_WINDOW:
+                matches = find_each(block.text, [k.matcher for k, _ in todo])
             else:
-                # A long block a window at a time (see `find_each`), the matches kept packed.
+                # A long block a window at a time (see `find_each`), the matches kept packed
+                # (a short block's few are smaller as a list).
                 matches = find_each_packed(block.text, [k.matcher for k, _ in todo])
             for (_, slots), hits in zip(todo, matches, strict=True):
                 slots[index] = hits or _NO_CUES
