@@ -323,15 +323,7 @@ class CriterionKind(Kind[CriterionParams]):
         mine = self._slots(doc, ctx, (self, "matched"))
         if mine[index] is None:
             block = doc.blocks[index]
-            todo: list[tuple[CriterionKind, list[Sequence[tuple[str, int, int]] | None]]] = []
-            for kind in (self, *ctx.analysis.kinds):
-                if not isinstance(kind, CriterionKind) or not kind.p.cues:
-                    continue
-                if kind is not self and block.kind not in kind.block_kinds:
-                    continue
-                slots = kind._slots(doc, ctx, (kind, "matched"))
-                if slots[index] is None and all(kind is not k for k, _ in todo):
-                    todo.append((kind, slots))
+            todo = [(kind, slots) for kind, slots in self._readers(doc, ctx, block.kind) if slots[index] is None]
             matches: Sequence[Sequence[tuple[str, int, int]]]
             if len(doc.source) <= self.SHARE_TOKENS_CHARS:
                 # A short document's block is looked up once for all those rules, in one index
@@ -347,6 +339,27 @@ class CriterionKind(Kind[CriterionParams]):
                 slots[index] = hits or _NO_CUES
         found = mine[index]
         return found if found is not None else _NO_CUES
+
+    def _readers(
+        self, doc: Document, ctx: RuleContext, kind: BlockKind
+    ) -> list[tuple[CriterionKind, list[Sequence[tuple[str, int, int]] | None]]]:
+        """This rule, then each other criterion rule with cues still to run on the document
+        that reads blocks of `kind`, with its slots of matches: worked out once per document
+        (each block asked it again)."""
+        key = (self, "readers", kind)
+        found: list[tuple[CriterionKind, list[Sequence[tuple[str, int, int]] | None]]] | None
+        found = ctx.analysis.cues_found.get(key)
+        if found is None:
+            found = []
+            for other in (self, *ctx.analysis.kinds):
+                if not isinstance(other, CriterionKind) or not other.p.cues:
+                    continue
+                if other is not self and kind not in other.block_kinds:
+                    continue
+                if all(other is not k for k, _ in found):
+                    found.append((other, other._slots(doc, ctx, (other, "matched"))))
+            ctx.analysis.cues_found[key] = found
+        return found
 
     def _find_cues(self, doc: Document, ctx: RuleContext, index: int) -> Sequence[tuple[str, int, int]]:
         text = doc.blocks[index].text
