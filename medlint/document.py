@@ -53,7 +53,7 @@ _WHOLE_BLOCK: array[int] = array("I", [0, 0])
 
 class PackedSpans(Sequence[tuple[int, int]]):
     """A packed block's sentence spans (see `Block._spans`), read in place: a 10 MB paragraph's
-    80,000 sentences unpacked were a list of tuples of about 10 MB, which the claim analysis
+    sentences unpacked were a list of tuples of about 10 MB, which the claim analysis
     held beside the claims it was making."""
 
     __slots__ = ("_flat",)
