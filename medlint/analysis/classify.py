@@ -18,8 +18,9 @@ matched against the vocabulary in rules/completeness/data/doc-types.yml. A study
 title, or two different study-report cues in the opening paragraphs ("published in <Journal>",
 "researchers at", "a phase 3 trial", "enrolled 4,120 adults"), make the article news whatever it
 is about; so does an opening pegged to the day's news (a study "published Thursday in", a wire
-credit or a broadcaster's call sign in the dateline), whatever its lede. So does a press release about an event of its issuer: a release by its genre (a
-wire-service dateline, "About <Company>" boilerplate) whose title announces something
+credit or a broadcaster's call sign in the dateline), whatever its lede. So does a press
+release about an event of its issuer: a release by its genre (a wire-service dateline, "About
+<Company>" boilerplate) whose title announces something
 ("introduces", "grand opening", "relocates", "named ... of the year"), whose lede does ("is
 proud to offer", "proudly introduces"), or whose lede introduces the issuer as the one acting
 ("NTX, a leading mental health treatment center, offers...", a stock ticker); a dated
