@@ -5,13 +5,15 @@
       flag: missing                 # missing: no date at all; stale: newest date older than max-age-days
       front_matter: [date, updated, last_reviewed]   # fields that date the article
       labels: ['last reviewed', 'published']         # text labels a date must follow
-      dateline_blocks: 2            # a full date in the first blocks (a press-release dateline) counts
+      dateline_blocks: 2            # a full date in the first blocks of the text, or of the story
+                                    # under its headline (a press-release dateline), counts
       max_age_days: 1095            # for `stale`
 
 Dates are read from front matter (YAML dates or strings) and from text: a label followed by a
 date ("Last reviewed: 3 March 2025", "Updated 2025-03-03", "Published March 2025"), or a full
-date in the opening lines. Today is `settings.today` when set (tests, reproducible CI), else
-the system date. A stale date found in the text is pointed at; one from front matter is a
+date in the opening blocks (of the text, or of the story under its headline: a web page's
+navigation comes first, a release's subhead and byline before its date). Today is
+`settings.today` when set (tests, reproducible CI), else the system date. A stale date found in the text is pointed at; one from front matter is a
 document-level finding.
 """
 
