@@ -13,8 +13,8 @@ Dates are read from front matter (YAML dates or strings) and from text: a label 
 date ("Last reviewed: 3 March 2025", "Updated 2025-03-03", "Published March 2025"), or a full
 date in the opening blocks (of the text, or of the story under its headline: a web page's
 navigation comes first, a release's subhead and byline before its date). Today is
-`settings.today` when set (tests, reproducible CI), else the system date. A stale date found in the text is pointed at; one from front matter is a
-document-level finding.
+`settings.today` when set (tests, reproducible CI), else the system date. A stale date found
+in the text is pointed at; one from front matter is a document-level finding.
 """
 
 from __future__ import annotations
