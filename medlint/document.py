@@ -90,6 +90,11 @@ class PackedSpans(Sequence[tuple[int, int]]):
         return self._flat[0::2]
 
 
+def span_starts(spans: Sequence[tuple[int, int]]) -> Sequence[int]:
+    """Where each of `spans` starts, in order: read from packed spans without unpacking them."""
+    return spans.starts() if isinstance(spans, PackedSpans) else [start for start, _ in spans]
+
+
 @dataclass(slots=True)
 class Block:
     kind: BlockKind

@@ -32,7 +32,7 @@ from typing import Any, NamedTuple, TypeVar
 from medlint.claims.lexicon import Lexicon, load_lexicon
 from medlint.claims.matching import Element, PatternIndex, compile_phrase, lemma_is, word_is
 from medlint.claims.model import CATEGORIES, QUALITIES, Category, Claim, Part, Register, Stance, Strength
-from medlint.document import Block, BlockKind, Document, PackedSpans
+from medlint.document import Block, BlockKind, Document, span_starts
 from medlint.sentences import tame
 from medlint.tokens import Tokens, lemma_table, tokenize, tokens_between
 
@@ -89,7 +89,6 @@ def _names_person(text: str) -> bool:
 _PRICE_OR_DISCOUNT = re.compile(
     r"[$£€]\s?\d|\d\s?%\s+off\b(?!\s+(?:[\w'’]+\s+){0,3}?(?:risk\b(?!-free)|chance\b|odds\b|likelihood\b))", re.I
 )
-# Sections that list what a product does for you: their items are benefit claims.
 
 
 def _prices(text: str) -> bool:
@@ -97,6 +96,7 @@ def _prices(text: str) -> bool:
     return ("%" in text or "$" in text or "£" in text or "€" in text) and _PRICE_OR_DISCOUNT.search(text) is not None
 
 
+# Sections that list what a product does for you: their items are benefit claims.
 _BENEFIT_HEADING = re.compile(
     r"\bbenefits?\b|\bwhat\b.{0,40}\bcan do\b|\bwhy (?:choose|try|use)\b|\bresults?\b|\bwhat to expect\b",
     re.I,
@@ -371,7 +371,7 @@ class ClaimAnalyzer:
             text = tame(block.text)
             spans = block.sentence_spans()
             facts: tuple[bool, bool, bool, list[bool]] | None = None
-            span_starts: Sequence[int] = ()
+            sentence_starts: Sequence[int] = ()
             for lo, hi, first, last in _parts(text, spans):
                 toks = self._tokens(text) if hi - lo == len(text) else self._tokens_between(text, lo, hi)
                 hits = self._match(toks)
@@ -388,12 +388,12 @@ class ClaimAnalyzer:
                 starts = toks.idxs
                 by_sentence: dict[int, list[_Hit]] = defaultdict(list)
                 # Each hit goes to the sentence its first token is in.
-                if not span_starts:
-                    span_starts = spans.starts() if isinstance(spans, PackedSpans) else [sp[0] for sp in spans]
+                if not sentence_starts:
+                    sentence_starts = span_starts(spans)
                 for h in hits:
-                    by_sentence[max(bisect.bisect_right(span_starts, starts[h.start], first, last) - 1, first)].append(
-                        h
-                    )
+                    by_sentence[
+                        max(bisect.bisect_right(sentence_starts, starts[h.start], first, last) - 1, first)
+                    ].append(h)
                 for i in range(first, last):
                     if i not in by_sentence and not reported:
                         continue

@@ -66,7 +66,7 @@ from typing import Any, ClassVar
 from medlint.analysis.classify import promotional_cues
 from medlint.analysis.sentence_model import ModelError, SentenceModel, list_leads, with_lead
 from medlint.analysis.sentence_model import load as load_model
-from medlint.document import BlockKind, Document, PackedSpans
+from medlint.document import BlockKind, Document, span_starts
 from medlint.kinds.base import (
     BODY,
     Hit,
@@ -271,7 +271,7 @@ class CriterionKind(Kind[CriterionParams]):
             last: set[str] = set()
             # Each cue goes to the sentences it overlaps, found by bisection: a paragraph of
             # 30,000 sentences must not scan every cue once per sentence.
-            starts = spans.starts() if isinstance(spans, PackedSpans) else [s for s, _ in spans]
+            starts = span_starts(spans)
             # Only the sentences that hold a cue get a set here (an empty set for each of a
             # 10 MB paragraph's sentences took about 17 MB at once).
             by_span: dict[int, set[str]] = {}

@@ -94,10 +94,10 @@ def tokens(text: str) -> CueTokens:
     lo = 0
     while lo < len(text):
         hi = window_end(text, lo, WINDOW)
-        kept = _joined(tokens_between(text, lo, hi))
-        words.extend([_pair(t.text.lower()) for t in kept])
-        starts.extend([t.idx for t in kept])
-        ends.extend([t.idx + len(t.text) for t in kept])
+        part = _as_cue_tokens(_joined(tokens_between(text, lo, hi)))
+        words.extend(part.words)
+        starts.extend(part.starts)
+        ends.extend(part.ends)
         lo = hi
     return CueTokens(words=words, starts=starts, ends=ends)
 
